@@ -1,0 +1,17 @@
+//! leg-pain-quiz: a private, in-browser questionnaire about night-time leg pain.
+//!
+//! `knowledge` says what is known, `quiz` decides (pure Rust, natively tested),
+//! `storage` keeps progress on the device, and `ui` + `embed` render it in the browser.
+
+pub mod knowledge;
+pub mod quiz;
+pub mod session;
+pub mod summary;
+pub mod text;
+
+#[cfg(target_arch = "wasm32")]
+pub mod embed;
+#[cfg(target_arch = "wasm32")]
+pub mod storage;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

@@ -1,0 +1,12 @@
+//! The quiz core: pure Rust, no web dependencies. Which question comes next, and what
+//! the answers add up to. Deterministic, and usable from native tests and tools.
+
+mod answers;
+mod assess;
+mod condition;
+mod flow;
+
+pub use answers::Answers;
+pub use assess::{assess, Assessment, FoodSuggestion, NutrientMatch};
+pub use condition::holds;
+pub use flow::{effective_answers, interrupting_flags, is_complete, select, visible_questions};

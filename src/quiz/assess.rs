@@ -1,0 +1,191 @@
+//! What the answers add up to: triage, ranked nutrients with reasons, foods that fit the
+//! person's diet, and the advice, cautions and tests that apply.
+
+use super::{effective_answers, holds, Answers};
+use crate::knowledge::{Advice, Food, KnowledgeBase, Strength, TriageLevel};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+
+/// Foods suggested per nutrient, richest first.
+const FOODS_PER_NUTRIENT: usize = 6;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Assessment {
+    pub kb_version: String,
+    /// The highest level any answer triggers; it leads the results.
+    pub triage: TriageLevel,
+    /// Ids of the red flags that hold, most urgent first.
+    pub red_flags: Vec<String>,
+    /// Matched nutrients, strongest first.
+    pub nutrients: Vec<NutrientMatch>,
+    pub lifestyle: Vec<String>,
+    pub other_causes: Vec<String>,
+    pub medicine_notes: Vec<String>,
+    pub supplement_cautions: Vec<String>,
+    pub lab_tests: Vec<String>,
+    /// Food tags left out because of diet, allergies or pregnancy.
+    pub excluded_food_tags: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct NutrientMatch {
+    pub id: String,
+    pub strength: Strength,
+    pub score: i32,
+    /// Ids of the evidence rules that held, and their plain-words reasons.
+    pub evidence: Vec<String>,
+    pub reasons: Vec<String>,
+    pub foods: Vec<FoodSuggestion>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FoodSuggestion {
+    pub id: String,
+    /// Amount of the nutrient per serving, in the nutrient's unit.
+    pub amount: f64,
+    /// A caution tag (e.g. `high_potassium`) when the answers ask for care with this food.
+    pub caution: Option<String>,
+}
+
+/// Scores the answers against the knowledge base. Pure and deterministic.
+pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
+    let answers = effective_answers(kb, answers);
+    let excluded = excluded_tags(kb, &answers);
+    let cautions = caution_tags(kb, &answers);
+
+    let mut nutrients: Vec<(usize, NutrientMatch)> = kb
+        .nutrients
+        .iter()
+        .enumerate()
+        .filter_map(|(order, n)| {
+            let rules: Vec<_> =
+                kb.evidence.iter().filter(|e| e.nutrient == n.id && holds(&e.when, &answers)).collect();
+            let score: i32 = rules.iter().map(|e| e.weight).sum();
+            let strength = strength_of(kb, score)?;
+            let positive = rules.iter().filter(|e| e.weight > 0);
+            Some((
+                order,
+                NutrientMatch {
+                    id: n.id.clone(),
+                    strength,
+                    score,
+                    evidence: positive.clone().map(|e| e.id.clone()).collect(),
+                    reasons: positive.map(|e| e.reason.clone()).collect(),
+                    foods: suggest_foods(kb, &n.id, &excluded, &cautions),
+                },
+            ))
+        })
+        .collect();
+    // Strongest first; ties keep the knowledge base's order.
+    nutrients.sort_by(|(oa, a), (ob, b)| b.score.cmp(&a.score).then(oa.cmp(ob)));
+    let nutrients: Vec<NutrientMatch> = nutrients.into_iter().map(|(_, m)| m).collect();
+
+    let mut flags: Vec<_> = kb.red_flags.iter().filter(|f| holds(&f.when, &answers)).collect();
+    flags.sort_by(|a, b| b.level.cmp(&a.level));
+    let mut triage = flags.first().map_or(TriageLevel::SelfCare, |f| f.level);
+    if nutrients.iter().any(|m| m.strength >= kb.strength.routine_at) {
+        triage = triage.max(TriageLevel::Routine);
+    }
+
+    let matched: BTreeSet<&str> = nutrients.iter().map(|m| m.id.as_str()).collect();
+    let applies = |a: &&Advice| {
+        holds(&a.when, &answers)
+            && (a.nutrients.is_empty() || a.nutrients.iter().any(|n| matched.contains(n.as_str())))
+    };
+    let ids = |list: &[Advice]| list.iter().filter(applies).map(|a| a.id.clone()).collect::<Vec<_>>();
+
+    let tested: BTreeSet<&str> = nutrients
+        .iter()
+        .filter(|m| m.strength >= kb.strength.routine_at)
+        .filter_map(|m| kb.nutrient(&m.id))
+        .flat_map(|n| n.tests.iter().map(String::as_str))
+        .collect();
+    let lab_tests: Vec<String> = kb
+        .lab_tests
+        .iter()
+        .filter(|t| tested.contains(t.id.as_str()) || (!t.when.is_empty() && holds(&t.when, &answers)))
+        .map(|t| t.id.clone())
+        .collect();
+
+    let lifestyle = ids(&kb.lifestyle);
+    let other_causes = ids(&kb.other_causes);
+    let medicine_notes = ids(&kb.medicine_notes);
+    let supplement_cautions = ids(&kb.supplement_cautions);
+    drop(tested);
+    Assessment {
+        kb_version: kb.version.clone(),
+        triage,
+        red_flags: flags.iter().map(|f| f.id.clone()).collect(),
+        nutrients,
+        lifestyle,
+        other_causes,
+        medicine_notes,
+        supplement_cautions,
+        lab_tests,
+        excluded_food_tags: excluded.into_iter().collect(),
+    }
+}
+
+fn strength_of(kb: &KnowledgeBase, score: i32) -> Option<Strength> {
+    let t = &kb.strength;
+    if score >= t.strong {
+        Some(Strength::Strong)
+    } else if score >= t.moderate {
+        Some(Strength::Moderate)
+    } else if score >= t.possible {
+        Some(Strength::Possible)
+    } else {
+        None
+    }
+}
+
+/// Food tags the person's diet, allergies and circumstances leave out.
+fn excluded_tags(kb: &KnowledgeBase, answers: &Answers) -> BTreeSet<String> {
+    let mut tags = BTreeSet::new();
+    for (qid, chosen) in answers.iter() {
+        let Some(q) = kb.question(qid) else { continue };
+        for c in chosen.iter().filter_map(|c| q.choice(c)) {
+            tags.extend(c.excludes.iter().cloned());
+            if let Some(diet) = c.diet.as_deref().and_then(|d| kb.diet(d)) {
+                tags.extend(diet.excludes.iter().cloned());
+            }
+        }
+    }
+    tags
+}
+
+fn caution_tags(kb: &KnowledgeBase, answers: &Answers) -> BTreeSet<String> {
+    answers
+        .iter()
+        .filter_map(|(qid, chosen)| kb.question(qid).map(|q| (q, chosen)))
+        .flat_map(|(q, chosen)| chosen.iter().filter_map(|c| q.choice(c)))
+        .flat_map(|c| c.cautions.iter().cloned())
+        .collect()
+}
+
+/// The richest foods for a nutrient that the person eats; foods needing care sort last.
+fn suggest_foods(
+    kb: &KnowledgeBase,
+    nutrient: &str,
+    excluded: &BTreeSet<String>,
+    cautions: &BTreeSet<String>,
+) -> Vec<FoodSuggestion> {
+    let mut foods: Vec<(&Food, f64, Option<String>)> = kb
+        .foods
+        .iter()
+        .filter(|f| !f.tags.iter().any(|t| excluded.contains(t)))
+        .filter_map(|f| {
+            let amount = *f.amounts.get(nutrient)?;
+            let caution = f.tags.iter().find(|t| cautions.contains(*t)).cloned();
+            Some((f, amount, caution))
+        })
+        .collect();
+    foods.sort_by(|a, b| {
+        a.2.is_some().cmp(&b.2.is_some()).then(b.1.total_cmp(&a.1)).then(a.0.id.cmp(&b.0.id))
+    });
+    foods
+        .into_iter()
+        .take(FOODS_PER_NUTRIENT)
+        .map(|(f, amount, caution)| FoodSuggestion { id: f.id.clone(), amount, caution })
+        .collect()
+}

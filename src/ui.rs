@@ -1,0 +1,15 @@
+//! The Yew views. They render state and the assessment, and dispatch actions; they hold
+//! no medical logic and never decide a triage level.
+
+mod app;
+mod interrupt;
+mod guidance;
+mod intro;
+mod progress;
+mod question;
+mod results;
+mod review;
+mod state;
+
+pub use app::{App, AppProps, HostEvent};
+pub use state::{Action, QuizState};

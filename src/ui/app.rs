@@ -1,0 +1,144 @@
+//! The root component: owns the state, saves it, moves focus, and tells the host page
+//! what happened (never the answers themselves).
+
+use super::{interrupt::Interrupt, intro::Intro, question::QuestionView, results::Results, review::Review};
+use super::state::{Action, QuizState};
+use crate::knowledge::{KnowledgeBase, TriageLevel};
+use crate::quiz::assess;
+use crate::session::{Screen, Session};
+use crate::storage::SessionStore;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// What the host page is told through DOM events.
+#[derive(Clone, Debug, PartialEq)]
+pub enum HostEvent {
+    Start,
+    Step { question: String, index: usize, total: usize },
+    Complete { triage: TriageLevel, nutrients: Vec<String> },
+}
+
+#[derive(Properties, Clone, PartialEq)]
+pub struct AppProps {
+    pub kb: Rc<KnowledgeBase>,
+    pub store: SessionStore,
+    /// `light`, `dark` or `auto`.
+    #[prop_or(AttrValue::Static("auto"))]
+    pub theme: AttrValue,
+    #[prop_or_default]
+    pub on_event: Callback<HostEvent>,
+}
+
+#[function_component(App)]
+pub fn app(props: &AppProps) -> Html {
+    let state = {
+        let (kb, store) = (Rc::clone(&props.kb), props.store.clone());
+        use_reducer(move || {
+            let (session, notice) = match store.load(&kb) {
+                Ok(Some(saved)) => (saved, None),
+                Ok(None) => (Session::new(), None),
+                Err(error) => (Session::new(), Some(error.notice())),
+            };
+            QuizState::new(kb, session, notice)
+        })
+    };
+    let root = use_node_ref();
+
+    // Save on every change; a fresh session leaves nothing behind on the device.
+    {
+        let store = props.store.clone();
+        use_effect_with(state.session.clone(), move |session| {
+            if *session == Session::new() {
+                store.clear();
+            } else {
+                store.save(session);
+            }
+        });
+    }
+
+    // Tell the host, and move focus to the new screen's heading (not on first load,
+    // so an embedded widget never steals focus from the host page).
+    {
+        let first_render = use_mut_ref(|| true);
+        let previous = use_mut_ref(|| state.session.screen.clone());
+        let (root, on_event, state) = (root.clone(), props.on_event.clone(), state.clone());
+        use_effect_with(state.session.screen.clone(), move |screen| {
+            let was = previous.replace(screen.clone());
+            match screen {
+                Screen::Question(id) => {
+                    if was == Screen::Intro {
+                        on_event.emit(HostEvent::Start);
+                    }
+                    let (index, total) = state.position(id);
+                    on_event.emit(HostEvent::Step { question: id.clone(), index, total });
+                }
+                Screen::Results => {
+                    let a = assess(&state.kb, state.answers());
+                    on_event.emit(HostEvent::Complete {
+                        triage: a.triage,
+                        nutrients: a.nutrients.into_iter().map(|n| n.id).collect(),
+                    });
+                }
+                _ => {}
+            }
+            if !first_render.replace(false) {
+                focus_heading(&root);
+            }
+        });
+    }
+
+    let dispatch = {
+        let state = state.clone();
+        Callback::from(move |action: Action| state.dispatch(action))
+    };
+    let erase = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_| dispatch.emit(Action::Erase))
+    };
+    let dismiss = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_| dispatch.emit(Action::DismissNotice))
+    };
+
+    let screen = match &state.session.screen {
+        Screen::Intro => html! { <Intro state={state.clone()} dispatch={dispatch.clone()} /> },
+        Screen::Question(_) => html! { <QuestionView state={state.clone()} dispatch={dispatch.clone()}/> },
+        Screen::Interrupt(_) => html! { <Interrupt state={state.clone()} dispatch={dispatch.clone()} /> },
+        Screen::Review => html! { <Review state={state.clone()} dispatch={dispatch.clone()} /> },
+        Screen::Results => html! { <Results state={state.clone()} dispatch={dispatch.clone()} /> },
+    };
+
+    html! {
+        <div class="lpq-app" data-theme={props.theme.clone()} ref={root}>
+            <header class="lpq-header">
+                <p class="lpq-brand">{ "Night-time leg pain check" }</p>
+            </header>
+            if let Some(notice) = state.notice {
+                <div class="lpq-notice" role="status">
+                    <p>{ notice }</p>
+                    <button type="button" class="lpq-link" data-action="dismiss" onclick={dismiss}>{ "OK" }</button>
+                </div>
+            }
+            <div class="lpq-screen">{ screen }</div>
+            <footer class="lpq-footer">
+                <p>{ "Private: your answers never leave this device." }</p>
+                if !state.session.answers.is_empty() {
+                    <button type="button" class="lpq-link" data-action="erase" onclick={erase}>
+                        { "Erase my answers" }
+                    </button>
+                }
+            </footer>
+        </div>
+    }
+}
+
+fn focus_heading(root: &NodeRef) {
+    let heading = root
+        .cast::<web_sys::Element>()
+        .and_then(|el| el.query_selector("[data-focus]").ok().flatten())
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(heading) = heading {
+        let _ = heading.focus();
+    }
+}

@@ -1,0 +1,42 @@
+//! The first screen: what the quiz does, that it is private, and when not to use it.
+
+use super::state::{on_click, Action, ScreenProps};
+use yew::prelude::*;
+
+#[function_component(Intro)]
+pub fn intro(props: &ScreenProps) -> Html {
+    let resuming = !props.state.answers().is_empty();
+    html! {
+        <section class="lpq-intro" aria-labelledby="lpq-intro-title">
+            <h2 id="lpq-intro-title" tabindex="-1" data-focus="">{ "Leg pain, cramps or restless legs at night?" }</h2>
+            <p class="lpq-lead">
+                { "Answer a few short questions to see which nutrients may be involved, which foods that suit you are rich in them, and when to see a doctor." }
+            </p>
+            <ul class="lpq-points">
+                <li>{ "About 3 minutes, up to 20 questions." }</li>
+                <li>{ "Private: everything is worked out in your browser. Nothing is sent anywhere." }</li>
+                <li>{ "Information, not a diagnosis." }</li>
+            </ul>
+            <div class="lpq-warning" role="note">
+                <h3>{ "Call an ambulance now if you have" }</h3>
+                <ul>
+                    <li>{ "one swollen, painful leg with breathlessness or chest pain" }</li>
+                    <li>{ "a leg that suddenly turned cold, pale or numb" }</li>
+                    <li>{ "sudden weakness on one side, a drooping face or slurred speech" }</li>
+                </ul>
+                <p>{ "Call 999 (UK), 911 (US), 112 (Europe) or your local emergency number." }</p>
+            </div>
+            <p class="lpq-small">{ props.state.kb.disclaimer.clone() }</p>
+            <div class="lpq-actions">
+                <button type="button" class="lpq-button lpq-primary" data-action="start"
+                    onclick={on_click(&props.dispatch, Action::Start)}>
+                    { if resuming { "Continue where I left off" } else { "Start" } }
+                </button>
+                if resuming {
+                    <button type="button" class="lpq-button" data-action="restart"
+                        onclick={on_click(&props.dispatch, Action::Restart)}>{ "Start again" }</button>
+                }
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,87 @@
+//! One question per screen: radios for single choice, checkboxes for multiple.
+
+use super::progress::Progress;
+use super::state::{on_click, Action, ScreenProps};
+use crate::knowledge::QuestionKind;
+use crate::session::Screen;
+use yew::prelude::*;
+
+#[function_component(QuestionView)]
+pub fn question_view(props: &ScreenProps) -> Html {
+    let state = &props.state;
+    let Screen::Question(id) = &state.session.screen else { return html! {} };
+    let Some(question) = state.kb.question(id) else { return html! {} };
+    let (index, total) = state.position(id);
+    let multi = question.kind == QuestionKind::Multi;
+    let hint_id = format!("lpq-hint-{}", question.id);
+    let error_id = format!("lpq-error-{}", question.id);
+    let described_by = [
+        question.hint.is_some().then_some(hint_id.as_str()),
+        state.missing_answer.then_some(error_id.as_str()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" ");
+    let missing_text = if multi {
+        "Choose at least one answer, or “None of these”, to continue."
+    } else {
+        "Choose an answer to continue."
+    };
+
+    let choices = question.choices.iter().map(|choice| {
+        let selected = state.answers().is_selected(&question.id, &choice.id);
+        let onchange = {
+            let dispatch = props.dispatch.clone();
+            let (q, c) = (question.id.clone(), choice.id.clone());
+            Callback::from(move |_: Event| dispatch.emit(Action::Choose { question: q.clone(), choice: c.clone() }))
+        };
+        let input_id = format!("lpq-{}-{}", question.id, choice.id);
+        html! {
+            <label class={classes!("lpq-choice", selected.then_some("lpq-selected"))} for={input_id.clone()}
+                data-option={choice.id.clone()}>
+                <input id={input_id} type={if multi { "checkbox" } else { "radio" }}
+                    name={question.id.clone()} value={choice.id.clone()} checked={selected} {onchange} />
+                <span class="lpq-choice-text">
+                    <span class="lpq-choice-label">{ &choice.label }</span>
+                    if let Some(hint) = &choice.hint {
+                        <span class="lpq-choice-hint">{ hint }</span>
+                    }
+                </span>
+            </label>
+        }
+    });
+
+    html! {
+        <section class="lpq-question" data-question={question.id.clone()}>
+            <Progress {index} {total} />
+            <form class="lpq-form" novalidate=true onsubmit={
+                let dispatch = props.dispatch.clone();
+                Callback::from(move |e: SubmitEvent| { e.prevent_default(); dispatch.emit(Action::Next) })
+            }>
+                <fieldset class="lpq-fieldset" aria-describedby={(!described_by.is_empty()).then_some(described_by)}
+                    aria-invalid={state.missing_answer.then_some("true")}>
+                    <legend class="lpq-legend">
+                        <h2 class="lpq-prompt" tabindex="-1" data-focus="">{ &question.prompt }</h2>
+                    </legend>
+                    if let Some(hint) = &question.hint {
+                        <p class="lpq-hint" id={hint_id.clone()}>{ hint }</p>
+                    }
+                    if state.missing_answer {
+                        <p class="lpq-error" id={error_id.clone()} role="alert">{ missing_text }</p>
+                    }
+                    <div class={classes!("lpq-choices", multi.then_some("lpq-multi"))}>
+                        { for choices }
+                    </div>
+                </fieldset>
+                <div class="lpq-actions">
+                    <button type="submit" class="lpq-button lpq-primary" data-action="next">
+                        { if state.editing { "Save and return" } else { "Next" } }
+                    </button>
+                    <button type="button" class="lpq-button" data-action="back"
+                        onclick={on_click(&props.dispatch, Action::Back)}>{ "Back" }</button>
+                </div>
+            </form>
+        </section>
+    }
+}

@@ -1,0 +1,49 @@
+//! "Check your answers": every question asked, its answer, and a way to change it.
+
+use super::state::{on_click, Action, ScreenProps};
+use crate::quiz::visible_questions;
+use yew::prelude::*;
+
+#[function_component(Review)]
+pub fn review(props: &ScreenProps) -> Html {
+    let state = &props.state;
+    let questions = visible_questions(&state.kb, state.answers());
+    let rows = questions.iter().map(|q| {
+        let labels: Vec<&str> = state
+            .answers()
+            .get(&q.id)
+            .iter()
+            .filter_map(|c| q.choice(c).map(|c| c.label.as_str()))
+            .collect();
+        html! {
+            <div class="lpq-review-row" data-review={q.id.clone()}>
+                <dt>{ &q.prompt }</dt>
+                <dd>
+                    if labels.is_empty() {
+                        <span class="lpq-unanswered">{ "Not answered" }</span>
+                    } else {
+                        <ul>{ for labels.iter().map(|l| html! { <li>{ *l }</li> }) }</ul>
+                    }
+                </dd>
+                <dd class="lpq-review-change">
+                    <button type="button" class="lpq-link" data-action="change" data-change={q.id.clone()}
+                        onclick={on_click(&props.dispatch, Action::Edit(q.id.clone()))}>
+                        { "Change" }<span class="lpq-visually-hidden">{ format!(": {}", q.prompt) }</span>
+                    </button>
+                </dd>
+            </div>
+        }
+    });
+    html! {
+        <section class="lpq-review">
+            <h2 tabindex="-1" data-focus="">{ "Check your answers" }</h2>
+            <dl class="lpq-review-list">{ for rows }</dl>
+            <div class="lpq-actions">
+                <button type="button" class="lpq-button lpq-primary" data-action="submit"
+                    onclick={on_click(&props.dispatch, Action::Submit)}>{ "See my results" }</button>
+                <button type="button" class="lpq-button" data-action="back"
+                    onclick={on_click(&props.dispatch, Action::Back)}>{ "Back" }</button>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,182 @@
+//! The quiz state and its reducer: every click becomes an [`Action`].
+
+use crate::knowledge::KnowledgeBase;
+use crate::quiz::{interrupting_flags, is_complete, select, visible_questions, Answers};
+use crate::session::{first_unanswered, Screen, Session};
+use std::rc::Rc;
+use yew::Reducible;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct QuizState {
+    pub kb: Rc<KnowledgeBase>,
+    pub session: Session,
+    /// The person pressed Next without answering: say what is missing.
+    pub missing_answer: bool,
+    /// Came to this question from "check your answers": Next returns there.
+    pub editing: bool,
+    /// A one-off message (saved answers unreadable, answers erased, …).
+    pub notice: Option<&'static str>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    Start,
+    Choose { question: String, choice: String },
+    Next,
+    Back,
+    /// Carry on with the questions after urgent guidance.
+    Continue,
+    Edit(String),
+    Submit,
+    Restart,
+    /// Erase the answers from the device and start again.
+    Erase,
+    DismissNotice,
+}
+
+impl QuizState {
+    pub fn new(kb: Rc<KnowledgeBase>, session: Session, notice: Option<&'static str>) -> Self {
+        QuizState { kb, session, missing_answer: false, editing: false, notice }
+    }
+
+    pub fn answers(&self) -> &Answers {
+        &self.session.answers
+    }
+
+    /// 1-based position of a question among those asked, and how many are asked.
+    pub fn position(&self, question: &str) -> (usize, usize) {
+        let visible = visible_questions(&self.kb, &self.session.answers);
+        let index = visible.iter().position(|q| q.id == question).map_or(0, |i| i + 1);
+        (index, visible.len())
+    }
+
+    fn go(&mut self, screen: Screen) {
+        self.session.screen = screen;
+        self.missing_answer = false;
+    }
+
+    /// Where Next leads from `current`: urgent guidance first, else the next question.
+    fn after(&mut self, current: &str) {
+        let kb = Rc::clone(&self.kb);
+        let answers = &self.session.answers;
+        let unseen = interrupting_flags(&kb, answers)
+            .into_iter()
+            .any(|f| !self.session.acknowledged.contains(&f.id));
+        if unseen {
+            self.go(Screen::Interrupt(current.to_string()));
+            return;
+        }
+        self.advance_from(current);
+    }
+
+    fn advance_from(&mut self, current: &str) {
+        let kb = Rc::clone(&self.kb);
+        let answers = self.session.answers.clone();
+        if self.editing {
+            self.editing = false;
+            let screen = first_unanswered(&kb, &answers).map_or(Screen::Review, Screen::Question);
+            self.go(screen);
+            return;
+        }
+        let visible = visible_questions(&kb, &answers);
+        let next = visible.iter().skip_while(|q| q.id != current).nth(1);
+        match next {
+            Some(q) => self.go(Screen::Question(q.id.clone())),
+            None if is_complete(&kb, &answers) => self.go(Screen::Review),
+            None => {
+                let screen = first_unanswered(&kb, &answers).map_or(Screen::Review, Screen::Question);
+                self.go(screen)
+            }
+        }
+    }
+}
+
+impl Reducible for QuizState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match (action, self.session.screen.clone()) {
+            (Action::Start, _) => {
+                next.notice = None;
+                let first = first_unanswered(&next.kb, next.answers());
+                next.go(first.map_or(Screen::Review, Screen::Question));
+            }
+            (Action::Choose { question, choice }, _) => {
+                next.session.answers = select(&next.kb, next.answers(), &question, &choice);
+                next.missing_answer = false;
+            }
+            (Action::Next, Screen::Question(current)) => {
+                if next.answers().is_answered(&current) {
+                    next.after(&current);
+                } else {
+                    next.missing_answer = true;
+                }
+            }
+            (Action::Continue, Screen::Interrupt(current)) => {
+                let kb = Rc::clone(&next.kb);
+                for flag in interrupting_flags(&kb, next.answers()) {
+                    if !next.session.acknowledged.contains(&flag.id) {
+                        next.session.acknowledged.push(flag.id.clone());
+                    }
+                }
+                next.advance_from(&current);
+            }
+            (Action::Back, Screen::Question(current)) => {
+                let visible = visible_questions(&next.kb, next.answers());
+                let previous = visible.iter().take_while(|q| q.id != current).last().map(|q| q.id.clone());
+                next.editing = false;
+                next.go(previous.map_or(Screen::Intro, Screen::Question));
+            }
+            (Action::Back, Screen::Interrupt(current)) => next.go(Screen::Question(current)),
+            (Action::Back, Screen::Review) => {
+                let last = visible_questions(&next.kb, next.answers()).last().map(|q| q.id.clone());
+                next.go(last.map_or(Screen::Intro, Screen::Question));
+            }
+            (Action::Back, Screen::Results) => next.go(Screen::Review),
+            (Action::Edit(question), _) => {
+                next.editing = true;
+                next.go(Screen::Question(question));
+            }
+            (Action::Submit, Screen::Review) if is_complete(&next.kb, next.answers()) => {
+                next.go(Screen::Results)
+            }
+            (Action::Submit, Screen::Review) => {
+                let first = first_unanswered(&next.kb, next.answers());
+                next.go(first.map_or(Screen::Review, Screen::Question));
+            }
+            (Action::Restart, _) => {
+                next.session = Session::new();
+                next.editing = false;
+                next.go(Screen::Intro);
+            }
+            (Action::Erase, _) => {
+                next.session = Session::new();
+                next.editing = false;
+                next.notice = Some("Your answers have been erased from this device.");
+                next.go(Screen::Intro);
+            }
+            (Action::DismissNotice, _) => next.notice = None,
+            // An action that doesn't fit the screen (a double click, a stale event) changes nothing.
+            _ => return self,
+        }
+        if next == *self {
+            self
+        } else {
+            Rc::new(next)
+        }
+    }
+}
+
+/// What every screen receives: the state to render and a way to act on it.
+#[derive(yew::Properties, Clone, PartialEq)]
+pub struct ScreenProps {
+    pub state: yew::UseReducerHandle<QuizState>,
+    pub dispatch: yew::Callback<Action>,
+}
+
+/// A click handler that sends a fixed action.
+pub fn on_click(dispatch: &yew::Callback<Action>, action: Action) -> yew::Callback<yew::MouseEvent> {
+    let dispatch = dispatch.clone();
+    yew::Callback::from(move |_| dispatch.emit(action.clone()))
+}

@@ -1,0 +1,135 @@
+//! The embedded knowledge base loads and keeps its invariants, and its food amounts
+//! agree with the USDA SR26 table they were derived from.
+
+use leg_pain_quiz::knowledge::{validate, KnowledgeBase, TriageLevel};
+use std::collections::BTreeMap;
+
+fn kb() -> KnowledgeBase {
+    KnowledgeBase::embedded().expect("embedded knowledge base parses")
+}
+
+#[test]
+fn knowledge_base_is_valid() {
+    let errors = validate(&kb());
+    assert!(errors.is_empty(), "knowledge base problems:\n  {}", errors.join("\n  "));
+}
+
+#[test]
+fn validation_names_the_broken_entry() {
+    let mut broken = kb();
+    broken.evidence[0].nutrient = "vitamin_q".into();
+    broken.red_flags[0].guidance.clear();
+    broken.foods[0].sources.push("NOWHERE".into());
+    broken.questions[1].show_if = vec![vec!["age.over_70".into()]];
+    let id0 = broken.evidence[0].id.clone();
+    let flag0 = broken.red_flags[0].id.clone();
+    let food0 = broken.foods[0].id.clone();
+    let errors = validate(&broken).join("\n");
+    assert!(errors.contains(&format!("evidence `{id0}` points to unknown nutrient `vitamin_q`")), "{errors}");
+    assert!(errors.contains(&format!("red flag `{flag0}` has no title or guidance")), "{errors}");
+    assert!(errors.contains(&format!("food `{food0}` cites unknown source `NOWHERE`")), "{errors}");
+    assert!(errors.contains("show_if must refer to an earlier question"), "{errors}");
+}
+
+#[test]
+fn validation_catches_a_nutrient_without_vegan_foods() {
+    let mut broken = kb();
+    for food in &mut broken.foods {
+        if food.amounts.contains_key("vitamin_b12") {
+            food.tags.push("egg".into());
+        }
+    }
+    let errors = validate(&broken).join("\n");
+    assert!(errors.contains("nutrient `vitamin_b12` has 0 foods for diet `vegan`"), "{errors}");
+}
+
+#[test]
+fn every_nutrient_and_triage_level_is_covered() {
+    let kb = kb();
+    let ids: Vec<&str> = kb.nutrients.iter().map(|n| n.id.as_str()).collect();
+    assert_eq!(ids, ["magnesium", "vitamin_d", "potassium", "iron", "vitamin_b12", "calcium"]);
+    for level in TriageLevel::ALL {
+        assert!(kb.guidance(level).is_some(), "no guidance for {level:?}");
+    }
+    for level in [TriageLevel::Emergency, TriageLevel::Urgent, TriageLevel::Soon] {
+        assert!(kb.red_flags.iter().any(|f| f.level == level), "no red flag at {level:?}");
+    }
+}
+
+#[test]
+fn nothing_suggests_a_supplement_dose() {
+    // A dose is a number followed by a unit in supplement advice; none may appear there.
+    let kb = kb();
+    let mut texts: Vec<(String, &str)> =
+        kb.nutrients.iter().map(|n| (format!("nutrient {}", n.id), n.supplement_caution.as_str())).collect();
+    texts.extend(kb.supplement_cautions.iter().map(|a| (format!("caution {}", a.id), a.text.as_str())));
+    for (what, text) in texts {
+        let words: Vec<&str> = text.split_whitespace().collect();
+        for pair in words.windows(2) {
+            let number = pair[0].trim_matches(|c: char| !c.is_ascii_digit());
+            let unit = pair[1].trim_matches(|c: char| !c.is_alphabetic()).to_ascii_lowercase();
+            assert!(
+                number.is_empty() || !["mg", "mcg", "iu", "µg", "g"].contains(&unit.as_str()),
+                "{what} gives what looks like a dose: {} {}",
+                pair[0],
+                pair[1]
+            );
+        }
+    }
+}
+
+/// Per-100 g nutrient values of one USDA SR26 food, by nutrient id.
+fn usda_extract() -> BTreeMap<u32, BTreeMap<&'static str, f64>> {
+    let text = include_str!("data/usda-sr26-extract.txt");
+    let columns = [("calcium", 10), ("iron", 11), ("magnesium", 12), ("potassium", 14), ("vitamin_b12", 31), ("vitamin_d", 41)];
+    text.lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|line| {
+            let fields: Vec<&str> = line.split('^').map(|f| f.trim_matches('~')).collect();
+            let ndb: u32 = fields[0].parse().expect("NDB number");
+            let values = columns
+                .iter()
+                .filter_map(|(id, col)| fields.get(*col).and_then(|v| v.parse::<f64>().ok()).map(|v| (*id, v)))
+                .collect();
+            (ndb, values)
+        })
+        .collect()
+}
+
+/// The gram weight in a serving text such as "½ cup (90 g)".
+fn serving_grams(serving: &str) -> Option<f64> {
+    let open = serving.rfind('(')?;
+    let inner = &serving[open + 1..];
+    let number: String = inner.chars().take_while(|c| c.is_ascii_digit() || *c == '.').collect();
+    inner[number.len()..].trim_start().starts_with('g').then(|| number.parse().ok()).flatten()
+}
+
+#[test]
+fn food_amounts_match_the_usda_table() {
+    let kb = kb();
+    let table = usda_extract();
+    let mut checked = 0;
+    let mut problems = Vec::new();
+    for food in kb.foods.iter().filter(|f| f.usda_ndb.is_some()) {
+        let ndb = food.usda_ndb.unwrap();
+        let Some(row) = table.get(&ndb) else {
+            problems.push(format!("food `{}`: NDB {ndb} is not in tests/data/usda-sr26-extract.txt", food.id));
+            continue;
+        };
+        let Some(grams) = serving_grams(&food.serving) else {
+            problems.push(format!("food `{}`: serving `{}` gives no gram weight", food.id, food.serving));
+            continue;
+        };
+        for (nutrient, amount) in &food.amounts {
+            let Some(per_100g) = row.get(nutrient.as_str()) else { continue };
+            let expected = per_100g * grams / 100.0;
+            let tolerance = (expected * 0.10).max(0.15);
+            if (amount - expected).abs() > tolerance {
+                problems.push(format!("food `{}`: {nutrient} {amount} per serving, table gives {expected:.2}", food.id));
+            }
+            checked += 1;
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    assert!(checked >= 40, "only {checked} amounts were checked against the table");
+}
