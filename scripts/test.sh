@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Runs every test: native (knowledge base, engine, scenarios, properties) and in headless
+# Chromium (end-to-end journeys against the release build). Installs what is missing first.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export LPQ_NEED_BROWSER=1
+source "$ROOT/scripts/setup.sh"
+cd "$ROOT"
+
+echo "== building the release widget into dist/"
+trunk build --release >/dev/null 2>target/trunk-build.log || { cat target/trunk-build.log; exit 1; }
+
+echo "== native and end-to-end tests"
+export LPQ_DIST="$ROOT/dist"
+export CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}"
+export CHROMIUM="${CHROMIUM:-$(command -v chromium)}"
+export AXE_JS="$ROOT/.tools/node_modules/axe-core/axe.min.js"
+cargo test --locked --offline -- --test-threads=1
