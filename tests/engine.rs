@@ -13,7 +13,7 @@ fn kb() -> KnowledgeBase {
 fn baseline() -> Answers {
     Answers::from_pairs([
         ("sensation", &["cramp"][..]),
-        ("cramp_length", &["short"][..]),
+        ("cramp_pattern", &["short"][..]),
         ("leg_signs", &["none"][..]),
         ("body_signs", &["none"][..]),
         ("frequency", &["occasional"][..]),
@@ -104,7 +104,7 @@ fn dark_urine_on_a_statin_is_an_emergency() {
 
 #[test]
 fn a_cramp_over_ten_minutes_is_urgent() {
-    assert_eq!(run(&[("cramp_length", &["long"])]).triage, TriageLevel::Urgent);
+    assert_eq!(run(&[("cramp_pattern", &["long"])]).triage, TriageLevel::Urgent);
 }
 
 #[test]
@@ -268,19 +268,19 @@ fn follow_ups_only_when_relevant() {
     let kb = kb();
     let ids = |a: &Answers| visible_questions(&kb, a).iter().map(|q| q.id.clone()).collect::<Vec<_>>();
     let base = ids(&baseline());
-    assert!(base.contains(&"cramp_length".to_string()));
+    assert!(base.contains(&"cramp_pattern".to_string()));
     assert!(!base.contains(&"rls_pattern".to_string()));
     assert!(!base.contains(&"b12_sources".to_string()));
     let vegan = with(&[("diet", &["vegan"]), ("sensation", &["urge_to_move"])]);
     let v = ids(&vegan);
     assert!(v.contains(&"b12_sources".to_string()) && v.contains(&"rls_pattern".to_string()));
-    assert!(!v.contains(&"cramp_length".to_string()));
+    assert!(!v.contains(&"cramp_pattern".to_string()));
 }
 
 #[test]
 fn hidden_follow_up_answers_stop_counting() {
     // A long cramp was reported, then the person changed "cramp" to tingling only.
-    let a = run(&[("sensation", &["tingling"]), ("cramp_length", &["long"])]);
+    let a = run(&[("sensation", &["tingling"]), ("cramp_pattern", &["long"])]);
     assert!(!a.red_flags.contains(&"long_cramp".to_string()));
 }
 
@@ -299,7 +299,7 @@ fn exclusive_choice_clears_the_others_and_back() {
 #[test]
 fn urgent_answers_interrupt_at_once_but_soon_ones_wait() {
     let kb = kb();
-    let urgent = Answers::from_pairs([("sensation", &["cramp"][..]), ("cramp_length", &["long"][..])]);
+    let urgent = Answers::from_pairs([("sensation", &["cramp"][..]), ("cramp_pattern", &["long"][..])]);
     assert_eq!(interrupting_flags(&kb, &urgent)[0].id, "long_cramp");
     let soon = Answers::from_pairs([("sensation", &["tingling"][..])]);
     assert!(interrupting_flags(&kb, &soon).is_empty());

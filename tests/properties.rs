@@ -108,7 +108,7 @@ fn a_saved_screen_that_no_longer_applies_falls_back_to_the_next_question() {
     let kb = kb();
     let mut session = Session::new();
     session.answers = Answers::from_pairs([("sensation", &["tingling"][..])]);
-    session.screen = Screen::Question("cramp_length".into()); // hidden now
+    session.screen = Screen::Question("cramp_pattern".into()); // hidden now
     let restored = Session::restore(&kb, &session.to_json()).unwrap();
     assert_eq!(restored.screen, Screen::Question("leg_signs".into()));
     session.screen = Screen::Results; // results without complete answers

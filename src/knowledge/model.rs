@@ -151,6 +151,13 @@ pub struct Nutrient {
     pub absorption_tips: Vec<String>,
     /// Where a supplement can harm. Never a dose.
     pub supplement_caution: String,
+    /// When this holds, more of the nutrient could harm (kidney disease and potassium),
+    /// so it is never suggested, whatever the other answers add up to.
+    #[serde(default)]
+    pub withhold_when: Condition,
+    /// Why it is withheld, shown in its place.
+    #[serde(default)]
+    pub withhold_reason: Option<String>,
     pub sources: Vec<String>,
 }
 

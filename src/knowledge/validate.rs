@@ -199,6 +199,9 @@ pub fn validate(kb: &KnowledgeBase) -> Vec<String> {
             check_sources(what, &a.sources, &mut err);
         }
     }
+    for n in &kb.nutrients {
+        check_condition(&format!("nutrient `{}`", n.id), &n.withhold_when, None, &mut err);
+    }
     for t in &kb.lab_tests {
         let what = format!("lab test `{}`", t.id);
         check_condition(&what, &t.when, None, &mut err);
@@ -242,6 +245,9 @@ pub fn validate(kb: &KnowledgeBase) -> Vec<String> {
         }
         if !matches!(n.unit.as_str(), "mg" | "mcg") {
             err(format!("{what} has unit `{}`; expected mg or mcg", n.unit));
+        }
+        if !n.withhold_when.is_empty() && n.withhold_reason.as_deref().is_none_or(|r| r.trim().is_empty()) {
+            err(format!("{what} can be withheld but gives no reason"));
         }
         check_sources(what.clone(), &n.sources, &mut err);
 

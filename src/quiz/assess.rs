@@ -18,6 +18,8 @@ pub struct Assessment {
     pub red_flags: Vec<String>,
     /// Matched nutrients, strongest first.
     pub nutrients: Vec<NutrientMatch>,
+    /// Nutrients never suggested because more could harm (ids; the reason is in the knowledge base).
+    pub withheld: Vec<String>,
     pub lifestyle: Vec<String>,
     pub other_causes: Vec<String>,
     pub medicine_notes: Vec<String>,
@@ -57,6 +59,7 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
         .nutrients
         .iter()
         .enumerate()
+        .filter(|(_, n)| n.withhold_when.is_empty() || !holds(&n.withhold_when, &answers))
         .filter_map(|(order, n)| {
             let rules: Vec<_> =
                 kb.evidence.iter().filter(|e| e.nutrient == n.id && holds(&e.when, &answers)).collect();
@@ -107,16 +110,22 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
         .map(|t| t.id.clone())
         .collect();
 
+    let withheld = kb
+        .nutrients
+        .iter()
+        .filter(|n| !n.withhold_when.is_empty() && holds(&n.withhold_when, &answers))
+        .map(|n| n.id.clone())
+        .collect();
     let lifestyle = ids(&kb.lifestyle);
     let other_causes = ids(&kb.other_causes);
     let medicine_notes = ids(&kb.medicine_notes);
     let supplement_cautions = ids(&kb.supplement_cautions);
-    drop(tested);
     Assessment {
         kb_version: kb.version.clone(),
         triage,
         red_flags: flags.iter().map(|f| f.id.clone()).collect(),
         nutrients,
+        withheld,
         lifestyle,
         other_causes,
         medicine_notes,
