@@ -1,14 +1,14 @@
 // <leg-pain-quiz>: the one-tag embed. Load this module from any path or origin; it finds
 // the wasm and stylesheet next to itself, renders each element into its own shadow
 // root, and falls back to a plain safety message if WebAssembly can't run.
-import init, { mount } from './leg_pain_quiz.js';
+import init, { mount } from './wasm/leg-pain-quiz.js';
 
 const here = new URL('.', import.meta.url);
 let ready = null;
 
 function boot() {
   if (!ready) {
-    ready = init({ module_or_path: new URL('leg_pain_quiz_bg.wasm', here) });
+    ready = init({ module_or_path: new URL('wasm/leg-pain-quiz_bg.wasm', here) });
   }
   return ready;
 }

@@ -38,6 +38,12 @@ pub fn results(props: &ScreenProps) -> Html {
                     }) }
                 </ol>
             }
+            { for assessment.withheld.iter().filter_map(|id| kb.nutrient(id)).map(|n| html! {
+                <p class="lpq-withheld" data-withheld={n.id.clone()}>
+                    <strong>{ format!("{} is not suggested. ", n.name) }</strong>
+                    { n.withhold_reason.clone().unwrap_or_default() }
+                </p>
+            }) }
         </section>
     };
     let advice = html! {

@@ -1,0 +1,93 @@
+//! A tiny static file server on loopback for the end-to-end tests: serves a folder,
+//! optionally with extra headers (a strict CSP, CORS), and records every request.
+
+use std::io::{BufRead, BufReader, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::thread;
+
+pub struct Server {
+    pub base: String,
+    requests: Arc<Mutex<Vec<String>>>,
+}
+
+impl Server {
+    /// Serves `root` on a free loopback port; `headers` are added to every response.
+    pub fn start(root: PathBuf, headers: Vec<(String, String)>) -> Server {
+        let listener = TcpListener::bind("127.0.0.1:0").expect("bind a loopback port");
+        let base = format!("http://{}", listener.local_addr().unwrap());
+        let requests = Arc::new(Mutex::new(Vec::new()));
+        let log = Arc::clone(&requests);
+        let headers = Arc::new(headers);
+        thread::spawn(move || {
+            for stream in listener.incoming().flatten() {
+                let (root, log, headers) = (root.clone(), Arc::clone(&log), Arc::clone(&headers));
+                thread::spawn(move || {
+                    let _ = serve(stream, &root, &log, &headers);
+                });
+            }
+        });
+        Server { base, requests }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}/{}", self.base, path.trim_start_matches('/'))
+    }
+
+    /// Paths requested so far.
+    pub fn requests(&self) -> Vec<String> {
+        self.requests.lock().unwrap().clone()
+    }
+}
+
+fn content_type(path: &Path) -> &'static str {
+    match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "js" => "text/javascript; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "wasm" => "application/wasm",
+        "json" => "application/json",
+        "png" => "image/png",
+        "svg" => "image/svg+xml",
+        _ => "application/octet-stream",
+    }
+}
+
+fn serve(stream: TcpStream, root: &Path, log: &Mutex<Vec<String>>, headers: &[(String, String)]) -> std::io::Result<()> {
+    let mut reader = BufReader::new(stream.try_clone()?);
+    let mut line = String::new();
+    reader.read_line(&mut line)?;
+    // Drain the request headers.
+    loop {
+        let mut h = String::new();
+        if reader.read_line(&mut h)? == 0 || h == "\r\n" || h == "\n" {
+            break;
+        }
+    }
+    let target = line.split_whitespace().nth(1).unwrap_or("/").to_string();
+    let path = target.split(['?', '#']).next().unwrap_or("/").to_string();
+    log.lock().unwrap().push(path.clone());
+    let relative = if path.ends_with('/') { format!("{path}index.html") } else { path };
+    let file = root.join(relative.trim_start_matches('/'));
+    let safe = !relative.contains("..");
+    let mut out = stream;
+    let extra: String = headers.iter().map(|(k, v)| format!("{k}: {v}\r\n")).collect();
+    match std::fs::read(&file) {
+        Ok(body) if safe => {
+            write!(
+                out,
+                "HTTP/1.1 200 OK\r\nContent-Type: {}\r\nContent-Length: {}\r\nCache-Control: no-store\r\n{extra}Connection: close\r\n\r\n",
+                content_type(&file),
+                body.len()
+            )?;
+            out.write_all(&body)?;
+        }
+        _ => {
+            let body = b"not found";
+            write!(out, "HTTP/1.1 404 Not Found\r\nContent-Type: text/plain\r\nContent-Length: {}\r\n{extra}Connection: close\r\n\r\n", body.len())?;
+            out.write_all(body)?;
+        }
+    }
+    out.flush()
+}
