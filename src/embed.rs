@@ -6,7 +6,6 @@
 use crate::knowledge::KnowledgeBase;
 use crate::storage::SessionStore;
 use crate::ui::{App, AppProps, HostEvent};
-use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use web_sys::{CustomEvent, CustomEventInit, Element, HtmlElement};
@@ -22,18 +21,19 @@ pub struct Config {
 
 thread_local! {
     static KB: Rc<KnowledgeBase> = Rc::new(KnowledgeBase::embedded().unwrap_or_else(|e| wasm_bindgen::throw_str(&e)));
-    static MOUNTED: Cell<u32> = const { Cell::new(0) };
 }
 
 fn warn(message: &str) {
     web_sys::console::warn_1(&JsValue::from_str(message));
 }
 
-/// Reads `lang`, `theme`, `persist` and `storage-key` from the host element.
+/// Reads `lang`, `theme`, `persist` and `storage-key` from the host element. `ordinal` is
+/// the element's place (from 1) among the widgets on its page with neither a
+/// `storage-key` nor an `id`.
 pub fn read_config(host: &Element, ordinal: u32) -> Config {
     let attr = |name: &str| host.get_attribute(name).map(|v| v.trim().to_ascii_lowercase());
     if let Some(lang) = attr("lang") {
-        if lang != "en" && !lang.starts_with("en-") {
+        if !lang.is_empty() && lang != "en" && !lang.starts_with("en-") {
             warn(&format!("leg-pain-quiz: lang=\"{lang}\" is not available yet; using English."));
         }
     }
@@ -58,20 +58,18 @@ pub fn read_config(host: &Element, ordinal: u32) -> Config {
     // its order on the page.
     let storage_key = host
         .get_attribute("storage-key")
-        .filter(|k| !k.trim().is_empty())
+        .map(|k| k.trim().to_string())
+        .filter(|k| !k.is_empty())
         .or_else(|| Some(host.id()).filter(|id| !id.is_empty()))
         .unwrap_or_else(|| if ordinal <= 1 { "default".to_string() } else { format!("default-{ordinal}") });
     Config { theme, persist, storage_key }
 }
 
 /// Mounts the quiz into `root` (inside the element's shadow root), configured by `host`'s
-/// attributes. Called by the `leg-pain-quiz.js` loader.
+/// attributes. Called by the `leg-pain-quiz.js` loader, which passes the element's place
+/// among the unnamed widgets on the page (see [`read_config`]).
 #[wasm_bindgen]
-pub fn mount(root: Element, host: HtmlElement) {
-    let ordinal = MOUNTED.with(|m| {
-        m.set(m.get() + 1);
-        m.get()
-    });
+pub fn mount(root: Element, host: HtmlElement, ordinal: u32) {
     let config = read_config(&host, ordinal);
     let kb = KB.with(Rc::clone);
     let props = AppProps {

@@ -6,6 +6,7 @@ for (const name of ['lpq-start', 'lpq-step', 'lpq-complete']) {
     item.textContent = `${event.target.id} ${name} ${JSON.stringify(event.detail)}`;
     item.dataset.event = name;
     item.dataset.source = event.target.id;
+    item.dataset.detail = JSON.stringify(event.detail);
     log.append(item);
   });
 }

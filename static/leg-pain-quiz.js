@@ -48,16 +48,31 @@ function stylesheet(shadow) {
   });
 }
 
+// A widget with neither `storage-key` nor `id` saves under a key that follows its place
+// among such widgets on the page (1, 2, …), so each keeps its own answers across reloads
+// whatever order the widgets happen to finish loading in.
+function ordinal(element) {
+  const scope = element.getRootNode();
+  const unnamed = [...scope.querySelectorAll('leg-pain-quiz')].filter(
+    (e) => !(e.getAttribute('storage-key') || '').trim() && !e.id,
+  );
+  return Math.max(1, unnamed.indexOf(element) + 1);
+}
+
 class LegPainQuiz extends HTMLElement {
   connectedCallback() {
     if (this.shadowRoot) return;
     const shadow = this.attachShadow({ mode: 'open' });
     const root = document.createElement('div');
     root.className = 'lpq-root';
+    // The content is English, left to right, whatever the host page's `lang` and `dir`
+    // (the element's own `lang` attribute is a setting, and `dir` crosses `all: initial`).
+    root.lang = 'en';
+    root.dir = 'ltr';
     const styled = stylesheet(shadow);
     shadow.append(root);
     Promise.all([boot(), styled])
-      .then(() => mount(root, this))
+      .then(() => mount(root, this, ordinal(this)))
       .catch((error) => {
         console.error('leg-pain-quiz: could not start', error);
         fallback(root);

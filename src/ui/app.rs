@@ -57,9 +57,14 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
 
-    // Tell the host, and move focus to the new screen's heading (not on first load,
-    // so an embedded widget never steals focus from the host page).
+    // What the polite live region says: "Question 3 of 18", set when the screen changes
+    // (not when a ticked box changes the count), so each new question is announced once.
+    let announcement = use_state(String::new);
+
+    // Tell the host, announce the question, and move focus to the new screen's heading
+    // (not on first load, so an embedded widget never steals focus from the host page).
     {
+        let announcement = announcement.clone();
         let first_render = use_mut_ref(|| true);
         let previous = use_mut_ref(|| state.session.screen.clone());
         let (root, on_event, state) = (root.clone(), props.on_event.clone(), state.clone());
@@ -71,6 +76,7 @@ pub fn app(props: &AppProps) -> Html {
                         on_event.emit(HostEvent::Start);
                     }
                     let (index, total) = state.position(id);
+                    announcement.set(format!("Question {index} of {total}"));
                     on_event.emit(HostEvent::Step { question: id.clone(), index, total });
                 }
                 Screen::Results => {
@@ -81,6 +87,9 @@ pub fn app(props: &AppProps) -> Html {
                     });
                 }
                 _ => {}
+            }
+            if !matches!(screen, Screen::Question(_)) {
+                announcement.set(String::new());
             }
             if !first_render.replace(false) {
                 focus_heading(&root);
@@ -111,6 +120,10 @@ pub fn app(props: &AppProps) -> Html {
 
     html! {
         <div class="lpq-app" data-theme={props.theme.clone()} ref={root}>
+            // Stays in place across screens, so a change of its text is what screen readers announce.
+            <p class="lpq-visually-hidden" role="status" aria-live="polite" aria-atomic="true" data-announce="">
+                { (*announcement).clone() }
+            </p>
             <header class="lpq-header">
                 <p class="lpq-brand">{ "Night-time leg pain check" }</p>
             </header>

@@ -53,7 +53,9 @@ pub fn question_view(props: &ScreenProps) -> Html {
     });
 
     html! {
-        <section class="lpq-question" data-question={question.id.clone()}>
+        // Keyed by question: each question gets fresh inputs. Reusing the previous
+        // question's radios left a restored answer unticked when going back.
+        <section class="lpq-question" data-question={question.id.clone()} key={question.id.clone()}>
             <Progress {index} {total} />
             <form class="lpq-form" novalidate=true onsubmit={
                 let dispatch = props.dispatch.clone();

@@ -73,8 +73,9 @@ impl QuizState {
         let kb = Rc::clone(&self.kb);
         let answers = self.session.answers.clone();
         if self.editing {
-            self.editing = false;
+            // A changed answer can open a new follow-up: ask it, then return to the check page.
             let screen = first_unanswered(&kb, &answers).map_or(Screen::Review, Screen::Question);
+            self.editing = matches!(screen, Screen::Question(_));
             self.go(screen);
             return;
         }

@@ -294,7 +294,7 @@ impl Drop for Browser {
     }
 }
 
-fn base64_decode(text: &str) -> Vec<u8> {
+pub fn base64_decode(text: &str) -> Vec<u8> {
     let value = |c: u8| match c {
         b'A'..=b'Z' => c - b'A',
         b'a'..=b'z' => c - b'a' + 26,

@@ -1,9 +1,13 @@
 //! End-to-end tests: the release build (`dist/`, made by scripts/test.sh) served on
 //! loopback and used in headless Chromium as a person would.
 
+mod accessibility;
 mod browser;
+mod embedding;
 mod journeys;
+mod screens;
 mod server;
+mod visual;
 
 use server::Server;
 use std::path::PathBuf;

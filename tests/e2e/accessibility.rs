@@ -1,0 +1,280 @@
+//! Accessibility in a real browser: axe-core (WCAG 2.0/2.1/2.2 A and AA) on every screen
+//! at 320 px and 1280 px, no sideways scrolling on a small phone, 44 × 44 px targets,
+//! progress and errors announced through live regions, and a visible focus indicator
+//! on everything the keyboard reaches.
+
+use crate::browser::{root_js, Browser, Key};
+use crate::screens::{fresh_page, js, next_screen, screen, walk_until, CLOT, CRAMPS};
+use serde_json::{json, Value as Json};
+
+const TAGS: &[&str] = &["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+const WIDTHS: &[(u32, u32)] = &[(320, 640), (1280, 900)];
+
+/// A short description of an element for failure messages, in page JavaScript.
+const DESCRIBE_JS: &str = "const describe = (el) => {
+    const data = [...el.attributes].filter(a => a.name.startsWith('data-') || a.name === 'id').map(a => `[${a.name}=${a.value}]`).join('');
+    const cls = el.classList.length ? '.' + [...el.classList].join('.') : '';
+    return el.tagName.toLowerCase() + cls + data + ' \"' + (el.textContent || '').trim().replace(/\\s+/g, ' ').slice(0, 40) + '\"';
+};";
+
+fn axe_source() -> String {
+    let path = std::env::var("AXE_JS")
+        .ok()
+        .filter(|p| !p.is_empty())
+        .unwrap_or_else(|| format!("{}/.tools/node_modules/axe-core/axe.min.js", env!("CARGO_MANIFEST_DIR")));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("axe-core at {path} (set AXE_JS to axe.min.js): {e}"))
+}
+
+/// Runs axe-core on the whole page (it reaches into open shadow roots) and returns one
+/// line per violation: rule id, impact, help and the targets.
+pub async fn axe(b: &Browser) -> Vec<String> {
+    if b.run("return typeof window.axe === 'object';").await != json!(true) {
+        b.run(&format!("{}\n;return typeof window.axe === 'object';", axe_source())).await;
+    }
+    let script = format!(
+        "const done = arguments[arguments.length - 1];
+         axe.run(document, {{ runOnly: {{ type: 'tag', values: {} }}, resultTypes: ['violations'] }})
+           .then(r => done({{ ok: r.violations.map(v => ({{ id: v.id, impact: v.impact, help: v.help,
+               nodes: v.nodes.map(n => JSON.stringify(n.target) + ': ' + (n.failureSummary || '').replace(/\\s+/g, ' ')) }})) }}))
+           .catch(e => done({{ error: String(e) }}));",
+        json!(TAGS)
+    );
+    let result = b.client.execute_async(&script, vec![]).await.unwrap_or_else(|e| panic!("axe-core failed to run: {e}"));
+    if let Some(error) = result.get("error") {
+        panic!("axe-core failed: {error}");
+    }
+    result["ok"]
+        .as_array()
+        .expect("axe violations")
+        .iter()
+        .map(|v| {
+            let nodes: Vec<&str> = v["nodes"].as_array().into_iter().flatten().filter_map(Json::as_str).collect();
+            format!("{} ({}): {} — {}", v["id"].as_str().unwrap_or("?"), v["impact"].as_str().unwrap_or("?"), v["help"].as_str().unwrap_or(""), nodes.join(" | "))
+        })
+        .collect()
+}
+
+/// Layout problems at the current width: sideways scrolling, elements wider than the
+/// viewport, and click targets smaller than 44 × 44 px.
+async fn layout(b: &Browser) -> Vec<String> {
+    let script = format!(
+        "{} {DESCRIBE_JS}
+         const w = window.innerWidth, out = [];
+         if (document.documentElement.scrollWidth > w) out.push(`the page scrolls sideways: scrollWidth ${{document.documentElement.scrollWidth}} > ${{w}}`);
+         for (const el of root.querySelectorAll('*')) {{
+           if (el.closest('.lpq-visually-hidden') || !el.checkVisibility()) continue;
+           const r = el.getBoundingClientRect();
+           if (r.width === 0 && r.height === 0) continue;
+           if (r.left < -0.5 || r.right > w + 0.5) out.push(`wider than the ${{w}} px viewport (${{Math.round(r.left)}}..${{Math.round(r.right)}}): ${{describe(el)}}`);
+         }}
+         for (const el of root.querySelectorAll('button, label, a[href], summary, [role=button], [role=link]')) {{
+           if (!el.checkVisibility()) continue;
+           const r = el.getBoundingClientRect();
+           if (r.width < 44 || r.height < 44) out.push(`target ${{Math.round(r.width)}}×${{Math.round(r.height)}} px, under 44×44: ${{describe(el)}}`);
+         }}
+         return out;",
+        root_js(0)
+    );
+    b.run(&script).await.as_array().expect("layout problems").iter().map(|v| v.as_str().unwrap_or_default().to_string()).collect()
+}
+
+/// Audits the screen on show at each width; returns report lines and problems.
+async fn audit(b: &Browser, name: &str, report: &mut Vec<String>, problems: &mut Vec<String>) {
+    for &(w, h) in WIDTHS {
+        b.viewport(w, h).await;
+        let width = b.run("return window.innerWidth;").await;
+        assert_eq!(width, json!(w), "viewport width");
+        let violations = axe(b).await;
+        let laid_out = layout(b).await;
+        report.push(format!("{name:<34} {w:>4} px: {} axe violations, {} layout problems", violations.len(), laid_out.len()));
+        problems.extend(violations.into_iter().map(|v| format!("[{name} @ {w} px] axe {v}")));
+        problems.extend(laid_out.into_iter().map(|v| format!("[{name} @ {w} px] {v}")));
+    }
+    b.viewport(390, 844).await;
+}
+
+async fn open_all_details(b: &Browser) {
+    js(b, "root.querySelectorAll('details').forEach(d => d.open = true); return true;").await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn axe_and_layout_on_every_screen() {
+    let b = Browser::open(390, 844).await;
+    let (mut report, mut problems) = (Vec::new(), Vec::new());
+
+    fresh_page(&b).await;
+    assert_eq!(screen(&b).await, "intro");
+    audit(&b, "intro", &mut report, &mut problems).await;
+
+    b.click(0, "[data-action=\"start\"]").await;
+    assert_eq!(next_screen(&b, "intro").await, "q:sensation");
+    audit(&b, "multiple-choice question", &mut report, &mut problems).await;
+
+    b.click(0, "[data-action=\"next\"]").await;
+    b.wait_for(0, "[data-question=\"sensation\"] .lpq-error").await;
+    audit(&b, "missing-answer error", &mut report, &mut problems).await;
+
+    walk_until(&b, CRAMPS, "q:frequency").await;
+    audit(&b, "single-choice question", &mut report, &mut problems).await;
+
+    walk_until(&b, CRAMPS, "review").await;
+    audit(&b, "check your answers", &mut report, &mut problems).await;
+
+    walk_until(&b, CRAMPS, "results").await;
+    open_all_details(&b).await;
+    audit(&b, "results", &mut report, &mut problems).await;
+
+    b.cdp("Emulation.setEmulatedMedia", json!({ "features": [{ "name": "prefers-color-scheme", "value": "dark" }] })).await;
+    audit(&b, "results, dark theme", &mut report, &mut problems).await;
+    b.cdp("Emulation.setEmulatedMedia", json!({ "features": [] })).await;
+
+    fresh_page(&b).await;
+    walk_until(&b, CLOT, "interrupt:urgent").await;
+    audit(&b, "urgent interrupt", &mut report, &mut problems).await;
+    walk_until(&b, CLOT, "interrupt:emergency").await;
+    audit(&b, "emergency interrupt", &mut report, &mut problems).await;
+    walk_until(&b, CLOT, "results").await;
+    open_all_details(&b).await;
+    audit(&b, "results after an emergency", &mut report, &mut problems).await;
+
+    println!("{}", report.join("\n"));
+    assert!(problems.is_empty(), "{} accessibility problems:\n{}\n\nper screen:\n{}", problems.len(), problems.join("\n"), report.join("\n"));
+    b.close().await;
+}
+
+/// The live regions that would announce text matching `pattern`: a polite (status or
+/// aria-live=polite) region holding it, not hidden from assistive technology.
+fn live_region_js(pattern: &str, mark: bool) -> String {
+    format!(
+        "{} const re = new RegExp({});
+         const regions = [...root.querySelectorAll('[aria-live], [role=status], [role=alert], [role=log]')]
+           .filter(r => r.getAttribute('aria-live') !== 'off' && !r.closest('[aria-hidden=true]'));
+         const hit = regions.find(r => re.test(r.textContent));
+         if (!hit) return null;
+         const was = !!hit.lpqMarked; if ({mark}) hit.lpqMarked = true;
+         return {{ text: hit.textContent.trim(), live: hit.getAttribute('aria-live') || hit.getAttribute('role'), role: hit.getAttribute('role'), same: was }};",
+        root_js(0),
+        json!(pattern)
+    )
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn progress_and_errors_are_announced() {
+    let b = Browser::open(390, 844).await;
+    fresh_page(&b).await;
+    b.click(0, "[data-action=\"start\"]").await;
+    assert_eq!(next_screen(&b, "intro").await, "q:sensation");
+
+    let first = b.wait_until(&live_region_js(r"^Question 1 of \d+$", true), "a live region saying “Question 1 of N”").await;
+    let politeness = first["live"].as_str().unwrap_or_default();
+    assert!(politeness == "polite" || politeness == "status", "progress is announced politely, not as an alert: {first}");
+
+    // Ticking a box that adds a follow-up changes the count on screen, but the live
+    // region speaks once per question, not on every tick.
+    let said = first["text"].clone();
+    b.click(0, "[data-option=\"cramp\"]").await;
+    b.wait_for(0, "[data-option=\"cramp\"] input:checked").await;
+    let again = b.wait_until(&live_region_js(r"^Question 1 of \d+$", false), "the live region").await;
+    assert_eq!(again["text"], said, "no new announcement on a tick: {again}");
+    b.click(0, "[data-option=\"cramp\"]").await;
+    b.wait_for(0, "[data-option=\"cramp\"] input:not(:checked)").await;
+
+    // Missing answer: an alert, tied to the group of choices.
+    b.click(0, "[data-action=\"next\"]").await;
+    b.wait_for(0, ".lpq-error").await;
+    let alert = js(
+        &b,
+        "const e = root.querySelector('.lpq-error'); const f = root.querySelector('fieldset');
+         const live = e.getAttribute('role') === 'alert' || !!e.closest('[aria-live=assertive], [aria-live=polite], [role=alert], [role=status]');
+         return { live, text: e.textContent, described: (f.getAttribute('aria-describedby') || '').split(' ').includes(e.id) };",
+    )
+    .await;
+    assert_eq!(alert["live"], json!(true), "the missing-answer message is in a live region: {alert}");
+    assert_eq!(alert["described"], json!(true), "the choices are described by the error: {alert}");
+    assert!(alert["text"].as_str().unwrap_or_default().contains("Choose"), "says what to do: {alert}");
+
+    // The next question is announced by the same region, whose text changed in place.
+    b.answer(0, "sensation", &["cramp"]).await;
+    assert_eq!(next_screen(&b, "q:sensation").await, "q:cramp_pattern");
+    assert!(!b.exists(0, ".lpq-error").await, "the error goes once answered");
+    let second = b.wait_until(&live_region_js(r"^Question 2 of \d+$", false), "a live region saying “Question 2 of N”").await;
+    assert_eq!(second["same"], json!(true), "the same live region is updated, so screen readers announce it: {second}");
+
+    // An interrupt is an alert.
+    fresh_page(&b).await;
+    walk_until(&b, CLOT, "interrupt:urgent").await;
+    assert!(b.exists(0, ".lpq-interrupt [role=\"alert\"][data-triage=\"urgent\"]").await, "urgent guidance is announced as an alert");
+    b.close().await;
+}
+
+/// Describes the focus indicator on the focused element inside the widget.
+async fn focus_ring(b: &Browser) -> Json {
+    js(
+        b,
+        &format!(
+            "{DESCRIBE_JS} const a = root.activeElement; if (!a) return null;
+             const ring = (el) => {{ const s = getComputedStyle(el); return s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0 ? s.outlineWidth + ' ' + s.outlineStyle + ' ' + s.outlineColor : null; }};
+             const label = a.closest('label');
+             return {{ what: describe(a), visible: a.matches(':focus-visible'), own: ring(a), label: label ? ring(label) : null }};"
+        ),
+    )
+    .await
+}
+
+/// Tabs through every control on the screen, checking each shows a focus ring; returns how many.
+async fn tab_through(b: &Browser, name: &str, problems: &mut Vec<String>) -> usize {
+    let mut seen = Vec::new();
+    for _ in 0..80 {
+        b.keys(&[Key::Tab.into()]).await;
+        let ring = focus_ring(b).await;
+        if ring.is_null() {
+            break; // left the widget
+        }
+        let what = ring["what"].as_str().unwrap_or_default().to_string();
+        if seen.contains(&what) {
+            break;
+        }
+        if ring["visible"] != json!(true) || (ring["own"].is_null() && ring["label"].is_null()) {
+            problems.push(format!("[{name}] no visible focus on {ring}"));
+        }
+        seen.push(what);
+    }
+    seen.len()
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn focus_is_always_visible() {
+    let b = Browser::open(390, 844).await;
+    let mut problems = Vec::new();
+    fresh_page(&b).await;
+    b.keys(&[Key::Tab.into()]).await;
+    let start = focus_ring(&b).await;
+    assert!(start["what"].as_str().unwrap_or_default().contains("data-action=start"), "Tab reaches Start: {start}");
+    assert!(start["own"].is_string() && start["visible"] == json!(true), "the focused Start button shows an outline: {start}");
+
+    b.keys(&[Key::Enter.into()]).await;
+    assert_eq!(next_screen(&b, "intro").await, "q:sensation");
+    let n = tab_through(&b, "multiple-choice question", &mut problems).await;
+    assert!(n >= 7, "tabbed through the choices and buttons ({n})");
+
+    walk_until(&b, CRAMPS, "q:frequency").await;
+    js(&b, "root.querySelector('[data-focus]').focus(); return true;").await;
+    tab_through(&b, "single-choice question", &mut problems).await;
+
+    walk_until(&b, CRAMPS, "review").await;
+    js(&b, "root.querySelector('[data-focus]').focus(); return true;").await;
+    let n = tab_through(&b, "check your answers", &mut problems).await;
+    assert!(n >= 18, "every Change button is reachable ({n})");
+
+    walk_until(&b, CRAMPS, "results").await;
+    js(&b, "root.querySelector('[data-focus]').focus(); return true;").await;
+    tab_through(&b, "results", &mut problems).await;
+
+    fresh_page(&b).await;
+    walk_until(&b, CLOT, "interrupt:emergency").await;
+    js(&b, "root.querySelector('[data-focus]').focus(); return true;").await;
+    tab_through(&b, "emergency interrupt", &mut problems).await;
+
+    assert!(problems.is_empty(), "focus not visible:\n{}", problems.join("\n"));
+    b.close().await;
+}

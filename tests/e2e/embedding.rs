@@ -1,0 +1,870 @@
+//! The one-tag embed on other people's pages: two widgets on a hostile page, style
+//! isolation both ways, host events, a strict CSP, attributes, another origin, erasing,
+//! no WebAssembly, and the full page inside an iframe.
+
+use crate::browser::{root_js, Browser};
+use crate::server::Server;
+use crate::{dist, site};
+use serde_json::{json, Value as Json};
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+type Answers = [(&'static str, &'static [&'static str])];
+
+/// One leg swollen and painful, no breathlessness: possible DVT, seen the same day.
+const DVT: &Answers = &[
+    ("sensation", &["aching"]),
+    ("leg_signs", &["one_leg_swollen"]),
+    ("body_signs", &["none"]),
+    ("frequency", &["most_nights"]),
+    ("legs", &["one_leg"]),
+    ("diet", &["omnivore"]),
+    ("avoid", &["none"]),
+    ("greens_nuts", &["most_days"]),
+    ("dairy", &["most_days"]),
+    ("fruit_veg", &["most_days"]),
+    ("sun", &["most"]),
+    ("fluids", &["none"]),
+    ("activity", &["moderate"]),
+    ("medicines", &["none"]),
+    ("conditions", &["none"]),
+    ("about_you", &["none"]),
+    ("age", &["51_70"]),
+];
+
+/// A vegan without fortified foods or supplements, with tingling: vitamin B12.
+const VEGAN_B12: &Answers = &[
+    ("sensation", &["tingling"]),
+    ("leg_signs", &["none"]),
+    ("body_signs", &["none"]),
+    ("frequency", &["weekly"]),
+    ("legs", &["both_legs"]),
+    ("diet", &["vegan"]),
+    ("avoid", &["none"]),
+    ("greens_nuts", &["most_days"]),
+    ("dairy", &["rarely"]),
+    ("fruit_veg", &["most_days"]),
+    ("b12_sources", &["no"]),
+    ("sun", &["most"]),
+    ("fluids", &["none"]),
+    ("activity", &["moderate"]),
+    ("medicines", &["none"]),
+    ("conditions", &["none"]),
+    ("about_you", &["none"]),
+    ("age", &["18_50"]),
+];
+
+/// Weekly calf cramps on a diet low in greens and nuts: magnesium, see a doctor soon.
+const CRAMPS: &Answers = &[
+    ("sensation", &["cramp"]),
+    ("cramp_pattern", &["short"]),
+    ("leg_signs", &["none"]),
+    ("body_signs", &["none"]),
+    ("frequency", &["weekly"]),
+    ("legs", &["both_legs"]),
+    ("diet", &["omnivore"]),
+    ("avoid", &["none"]),
+    ("greens_nuts", &["rarely"]),
+    ("dairy", &["most_days"]),
+    ("fruit_veg", &["most_days"]),
+    ("sun", &["most"]),
+    ("fluids", &["none"]),
+    ("activity", &["moderate"]),
+    ("medicines", &["none"]),
+    ("conditions", &["none"]),
+    ("about_you", &["none"]),
+    ("age", &["18_50"]),
+];
+
+const STRICT_CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+
+/// A throwaway site folder: pages written by the test, with `dist/` linked in so a page
+/// can load `dist/leg-pain-quiz.js` from the same origin.
+struct HostDir {
+    dir: PathBuf,
+}
+
+impl HostDir {
+    fn new(name: &str) -> HostDir {
+        static COUNT: AtomicUsize = AtomicUsize::new(0);
+        let n = COUNT.fetch_add(1, Ordering::Relaxed);
+        let dir = std::env::temp_dir().join(format!("lpq-embed-{}-{name}-{n}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let target = std::fs::canonicalize(dist()).unwrap();
+        std::os::unix::fs::symlink(target, dir.join("dist")).unwrap();
+        HostDir { dir }
+    }
+
+    fn write(&self, file: &str, text: &str) -> &HostDir {
+        std::fs::write(self.dir.join(file), text).unwrap();
+        self
+    }
+
+    fn serve(&self, headers: Vec<(String, String)>) -> Server {
+        Server::start(self.dir.clone(), headers)
+    }
+}
+
+impl Drop for HostDir {
+    fn drop(&mut self) {
+        // remove_dir_all removes the dist link itself, never what it points to.
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// A minimal HTML page; `data:,` as the icon so the browser asks for no favicon.
+fn page(head: &str, body: &str) -> String {
+    format!(
+        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>host page</title>\n\
+         <link rel=\"icon\" href=\"data:,\">\n{head}\n</head>\n<body>\n{body}\n</body>\n</html>\n"
+    )
+}
+
+const LOADER: &str = r#"<script type="module" src="dist/leg-pain-quiz.js"></script>"#;
+
+/// Waits until widget `widget` has mounted (its Start button exists).
+async fn mounted(b: &Browser, widget: usize) {
+    b.wait_for(widget, "[data-action=\"start\"]").await;
+}
+
+async fn storage(b: &Browser, key: &str) -> Option<String> {
+    b.run(&format!("return localStorage.getItem({});", json!(key))).await.as_str().map(str::to_string)
+}
+
+/// The widget's localStorage keys, sorted.
+async fn quiz_keys(b: &Browser) -> Vec<String> {
+    let keys = b
+        .run("return Object.keys(localStorage).filter(k => k.startsWith('leg-pain-quiz:')).sort();")
+        .await;
+    keys.as_array().unwrap().iter().map(|k| k.as_str().unwrap().to_string()).collect()
+}
+
+/// Clicks Start, answers everything, submits, and waits for the results.
+async fn finish(b: &Browser, widget: usize, answers: &Answers) {
+    b.complete(widget, answers).await;
+    b.click(widget, "[data-action=\"submit\"]").await;
+    b.wait_for(widget, "[data-results]").await;
+}
+
+/// What the results screen shows: triage level, red flags, nutrients in order.
+async fn results(b: &Browser, widget: usize) -> Json {
+    b.run(&format!(
+        "{} const r = root.querySelector('[data-results]'); if (!r) return null;
+         return {{ triage: r.querySelector('[data-triage]').dataset.triage,
+                  flags: [...r.querySelectorAll('[data-flag]')].map(e => e.dataset.flag),
+                  nutrients: [...r.querySelectorAll('[data-nutrient]')].map(e => e.dataset.nutrient),
+                  foods: r.querySelectorAll('[data-food]').length }};",
+        root_js(widget)
+    ))
+    .await
+}
+
+/// The screen a widget shows: `intro`, `interrupt`, `review`, `results` or `q:<id>`.
+async fn screen(b: &Browser, widget: usize) -> String {
+    let js = format!(
+        "{} if (!root || !root.querySelector('.lpq-app')) return null;
+         if (root.querySelector('[data-results]')) return 'results';
+         if (root.querySelector('.lpq-review')) return 'review';
+         if (root.querySelector('.lpq-interrupt')) return 'interrupt';
+         const q = root.querySelector('[data-question]'); if (q) return 'q:' + q.dataset.question;
+         if (root.querySelector('.lpq-intro')) return 'intro'; return null;",
+        root_js(widget)
+    );
+    b.wait_until(&js, &format!("widget {widget} to show a screen")).await.as_str().unwrap().to_string()
+}
+
+/// Waits until widget `widget` shows `expected` (see [`screen`]), and says what it shows if not.
+async fn expect_screen(b: &Browser, widget: usize, expected: &str, why: &str) {
+    let started = std::time::Instant::now();
+    loop {
+        let now = screen(b, widget).await;
+        if now == expected {
+            return;
+        }
+        if started.elapsed() > std::time::Duration::from_secs(15) {
+            panic!("{why}: widget {widget} shows `{now}`, expected `{expected}`");
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(25)).await;
+    }
+}
+
+fn lookup(answers: &Answers, question: &str) -> &'static [&'static str] {
+    answers.iter().find(|(q, _)| *q == question).map(|(_, c)| *c).unwrap_or_else(|| panic!("no answer for `{question}`"))
+}
+
+/// 1. Two widgets on the hostile demo page: independent answers, results, saves and resumes.
+#[tokio::test(flavor = "current_thread")]
+async fn two_widgets_on_a_hostile_page_are_independent() {
+    let b = Browser::open(1280, 900).await;
+    b.goto(&site().url("/embed-demo.html")).await;
+    mounted(&b, 0).await;
+    mounted(&b, 1).await;
+    // The hostile rules are really in force on the host's own elements.
+    let host = b
+        .run("const p = getComputedStyle(document.querySelector('.host-text')); const btn = getComputedStyle(document.querySelector('.host-button'));
+              return [p.fontSize, p.color, btn.display];")
+        .await;
+    assert_eq!(host, json!(["40px", "rgb(255, 0, 0)", "none"]), "the demo page is hostile");
+
+    // A starts and reaches its urgent interrupt; B is untouched meanwhile.
+    b.click(0, "[data-action=\"start\"]").await;
+    b.answer(0, "sensation", lookup(DVT, "sensation")).await;
+    b.answer(0, "leg_signs", lookup(DVT, "leg_signs")).await;
+    expect_screen(&b, 0, "interrupt", "one swollen leg interrupts widget A").await;
+    assert!(b.exists(0, "[data-triage=\"urgent\"] [data-flag=\"possible_dvt\"]").await);
+    assert_eq!(screen(&b, 1).await, "intro", "widget B is still on its intro");
+    assert_eq!(quiz_keys(&b).await, ["leg-pain-quiz:demo-a"]);
+
+    // B starts with its own answers; A stays on its interrupt.
+    b.click(1, "[data-action=\"start\"]").await;
+    b.answer(1, "sensation", lookup(VEGAN_B12, "sensation")).await;
+    b.answer(1, "leg_signs", lookup(VEGAN_B12, "leg_signs")).await;
+    b.wait_for(1, "[data-question=\"body_signs\"]").await;
+    assert_eq!(screen(&b, 0).await, "interrupt", "answering in B leaves A alone");
+    assert_eq!(screen(&b, 1).await, "q:body_signs");
+
+    let keys = quiz_keys(&b).await;
+    assert_eq!(keys, ["leg-pain-quiz:demo-a", "leg-pain-quiz:demo-b"], "one save per widget");
+    let saved_a = storage(&b, "leg-pain-quiz:demo-a").await.unwrap();
+    let saved_b = storage(&b, "leg-pain-quiz:demo-b").await.unwrap();
+    assert!(saved_a.contains("one_leg_swollen") && !saved_a.contains("tingling"), "A's save holds A's answers: {saved_a}");
+    assert!(saved_b.contains("tingling") && !saved_b.contains("one_leg_swollen"), "B's save holds B's answers: {saved_b}");
+
+    // A reload resumes each where it was.
+    b.client.refresh().await.unwrap();
+    assert_eq!(screen(&b, 0).await, "interrupt", "A resumes on its urgent guidance");
+    assert_eq!(screen(&b, 1).await, "q:body_signs", "B resumes on its next question");
+
+    // Both finish, each with its own results.
+    b.complete(0, DVT).await;
+    assert_eq!(screen(&b, 1).await, "q:body_signs", "finishing A doesn't move B");
+    b.click(0, "[data-action=\"submit\"]").await;
+    b.wait_for(0, "[data-results]").await;
+    finish(&b, 1, VEGAN_B12).await;
+
+    let a = results(&b, 0).await;
+    let bb = results(&b, 1).await;
+    assert_eq!(a["triage"], "urgent", "A: {a}");
+    assert!(a["flags"].as_array().unwrap().contains(&json!("possible_dvt")), "A: {a}");
+    assert!(!a["nutrients"].as_array().unwrap().contains(&json!("vitamin_b12")), "A has no B12 finding: {a}");
+    assert_eq!(bb["triage"], "soon", "B: {bb}");
+    assert!(!bb["flags"].as_array().unwrap().contains(&json!("possible_dvt")), "B: {bb}");
+    assert_eq!(bb["nutrients"][0], "vitamin_b12", "B: {bb}");
+    assert!(bb["foods"].as_u64().unwrap() > 0, "B suggests foods: {bb}");
+
+    // Reloading shows each its own results again.
+    b.client.refresh().await.unwrap();
+    b.wait_for(0, "[data-results]").await;
+    b.wait_for(1, "[data-results]").await;
+    assert_eq!(results(&b, 0).await, a, "A's results survive a reload");
+    assert_eq!(results(&b, 1).await, bb, "B's results survive a reload");
+    let problems = b.console_problems().await;
+    assert!(problems.is_empty(), "console errors or warnings: {problems:#?}");
+    b.close().await;
+}
+
+/// Computed styles of elements inside widget `widget`: `selectors` → property → value,
+/// plus the rendered width and height (except for the outer `.lpq-root`).
+async fn widget_styles(b: &Browser, widget: usize, selectors: &[&str]) -> Json {
+    b.run(&format!(
+        "{} const props = ['font-size', 'color', 'font-family', 'font-weight', 'line-height', 'letter-spacing',
+            'word-spacing', 'text-transform', 'text-align', 'display', 'background-color', 'margin-top',
+            'padding-top', 'padding-left', 'border-top-width', 'border-top-color', 'border-top-left-radius', 'direction'];
+         const out = {{}};
+         for (const sel of {}) {{
+           const el = root.querySelector(sel);
+           if (!el) {{ out[sel] = null; continue; }}
+           const cs = getComputedStyle(el); const box = el.getBoundingClientRect();
+           out[sel] = Object.fromEntries(props.map(p => [p, cs.getPropertyValue(p)]));
+           // The outer container fills whatever width the host gives the element; from the
+           // card inwards the widget sizes itself.
+           if (sel !== '.lpq-root') {{ out[sel].width = box.width; out[sel].height = box.height; }}
+         }}
+         return out;",
+        root_js(widget),
+        json!(selectors)
+    ))
+    .await
+}
+
+/// Computed styles of host elements in the light DOM.
+async fn host_styles(b: &Browser, selectors: &[&str]) -> Json {
+    b.run(&format!(
+        "const props = ['font-size', 'color', 'font-family', 'font-weight', 'line-height', 'letter-spacing', 'display',
+            'background-color', 'margin-top', 'padding-top', 'border-top-width', 'width', 'text-transform'];
+         const out = {{ sheets: document.styleSheets.length, adopted: document.adoptedStyleSheets.length }};
+         for (const sel of {}) {{
+           const el = document.querySelector(sel);
+           out[sel] = el ? Object.fromEntries(props.map(p => [p, getComputedStyle(el).getPropertyValue(p)])) : null;
+         }}
+         return out;",
+        json!(selectors)
+    ))
+    .await
+}
+
+fn assert_same(hostile: &Json, plain: &Json, what: &str) {
+    let (Json::Object(h), Json::Object(p)) = (hostile, plain) else { panic!("style maps expected") };
+    for (sel, values) in p {
+        assert!(!values.is_null(), "{what}: `{sel}` not found on the plain page");
+        assert_eq!(h.get(sel), Some(values), "{what}: `{sel}` differs between the pages");
+    }
+}
+
+const INTRO: &[&str] = &[
+    ".lpq-root",
+    ".lpq-app",
+    ".lpq-brand",
+    "#lpq-intro-title",
+    ".lpq-lead",
+    ".lpq-points li",
+    ".lpq-warning",
+    "[data-action=\"start\"]",
+];
+const QUESTION: &[&str] = &[
+    ".lpq-progress-text",
+    ".lpq-prompt",
+    "[data-option]",
+    ".lpq-choice-label",
+    ".lpq-choice-hint",
+    "[data-action=\"next\"]",
+    "[data-action=\"back\"]",
+];
+
+/// 2. Host CSS can't change the widget, and the widget can't change the host.
+#[tokio::test(flavor = "current_thread")]
+async fn styles_do_not_cross_the_boundary() {
+    let dir = HostDir::new("styles");
+    dir.write(
+        "plain.html",
+        &page(
+            &format!("<link rel=\"stylesheet\" href=\"plain.css\">\n{LOADER}"),
+            "<leg-pain-quiz id=\"quiz-a\" storage-key=\"plain-a\" theme=\"light\"></leg-pain-quiz>\n\
+             <leg-pain-quiz id=\"quiz-b\" storage-key=\"plain-b\" theme=\"dark\" class=\"themed\"></leg-pain-quiz>",
+        ),
+    )
+    .write("plain.css", ".themed { --lpq-accent: #7a2eb8; --lpq-radius: 2px; --lpq-font: Georgia, serif; }\n");
+    // A normal host page whose own elements reuse the widget's class names: a leak would show.
+    let host_body = "<h1 class=\"title\">A health site</h1>\n<p class=\"intro\">Some text about sleep.</p>\n\
+        <div class=\"lpq-root\"><div class=\"lpq-app\"><p class=\"lpq-lead\">Lead</p>\n\
+        <button class=\"lpq-button lpq-primary\" data-action=\"start\">Host button</button>\n\
+        <label class=\"lpq-choice\">Host label</label></div></div>";
+    let host_css = "html { font-size: 18px; }\nbody { font-family: Georgia, serif; color: #222; background: #fafafa; line-height: 1.7; margin: 24px; }\n\
+        h1 { font-size: 2rem; color: #036; letter-spacing: 0.02em; }\np { margin: 0 0 1em; }\n";
+    dir.write("host.css", host_css)
+        .write("with.html", &page(&format!("<link rel=\"stylesheet\" href=\"host.css\">\n{LOADER}"), &format!("{host_body}\n<leg-pain-quiz storage-key=\"with\"></leg-pain-quiz>")))
+        .write("without.html", &page("<link rel=\"stylesheet\" href=\"host.css\">", host_body));
+    let server = dir.serve(vec![]);
+
+    let b = Browser::open(1280, 900).await;
+    let mut hostile = Vec::new();
+    let mut plain = Vec::new();
+    for (url, out) in [(site().url("/embed-demo.html"), &mut hostile), (server.url("/plain.html"), &mut plain)] {
+        b.goto(&url).await;
+        for w in 0..2 {
+            mounted(&b, w).await;
+            let intro = widget_styles(&b, w, INTRO).await;
+            b.click(w, "[data-action=\"start\"]").await;
+            b.wait_for(w, "[data-question=\"sensation\"]").await;
+            let question = widget_styles(&b, w, QUESTION).await;
+            out.push((intro, question));
+        }
+    }
+    for w in 0..2 {
+        assert_same(&hostile[w].0, &plain[w].0, &format!("widget {w}, intro"));
+        assert_same(&hostile[w].1, &plain[w].1, &format!("widget {w}, first question"));
+    }
+    // And what they share is the widget's own look, not some common breakage.
+    let (a, bb) = (&plain[0], &plain[1]);
+    assert_eq!(a.0[".lpq-root"]["font-size"], "17px");
+    assert_eq!(a.0[".lpq-root"]["letter-spacing"], "normal");
+    assert_eq!(a.0[".lpq-app"]["width"], 760.0);
+    assert_eq!(a.0[".lpq-app"]["background-color"], "rgb(255, 255, 255)");
+    let start = &a.0["[data-action=\"start\"]"];
+    assert_eq!(start["display"], "flex", "a (blockified) flex item of the actions row, not hidden");
+    assert!(start["height"].as_f64().unwrap() >= 44.0, "Start is a 44 px target: {start}");
+    assert_eq!(a.1["[data-option]"]["display"], "flex");
+    assert_eq!(a.1["[data-option]"]["width"], 696.0, "choices fill the 760 px card less its padding");
+    // The themed widget takes the custom properties set on its element.
+    assert!(bb.0[".lpq-root"]["font-family"].as_str().unwrap().starts_with("Georgia"), "--lpq-font: {}", bb.0[".lpq-root"]);
+    assert_eq!(bb.0["[data-action=\"start\"]"]["background-color"], "rgb(122, 46, 184)", "--lpq-accent");
+    assert_eq!(bb.0["[data-action=\"start\"]"]["border-top-left-radius"], "2px", "--lpq-radius");
+    assert_eq!(bb.0[".lpq-app"]["background-color"], "rgb(22, 27, 34)", "theme=dark");
+
+    // The widget leaves the host page as it was.
+    let selectors = ["html", "body", "h1", "p.intro", ".lpq-root", ".lpq-app", ".lpq-lead", ".lpq-button", ".lpq-choice"];
+    b.goto(&server.url("/without.html")).await;
+    let without = host_styles(&b, &selectors).await;
+    b.goto(&server.url("/with.html")).await;
+    mounted(&b, 0).await;
+    let with = host_styles(&b, &selectors).await;
+    assert_eq!(with, without, "the widget changed the host page's styles");
+    assert_eq!(with["h1"]["font-size"], "36px", "the host's own rem sizing holds");
+    assert_ne!(with[".lpq-button"]["background-color"], "rgb(11, 92, 173)", "the widget's accent stays in its shadow root");
+    let problems = b.console_problems().await;
+    assert!(problems.is_empty(), "console errors or warnings: {problems:#?}");
+    b.close().await;
+}
+
+/// The events the demo page logged for `source`: (name, detail).
+async fn host_events(b: &Browser, source: &str) -> Vec<(String, Json)> {
+    let list = b
+        .run(&format!(
+            "return [...document.querySelectorAll('#host-events li')].filter(li => li.dataset.source === {})
+               .map(li => [li.dataset.event, JSON.parse(li.dataset.detail)]);",
+            json!(source)
+        ))
+        .await;
+    list.as_array()
+        .unwrap()
+        .iter()
+        .map(|pair| (pair[0].as_str().unwrap().to_string(), pair[1].clone()))
+        .collect()
+}
+
+/// Answers widget `widget` to the review, checking each lpq-step against the screen.
+async fn drive_checking_steps(b: &Browser, widget: usize, source: &str, answers: &Answers) {
+    let mut last_index = 0;
+    let mut steps = 0;
+    for _ in 0..40 {
+        let now = screen(b, widget).await;
+        if now == "review" {
+            return;
+        }
+        if now == "interrupt" {
+            b.click(widget, "[data-action=\"continue\"]").await;
+            b.wait_until(&format!("{} return root && !root.querySelector('.lpq-interrupt');", root_js(widget)), "the interrupt to close").await;
+            continue;
+        }
+        let id = now.trim_start_matches("q:").to_string();
+        steps += 1;
+        // The step event for this question, dispatched as the screen appeared.
+        let js = format!(
+            "const items = [...document.querySelectorAll('#host-events li')].filter(li => li.dataset.source === {} && li.dataset.event === 'lpq-step');
+             return items.length === {steps} && JSON.parse(items[items.length - 1].dataset.detail).question === {};",
+            json!(source),
+            json!(id)
+        );
+        b.wait_until(&js, &format!("lpq-step #{steps} for `{id}` from {source}")).await;
+        let progress = b.run(&format!("{} return root.querySelector('.lpq-progress-text').textContent;", root_js(widget))).await;
+        let progress = progress.as_str().unwrap();
+        let numbers: Vec<u64> = progress.split_whitespace().filter_map(|w| w.parse().ok()).collect();
+        let events = host_events(b, source).await;
+        let (_, detail) = events.iter().rev().find(|(name, _)| name == "lpq-step").unwrap();
+        assert_eq!(detail["question"], json!(id));
+        assert_eq!(detail["index"], json!(numbers[0]), "index matches `{progress}`");
+        assert_eq!(detail["total"], json!(numbers[1]), "total matches `{progress}`");
+        assert_eq!(numbers[0], last_index + 1, "the index goes up by one");
+        last_index = numbers[0];
+        b.answer(widget, &id, lookup(answers, &id)).await;
+        b.wait_until(
+            &format!("{} const q = root.querySelector('[data-question]'); return !q || q.dataset.question !== {};", root_js(widget), json!(id)),
+            &format!("the quiz to move on from `{id}`"),
+        )
+        .await;
+    }
+    panic!("widget {widget} never reached the review");
+}
+
+/// 3. Host events: lpq-start, lpq-step and lpq-complete carry ids and counts, never answers.
+#[tokio::test(flavor = "current_thread")]
+async fn host_events_tell_progress_but_never_answers() {
+    let b = Browser::open(1280, 900).await;
+    b.goto(&site().url("/embed-demo.html")).await;
+    mounted(&b, 0).await;
+    mounted(&b, 1).await;
+    // Our own listener as well: how the events travel.
+    b.run(
+        "window.seen = []; for (const name of ['lpq-start', 'lpq-step', 'lpq-complete'])
+           document.addEventListener(name, e => window.seen.push({ name, bubbles: e.bubbles, composed: e.composed,
+             target: e.target.id, tag: e.target.tagName.toLowerCase() }));",
+    )
+    .await;
+    assert!(host_events(&b, "quiz-a").await.is_empty(), "nothing is sent before the person starts");
+
+    let mut outcomes = Vec::new();
+    for (w, source, answers) in [(0, "quiz-a", DVT), (1, "quiz-b", VEGAN_B12)] {
+        b.click(w, "[data-action=\"start\"]").await;
+        drive_checking_steps(&b, w, source, answers).await;
+        b.click(w, "[data-action=\"submit\"]").await;
+        b.wait_for(w, "[data-results]").await;
+        b.wait_until(
+            &format!("return !!document.querySelector('#host-events li[data-source=\"{source}\"][data-event=\"lpq-complete\"]');"),
+            "lpq-complete",
+        )
+        .await;
+        let events = host_events(&b, source).await;
+        let names: Vec<&str> = events.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names[0], "lpq-start", "{source}: start comes first: {names:?}");
+        assert_eq!(names.iter().filter(|n| **n == "lpq-start").count(), 1, "{source}: {names:?}");
+        assert_eq!(names.last(), Some(&"lpq-complete"), "{source}: {names:?}");
+        assert_eq!(names.iter().filter(|n| **n == "lpq-complete").count(), 1, "{source}: {names:?}");
+        let shown = results(&b, w).await;
+        let (_, complete) = events.last().unwrap();
+        assert_eq!(complete["triage"], shown["triage"], "{source}: the event's triage is the one on screen");
+        assert_eq!(complete["nutrients"], shown["nutrients"], "{source}: the event's nutrients are those on screen, in order");
+        outcomes.push(complete.clone());
+        if w == 0 {
+            assert!(host_events(&b, "quiz-b").await.is_empty(), "widget B sent nothing while A was used");
+        }
+    }
+    assert_eq!(outcomes[0]["triage"], "urgent");
+    assert_eq!(outcomes[1]["triage"], "soon");
+    assert_eq!(outcomes[1]["nutrients"][0], "vitamin_b12");
+
+    // Details: exact shapes, question ids and counts only, never a choice.
+    let questions: BTreeSet<&str> = DVT.iter().chain(VEGAN_B12).map(|(q, _)| *q).collect();
+    let choices: BTreeSet<&str> = DVT.iter().chain(VEGAN_B12).flat_map(|(_, c)| c.iter().copied()).collect();
+    assert!(choices.is_disjoint(&questions), "pick choices that can't be mistaken for question ids");
+    let nutrients = ["magnesium", "vitamin_d", "potassium", "iron", "vitamin_b12", "calcium"];
+    for source in ["quiz-a", "quiz-b"] {
+        for (name, detail) in host_events(&b, source).await {
+            let mut keys: Vec<&str> = detail.as_object().unwrap().keys().map(String::as_str).collect();
+            keys.sort_unstable();
+            match name.as_str() {
+                "lpq-start" => assert!(keys.is_empty(), "{detail}"),
+                "lpq-step" => {
+                    assert_eq!(keys, ["index", "question", "total"], "{detail}");
+                    assert!(questions.contains(detail["question"].as_str().unwrap()), "{detail}");
+                    assert!(detail["index"].as_u64().unwrap() <= detail["total"].as_u64().unwrap(), "{detail}");
+                }
+                "lpq-complete" => {
+                    assert_eq!(keys, ["nutrients", "triage"], "{detail}");
+                    for n in detail["nutrients"].as_array().unwrap() {
+                        assert!(nutrients.contains(&n.as_str().unwrap()), "{detail}");
+                    }
+                }
+                other => panic!("unexpected event {other}"),
+            }
+            let text = detail.to_string();
+            for choice in &choices {
+                assert!(!text.contains(&format!("\"{choice}\"")), "{name} from {source} carries the answer `{choice}`: {text}");
+            }
+        }
+    }
+    let seen = b.run("return window.seen;").await;
+    let seen = seen.as_array().unwrap();
+    assert!(!seen.is_empty());
+    for e in seen {
+        assert_eq!((e["bubbles"].clone(), e["composed"].clone(), e["tag"].clone()), (json!(true), json!(true), json!("leg-pain-quiz")), "{e}");
+        assert!(e["target"] == "quiz-a" || e["target"] == "quiz-b", "{e}");
+    }
+    let problems = b.console_problems().await;
+    assert!(problems.is_empty(), "console errors or warnings: {problems:#?}");
+
+    // Resuming saved results tells the host again (as the README says), without a start.
+    b.client.refresh().await.unwrap();
+    for (source, outcome) in [("quiz-a", &outcomes[0]), ("quiz-b", &outcomes[1])] {
+        b.wait_until(
+            &format!("return !!document.querySelector('#host-events li[data-source=\"{source}\"][data-event=\"lpq-complete\"]');"),
+            "lpq-complete after a reload",
+        )
+        .await;
+        let events = host_events(&b, source).await;
+        assert_eq!(events, vec![("lpq-complete".to_string(), outcome.clone())], "{source} after a reload");
+    }
+    b.close().await;
+}
+
+/// No element inside any widget carries a `style` attribute (a strict CSP blocks them).
+async fn no_style_attributes(b: &Browser) {
+    let count = b
+        .run("return [...document.querySelectorAll('leg-pain-quiz')].reduce((n, h) => n + (h.shadowRoot ? h.shadowRoot.querySelectorAll('[style]').length : 0), 0);")
+        .await;
+    assert_eq!(count, json!(0), "style attributes inside the widget");
+}
+
+/// 4. Under a strict Content-Security-Policy the page and the demo work without a complaint.
+#[tokio::test(flavor = "current_thread")]
+async fn strict_csp_page_and_demo_work_cleanly() {
+    let strict = Server::start(dist(), vec![("Content-Security-Policy".into(), STRICT_CSP.into())]);
+    let b = Browser::open(1280, 900).await;
+
+    b.goto(&strict.url("/index.html")).await;
+    b.click(0, "[data-action=\"start\"]").await;
+    finish(&b, 0, CRAMPS).await;
+    assert_eq!(results(&b, 0).await["nutrients"][0], "magnesium");
+    no_style_attributes(&b).await;
+    let problems = b.console_problems().await;
+    assert!(problems.is_empty(), "index.html under a strict CSP: {problems:#?}");
+    assert!(b.foreign_requests(&[&strict.base]).await.is_empty());
+
+    b.goto(&strict.url("/embed-demo.html")).await;
+    b.click(0, "[data-action=\"start\"]").await;
+    finish(&b, 0, DVT).await;
+    b.click(1, "[data-action=\"start\"]").await;
+    finish(&b, 1, VEGAN_B12).await;
+    assert_eq!(results(&b, 0).await["triage"], "urgent");
+    assert_eq!(results(&b, 1).await["nutrients"][0], "vitamin_b12");
+    b.wait_until("return document.querySelectorAll('#host-events li').length > 0;", "the demo's event log").await;
+    no_style_attributes(&b).await;
+    let problems = b.console_problems().await;
+    assert!(problems.is_empty(), "embed-demo.html under a strict CSP: {problems:#?}");
+
+    // The policy really was in force: a style attribute is refused (and logs a violation).
+    let probe = b
+        .run("const d = document.createElement('div'); d.setAttribute('style', 'color: rgb(1, 2, 3)'); document.body.append(d);
+              return getComputedStyle(d).color;")
+        .await;
+    assert_ne!(probe, "rgb(1, 2, 3)", "the strict CSP header reached the browser");
+    let problems = b.console_problems().await;
+    assert!(problems.iter().any(|p| p.contains("Content Security Policy")), "violations show in the console: {problems:#?}");
+    b.close().await;
+}
+
+/// The background colour of widget `widget`'s card.
+async fn background(b: &Browser, widget: usize) -> String {
+    let js = format!("{} return getComputedStyle(root.querySelector('.lpq-app')).backgroundColor;", root_js(widget));
+    b.run(&js).await.as_str().unwrap().to_string()
+}
+
+/// 5a. theme and lang: dark renders dark, unknown values fall back with exactly one warning each.
+#[tokio::test(flavor = "current_thread")]
+async fn theme_and_lang_attributes() {
+    let dir = HostDir::new("themes");
+    dir.write(
+        "themes.html",
+        &page(
+            LOADER,
+            "<leg-pain-quiz theme=\"dark\" storage-key=\"dark\"></leg-pain-quiz>\n\
+             <leg-pain-quiz theme=\"light\" storage-key=\"light\"></leg-pain-quiz>\n\
+             <leg-pain-quiz lang=\"fr\" theme=\"neon\" storage-key=\"neon\"></leg-pain-quiz>\n\
+             <leg-pain-quiz lang=\"en-GB\" storage-key=\"auto\"></leg-pain-quiz>",
+        ),
+    );
+    let server = dir.serve(vec![]);
+    let b = Browser::open(1280, 900).await;
+    b.goto(&server.url("/themes.html")).await;
+    for w in 0..4 {
+        mounted(&b, w).await;
+    }
+    let theme = |w: usize| format!("{} return root.querySelector('.lpq-app').dataset.theme;", root_js(w));
+    assert_eq!(b.run(&theme(0)).await, "dark");
+    assert_eq!(b.run(&theme(1)).await, "light");
+    assert_eq!(b.run(&theme(2)).await, "auto", "an unknown theme falls back to auto");
+    assert_eq!(b.run(&theme(3)).await, "auto");
+    assert_eq!(background(&b, 0).await, "rgb(22, 27, 34)", "theme=dark");
+    assert_eq!(background(&b, 1).await, "rgb(255, 255, 255)", "theme=light");
+    assert_eq!(background(&b, 2).await, "rgb(255, 255, 255)", "auto follows a light system");
+    // The content is English whatever the host's lang says, and screen readers are told so.
+    for w in 0..4 {
+        let lang = b.run(&format!("{} return root.querySelector('.lpq-app').closest('[lang]')?.getAttribute('lang') ?? null;", root_js(w))).await;
+        assert_eq!(lang, "en", "widget {w}'s content is marked as English");
+    }
+    assert!(b.run(&format!("{} return root.textContent;", root_js(2))).await.as_str().unwrap().contains("Leg pain, cramps or restless legs at night?"));
+    // The fallback works: start and answer in the lang=fr theme=neon widget.
+    b.click(2, "[data-action=\"start\"]").await;
+    b.answer(2, "sensation", &["cramp"]).await;
+    b.wait_for(2, "[data-question=\"cramp_pattern\"]").await;
+
+    let problems = b.console_problems().await;
+    assert_eq!(problems.len(), 2, "exactly two warnings: {problems:#?}");
+    assert!(problems.iter().any(|p| p.contains("lang=") && p.contains("fr") && p.contains("English")), "{problems:#?}");
+    assert!(problems.iter().any(|p| p.contains("theme=") && p.contains("neon") && p.contains("auto")), "{problems:#?}");
+
+    // `auto` follows the system's dark mode; explicit themes don't.
+    b.cdp("Emulation.setEmulatedMedia", json!({ "features": [{ "name": "prefers-color-scheme", "value": "dark" }] })).await;
+    b.wait_until(&format!("{} return getComputedStyle(root.querySelector('.lpq-app')).backgroundColor === 'rgb(22, 27, 34)';", root_js(3)), "auto to turn dark").await;
+    assert_eq!(background(&b, 1).await, "rgb(255, 255, 255)", "theme=light stays light");
+    b.close().await;
+}
+
+/// 5b. storage-key, persist="off", and the default keys in page order.
+#[tokio::test(flavor = "current_thread")]
+async fn storage_attributes() {
+    let dir = HostDir::new("storage");
+    dir.write(
+        "storage.html",
+        &page(
+            LOADER,
+            "<leg-pain-quiz storage-key=\"one\"></leg-pain-quiz>\n\
+             <leg-pain-quiz storage-key=\"two\"></leg-pain-quiz>\n\
+             <leg-pain-quiz persist=\"off\" storage-key=\"nosave\"></leg-pain-quiz>\n\
+             <leg-pain-quiz></leg-pain-quiz>\n\
+             <leg-pain-quiz></leg-pain-quiz>\n\
+             <leg-pain-quiz id=\"named\"></leg-pain-quiz>",
+        ),
+    );
+    let server = dir.serve(vec![]);
+    let b = Browser::open(1280, 900).await;
+    b.goto(&server.url("/storage.html")).await;
+    for w in 0..6 {
+        mounted(&b, w).await;
+    }
+    assert!(quiz_keys(&b).await.is_empty(), "nothing is saved before the person answers");
+
+    b.click(0, "[data-action=\"start\"]").await;
+    b.answer(0, "sensation", &["cramp"]).await;
+    b.wait_for(0, "[data-question=\"cramp_pattern\"]").await;
+    assert_eq!(quiz_keys(&b).await, ["leg-pain-quiz:one"]);
+
+    b.click(1, "[data-action=\"start\"]").await;
+    b.answer(1, "sensation", &["tingling"]).await;
+    b.wait_for(1, "[data-question=\"leg_signs\"]").await;
+    assert_eq!(quiz_keys(&b).await, ["leg-pain-quiz:one", "leg-pain-quiz:two"]);
+    assert!(storage(&b, "leg-pain-quiz:one").await.unwrap().contains("cramp"));
+    assert!(!storage(&b, "leg-pain-quiz:one").await.unwrap().contains("tingling"), "storage-key separates saves");
+
+    // persist="off": answering writes nothing.
+    b.click(2, "[data-action=\"start\"]").await;
+    b.answer(2, "sensation", &["aching"]).await;
+    b.answer(2, "leg_signs", &["none"]).await;
+    b.wait_for(2, "[data-question=\"body_signs\"]").await;
+    // A saving widget answered after it, so a save from widget 2 would have landed by now.
+    b.click(5, "[data-action=\"start\"]").await;
+    b.answer(5, "sensation", &["urge_to_move"]).await;
+    b.wait_for(5, "[data-question=\"rls_pattern\"]").await;
+    b.wait_until("return localStorage.getItem('leg-pain-quiz:named') !== null;", "the id to name the save").await;
+    assert_eq!(quiz_keys(&b).await, ["leg-pain-quiz:named", "leg-pain-quiz:one", "leg-pain-quiz:two"], "persist=off saved something");
+    assert_eq!(b.run("return Object.keys(localStorage).length;").await, json!(3), "nothing else is written either");
+
+    // Without a key or an id, the key follows the element's order on the page.
+    b.click(4, "[data-action=\"start\"]").await;
+    b.answer(4, "sensation", &["aching"]).await;
+    b.wait_for(4, "[data-question=\"leg_signs\"]").await;
+    assert!(quiz_keys(&b).await.contains(&"leg-pain-quiz:default-2".to_string()), "{:?}", quiz_keys(&b).await);
+
+    b.client.refresh().await.unwrap();
+    assert_eq!(screen(&b, 0).await, "q:cramp_pattern", "widget one resumes");
+    assert_eq!(screen(&b, 1).await, "q:leg_signs", "widget two resumes");
+    assert_eq!(screen(&b, 2).await, "intro", "persist=off starts afresh");
+    assert_eq!(b.run(&format!("{} return root.querySelector('[data-action=\"start\"]').textContent;", root_js(2))).await, "Start");
+    assert_eq!(screen(&b, 3).await, "intro", "the first unnamed widget was never used");
+    assert_eq!(screen(&b, 4).await, "q:leg_signs", "the second unnamed widget resumes its own answers");
+    assert_eq!(screen(&b, 5).await, "q:rls_pattern", "the id-named widget resumes");
+    let problems = b.console_problems().await;
+    assert!(problems.is_empty(), "console errors or warnings: {problems:#?}");
+    b.close().await;
+}
+
+/// 6. The loader on another origin (with CORS): the widget works, nothing else is asked,
+/// and a host CSP that names that origin (as the README shows) is enough.
+#[tokio::test(flavor = "current_thread")]
+async fn loads_from_another_origin() {
+    let cdn = Server::start(dist(), vec![("Access-Control-Allow-Origin".into(), "*".into())]);
+    let dir = HostDir::new("cross-origin");
+    dir.write(
+        "host.html",
+        &page(
+            &format!("<script type=\"module\" src=\"{}\"></script>", cdn.url("/leg-pain-quiz.js")),
+            "<h1>A site that embeds the quiz from a CDN</h1>\n<leg-pain-quiz storage-key=\"cdn\"></leg-pain-quiz>",
+        ),
+    );
+    let csp = format!(
+        "default-src 'self'; img-src 'self' data:; script-src 'self' {0} 'wasm-unsafe-eval'; style-src 'self' {0}; connect-src 'self' {0}",
+        cdn.base
+    );
+    let host = dir.serve(vec![("Content-Security-Policy".into(), csp)]);
+    let b = Browser::open(1280, 900).await;
+    b.goto(&host.url("/host.html")).await;
+    b.click(0, "[data-action=\"start\"]").await;
+    finish(&b, 0, CRAMPS).await;
+    let shown = results(&b, 0).await;
+    assert_eq!(shown["nutrients"][0], "magnesium", "{shown}");
+    assert_eq!(shown["triage"], "soon", "{shown}");
+    assert!(storage(&b, "leg-pain-quiz:cdn").await.is_some(), "answers are kept on the host's origin");
+
+    let foreign = b.foreign_requests(&[&host.base, &cdn.base]).await;
+    assert!(foreign.is_empty(), "requests beyond the host and the widget's origin: {foreign:#?}");
+    let from_cdn = cdn.requests();
+    for file in ["/leg-pain-quiz.js", "/wasm/leg-pain-quiz.js", "/wasm/leg-pain-quiz_bg.wasm", "/leg-pain-quiz.css"] {
+        assert!(from_cdn.iter().any(|r| r == file), "{file} comes from the widget's origin: {from_cdn:?}");
+    }
+    assert_eq!(host.requests(), ["/host.html"], "the host serves only its page");
+    let problems = b.console_problems().await;
+    assert!(problems.is_empty(), "console errors or warnings: {problems:#?}");
+    b.close().await;
+}
+
+/// 7. "Erase my answers" removes this widget's save in one click, and only its own.
+#[tokio::test(flavor = "current_thread")]
+async fn erase_removes_the_saved_answers() {
+    let b = Browser::open(1280, 900).await;
+    b.goto(&site().url("/embed-demo.html")).await;
+    for w in 0..2 {
+        b.click(w, "[data-action=\"start\"]").await;
+        b.answer(w, "sensation", &["cramp"]).await;
+        b.wait_for(w, "[data-question=\"cramp_pattern\"]").await;
+    }
+    assert_eq!(quiz_keys(&b).await, ["leg-pain-quiz:demo-a", "leg-pain-quiz:demo-b"]);
+
+    b.click(0, "[data-action=\"erase\"]").await;
+    expect_screen(&b, 0, "intro", "erasing starts again").await;
+    b.wait_until("return localStorage.getItem('leg-pain-quiz:demo-a') === null;", "one click to remove A's save").await;
+    assert_eq!(quiz_keys(&b).await, ["leg-pain-quiz:demo-b"], "B's save is kept");
+    assert!(!b.exists(0, "[data-action=\"erase\"]").await, "nothing left to erase");
+    assert!(b.run(&format!("{} return root.textContent;", root_js(0))).await.as_str().unwrap().contains("erased"), "the person is told");
+    assert_eq!(screen(&b, 1).await, "q:cramp_pattern", "B is untouched");
+
+    b.client.refresh().await.unwrap();
+    assert_eq!(screen(&b, 0).await, "intro");
+    assert_eq!(b.run(&format!("{} return root.querySelector('[data-action=\"start\"]').textContent;", root_js(0))).await, "Start", "no answers to resume");
+    assert_eq!(screen(&b, 1).await, "q:cramp_pattern");
+    let problems = b.console_problems().await;
+    assert!(problems.is_empty(), "console errors or warnings: {problems:#?}");
+    b.close().await;
+}
+
+/// 8. Without WebAssembly the loader shows the warning signs inside the element.
+#[tokio::test(flavor = "current_thread")]
+async fn without_webassembly_the_warning_signs_show() {
+    let dir = HostDir::new("no-wasm");
+    dir.write("no-wasm.js", "delete window.WebAssembly;\n").write(
+        "no-wasm.html",
+        &page(
+            &format!("<script src=\"no-wasm.js\"></script>\n{LOADER}"),
+            "<leg-pain-quiz><p class=\"light\">Host fallback text.</p></leg-pain-quiz>",
+        ),
+    );
+    let server = dir.serve(vec![]);
+    let b = Browser::open(1280, 900).await;
+    b.goto(&server.url("/no-wasm.html")).await;
+    assert_eq!(b.run("return typeof WebAssembly;").await, "undefined", "the page really has no WebAssembly");
+    let text = b
+        .wait_until(
+            &format!("{} const box = root && root.querySelector('.lpq-fallback-box'); return box && box.offsetHeight > 0 ? box.innerText : null;", root_js(0)),
+            "the loader's fallback",
+        )
+        .await;
+    let text = text.as_str().unwrap();
+    for needed in ["could not start", "emergency number", "one leg is swollen and painful", "breathlessness or chest pain", "cold, pale or numb", "slurred speech", "See a doctor"] {
+        assert!(text.contains(needed), "the fallback says `{needed}`: {text}");
+    }
+    assert!(!b.exists(0, ".lpq-intro").await, "no quiz without WebAssembly");
+    b.close().await;
+}
+
+/// 9. The full page inside an iframe on another site.
+#[tokio::test(flavor = "current_thread")]
+async fn full_page_in_an_iframe() {
+    let dir = HostDir::new("iframe");
+    // A blocking script in the head: its capturing listener is in place before the frame loads.
+    dir.write("frame.js", "document.addEventListener('load', (e) => { if (e.target.tagName === 'IFRAME') window.frameLoaded = true; }, true);\n")
+        .write(
+            "frame.html",
+            &page(
+                "<script src=\"frame.js\"></script>",
+                &format!(
+                    "<h1>A site with the check in a frame</h1>\n<iframe src=\"{}\" title=\"Night-time leg pain check\" width=\"100%\" height=\"900\"></iframe>",
+                    site().url("/index.html")
+                ),
+            ),
+        );
+    let server = dir.serve(vec![]);
+    let b = Browser::open(1280, 1000).await;
+    b.goto(&server.url("/frame.html")).await;
+    b.wait_until("return window.frameLoaded === true;", "the iframe to load").await;
+    b.client.enter_frame(0).await.expect("switch into the iframe");
+    b.click(0, "[data-action=\"start\"]").await;
+    finish(&b, 0, DVT).await;
+    let shown = results(&b, 0).await;
+    assert_eq!(shown["triage"], "urgent", "{shown}");
+    assert!(storage(&b, "leg-pain-quiz:page").await.is_some(), "the framed page keeps its answers");
+    b.client.enter_parent_frame().await.unwrap();
+    assert_eq!(b.run("return document.querySelector('h1').textContent;").await, "A site with the check in a frame");
+    let problems = b.console_problems().await;
+    assert!(problems.is_empty(), "console errors or warnings: {problems:#?}");
+    b.close().await;
+}

@@ -1,0 +1,140 @@
+//! Getting to each screen of the quiz, shared by the journeys, the accessibility audit
+//! and the screenshots: a few fixed sets of answers and a walker that answers whatever
+//! the quiz asks until it shows the screen wanted.
+
+use crate::browser::{root_js, Browser};
+use serde_json::{json, Value as Json};
+
+pub type Answers = [(&'static str, &'static [&'static str])];
+
+/// Weekly short cramps, few greens, little sun and dairy: results with several
+/// nutrients, foods from animals and plants, advice and tests to ask about.
+pub const CRAMPS: &Answers = &[
+    ("sensation", &["cramp"]),
+    ("cramp_pattern", &["short", "wakes"]),
+    ("leg_signs", &["none"]),
+    ("body_signs", &["none"]),
+    ("frequency", &["weekly"]),
+    ("legs", &["both_legs"]),
+    ("diet", &["omnivore"]),
+    ("avoid", &["none"]),
+    ("greens_nuts", &["rarely"]),
+    ("dairy", &["rarely"]),
+    ("fruit_veg", &["some_days"]),
+    ("sun", &["little"]),
+    ("fluids", &["none"]),
+    ("activity", &["moderate"]),
+    ("medicines", &["none"]),
+    ("conditions", &["none"]),
+    ("about_you", &["none"]),
+    ("age", &["18_50"]),
+];
+
+/// One swollen, painful calf (urgent), then sudden breathlessness (emergency).
+pub const CLOT: &Answers = &[
+    ("sensation", &["aching"]),
+    ("leg_signs", &["one_leg_swollen"]),
+    ("body_signs", &["breathless_chest"]),
+    ("frequency", &["not_sure"]),
+    ("legs", &["one_leg"]),
+    ("diet", &["omnivore"]),
+    ("avoid", &["none"]),
+    ("greens_nuts", &["rarely"]),
+    ("dairy", &["most_days"]),
+    ("fruit_veg", &["most_days"]),
+    ("sun", &["some"]),
+    ("fluids", &["none"]),
+    ("activity", &["sitting"]),
+    ("medicines", &["none"]),
+    ("conditions", &["none"]),
+    ("about_you", &["none"]),
+    ("age", &["51_70"]),
+];
+
+/// Runs `body` with `root` bound to the first widget's shadow root.
+pub async fn js(b: &Browser, body: &str) -> Json {
+    b.run(&format!("{} {}", root_js(0), body)).await
+}
+
+/// Strings returned by `body` (which must return an array of strings).
+pub async fn strings(b: &Browser, body: &str) -> Vec<String> {
+    let value = js(b, body).await;
+    value.as_array().unwrap_or_else(|| panic!("an array from `{body}`, got {value}")).iter().map(|v| v.as_str().unwrap_or_default().to_string()).collect()
+}
+
+const SCREEN_JS: &str = "if (!root) return null;
+    if (root.querySelector('[data-results]')) return 'results';
+    if (root.querySelector('.lpq-review')) return 'review';
+    const i = root.querySelector('.lpq-interrupt [data-triage]'); if (i) return 'interrupt:' + i.dataset.triage;
+    const q = root.querySelector('[data-question]'); if (q) return 'q:' + q.dataset.question;
+    if (root.querySelector('.lpq-intro')) return 'intro';
+    return null;";
+
+/// The screen on show, once one is: `intro`, `q:<question id>`, `interrupt:<level>`,
+/// `review` or `results`.
+pub async fn screen(b: &Browser) -> String {
+    let js_text = format!("{} {SCREEN_JS}", root_js(0));
+    b.wait_until(&js_text, "a screen of the quiz").await.as_str().unwrap_or_default().to_string()
+}
+
+/// Waits until the screen is no longer `was`, and returns the new one.
+pub async fn next_screen(b: &Browser, was: &str) -> String {
+    let js_text = format!("{} const s = (() => {{ {SCREEN_JS} }})(); return s && s !== {} ? s : null;", root_js(0), json!(was));
+    b.wait_until(&js_text, &format!("the quiz to move on from {was}")).await.as_str().unwrap_or_default().to_string()
+}
+
+/// Starts, answers from `answers`, acknowledges interrupts and submits, until the quiz
+/// shows `stop`. Returns the screens passed on the way.
+pub async fn walk_until(b: &Browser, answers: &Answers, stop: &str) -> Vec<String> {
+    let mut passed = Vec::new();
+    for _ in 0..60 {
+        let now = screen(b).await;
+        if now == stop {
+            return passed;
+        }
+        match now.as_str() {
+            "intro" => b.click(0, "[data-action=\"start\"]").await,
+            "review" => b.click(0, "[data-action=\"submit\"]").await,
+            "results" => panic!("reached the results without seeing {stop}; passed {passed:?}"),
+            s if s.starts_with("interrupt:") => b.click(0, "[data-action=\"continue\"]").await,
+            s => {
+                let id = s.trim_start_matches("q:");
+                let choices = answers
+                    .iter()
+                    .find(|(q, _)| *q == id)
+                    .map(|(_, c)| *c)
+                    .unwrap_or_else(|| panic!("the quiz asked `{id}`, which these answers don't cover"));
+                set_answer(b, id, choices).await;
+            }
+        }
+        next_screen(b, &now).await;
+        passed.push(now);
+    }
+    panic!("never reached {stop}; passed {passed:?}");
+}
+
+/// Forgets the saved answers and opens the widget page afresh.
+pub async fn fresh_page(b: &Browser) {
+    b.goto(&crate::site().url("/")).await;
+    b.run("localStorage.clear(); return true;").await;
+    b.goto(&crate::site().url("/")).await;
+    b.wait_for(0, "[data-action=\"start\"]").await;
+}
+
+/// Makes `choices` the answer to `question` (leaving alone what is already right, so
+/// it works on a question answered before), then presses Next.
+pub async fn set_answer(b: &Browser, question: &str, choices: &[&str]) {
+    b.wait_for(0, &format!("[data-question=\"{question}\"]")).await;
+    let checked = strings(b, "return [...root.querySelectorAll('[data-question] [data-option]')].filter(o => o.querySelector('input:checked')).map(o => o.dataset.option);").await;
+    let multi = js(b, "return root.querySelector('[data-question] input').type === 'checkbox';").await == json!(true);
+    let option = |c: &str| format!("[data-question=\"{question}\"] [data-option=\"{c}\"]");
+    if multi {
+        for c in checked.iter().filter(|c| !choices.contains(&c.as_str())) {
+            b.click(0, &option(c)).await;
+        }
+    }
+    for c in choices.iter().filter(|c| !checked.iter().any(|k| k == *c)) {
+        b.click(0, &option(c)).await;
+    }
+    b.click(0, "[data-action=\"next\"]").await;
+}
