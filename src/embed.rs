@@ -20,7 +20,7 @@ pub struct Config {
 }
 
 thread_local! {
-    static KB: Rc<KnowledgeBase> = Rc::new(KnowledgeBase::embedded().unwrap_or_else(|e| wasm_bindgen::throw_str(&e)));
+    static KB: Rc<KnowledgeBase> = Rc::new(KnowledgeBase::embedded());
 }
 
 fn warn(message: &str) {

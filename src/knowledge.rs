@@ -1,7 +1,7 @@
 //! What is known: nutrients, foods, questions, red flags, advice and their sources.
 //!
-//! The content is authored as TOML in `src/knowledge/data/`, turned into JSON by
-//! `build.rs` and embedded in the library. It is loaded once and never changes.
+//! The content is authored as TOML in `src/knowledge/data/` and turned into static
+//! Rust data by `build.rs`, so the wasm carries no parser and starts with it ready.
 
 mod model;
 mod validate;
@@ -9,14 +9,13 @@ mod validate;
 pub use model::*;
 pub use validate::{validate, KNOWN_FOOD_TAGS};
 
-/// The knowledge base as embedded at build time (JSON made from the TOML files).
-pub const EMBEDDED_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/knowledge.json"));
+/// The knowledge base, made from the TOML files at build time.
+pub static KNOWLEDGE: KnowledgeBase = include!(concat!(env!("OUT_DIR"), "/knowledge.rs"));
 
 impl KnowledgeBase {
-    /// Parses the embedded knowledge base. It is checked by the native test suite,
-    /// so a failure here means a broken build, which the message names.
-    pub fn embedded() -> Result<KnowledgeBase, String> {
-        serde_json::from_str(EMBEDDED_JSON).map_err(|e| format!("knowledge base: {e}"))
+    /// A copy of the built-in knowledge base (cheap: everything in it is borrowed).
+    pub fn embedded() -> KnowledgeBase {
+        KNOWLEDGE.clone()
     }
 
     pub fn question(&self, id: &str) -> Option<&Question> {

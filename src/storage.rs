@@ -44,7 +44,7 @@ impl SessionStore {
     pub fn save(&self, session: &Session) {
         if self.enabled && available() {
             // A full or blocked storage only means progress isn't kept.
-            let _ = LocalStorage::raw().set_item(&self.key, &session.to_json());
+            let _ = LocalStorage::raw().set_item(&self.key, &session.encode());
         }
     }
 

@@ -18,7 +18,7 @@ pub fn doctor_summary(kb: &KnowledgeBase, answers: &Answers, assessment: &Assess
         out,
         "\nSuggested urgency: {} ({})",
         assessment.triage.id().replace('_', " "),
-        guidance.map_or("", |g| g.heading.as_str())
+        guidance.map_or("", |g| g.heading.as_ref())
     );
     if !assessment.red_flags.is_empty() {
         let _ = writeln!(out, "\nWarning signs reported:");
@@ -34,7 +34,7 @@ pub fn doctor_summary(kb: &KnowledgeBase, answers: &Answers, assessment: &Assess
             .iter()
             .filter_map(|c| q.choice(c))
             .filter(|c| !c.neutral)
-            .map(|c| c.label.as_str())
+            .map(|c| c.label.as_ref())
             .collect();
         if !chosen.is_empty() {
             let _ = writeln!(out, "- {} {}", q.prompt, chosen.join("; "));
@@ -45,8 +45,8 @@ pub fn doctor_summary(kb: &KnowledgeBase, answers: &Answers, assessment: &Assess
     if assessment.nutrients.is_empty() {
         let _ = writeln!(out, "- None stood out from the answers.");
     }
-    for m in &assessment.nutrients {
-        let name = kb.nutrient(&m.id).map_or(m.id.as_str(), |n| n.name.as_str());
+    for m in assessment.nutrients.iter() {
+        let name = kb.nutrient(&m.id).map_or(m.id.as_ref(), |n| n.name.as_ref());
         let _ = writeln!(out, "- {name} ({}): {}", m.strength.id(), m.reasons.join(" "));
     }
 

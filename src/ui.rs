@@ -13,3 +13,8 @@ mod state;
 
 pub use app::{App, AppProps, HostEvent};
 pub use state::{Action, QuizState};
+
+/// Knowledge-base text as an attribute or text node, without copying static strings.
+pub(crate) fn text(value: &crate::knowledge::Text) -> yew::AttrValue {
+    yew::AttrValue::from(value.clone())
+}

@@ -19,23 +19,23 @@ pub fn validate(kb: &KnowledgeBase) -> Vec<String> {
     let mut errors = Vec::new();
     let mut err = |msg: String| errors.push(msg);
 
-    let source_ids: BTreeSet<&str> = kb.sources.iter().map(|s| s.id.as_str()).collect();
-    let nutrient_ids: BTreeSet<&str> = kb.nutrients.iter().map(|n| n.id.as_str()).collect();
-    let test_ids: BTreeSet<&str> = kb.lab_tests.iter().map(|t| t.id.as_str()).collect();
+    let source_ids: BTreeSet<&str> = kb.sources.iter().map(|s| s.id.as_ref()).collect();
+    let nutrient_ids: BTreeSet<&str> = kb.nutrients.iter().map(|n| n.id.as_ref()).collect();
+    let test_ids: BTreeSet<&str> = kb.lab_tests.iter().map(|t| t.id.as_ref()).collect();
 
     for (kind, ids) in [
-        ("source", kb.sources.iter().map(|x| x.id.as_str()).collect::<Vec<_>>()),
-        ("nutrient", kb.nutrients.iter().map(|x| x.id.as_str()).collect()),
-        ("food", kb.foods.iter().map(|x| x.id.as_str()).collect()),
-        ("diet", kb.diets.iter().map(|x| x.id.as_str()).collect()),
-        ("question", kb.questions.iter().map(|x| x.id.as_str()).collect()),
-        ("evidence", kb.evidence.iter().map(|x| x.id.as_str()).collect()),
-        ("red flag", kb.red_flags.iter().map(|x| x.id.as_str()).collect()),
-        ("lifestyle tip", kb.lifestyle.iter().map(|x| x.id.as_str()).collect()),
-        ("other cause", kb.other_causes.iter().map(|x| x.id.as_str()).collect()),
-        ("medicine note", kb.medicine_notes.iter().map(|x| x.id.as_str()).collect()),
-        ("supplement caution", kb.supplement_cautions.iter().map(|x| x.id.as_str()).collect()),
-        ("lab test", kb.lab_tests.iter().map(|x| x.id.as_str()).collect()),
+        ("source", kb.sources.iter().map(|x| x.id.as_ref()).collect::<Vec<_>>()),
+        ("nutrient", kb.nutrients.iter().map(|x| x.id.as_ref()).collect()),
+        ("food", kb.foods.iter().map(|x| x.id.as_ref()).collect()),
+        ("diet", kb.diets.iter().map(|x| x.id.as_ref()).collect()),
+        ("question", kb.questions.iter().map(|x| x.id.as_ref()).collect()),
+        ("evidence", kb.evidence.iter().map(|x| x.id.as_ref()).collect()),
+        ("red flag", kb.red_flags.iter().map(|x| x.id.as_ref()).collect()),
+        ("lifestyle tip", kb.lifestyle.iter().map(|x| x.id.as_ref()).collect()),
+        ("other cause", kb.other_causes.iter().map(|x| x.id.as_ref()).collect()),
+        ("medicine note", kb.medicine_notes.iter().map(|x| x.id.as_ref()).collect()),
+        ("supplement caution", kb.supplement_cautions.iter().map(|x| x.id.as_ref()).collect()),
+        ("lab test", kb.lab_tests.iter().map(|x| x.id.as_ref()).collect()),
     ] {
         let mut seen = BTreeSet::new();
         for id in ids {
@@ -50,12 +50,12 @@ pub fn validate(kb: &KnowledgeBase) -> Vec<String> {
         }
     }
 
-    let check_sources = |what: String, sources: &[String], err: &mut dyn FnMut(String)| {
+    let check_sources = |what: String, sources: &[Text], err: &mut dyn FnMut(String)| {
         if sources.is_empty() {
             err(format!("{what} names no source"));
         }
         for s in sources {
-            if !source_ids.contains(s.as_str()) {
+            if !source_ids.contains(s.as_ref()) {
                 err(format!("{what} cites unknown source `{s}`"));
             }
         }
@@ -68,7 +68,7 @@ pub fn validate(kb: &KnowledgeBase) -> Vec<String> {
             err(format!("triage level `{}` has {n} guidance entries, expected 1", level.id()));
         }
     }
-    for t in &kb.triage {
+    for t in kb.triage.iter() {
         if t.heading.trim().is_empty() || t.action.trim().is_empty() {
             err(format!("triage `{}` has no heading or action", t.level.id()));
         }
@@ -86,11 +86,11 @@ pub fn validate(kb: &KnowledgeBase) -> Vec<String> {
     let mut referenced: BTreeSet<String> = BTreeSet::new();
     let mut check_condition =
         |what: &str, cond: &Condition, before: Option<usize>, err: &mut dyn FnMut(String)| {
-            for clause in cond {
+            for clause in cond.iter() {
                 if clause.is_empty() {
                     err(format!("{what}: a condition clause is empty"));
                 }
-                for reference in clause {
+                for reference in clause.iter() {
                     let plain = reference.trim_start_matches('!');
                     let Some((qid, cid)) = plain.split_once('.') else {
                         err(format!("{what}: `{reference}` is not `question.choice`"));
@@ -122,8 +122,8 @@ pub fn validate(kb: &KnowledgeBase) -> Vec<String> {
         }
         check_condition(&what, &q.show_if, Some(pos), &mut err);
         let mut seen = BTreeSet::new();
-        for c in &q.choices {
-            if !seen.insert(c.id.as_str()) {
+        for c in q.choices.iter() {
+            if !seen.insert(c.id.as_ref()) {
                 err(format!("{what}: choice `{}` is defined twice", c.id));
             }
             if c.label.trim().is_empty() {
@@ -134,12 +134,12 @@ pub fn validate(kb: &KnowledgeBase) -> Vec<String> {
                     err(format!("{what}: choice `{}` sets unknown diet `{d}`", c.id));
                 }
             }
-            for tag in c.excludes.iter().chain(&c.cautions) {
-                if !KNOWN_FOOD_TAGS.contains(&tag.as_str()) {
+            for tag in c.excludes.iter().chain(c.cautions.iter()) {
+                if !KNOWN_FOOD_TAGS.contains(&tag.as_ref()) {
                     err(format!("{what}: choice `{}` uses unknown food tag `{tag}`", c.id));
                 }
             }
-            for tag in &c.cautions {
+            for tag in c.cautions.iter() {
                 if kb.food_caution(tag).is_none() {
                     err(format!("{what}: choice `{}` turns on caution `{tag}`, which has no note", c.id));
                 }
@@ -151,9 +151,9 @@ pub fn validate(kb: &KnowledgeBase) -> Vec<String> {
     }
 
     // Rules: evidence, red flags, advice, tests.
-    for e in &kb.evidence {
+    for e in kb.evidence.iter() {
         let what = format!("evidence `{}`", e.id);
-        if !nutrient_ids.contains(e.nutrient.as_str()) {
+        if !nutrient_ids.contains(e.nutrient.as_ref()) {
             err(format!("{what} points to unknown nutrient `{}`", e.nutrient));
         }
         if e.weight == 0 {
@@ -168,7 +168,7 @@ pub fn validate(kb: &KnowledgeBase) -> Vec<String> {
         check_condition(&what, &e.when, None, &mut err);
         check_sources(what, &e.sources, &mut err);
     }
-    for f in &kb.red_flags {
+    for f in kb.red_flags.iter() {
         let what = format!("red flag `{}`", f.id);
         if f.title.trim().is_empty() || f.guidance.trim().is_empty() {
             err(format!("{what} has no title or guidance"));
@@ -185,13 +185,13 @@ pub fn validate(kb: &KnowledgeBase) -> Vec<String> {
         ("medicine note", &kb.medicine_notes),
         ("supplement caution", &kb.supplement_cautions),
     ] {
-        for a in list {
+        for a in list.iter() {
             let what = format!("{kind} `{}`", a.id);
             if a.title.trim().is_empty() || a.text.trim().is_empty() {
                 err(format!("{what} has no title or text"));
             }
-            for n in &a.nutrients {
-                if !nutrient_ids.contains(n.as_str()) {
+            for n in a.nutrients.iter() {
+                if !nutrient_ids.contains(n.as_ref()) {
                     err(format!("{what} names unknown nutrient `{n}`"));
                 }
             }
@@ -199,18 +199,18 @@ pub fn validate(kb: &KnowledgeBase) -> Vec<String> {
             check_sources(what, &a.sources, &mut err);
         }
     }
-    for n in &kb.nutrients {
+    for n in kb.nutrients.iter() {
         check_condition(&format!("nutrient `{}`", n.id), &n.withhold_when, None, &mut err);
     }
-    for t in &kb.lab_tests {
+    for t in kb.lab_tests.iter() {
         let what = format!("lab test `{}`", t.id);
         check_condition(&what, &t.when, None, &mut err);
         check_sources(what, &t.sources, &mut err);
     }
 
     // Every choice has an effect, or says it deliberately has none.
-    for q in &kb.questions {
-        for c in &q.choices {
+    for q in kb.questions.iter() {
+        for c in q.choices.iter() {
             let used = referenced.contains(&format!("{}.{}", q.id, c.id))
                 || c.diet.is_some()
                 || !c.excludes.is_empty()
@@ -225,7 +225,7 @@ pub fn validate(kb: &KnowledgeBase) -> Vec<String> {
     }
 
     // Nutrients and their foods.
-    for n in &kb.nutrients {
+    for n in kb.nutrients.iter() {
         let what = format!("nutrient `{}`", n.id);
         for (field, text) in [("role", &n.role), ("legs", &n.legs), ("daily_need", &n.daily_need), ("supplement_caution", &n.supplement_caution)] {
             if text.trim().is_empty() {
@@ -238,12 +238,12 @@ pub fn validate(kb: &KnowledgeBase) -> Vec<String> {
         if n.tests.is_empty() {
             err(format!("{what} names no blood test"));
         }
-        for t in &n.tests {
-            if !test_ids.contains(t.as_str()) {
+        for t in n.tests.iter() {
+            if !test_ids.contains(t.as_ref()) {
                 err(format!("{what} names unknown lab test `{t}`"));
             }
         }
-        if !matches!(n.unit.as_str(), "mg" | "mcg") {
+        if !matches!(n.unit.as_ref(), "mg" | "mcg") {
             err(format!("{what} has unit `{}`; expected mg or mcg", n.unit));
         }
         if !n.withhold_when.is_empty() && n.withhold_reason.as_deref().is_none_or(|r| r.trim().is_empty()) {
@@ -251,11 +251,11 @@ pub fn validate(kb: &KnowledgeBase) -> Vec<String> {
         }
         check_sources(what.clone(), &n.sources, &mut err);
 
-        let foods: Vec<&Food> = kb.foods.iter().filter(|f| f.amounts.contains_key(&n.id)).collect();
+        let foods: Vec<&Food> = kb.foods.iter().filter(|f| f.amount(&n.id).is_some()).collect();
         if foods.len() < MIN_FOODS_PER_NUTRIENT {
             err(format!("{what} has {} foods, needs at least {MIN_FOODS_PER_NUTRIENT}", foods.len()));
         }
-        for diet in &kb.diets {
+        for diet in kb.diets.iter() {
             let fits = foods.iter().filter(|f| !f.tags.iter().any(|t| diet.excludes.contains(t))).count();
             let needed = if diet.id == "vegan" { MIN_VEGAN_FOODS.max(MIN_FOODS_PER_DIET) } else { MIN_FOODS_PER_DIET };
             if fits < needed {
@@ -266,21 +266,21 @@ pub fn validate(kb: &KnowledgeBase) -> Vec<String> {
     if kb.diet("vegan").is_none() {
         err("no `vegan` diet is defined".into());
     }
-    for f in &kb.foods {
+    for f in kb.foods.iter() {
         let what = format!("food `{}`", f.id);
         if f.amounts.is_empty() {
             err(format!("{what} gives no nutrient amounts"));
         }
-        for (nid, amount) in &f.amounts {
-            if !nutrient_ids.contains(nid.as_str()) {
+        for (nid, amount) in f.amounts.iter() {
+            if !nutrient_ids.contains(nid.as_ref()) {
                 err(format!("{what} gives an amount for unknown nutrient `{nid}`"));
             }
             if !(amount.is_finite() && *amount > 0.0) {
                 err(format!("{what}: amount of `{nid}` must be positive"));
             }
         }
-        for tag in &f.tags {
-            if !KNOWN_FOOD_TAGS.contains(&tag.as_str()) {
+        for tag in f.tags.iter() {
+            if !KNOWN_FOOD_TAGS.contains(&tag.as_ref()) {
                 err(format!("{what} has unknown tag `{tag}`"));
             }
         }
@@ -289,14 +289,14 @@ pub fn validate(kb: &KnowledgeBase) -> Vec<String> {
         }
         check_sources(what, &f.sources, &mut err);
     }
-    for d in &kb.diets {
-        for tag in &d.excludes {
-            if !KNOWN_FOOD_TAGS.contains(&tag.as_str()) {
+    for d in kb.diets.iter() {
+        for tag in d.excludes.iter() {
+            if !KNOWN_FOOD_TAGS.contains(&tag.as_ref()) {
                 err(format!("diet `{}` excludes unknown tag `{tag}`", d.id));
             }
         }
     }
-    for c in &kb.food_cautions {
+    for c in kb.food_cautions.iter() {
         check_sources(format!("food caution `{}`", c.tag), &c.sources, &mut err);
     }
     errors

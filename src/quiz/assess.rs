@@ -1,7 +1,7 @@
 //! What the answers add up to: triage, ranked nutrients with reasons, foods that fit the
 //! person's diet, and the advice, cautions and tests that apply.
 
-use super::{effective_answers, holds, Answers};
+use super::{effective_answers, flags_by_urgency, holds, Answers};
 use crate::knowledge::{Advice, Food, KnowledgeBase, Strength, TriageLevel};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -69,61 +69,60 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
             Some((
                 order,
                 NutrientMatch {
-                    id: n.id.clone(),
+                    id: n.id.to_string(),
                     strength,
                     score,
-                    evidence: positive.clone().map(|e| e.id.clone()).collect(),
-                    reasons: positive.map(|e| e.reason.clone()).collect(),
+                    evidence: positive.clone().map(|e| e.id.to_string()).collect(),
+                    reasons: positive.map(|e| e.reason.to_string()).collect(),
                     foods: suggest_foods(kb, &n.id, &excluded, &cautions),
                 },
             ))
         })
         .collect();
     // Strongest first; ties keep the knowledge base's order.
-    nutrients.sort_by(|(oa, a), (ob, b)| b.score.cmp(&a.score).then(oa.cmp(ob)));
+    nutrients.sort_unstable_by(|(oa, a), (ob, b)| b.score.cmp(&a.score).then(oa.cmp(ob)));
     let nutrients: Vec<NutrientMatch> = nutrients.into_iter().map(|(_, m)| m).collect();
 
-    let mut flags: Vec<_> = kb.red_flags.iter().filter(|f| holds(&f.when, &answers)).collect();
-    flags.sort_by(|a, b| b.level.cmp(&a.level));
+    let flags = flags_by_urgency(kb, &answers, TriageLevel::SelfCare);
     let mut triage = flags.first().map_or(TriageLevel::SelfCare, |f| f.level);
     if nutrients.iter().any(|m| m.strength >= kb.strength.routine_at) {
         triage = triage.max(TriageLevel::Routine);
     }
 
-    let matched: BTreeSet<&str> = nutrients.iter().map(|m| m.id.as_str()).collect();
+    let matched: BTreeSet<&str> = nutrients.iter().map(|m| m.id.as_ref()).collect();
     let applies = |a: &&Advice| {
         holds(&a.when, &answers)
-            && (a.nutrients.is_empty() || a.nutrients.iter().any(|n| matched.contains(n.as_str())))
+            && (a.nutrients.is_empty() || a.nutrients.iter().any(|n| matched.contains(n.as_ref())))
     };
-    let ids = |list: &[Advice]| list.iter().filter(applies).map(|a| a.id.clone()).collect::<Vec<_>>();
+    let ids = |list: &[Advice]| list.iter().filter(applies).map(|a| a.id.to_string()).collect::<Vec<_>>();
 
     let tested: BTreeSet<&str> = nutrients
         .iter()
         .filter(|m| m.strength >= kb.strength.routine_at)
         .filter_map(|m| kb.nutrient(&m.id))
-        .flat_map(|n| n.tests.iter().map(String::as_str))
+        .flat_map(|n| n.tests.iter().map(|t| t.as_ref()))
         .collect();
     let lab_tests: Vec<String> = kb
         .lab_tests
         .iter()
-        .filter(|t| tested.contains(t.id.as_str()) || (!t.when.is_empty() && holds(&t.when, &answers)))
-        .map(|t| t.id.clone())
+        .filter(|t| tested.contains(t.id.as_ref()) || (!t.when.is_empty() && holds(&t.when, &answers)))
+        .map(|t| t.id.to_string())
         .collect();
 
     let withheld = kb
         .nutrients
         .iter()
         .filter(|n| !n.withhold_when.is_empty() && holds(&n.withhold_when, &answers))
-        .map(|n| n.id.clone())
+        .map(|n| n.id.to_string())
         .collect();
     let lifestyle = ids(&kb.lifestyle);
     let other_causes = ids(&kb.other_causes);
     let medicine_notes = ids(&kb.medicine_notes);
     let supplement_cautions = ids(&kb.supplement_cautions);
     Assessment {
-        kb_version: kb.version.clone(),
+        kb_version: kb.version.to_string(),
         triage,
-        red_flags: flags.iter().map(|f| f.id.clone()).collect(),
+        red_flags: flags.iter().map(|f| f.id.to_string()).collect(),
         nutrients,
         withheld,
         lifestyle,
@@ -131,7 +130,7 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
         medicine_notes,
         supplement_cautions,
         lab_tests,
-        excluded_food_tags: excluded.into_iter().collect(),
+        excluded_food_tags: excluded.iter().map(|t| t.to_string()).collect(),
     }
 }
 
@@ -149,26 +148,26 @@ fn strength_of(kb: &KnowledgeBase, score: i32) -> Option<Strength> {
 }
 
 /// Food tags the person's diet, allergies and circumstances leave out.
-fn excluded_tags(kb: &KnowledgeBase, answers: &Answers) -> BTreeSet<String> {
+fn excluded_tags<'kb>(kb: &'kb KnowledgeBase, answers: &Answers) -> BTreeSet<&'kb str> {
     let mut tags = BTreeSet::new();
     for (qid, chosen) in answers.iter() {
         let Some(q) = kb.question(qid) else { continue };
         for c in chosen.iter().filter_map(|c| q.choice(c)) {
-            tags.extend(c.excludes.iter().cloned());
+            tags.extend(c.excludes.iter().map(|t| t.as_ref()));
             if let Some(diet) = c.diet.as_deref().and_then(|d| kb.diet(d)) {
-                tags.extend(diet.excludes.iter().cloned());
+                tags.extend(diet.excludes.iter().map(|t| t.as_ref()));
             }
         }
     }
     tags
 }
 
-fn caution_tags(kb: &KnowledgeBase, answers: &Answers) -> BTreeSet<String> {
+fn caution_tags<'kb>(kb: &'kb KnowledgeBase, answers: &Answers) -> BTreeSet<&'kb str> {
     answers
         .iter()
         .filter_map(|(qid, chosen)| kb.question(qid).map(|q| (q, chosen)))
         .flat_map(|(q, chosen)| chosen.iter().filter_map(|c| q.choice(c)))
-        .flat_map(|c| c.cautions.iter().cloned())
+        .flat_map(|c| c.cautions.iter().map(|t| t.as_ref()))
         .collect()
 }
 
@@ -176,25 +175,25 @@ fn caution_tags(kb: &KnowledgeBase, answers: &Answers) -> BTreeSet<String> {
 fn suggest_foods(
     kb: &KnowledgeBase,
     nutrient: &str,
-    excluded: &BTreeSet<String>,
-    cautions: &BTreeSet<String>,
+    excluded: &BTreeSet<&str>,
+    cautions: &BTreeSet<&str>,
 ) -> Vec<FoodSuggestion> {
     let mut foods: Vec<(&Food, f64, Option<String>)> = kb
         .foods
         .iter()
-        .filter(|f| !f.tags.iter().any(|t| excluded.contains(t)))
+        .filter(|f| !f.tags.iter().any(|t| excluded.contains(t.as_ref())))
         .filter_map(|f| {
-            let amount = *f.amounts.get(nutrient)?;
-            let caution = f.tags.iter().find(|t| cautions.contains(*t)).cloned();
+            let amount = f.amount(nutrient)?;
+            let caution = f.tags.iter().find(|t| cautions.contains(t.as_ref())).map(|t| t.to_string());
             Some((f, amount, caution))
         })
         .collect();
-    foods.sort_by(|a, b| {
+    foods.sort_unstable_by(|a, b| {
         a.2.is_some().cmp(&b.2.is_some()).then(b.1.total_cmp(&a.1)).then(a.0.id.cmp(&b.0.id))
     });
     foods
         .into_iter()
         .take(FOODS_PER_NUTRIENT)
-        .map(|(f, amount, caution)| FoodSuggestion { id: f.id.clone(), amount, caution })
+        .map(|(f, amount, caution)| FoodSuggestion { id: f.id.to_string(), amount, caution })
         .collect()
 }

@@ -8,7 +8,7 @@ use crate::knowledge::{KnowledgeBase, Question, QuestionKind, RedFlag, TriageLev
 pub fn visible_questions<'kb>(kb: &'kb KnowledgeBase, answers: &Answers) -> Vec<&'kb Question> {
     let mut asked = Answers::new();
     let mut visible = Vec::new();
-    for q in &kb.questions {
+    for q in kb.questions.iter() {
         if holds(&q.show_if, &asked) {
             visible.push(q);
             asked.set(&q.id, answers.get(&q.id).to_vec());
@@ -46,18 +46,18 @@ pub fn select(kb: &KnowledgeBase, answers: &Answers, question: &str, choice: &st
     let mut next = answers.clone();
     let Some(q) = kb.question(question) else { return next };
     let Some(c) = q.choice(choice) else { return next };
-    let chosen = match q.kind {
-        QuestionKind::Single => vec![c.id.clone()],
+    let chosen: Vec<String> = match q.kind {
+        QuestionKind::Single => vec![c.id.to_string()],
         QuestionKind::Multi if answers.is_selected(question, choice) => {
             answers.get(question).iter().filter(|x| *x != choice).cloned().collect()
         }
-        QuestionKind::Multi if c.exclusive => vec![c.id.clone()],
+        QuestionKind::Multi if c.exclusive => vec![c.id.to_string()],
         QuestionKind::Multi => {
             // Keep the data order so saved answers and summaries are stable.
             q.choices
                 .iter()
                 .filter(|x| x.id == choice || (answers.is_selected(question, &x.id) && !x.exclusive))
-                .map(|x| x.id.clone())
+                .map(|x| x.id.to_string())
                 .collect()
         }
     };
@@ -68,9 +68,16 @@ pub fn select(kb: &KnowledgeBase, answers: &Answers, question: &str, choice: &st
 /// Red flags at `urgent` or `emergency` that these answers trigger, most urgent first.
 /// They interrupt the questions at once.
 pub fn interrupting_flags<'kb>(kb: &'kb KnowledgeBase, answers: &Answers) -> Vec<&'kb RedFlag> {
-    let answers = effective_answers(kb, answers);
-    let mut flags: Vec<&RedFlag> =
-        kb.red_flags.iter().filter(|f| f.level >= TriageLevel::Urgent && holds(&f.when, &answers)).collect();
-    flags.sort_by(|a, b| b.level.cmp(&a.level));
-    flags
+    flags_by_urgency(kb, &effective_answers(kb, answers), TriageLevel::Urgent)
+}
+
+/// Red flags at or above `lowest` that hold, most urgent first, in data order within a
+/// level. (Walking the levels avoids a sort, which costs kilobytes in the wasm.)
+pub fn flags_by_urgency<'kb>(kb: &'kb KnowledgeBase, answers: &Answers, lowest: TriageLevel) -> Vec<&'kb RedFlag> {
+    TriageLevel::ALL
+        .iter()
+        .filter(|level| **level >= lowest)
+        .flat_map(|level| kb.red_flags.iter().filter(move |f| f.level == *level))
+        .filter(|f| holds(&f.when, answers))
+        .collect()
 }

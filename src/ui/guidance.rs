@@ -3,6 +3,7 @@
 
 use crate::knowledge::{KnowledgeBase, RedFlag, TriageLevel};
 use std::rc::Rc;
+use crate::ui::text;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -20,7 +21,7 @@ pub struct GuidanceProps {
 pub fn guidance(props: &GuidanceProps) -> Html {
     let Some(g) = props.kb.guidance(props.level) else { return html! {} };
     let flags: Vec<&RedFlag> = props.flags.iter().filter_map(|id| props.kb.red_flag(id)).collect();
-    let heading = html! { <>{ &g.heading }</> };
+    let heading = html! { <>{ text(&g.heading) }</> };
     html! {
         <div class={classes!("lpq-guidance", format!("lpq-level-{}", props.level.id()))}
             data-triage={props.level.id()} role={props.level.interrupts().then_some("alert")}>
@@ -29,15 +30,15 @@ pub fn guidance(props: &GuidanceProps) -> Html {
             } else {
                 <h3>{ heading }</h3>
             }
-            <p class="lpq-guidance-action">{ &g.action }</p>
+            <p class="lpq-guidance-action">{ text(&g.action) }</p>
             if !flags.is_empty() {
                 <ul class="lpq-flags">
                     { for flags.iter().map(|f| html! {
-                        <li data-flag={f.id.clone()}>
-                            <strong>{ &f.title }</strong>
-                            <p>{ &f.guidance }</p>
+                        <li data-flag={text(&f.id)}>
+                            <strong>{ text(&f.title) }</strong>
+                            <p>{ text(&f.guidance) }</p>
                             if let Some(dont) = &f.do_not {
-                                <p class="lpq-do-not">{ dont }</p>
+                                <p class="lpq-do-not">{ text(dont) }</p>
                             }
                         </li>
                     }) }

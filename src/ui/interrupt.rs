@@ -11,7 +11,7 @@ pub fn interrupt(props: &ScreenProps) -> Html {
     let kb = props.state.kb.clone();
     let flags = interrupting_flags(&kb, props.state.answers());
     let Some(level) = flags.first().map(|f| f.level) else { return html! {} };
-    let ids: Vec<String> = flags.iter().filter(|f| f.level == level).map(|f| f.id.clone()).collect();
+    let ids: Vec<String> = flags.iter().filter(|f| f.level == level).map(|f| f.id.to_string()).collect();
     html! {
         <section class="lpq-interrupt">
             <Guidance kb={kb.clone()} {level} flags={ids} primary=true />

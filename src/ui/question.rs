@@ -4,6 +4,7 @@ use super::progress::Progress;
 use super::state::{on_click, Action, ScreenProps};
 use crate::knowledge::QuestionKind;
 use crate::session::Screen;
+use crate::ui::text;
 use yew::prelude::*;
 
 #[function_component(QuestionView)]
@@ -33,19 +34,19 @@ pub fn question_view(props: &ScreenProps) -> Html {
         let selected = state.answers().is_selected(&question.id, &choice.id);
         let onchange = {
             let dispatch = props.dispatch.clone();
-            let (q, c) = (question.id.clone(), choice.id.clone());
+            let (q, c) = (question.id.to_string(), choice.id.to_string());
             Callback::from(move |_: Event| dispatch.emit(Action::Choose { question: q.clone(), choice: c.clone() }))
         };
         let input_id = format!("lpq-{}-{}", question.id, choice.id);
         html! {
             <label class={classes!("lpq-choice", selected.then_some("lpq-selected"))} for={input_id.clone()}
-                data-option={choice.id.clone()}>
+                data-option={text(&choice.id)}>
                 <input id={input_id} type={if multi { "checkbox" } else { "radio" }}
-                    name={question.id.clone()} value={choice.id.clone()} checked={selected} {onchange} />
+                    name={text(&question.id)} value={text(&choice.id)} checked={selected} {onchange} />
                 <span class="lpq-choice-text">
-                    <span class="lpq-choice-label">{ &choice.label }</span>
+                    <span class="lpq-choice-label">{ text(&choice.label) }</span>
                     if let Some(hint) = &choice.hint {
-                        <span class="lpq-choice-hint">{ hint }</span>
+                        <span class="lpq-choice-hint">{ text(hint) }</span>
                     }
                 </span>
             </label>
@@ -55,7 +56,7 @@ pub fn question_view(props: &ScreenProps) -> Html {
     html! {
         // Keyed by question: each question gets fresh inputs. Reusing the previous
         // question's radios left a restored answer unticked when going back.
-        <section class="lpq-question" data-question={question.id.clone()} key={question.id.clone()}>
+        <section class="lpq-question" data-question={text(&question.id)} key={question.id.to_string()}>
             <Progress {index} {total} />
             <form class="lpq-form" novalidate=true onsubmit={
                 let dispatch = props.dispatch.clone();
@@ -64,10 +65,10 @@ pub fn question_view(props: &ScreenProps) -> Html {
                 <fieldset class="lpq-fieldset" aria-describedby={(!described_by.is_empty()).then_some(described_by)}
                     aria-invalid={state.missing_answer.then_some("true")}>
                     <legend class="lpq-legend">
-                        <h2 class="lpq-prompt" tabindex="-1" data-focus="">{ &question.prompt }</h2>
+                        <h2 class="lpq-prompt" tabindex="-1" data-focus="">{ text(&question.prompt) }</h2>
                     </legend>
                     if let Some(hint) = &question.hint {
-                        <p class="lpq-hint" id={hint_id.clone()}>{ hint }</p>
+                        <p class="lpq-hint" id={hint_id.clone()}>{ text(hint) }</p>
                     }
                     if state.missing_answer {
                         <p class="lpq-error" id={error_id.clone()} role="alert">{ missing_text }</p>

@@ -13,6 +13,7 @@ use advice_list::AdviceList;
 use doctor_summary::DoctorSummary;
 use nutrient_card::NutrientCard;
 use std::rc::Rc;
+use crate::ui::text;
 use yew::prelude::*;
 
 #[function_component(Results)]
@@ -39,7 +40,7 @@ pub fn results(props: &ScreenProps) -> Html {
                 </ol>
             }
             { for assessment.withheld.iter().filter_map(|id| kb.nutrient(id)).map(|n| html! {
-                <p class="lpq-withheld" data-withheld={n.id.clone()}>
+                <p class="lpq-withheld" data-withheld={text(&n.id)}>
                     <strong>{ format!("{} is not suggested. ", n.name) }</strong>
                     { n.withhold_reason.clone().unwrap_or_default() }
                 </p>

@@ -2,6 +2,7 @@
 
 use super::state::{on_click, Action, ScreenProps};
 use crate::quiz::visible_questions;
+use crate::ui::text;
 use yew::prelude::*;
 
 #[function_component(Review)]
@@ -13,11 +14,11 @@ pub fn review(props: &ScreenProps) -> Html {
             .answers()
             .get(&q.id)
             .iter()
-            .filter_map(|c| q.choice(c).map(|c| c.label.as_str()))
+            .filter_map(|c| q.choice(c).map(|c| c.label.as_ref()))
             .collect();
         html! {
-            <div class="lpq-review-row" data-review={q.id.clone()}>
-                <dt>{ &q.prompt }</dt>
+            <div class="lpq-review-row" data-review={text(&q.id)}>
+                <dt>{ text(&q.prompt) }</dt>
                 <dd>
                     if labels.is_empty() {
                         <span class="lpq-unanswered">{ "Not answered" }</span>
@@ -26,8 +27,8 @@ pub fn review(props: &ScreenProps) -> Html {
                     }
                 </dd>
                 <dd class="lpq-review-change">
-                    <button type="button" class="lpq-link" data-action="change" data-change={q.id.clone()}
-                        onclick={on_click(&props.dispatch, Action::Edit(q.id.clone()))}>
+                    <button type="button" class="lpq-link" data-action="change" data-change={text(&q.id)}
+                        onclick={on_click(&props.dispatch, Action::Edit(q.id.to_string()))}>
                         { "Change" }<span class="lpq-visually-hidden">{ format!(": {}", q.prompt) }</span>
                     </button>
                 </dd>

@@ -61,7 +61,7 @@ impl QuizState {
         let answers = &self.session.answers;
         let unseen = interrupting_flags(&kb, answers)
             .into_iter()
-            .any(|f| !self.session.acknowledged.contains(&f.id));
+            .any(|f| !self.session.acknowledged.iter().any(|a| *a == f.id));
         if unseen {
             self.go(Screen::Interrupt(current.to_string()));
             return;
@@ -82,7 +82,7 @@ impl QuizState {
         let visible = visible_questions(&kb, &answers);
         let next = visible.iter().skip_while(|q| q.id != current).nth(1);
         match next {
-            Some(q) => self.go(Screen::Question(q.id.clone())),
+            Some(q) => self.go(Screen::Question(q.id.to_string())),
             None if is_complete(&kb, &answers) => self.go(Screen::Review),
             None => {
                 let screen = first_unanswered(&kb, &answers).map_or(Screen::Review, Screen::Question);
@@ -117,21 +117,21 @@ impl Reducible for QuizState {
             (Action::Continue, Screen::Interrupt(current)) => {
                 let kb = Rc::clone(&next.kb);
                 for flag in interrupting_flags(&kb, next.answers()) {
-                    if !next.session.acknowledged.contains(&flag.id) {
-                        next.session.acknowledged.push(flag.id.clone());
+                    if !next.session.acknowledged.iter().any(|a| *a == flag.id) {
+                        next.session.acknowledged.push(flag.id.to_string());
                     }
                 }
                 next.advance_from(&current);
             }
             (Action::Back, Screen::Question(current)) => {
                 let visible = visible_questions(&next.kb, next.answers());
-                let previous = visible.iter().take_while(|q| q.id != current).last().map(|q| q.id.clone());
+                let previous = visible.iter().take_while(|q| q.id != current).last().map(|q| q.id.to_string());
                 next.editing = false;
                 next.go(previous.map_or(Screen::Intro, Screen::Question));
             }
             (Action::Back, Screen::Interrupt(current)) => next.go(Screen::Question(current)),
             (Action::Back, Screen::Review) => {
-                let last = visible_questions(&next.kb, next.answers()).last().map(|q| q.id.clone());
+                let last = visible_questions(&next.kb, next.answers()).last().map(|q| q.id.to_string());
                 next.go(last.map_or(Screen::Intro, Screen::Question));
             }
             (Action::Back, Screen::Results) => next.go(Screen::Review),

@@ -2,6 +2,7 @@
 
 use crate::knowledge::{Advice, KnowledgeBase};
 use std::rc::Rc;
+use crate::ui::text;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -31,7 +32,7 @@ pub fn advice_list(props: &AdviceListProps) -> Html {
             <h3>{ props.title.clone() }</h3>
             <ul class="lpq-advice">
                 { for entries.iter().map(|a| html! {
-                    <li data-advice-id={a.id.clone()}><strong>{ &a.title }</strong><p>{ &a.text }</p></li>
+                    <li data-advice-id={text(&a.id)}><strong>{ text(&a.title) }</strong><p>{ text(&a.text) }</p></li>
                 }) }
             </ul>
         </section>

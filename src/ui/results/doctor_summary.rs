@@ -5,6 +5,7 @@ use crate::knowledge::KnowledgeBase;
 use crate::quiz::{Answers, Assessment};
 use crate::summary::doctor_summary;
 use std::rc::Rc;
+use crate::ui::text;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -18,17 +19,17 @@ pub struct DoctorSummaryProps {
 pub fn doctor_summary_view(props: &DoctorSummaryProps) -> Html {
     let kb = &props.kb;
     let copied = use_state(|| false);
-    let text = doctor_summary(kb, &props.answers, &props.assessment, &today());
+    let summary_text = doctor_summary(kb, &props.answers, &props.assessment, &today());
     let print = Callback::from(|_| {
         if let Some(w) = web_sys::window() {
             let _ = w.print();
         }
     });
     let copy = {
-        let (text, copied) = (text.clone(), copied.clone());
+        let (summary_text, copied) = (summary_text.clone(), copied.clone());
         Callback::from(move |_| {
             if let Some(w) = web_sys::window() {
-                let _ = w.navigator().clipboard().write_text(&text);
+                let _ = w.navigator().clipboard().write_text(&summary_text);
                 copied.set(true);
             }
         })
@@ -41,12 +42,12 @@ pub fn doctor_summary_view(props: &DoctorSummaryProps) -> Html {
                 <p>{ "Blood tests worth asking about:" }</p>
                 <ul class="lpq-tests">
                     { for tests.iter().map(|t| html! {
-                        <li data-test={t.id.clone()}><strong>{ &t.name }</strong><p>{ &t.why }</p></li>
+                        <li data-test={text(&t.id)}><strong>{ text(&t.name) }</strong><p>{ text(&t.why) }</p></li>
                     }) }
                 </ul>
             }
             <p>{ "Take this summary with you. It lists what you told the quiz, without your name." }</p>
-            <pre class="lpq-summary" data-summary="">{ text }</pre>
+            <pre class="lpq-summary" data-summary="">{ summary_text }</pre>
             <div class="lpq-actions lpq-no-print">
                 <button type="button" class="lpq-button" data-action="print" onclick={print}>{ "Print summary" }</button>
                 <button type="button" class="lpq-button" data-action="copy" onclick={copy}>{ "Copy as text" }</button>

@@ -4,6 +4,7 @@ use crate::knowledge::KnowledgeBase;
 use crate::quiz::NutrientMatch;
 use crate::text::amount;
 use std::rc::Rc;
+use crate::ui::text;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -25,14 +26,14 @@ pub fn nutrient_card(props: &NutrientCardProps) -> Html {
     let foods = m.foods.iter().filter_map(|s| kb.food(&s.id).map(|f| (s, f))).map(|(s, f)| {
         let caution = s.caution.as_deref().and_then(|tag| kb.food_caution(tag));
         html! {
-            <li data-food={f.id.clone()} class={classes!(caution.is_some().then_some("lpq-food-caution"))}>
-                <span class="lpq-food-name">{ &f.name }</span>
+            <li data-food={text(&f.id)} class={classes!(caution.is_some().then_some("lpq-food-caution"))}>
+                <span class="lpq-food-name">{ text(&f.name) }</span>
                 <span class="lpq-food-amount">{ format!("{} {} in {}", amount(s.amount), n.unit, f.serving) }</span>
                 if let Some(note) = &f.note {
-                    <span class="lpq-food-note">{ note }</span>
+                    <span class="lpq-food-note">{ text(note) }</span>
                 }
                 if let Some(c) = caution {
-                    <span class="lpq-food-warning">{ &c.note }</span>
+                    <span class="lpq-food-warning">{ text(&c.note) }</span>
                 }
             </li>
         }
@@ -40,16 +41,16 @@ pub fn nutrient_card(props: &NutrientCardProps) -> Html {
     html! {
         <li class="lpq-nutrient" data-nutrient={m.id.clone()} data-strength={m.strength.id()}>
             <div class="lpq-nutrient-head">
-                <h4>{ &n.name }</h4>
+                <h4>{ text(&n.name) }</h4>
                 <span class={classes!("lpq-badge", format!("lpq-{}", m.strength.id()))}>{ strength_label }</span>
             </div>
             <p class="lpq-why-title">{ "Why:" }</p>
             <ul class="lpq-reasons">{ for m.reasons.iter().map(|r| html! { <li>{ r }</li> }) }</ul>
-            <p>{ &n.legs }</p>
+            <p>{ text(&n.legs) }</p>
             <details class="lpq-more">
                 <summary>{ format!("More about {}", n.name) }</summary>
-                <p>{ &n.role }</p>
-                <p>{ &n.daily_need }</p>
+                <p>{ text(&n.role) }</p>
+                <p>{ text(&n.daily_need) }</p>
                 <p><strong>{ "More likely to run low: " }</strong>{ n.risk_groups.join("; ") }</p>
             </details>
             if !m.foods.is_empty() {
@@ -59,9 +60,9 @@ pub fn nutrient_card(props: &NutrientCardProps) -> Html {
                 <p>{ "None of the foods we know fits every food you avoid: a dietitian can help." }</p>
             }
             if !n.absorption_tips.is_empty() {
-                <ul class="lpq-tips">{ for n.absorption_tips.iter().map(|t| html! { <li>{ t }</li> }) }</ul>
+                <ul class="lpq-tips">{ for n.absorption_tips.iter().map(|t| html! { <li>{ text(t) }</li> }) }</ul>
             }
-            <p class="lpq-supplement-caution"><strong>{ "Supplements: " }</strong>{ &n.supplement_caution }</p>
+            <p class="lpq-supplement-caution"><strong>{ "Supplements: " }</strong>{ text(&n.supplement_caution) }</p>
         </li>
     }
 }
