@@ -15,4 +15,12 @@ export LPQ_DIST="$ROOT/dist"
 export CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}"
 export CHROMIUM="${CHROMIUM:-$(command -v chromium)}"
 export AXE_JS="$ROOT/.tools/node_modules/axe-core/axe.min.js"
-cargo test --locked --offline -- --test-threads=1
+mkdir -p target
+set +e
+cargo test --locked --offline -- --test-threads=1 2>&1 | tee target/test-output.log
+status=${PIPESTATUS[0]}
+set -e
+# One closing line for the whole run, summed over every test binary.
+awk '/^test result:/ { for (i = 1; i <= NF; i++) { if ($(i+1) ~ /^passed/) p += $i; if ($(i+1) ~ /^failed/) f += $i } }
+     END { printf "tests: %d passed, %d failed\n", p, f }' target/test-output.log | tee target/test-summary.txt
+exit "$status"

@@ -91,7 +91,9 @@ pub fn app(props: &AppProps) -> Html {
             if !matches!(screen, Screen::Question(_)) {
                 announcement.set(String::new());
             }
-            if !first_render.replace(false) {
+            if first_render.replace(false) {
+                mark_ready();
+            } else {
                 focus_heading(&root);
             }
         });
@@ -143,6 +145,14 @@ pub fn app(props: &AppProps) -> Html {
                 }
             </footer>
         </div>
+    }
+}
+
+/// Marks the moment the first screen is on the page and working, for the benchmark
+/// and for hosts measuring their own pages (`performance.getEntriesByName("lpq-ready")`).
+fn mark_ready() {
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark("lpq-ready");
     }
 }
 

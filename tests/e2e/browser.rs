@@ -280,17 +280,18 @@ impl Browser {
         self.run(&js).await
     }
 
-    pub async fn close(mut self) {
+    /// Ends the session cleanly; dropping the browser then stops chromedriver.
+    pub async fn close(self) {
         let _ = self.client.clone().close().await;
-        let _ = self.driver.kill();
-        let _ = self.driver.wait();
-        let _ = std::fs::remove_dir_all(&self.profile);
     }
 }
 
 impl Drop for Browser {
+    /// Also runs when a test fails half-way: no chromedriver or profile is left behind.
     fn drop(&mut self) {
         let _ = self.driver.kill();
+        let _ = self.driver.wait();
+        let _ = std::fs::remove_dir_all(&self.profile);
     }
 }
 

@@ -1,0 +1,339 @@
+//! The size and speed budget, measured: `bash scripts/bench.sh` (which builds dist/ first).
+//!
+//! Prints a table and a JSON document (also written to target/bench/budget.json) with:
+//! bytes raw / gzip / brotli of the built files; in headless Chromium the median time
+//! from navigation to the first interactive screen over cold loads, the median and 95th
+//! percentile from a click on Next to the next question, the time to render the results,
+//! and the JS heap afterwards; natively, the median time of one `assess` call.
+//! Budgets are flagged here, never asserted by the test suite.
+//!
+//! `--sizes-only` prints just the sizes (CI does this on every run).
+
+#[allow(dead_code)]
+#[path = "../tests/e2e/browser.rs"]
+mod browser;
+#[allow(dead_code)]
+#[path = "../tests/e2e/server.rs"]
+mod server;
+
+use leg_pain_quiz::knowledge::KnowledgeBase;
+use leg_pain_quiz::quiz::{assess, Answers};
+use serde_json::{json, Value as Json};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+const BUDGET_TOTAL_GZIP: u64 = 100 * 1024;
+const BUDGET_FIRST_SCREEN_MS: f64 = 150.0;
+const BUDGET_STEP_P95_MS: f64 = 16.0;
+const BUDGET_ASSESS_US: f64 = 50.0;
+const COLD_LOADS: usize = 10;
+const MIN_STEPS: usize = 50;
+
+fn main() {
+    let sizes_only = std::env::args().any(|a| a == "--sizes-only");
+    let dist = std::env::var("LPQ_DIST").map(PathBuf::from).unwrap_or_else(|_| PathBuf::from("dist"));
+    assert!(dist.join("leg-pain-quiz.js").exists(), "no dist/ at {}: run `bash scripts/bench.sh`", dist.display());
+
+    let sizes = sizes(&dist);
+    let mut report = json!({ "sizes": sizes });
+    let mut flags = Vec::new();
+    print_sizes(&sizes);
+    let total_gzip = sizes["total"]["gzip"].as_u64().unwrap();
+    if total_gzip > BUDGET_TOTAL_GZIP {
+        flags.push(format!("total transfer {} > budget {} gzip", kb(total_gzip), kb(BUDGET_TOTAL_GZIP)));
+    }
+
+    if !sizes_only {
+        let assess_us = time_assess();
+        println!("\nassess(): median {:.2} µs, p95 {:.2} µs per call", assess_us.0, assess_us.1);
+        if assess_us.0 > BUDGET_ASSESS_US {
+            flags.push(format!("assess median {:.1} µs > {BUDGET_ASSESS_US} µs", assess_us.0));
+        }
+        report["assess_us"] = json!({ "median": assess_us.0, "p95": assess_us.1 });
+
+        let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+        let browser_figures = runtime.block_on(browser_figures(&dist));
+        let first = browser_figures["first_interactive_ms"]["median"].as_f64().unwrap();
+        let step95 = browser_figures["step_ms"]["p95"].as_f64().unwrap();
+        if first > BUDGET_FIRST_SCREEN_MS {
+            flags.push(format!("first interactive screen {first:.1} ms > {BUDGET_FIRST_SCREEN_MS} ms"));
+        }
+        if step95 > BUDGET_STEP_P95_MS {
+            flags.push(format!("step p95 {step95:.1} ms > {BUDGET_STEP_P95_MS} ms"));
+        }
+        report["browser"] = browser_figures;
+    }
+
+    report["budget_flags"] = json!(flags);
+    println!("\nBudgets: {}", if flags.is_empty() { "all met".to_string() } else { format!("OVER: {}", flags.join("; ")) });
+    let out = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench");
+    std::fs::create_dir_all(&out).unwrap();
+    let text = serde_json::to_string_pretty(&report).unwrap();
+    std::fs::write(out.join("budget.json"), &text).unwrap();
+    println!("\nJSON (also in target/bench/budget.json):\n{text}");
+}
+
+fn kb(bytes: u64) -> String {
+    format!("{:.1} KB", bytes as f64 / 1024.0)
+}
+
+/// Raw, gzip (level 9) and brotli (quality 11) bytes of every file in dist/, by kind.
+fn sizes(dist: &Path) -> Json {
+    let mut files = Vec::new();
+    collect(dist, dist, &mut files);
+    files.sort();
+    let mut by_kind: std::collections::BTreeMap<&str, [u64; 3]> = Default::default();
+    let mut rows = Vec::new();
+    for rel in &files {
+        let kind = match rel.rsplit('.').next().unwrap_or("") {
+            "wasm" => "wasm",
+            "js" => "js",
+            "css" => "css",
+            "html" => "html",
+            _ => "other",
+        };
+        // The demo host page and its assets are not part of the widget's transfer.
+        if rel.starts_with("embed-demo") {
+            continue;
+        }
+        let bytes = std::fs::read(dist.join(rel)).unwrap();
+        let sizes = [bytes.len() as u64, gzip(&bytes), brotli(&bytes)];
+        rows.push(json!({ "file": rel, "raw": sizes[0], "gzip": sizes[1], "brotli": sizes[2] }));
+        let entry = by_kind.entry(kind).or_default();
+        for i in 0..3 {
+            entry[i] += sizes[i];
+        }
+    }
+    let total: [u64; 3] = by_kind.values().fold([0; 3], |acc, s| [acc[0] + s[0], acc[1] + s[1], acc[2] + s[2]]);
+    let kinds: serde_json::Map<String, Json> = by_kind
+        .iter()
+        .map(|(k, s)| (k.to_string(), json!({ "raw": s[0], "gzip": s[1], "brotli": s[2] })))
+        .collect();
+    json!({ "files": rows, "by_kind": kinds, "total": { "raw": total[0], "gzip": total[1], "brotli": total[2] } })
+}
+
+fn collect(root: &Path, dir: &Path, out: &mut Vec<String>) {
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            collect(root, &path, out);
+        } else {
+            out.push(path.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/"));
+        }
+    }
+}
+
+fn gzip(bytes: &[u8]) -> u64 {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder.write_all(bytes).unwrap();
+    encoder.finish().unwrap().len() as u64
+}
+
+fn brotli(bytes: &[u8]) -> u64 {
+    let mut out = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams { quality: 11, lgwin: 22, ..Default::default() };
+    brotli::BrotliCompress(&mut &bytes[..], &mut out, &params).unwrap();
+    out.len() as u64
+}
+
+fn print_sizes(sizes: &Json) {
+    println!("Size of the built widget (dist/, without the embed demo page)");
+    println!("{:<36} {:>10} {:>10} {:>10}", "file", "raw", "gzip", "brotli");
+    for row in sizes["files"].as_array().unwrap() {
+        println!(
+            "{:<36} {:>10} {:>10} {:>10}",
+            row["file"].as_str().unwrap(),
+            row["raw"],
+            row["gzip"],
+            row["brotli"]
+        );
+    }
+    println!("{:-<69}", "");
+    for (kind, s) in sizes["by_kind"].as_object().unwrap() {
+        println!("{:<36} {:>10} {:>10} {:>10}", format!("all {kind}"), s["raw"], s["gzip"], s["brotli"]);
+    }
+    let t = &sizes["total"];
+    println!("{:<36} {:>10} {:>10} {:>10}", "TOTAL", t["raw"], t["gzip"], t["brotli"]);
+    println!("budget: total ≤ {} gzip", kb(BUDGET_TOTAL_GZIP));
+}
+
+fn percentile(values: &mut [f64], p: f64) -> f64 {
+    values.sort_by(|a, b| a.total_cmp(b));
+    let index = ((values.len() as f64 - 1.0) * p).round() as usize;
+    values[index]
+}
+
+/// Typical complete answer sets: cramps, restless legs, vegan tingling, kidney disease.
+fn answer_sets() -> Vec<Answers> {
+    let base: Vec<(&str, &[&str])> = vec![
+        ("sensation", &["cramp"]),
+        ("cramp_pattern", &["short"]),
+        ("leg_signs", &["none"]),
+        ("body_signs", &["none"]),
+        ("frequency", &["weekly"]),
+        ("legs", &["both_legs"]),
+        ("diet", &["omnivore"]),
+        ("avoid", &["none"]),
+        ("greens_nuts", &["rarely"]),
+        ("dairy", &["some_days"]),
+        ("fruit_veg", &["most_days"]),
+        ("sun", &["little"]),
+        ("fluids", &["sweating", "caffeine"]),
+        ("activity", &["moderate"]),
+        ("medicines", &["ppi", "diuretic"]),
+        ("conditions", &["none"]),
+        ("about_you", &["none"]),
+        ("age", &["51_70"]),
+    ];
+    let variant = |changes: &[(&'static str, &'static [&'static str])]| {
+        let mut a = Answers::from_pairs(base.iter().copied());
+        for (q, c) in changes {
+            a.set(q, c.iter().map(|c| c.to_string()).collect());
+        }
+        a
+    };
+    vec![
+        variant(&[]),
+        variant(&[("sensation", &["urge_to_move"]), ("rls_pattern", &["rest_worse", "evening_worse"]), ("about_you", &["heavy_periods"])]),
+        variant(&[("sensation", &["tingling"]), ("diet", &["vegan"]), ("b12_sources", &["no"]), ("avoid", &["nuts", "soy"])]),
+        variant(&[("conditions", &["kidney", "diabetes"]), ("medicines", &["k_raising", "metformin"])]),
+    ]
+}
+
+/// Median and p95 of one `assess` call, in microseconds.
+fn time_assess() -> (f64, f64) {
+    let kb = KnowledgeBase::embedded();
+    let sets = answer_sets();
+    for a in &sets {
+        std::hint::black_box(assess(&kb, a));
+    }
+    let mut samples = Vec::new();
+    for _ in 0..2000 {
+        for a in &sets {
+            let start = Instant::now();
+            std::hint::black_box(assess(&kb, std::hint::black_box(a)));
+            samples.push(start.elapsed().as_secs_f64() * 1e6);
+        }
+    }
+    let median = percentile(&mut samples, 0.5);
+    (median, percentile(&mut samples, 0.95))
+}
+
+/// Safe answers for each question, so a run through the quiz meets no interrupt.
+const WALK: &[(&str, &str)] = &[
+    ("sensation", "cramp"),
+    ("cramp_pattern", "short"),
+    ("rls_pattern", "none"),
+    ("leg_signs", "none"),
+    ("body_signs", "none"),
+    ("frequency", "occasional"),
+    ("legs", "both_legs"),
+    ("diet", "vegetarian"),
+    ("avoid", "none"),
+    ("greens_nuts", "some_days"),
+    ("dairy", "rarely"),
+    ("fruit_veg", "most_days"),
+    ("b12_sources", "no"),
+    ("sun", "little"),
+    ("fluids", "none"),
+    ("activity", "moderate"),
+    ("medicines", "none"),
+    ("conditions", "none"),
+    ("about_you", "none"),
+    ("age", "18_50"),
+];
+
+async fn browser_figures(dist: &Path) -> Json {
+    let site = server::Server::start(dist.to_path_buf(), vec![]);
+    let b = browser::Browser::open(390, 844).await;
+    b.cdp("Network.enable", json!({})).await;
+    b.cdp("Network.setCacheDisabled", json!({ "cacheDisabled": true })).await;
+
+    // Cold loads: no HTTP cache, nothing saved, fresh wasm compile each time.
+    let mut first = Vec::new();
+    for i in 0..COLD_LOADS {
+        b.goto(&site.url(&format!("/index.html?cold={i}"))).await;
+        b.run("localStorage.clear(); return true;").await;
+        b.goto(&site.url(&format!("/index.html?cold={i}b"))).await;
+        let t = b
+            .wait_until("const m = performance.getEntriesByName('lpq-ready'); return m.length ? m[0].startTime : null;", "the first screen")
+            .await;
+        first.push(t.as_f64().unwrap());
+    }
+
+    // Steps: click Next and time until the next question is in the page and a frame is painted.
+    let walk: serde_json::Map<String, Json> = WALK.iter().map(|(q, c)| (q.to_string(), json!(c))).collect();
+    let script = r#"
+        const [walk, done] = arguments;
+        const root = document.querySelector('leg-pain-quiz').shadowRoot;
+        const q = root.querySelector('[data-question]');
+        if (!q) { done(null); return; }
+        const id = q.dataset.question;
+        const option = root.querySelector(`[data-option="${walk[id]}"] input`);
+        if (!option.checked) option.click();
+        const next = root.querySelector('[data-action="next"]');
+        const t0 = performance.now();
+        const changed = () => { const n = root.querySelector('[data-question]'); return !n || n.dataset.question !== id; };
+        const finish = () => requestAnimationFrame(() => { const t1 = performance.now(); setTimeout(() => done({ id, dom: t1 - t0 }), 0); });
+        const observer = new MutationObserver(() => { if (changed()) { observer.disconnect(); finish(); } });
+        observer.observe(root, { childList: true, subtree: true, attributes: true });
+        next.click();
+        if (changed()) { observer.disconnect(); finish(); }
+    "#;
+    let mut steps = Vec::new();
+    let mut results_ms = Vec::new();
+    let mut heap = 0.0;
+    b.cdp("Network.setCacheDisabled", json!({ "cacheDisabled": false })).await;
+    while steps.len() < MIN_STEPS {
+        b.goto(&site.url("/index.html")).await;
+        b.run("localStorage.clear(); return true;").await;
+        b.goto(&site.url("/index.html")).await;
+        b.click(0, "[data-action=\"start\"]").await;
+        b.wait_for(0, "[data-question]").await;
+        loop {
+            let r = b.client.execute_async(script, vec![json!(walk)]).await.expect("a step");
+            if r.is_null() {
+                break;
+            }
+            steps.push(r["dom"].as_f64().unwrap());
+            let review = b.run(&format!("{} return !!root.querySelector('.lpq-review');", browser::root_js(0))).await;
+            if review == json!(true) {
+                break;
+            }
+        }
+        let t = b
+            .client
+            .execute_async(
+                r#"const done = arguments[0];
+                   const root = document.querySelector('leg-pain-quiz').shadowRoot;
+                   const t0 = performance.now();
+                   const finish = () => requestAnimationFrame(() => { const t1 = performance.now(); setTimeout(() => done(t1 - t0), 0); });
+                   const observer = new MutationObserver(() => { if (root.querySelector('[data-results]')) { observer.disconnect(); finish(); } });
+                   observer.observe(root, { childList: true, subtree: true });
+                   root.querySelector('[data-action="submit"]').click();"#,
+                vec![],
+            )
+            .await
+            .expect("results");
+        results_ms.push(t.as_f64().unwrap());
+        heap = b.run("return performance.memory ? performance.memory.usedJSHeapSize : 0;").await.as_f64().unwrap();
+    }
+    b.close().await;
+
+    let first_median = percentile(&mut first.clone(), 0.5);
+    let step_median = percentile(&mut steps.clone(), 0.5);
+    let step_p95 = percentile(&mut steps.clone(), 0.95);
+    let results_median = percentile(&mut results_ms.clone(), 0.5);
+    println!("\nIn headless Chromium (390×844, this machine)");
+    println!("first interactive screen, {} cold loads: median {first_median:.1} ms (budget {BUDGET_FIRST_SCREEN_MS} ms)", first.len());
+    println!("click Next → next question painted, {} steps: median {step_median:.1} ms, p95 {step_p95:.1} ms (budget p95 {BUDGET_STEP_P95_MS} ms)", steps.len());
+    println!("click See my results → results painted, {} runs: median {results_median:.1} ms", results_ms.len());
+    println!("JS heap after finishing: {}", kb(heap as u64));
+    json!({
+        "first_interactive_ms": { "median": first_median, "samples": first },
+        "step_ms": { "median": step_median, "p95": step_p95, "count": steps.len() },
+        "results_ms": { "median": results_median, "samples": results_ms },
+        "js_heap_bytes": heap,
+    })
+}
