@@ -9,7 +9,7 @@
 //!
 //! `--sizes-only` prints just the sizes (CI does this on every run).
 
-#[allow(dead_code)]
+#[allow(dead_code, unused_imports)]
 #[path = "../tests/e2e/browser.rs"]
 mod browser;
 #[allow(dead_code)]
@@ -141,20 +141,17 @@ fn print_sizes(sizes: &Json) {
     println!("Size of the built widget (dist/, without the embed demo page)");
     println!("{:<36} {:>10} {:>10} {:>10}", "file", "raw", "gzip", "brotli");
     for row in sizes["files"].as_array().unwrap() {
-        println!(
-            "{:<36} {:>10} {:>10} {:>10}",
-            row["file"].as_str().unwrap(),
-            row["raw"],
-            row["gzip"],
-            row["brotli"]
-        );
+        let n = |k: &str| row[k].as_u64().unwrap();
+        println!("{:<36} {:>10} {:>10} {:>10}", row["file"].as_str().unwrap(), n("raw"), n("gzip"), n("brotli"));
     }
     println!("{:-<69}", "");
     for (kind, s) in sizes["by_kind"].as_object().unwrap() {
-        println!("{:<36} {:>10} {:>10} {:>10}", format!("all {kind}"), s["raw"], s["gzip"], s["brotli"]);
+        let n = |k: &str| s[k].as_u64().unwrap();
+        println!("{:<36} {:>10} {:>10} {:>10}", format!("all {kind}"), n("raw"), n("gzip"), n("brotli"));
     }
     let t = &sizes["total"];
-    println!("{:<36} {:>10} {:>10} {:>10}", "TOTAL", t["raw"], t["gzip"], t["brotli"]);
+    let n = |k: &str| t[k].as_u64().unwrap();
+    println!("{:<36} {:>10} {:>10} {:>10}", "TOTAL", n("raw"), n("gzip"), n("brotli"));
     println!("budget: total ≤ {} gzip", kb(BUDGET_TOTAL_GZIP));
 }
 

@@ -8,5 +8,5 @@ mod flow;
 
 pub use answers::Answers;
 pub use assess::{assess, Assessment, FoodSuggestion, NutrientMatch};
-pub use condition::holds;
+pub use condition::{holds, Picks, Selection};
 pub use flow::{effective_answers, flags_by_urgency, interrupting_flags, is_complete, select, visible_questions};

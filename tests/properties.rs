@@ -59,6 +59,22 @@ proptest! {
     }
 
     #[test]
+    fn a_saved_session_reads_back_the_same(picks in prop::collection::vec(any::<u16>(), 1..64), stop in 0usize..25) {
+        let kb = kb();
+        let answers = walk(&kb, &picks);
+        let asked = visible_questions(&kb, &answers);
+        let mut session = Session::new();
+        session.answers = answers.clone();
+        session.screen = match asked.get(stop) {
+            Some(q) => Screen::Question(q.id.to_string()),
+            None => Screen::Results,
+        };
+        session.acknowledged = kb.red_flags.iter().take(stop % 3).map(|f| f.id.to_string()).collect();
+        let restored = Session::restore(&kb, &session.encode()).expect("a session we wrote reads back");
+        prop_assert_eq!(restored, session);
+    }
+
+    #[test]
     fn unknown_ids_never_panic(raw in prop::collection::btree_map("[a-z_]{1,12}", prop::collection::vec("[a-z_0-9]{0,10}", 0..4), 0..12)) {
         let kb = kb();
         let json = serde_json::to_string(&raw).unwrap();

@@ -1,7 +1,7 @@
 //! What the answers add up to: triage, ranked nutrients with reasons, foods that fit the
 //! person's diet, and the advice, cautions and tests that apply.
 
-use super::{effective_answers, flags_by_urgency, holds, Answers};
+use super::{effective_answers, flags_by_urgency, holds, Answers, Selection};
 use crate::knowledge::{Advice, Food, KnowledgeBase, Strength, TriageLevel};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -54,15 +54,23 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
     let answers = effective_answers(kb, answers);
     let excluded = excluded_tags(kb, &answers);
     let cautions = caution_tags(kb, &answers);
+    let selected = Selection::new(&answers);
+    // Which foods the person eats, and which need a caution, worked out once for all nutrients.
+    let eligible: Vec<(&Food, Option<&str>)> = kb
+        .foods
+        .iter()
+        .filter(|f| !f.tags.iter().any(|t| excluded.contains(&t.as_ref())))
+        .map(|f| (f, f.tags.iter().map(|t| t.as_ref()).find(|t| cautions.contains(t))))
+        .collect();
 
+    let held: Vec<_> = kb.evidence.iter().filter(|e| holds(&e.when, &selected)).collect();
     let mut nutrients: Vec<(usize, NutrientMatch)> = kb
         .nutrients
         .iter()
         .enumerate()
-        .filter(|(_, n)| n.withhold_when.is_empty() || !holds(&n.withhold_when, &answers))
+        .filter(|(_, n)| n.withhold_when.is_empty() || !holds(&n.withhold_when, &selected))
         .filter_map(|(order, n)| {
-            let rules: Vec<_> =
-                kb.evidence.iter().filter(|e| e.nutrient == n.id && holds(&e.when, &answers)).collect();
+            let rules: Vec<_> = held.iter().filter(|e| e.nutrient == n.id).collect();
             let score: i32 = rules.iter().map(|e| e.weight).sum();
             let strength = strength_of(kb, score)?;
             let positive = rules.iter().filter(|e| e.weight > 0);
@@ -74,7 +82,7 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
                     score,
                     evidence: positive.clone().map(|e| e.id.to_string()).collect(),
                     reasons: positive.map(|e| e.reason.to_string()).collect(),
-                    foods: suggest_foods(kb, &n.id, &excluded, &cautions),
+                    foods: suggest_foods(&eligible, &n.id),
                 },
             ))
         })
@@ -83,7 +91,7 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
     nutrients.sort_unstable_by(|(oa, a), (ob, b)| b.score.cmp(&a.score).then(oa.cmp(ob)));
     let nutrients: Vec<NutrientMatch> = nutrients.into_iter().map(|(_, m)| m).collect();
 
-    let flags = flags_by_urgency(kb, &answers, TriageLevel::SelfCare);
+    let flags = flags_by_urgency(kb, &selected, TriageLevel::SelfCare);
     let mut triage = flags.first().map_or(TriageLevel::SelfCare, |f| f.level);
     if nutrients.iter().any(|m| m.strength >= kb.strength.routine_at) {
         triage = triage.max(TriageLevel::Routine);
@@ -91,7 +99,7 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
 
     let matched: BTreeSet<&str> = nutrients.iter().map(|m| m.id.as_ref()).collect();
     let applies = |a: &&Advice| {
-        holds(&a.when, &answers)
+        holds(&a.when, &selected)
             && (a.nutrients.is_empty() || a.nutrients.iter().any(|n| matched.contains(n.as_ref())))
     };
     let ids = |list: &[Advice]| list.iter().filter(applies).map(|a| a.id.to_string()).collect::<Vec<_>>();
@@ -105,14 +113,14 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
     let lab_tests: Vec<String> = kb
         .lab_tests
         .iter()
-        .filter(|t| tested.contains(t.id.as_ref()) || (!t.when.is_empty() && holds(&t.when, &answers)))
+        .filter(|t| tested.contains(t.id.as_ref()) || (!t.when.is_empty() && holds(&t.when, &selected)))
         .map(|t| t.id.to_string())
         .collect();
 
     let withheld = kb
         .nutrients
         .iter()
-        .filter(|n| !n.withhold_when.is_empty() && holds(&n.withhold_when, &answers))
+        .filter(|n| !n.withhold_when.is_empty() && holds(&n.withhold_when, &selected))
         .map(|n| n.id.to_string())
         .collect();
     let lifestyle = ids(&kb.lifestyle);
@@ -148,8 +156,10 @@ fn strength_of(kb: &KnowledgeBase, score: i32) -> Option<Strength> {
 }
 
 /// Food tags the person's diet, allergies and circumstances leave out.
-fn excluded_tags<'kb>(kb: &'kb KnowledgeBase, answers: &Answers) -> BTreeSet<&'kb str> {
-    let mut tags = BTreeSet::new();
+/// Food tags the person's diet, allergies and circumstances leave out (a short list:
+/// comparing a dozen short strings is quicker than any set).
+fn excluded_tags<'kb>(kb: &'kb KnowledgeBase, answers: &Answers) -> Vec<&'kb str> {
+    let mut tags = Vec::new();
     for (qid, chosen) in answers.iter() {
         let Some(q) = kb.question(qid) else { continue };
         for c in chosen.iter().filter_map(|c| q.choice(c)) {
@@ -159,41 +169,33 @@ fn excluded_tags<'kb>(kb: &'kb KnowledgeBase, answers: &Answers) -> BTreeSet<&'k
             }
         }
     }
+    tags.sort_unstable();
+    tags.dedup();
     tags
 }
 
-fn caution_tags<'kb>(kb: &'kb KnowledgeBase, answers: &Answers) -> BTreeSet<&'kb str> {
-    answers
+fn caution_tags<'kb>(kb: &'kb KnowledgeBase, answers: &Answers) -> Vec<&'kb str> {
+    let mut tags: Vec<&str> = answers
         .iter()
         .filter_map(|(qid, chosen)| kb.question(qid).map(|q| (q, chosen)))
         .flat_map(|(q, chosen)| chosen.iter().filter_map(|c| q.choice(c)))
         .flat_map(|c| c.cautions.iter().map(|t| t.as_ref()))
-        .collect()
+        .collect();
+    tags.sort_unstable();
+    tags.dedup();
+    tags
 }
 
-/// The richest foods for a nutrient that the person eats; foods needing care sort last.
-fn suggest_foods(
-    kb: &KnowledgeBase,
-    nutrient: &str,
-    excluded: &BTreeSet<&str>,
-    cautions: &BTreeSet<&str>,
-) -> Vec<FoodSuggestion> {
-    let mut foods: Vec<(&Food, f64, Option<String>)> = kb
-        .foods
-        .iter()
-        .filter(|f| !f.tags.iter().any(|t| excluded.contains(t.as_ref())))
-        .filter_map(|f| {
-            let amount = f.amount(nutrient)?;
-            let caution = f.tags.iter().find(|t| cautions.contains(t.as_ref())).map(|t| t.to_string());
-            Some((f, amount, caution))
-        })
-        .collect();
+/// The richest foods for a nutrient among those the person eats; foods needing care sort last.
+fn suggest_foods(eligible: &[(&Food, Option<&str>)], nutrient: &str) -> Vec<FoodSuggestion> {
+    let mut foods: Vec<(&Food, f64, Option<&str>)> =
+        eligible.iter().filter_map(|(f, caution)| Some((*f, f.amount(nutrient)?, *caution))).collect();
     foods.sort_unstable_by(|a, b| {
         a.2.is_some().cmp(&b.2.is_some()).then(b.1.total_cmp(&a.1)).then(a.0.id.cmp(&b.0.id))
     });
     foods
         .into_iter()
         .take(FOODS_PER_NUTRIENT)
-        .map(|(f, amount, caution)| FoodSuggestion { id: f.id.to_string(), amount, caution })
+        .map(|(f, amount, caution)| FoodSuggestion { id: f.id.to_string(), amount, caution: caution.map(str::to_string) })
         .collect()
 }

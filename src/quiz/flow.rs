@@ -1,6 +1,6 @@
 //! Branching and selection: which questions are asked, and how a click changes answers.
 
-use super::{holds, Answers};
+use super::{holds, Answers, Picks};
 use crate::knowledge::{KnowledgeBase, Question, QuestionKind, RedFlag, TriageLevel};
 
 /// The questions asked for these answers, in order. A follow-up is asked only when its
@@ -21,8 +21,12 @@ pub fn visible_questions<'kb>(kb: &'kb KnowledgeBase, answers: &Answers) -> Vec<
 /// Answers to a follow-up that no longer applies, or stale ids from an older
 /// version, are dropped rather than trusted.
 pub fn effective_answers(kb: &KnowledgeBase, answers: &Answers) -> Answers {
+    // One pass: a follow-up's `show_if` only looks at earlier questions, all kept by now.
     let mut kept = Answers::new();
-    for q in visible_questions(kb, answers) {
+    for q in kb.questions.iter() {
+        if !holds(&q.show_if, &kept) {
+            continue;
+        }
         let mut choices: Vec<String> =
             answers.get(&q.id).iter().filter(|c| q.choice(c).is_some()).cloned().collect();
         choices.dedup();
@@ -73,7 +77,7 @@ pub fn interrupting_flags<'kb>(kb: &'kb KnowledgeBase, answers: &Answers) -> Vec
 
 /// Red flags at or above `lowest` that hold, most urgent first, in data order within a
 /// level. (Walking the levels avoids a sort, which costs kilobytes in the wasm.)
-pub fn flags_by_urgency<'kb>(kb: &'kb KnowledgeBase, answers: &Answers, lowest: TriageLevel) -> Vec<&'kb RedFlag> {
+pub fn flags_by_urgency<'kb>(kb: &'kb KnowledgeBase, answers: &impl Picks, lowest: TriageLevel) -> Vec<&'kb RedFlag> {
     TriageLevel::ALL
         .iter()
         .filter(|level| **level >= lowest)
