@@ -1,8 +1,8 @@
 //! What the answers add up to: triage, ranked nutrients with reasons, foods that fit the
 //! person's diet, and the advice, cautions and tests that apply.
 
-use super::{effective_answers, flags_by_urgency, holds, Answers, Selection};
-use crate::knowledge::{Advice, Food, KnowledgeBase, Strength, TriageLevel};
+use super::{flags_by_urgency, holds, Answers, Selection};
+use crate::knowledge::{Advice, Food, KnowledgeBase, Strength, Text, TriageLevel};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
@@ -34,9 +34,10 @@ pub struct NutrientMatch {
     pub id: String,
     pub strength: Strength,
     pub score: i32,
-    /// Ids of the evidence rules that held, and their plain-words reasons.
+    /// Ids of the evidence rules that held, and their plain-words reasons (borrowed
+    /// from the knowledge base, not copied).
     pub evidence: Vec<String>,
-    pub reasons: Vec<String>,
+    pub reasons: Vec<Text>,
     pub foods: Vec<FoodSuggestion>,
 }
 
@@ -51,10 +52,9 @@ pub struct FoodSuggestion {
 
 /// Scores the answers against the knowledge base. Pure and deterministic.
 pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
-    let answers = effective_answers(kb, answers);
-    let excluded = excluded_tags(kb, &answers);
-    let cautions = caution_tags(kb, &answers);
-    let selected = Selection::new(&answers);
+    let selected = Selection::new(kb, answers);
+    let excluded = excluded_tags(kb, &selected);
+    let cautions = caution_tags(&selected);
     // Which foods the person eats, and which need a caution, worked out once for all nutrients.
     let eligible: Vec<(&Food, Option<&str>)> = kb
         .foods
@@ -81,7 +81,7 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
                     strength,
                     score,
                     evidence: positive.clone().map(|e| e.id.to_string()).collect(),
-                    reasons: positive.map(|e| e.reason.to_string()).collect(),
+                    reasons: positive.map(|e| e.reason.clone()).collect(),
                     foods: suggest_foods(&eligible, &n.id),
                 },
             ))
@@ -155,18 +155,14 @@ fn strength_of(kb: &KnowledgeBase, score: i32) -> Option<Strength> {
     }
 }
 
-/// Food tags the person's diet, allergies and circumstances leave out.
 /// Food tags the person's diet, allergies and circumstances leave out (a short list:
 /// comparing a dozen short strings is quicker than any set).
-fn excluded_tags<'kb>(kb: &'kb KnowledgeBase, answers: &Answers) -> Vec<&'kb str> {
+fn excluded_tags<'kb>(kb: &'kb KnowledgeBase, selected: &Selection<'kb>) -> Vec<&'kb str> {
     let mut tags = Vec::new();
-    for (qid, chosen) in answers.iter() {
-        let Some(q) = kb.question(qid) else { continue };
-        for c in chosen.iter().filter_map(|c| q.choice(c)) {
-            tags.extend(c.excludes.iter().map(|t| t.as_ref()));
-            if let Some(diet) = c.diet.as_deref().and_then(|d| kb.diet(d)) {
-                tags.extend(diet.excludes.iter().map(|t| t.as_ref()));
-            }
+    for c in selected.choices.iter() {
+        tags.extend(c.excludes.iter().map(|t| t.as_ref()));
+        if let Some(diet) = c.diet.as_deref().and_then(|d| kb.diet(d)) {
+            tags.extend(diet.excludes.iter().map(|t| t.as_ref()));
         }
     }
     tags.sort_unstable();
@@ -174,13 +170,8 @@ fn excluded_tags<'kb>(kb: &'kb KnowledgeBase, answers: &Answers) -> Vec<&'kb str
     tags
 }
 
-fn caution_tags<'kb>(kb: &'kb KnowledgeBase, answers: &Answers) -> Vec<&'kb str> {
-    let mut tags: Vec<&str> = answers
-        .iter()
-        .filter_map(|(qid, chosen)| kb.question(qid).map(|q| (q, chosen)))
-        .flat_map(|(q, chosen)| chosen.iter().filter_map(|c| q.choice(c)))
-        .flat_map(|c| c.cautions.iter().map(|t| t.as_ref()))
-        .collect();
+fn caution_tags<'kb>(selected: &Selection<'kb>) -> Vec<&'kb str> {
+    let mut tags: Vec<&str> = selected.choices.iter().flat_map(|c| c.cautions.iter().map(|t| t.as_ref())).collect();
     tags.sort_unstable();
     tags.dedup();
     tags

@@ -1,7 +1,7 @@
 //! Evaluates a [`Condition`]: every clause must hold; a clause holds when any reference does.
 
 use super::Answers;
-use crate::knowledge::Condition;
+use crate::knowledge::{Choice, Condition, KnowledgeBase, QuestionKind};
 
 /// Something that knows whether `question.choice` is selected.
 pub trait Picks {
@@ -14,25 +14,61 @@ impl Picks for Answers {
     }
 }
 
-/// The answers as a sorted list of `question.choice` references. Built once per
-/// assessment, it answers the few hundred lookups that follow with one binary search
-/// each, instead of a map lookup and a scan.
-pub struct Selection(Vec<String>);
+/// The answers that count, borrowed from the knowledge base: the (question, choice)
+/// pairs of the questions still asked, sorted for lookups, and the chosen [`Choice`]s.
+/// Built once per assessment, without copying a string, it answers the few hundred
+/// lookups that follow with one binary search each.
+pub struct Selection<'kb> {
+    pairs: Vec<(&'kb str, &'kb str)>,
+    pub choices: Vec<&'kb Choice>,
+}
 
-impl Selection {
-    pub fn new(answers: &Answers) -> Self {
-        let mut refs: Vec<String> = answers
-            .iter()
-            .flat_map(|(question, choices)| choices.iter().map(move |choice| format!("{question}.{choice}")))
-            .collect();
-        refs.sort_unstable();
-        Selection(refs)
+impl<'kb> Selection<'kb> {
+    pub fn new(kb: &'kb KnowledgeBase, answers: &Answers) -> Self {
+        let mut selection = Selection { pairs: Vec::with_capacity(32), choices: Vec::with_capacity(32) };
+        // A follow-up's `show_if` only looks at earlier questions, all gathered by then.
+        for q in kb.questions.iter() {
+            if !holds(&q.show_if, &Unsorted(&selection.pairs)) {
+                continue;
+            }
+            // Same rules as `effective_answers`: known choices, no repeats, one for single choice.
+            let first = selection.pairs.len();
+            for c in answers.get(&q.id).iter().filter_map(|x| q.choice(x)) {
+                if selection.pairs[first..].iter().any(|(_, id)| *id == c.id) {
+                    continue;
+                }
+                selection.pairs.push((&q.id, &c.id));
+                selection.choices.push(c);
+                if q.kind == QuestionKind::Single {
+                    break;
+                }
+            }
+        }
+        selection.pairs.sort_unstable_by_key(|pair| key(*pair));
+        selection
     }
 }
 
-impl Picks for Selection {
+/// Lookups while the selection is still being gathered (a short list).
+struct Unsorted<'a, 'kb>(&'a [(&'kb str, &'kb str)]);
+
+impl Picks for Unsorted<'_, '_> {
     fn picked(&self, reference: &str) -> bool {
-        self.0.binary_search_by(|r| r.as_str().cmp(reference)).is_ok()
+        reference.split_once('.').is_some_and(|pair| self.0.iter().any(|p| *p == pair))
+    }
+}
+
+/// Orders pairs by length before content: most comparisons then end without
+/// touching the bytes.
+fn key<'a>((question, choice): (&'a str, &'a str)) -> (usize, usize, &'a str, &'a str) {
+    (question.len(), choice.len(), question, choice)
+}
+
+impl Picks for Selection<'_> {
+    fn picked(&self, reference: &str) -> bool {
+        reference
+            .split_once('.')
+            .is_some_and(|pair| self.pairs.binary_search_by(|p| key(*p).cmp(&key(pair))).is_ok())
     }
 }
 

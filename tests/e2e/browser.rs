@@ -291,6 +291,8 @@ impl Drop for Browser {
     fn drop(&mut self) {
         let _ = self.driver.kill();
         let _ = self.driver.wait();
+        // A session that was never closed leaves its Chromium behind: find it by profile.
+        let _ = Command::new("pkill").arg("-f").arg(self.profile.as_os_str()).status();
         let _ = std::fs::remove_dir_all(&self.profile);
     }
 }

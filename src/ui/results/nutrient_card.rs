@@ -45,7 +45,7 @@ pub fn nutrient_card(props: &NutrientCardProps) -> Html {
                 <span class={classes!("lpq-badge", format!("lpq-{}", m.strength.id()))}>{ strength_label }</span>
             </div>
             <p class="lpq-why-title">{ "Why:" }</p>
-            <ul class="lpq-reasons">{ for m.reasons.iter().map(|r| html! { <li>{ r }</li> }) }</ul>
+            <ul class="lpq-reasons">{ for m.reasons.iter().map(|r| html! { <li>{ text(r) }</li> }) }</ul>
             <p>{ text(&n.legs) }</p>
             <details class="lpq-more">
                 <summary>{ format!("More about {}", n.name) }</summary>
