@@ -4,7 +4,6 @@
 use super::{flags_by_urgency, holds, Answers, Selection};
 use crate::knowledge::{Advice, Food, KnowledgeBase, Strength, Text, TriageLevel};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
 
 /// Foods suggested per nutrient, richest first.
 const FOODS_PER_NUTRIENT: usize = 6;
@@ -97,14 +96,14 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
         triage = triage.max(TriageLevel::Routine);
     }
 
-    let matched: BTreeSet<&str> = nutrients.iter().map(|m| m.id.as_ref()).collect();
+    let matched: Vec<&str> = nutrients.iter().map(|m| m.id.as_ref()).collect();
     let applies = |a: &&Advice| {
         holds(&a.when, &selected)
-            && (a.nutrients.is_empty() || a.nutrients.iter().any(|n| matched.contains(n.as_ref())))
+            && (a.nutrients.is_empty() || a.nutrients.iter().any(|n| matched.contains(&n.as_ref())))
     };
     let ids = |list: &[Advice]| list.iter().filter(applies).map(|a| a.id.to_string()).collect::<Vec<_>>();
 
-    let tested: BTreeSet<&str> = nutrients
+    let tested: Vec<&str> = nutrients
         .iter()
         .filter(|m| m.strength >= kb.strength.routine_at)
         .filter_map(|m| kb.nutrient(&m.id))
@@ -113,7 +112,7 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
     let lab_tests: Vec<String> = kb
         .lab_tests
         .iter()
-        .filter(|t| tested.contains(t.id.as_ref()) || (!t.when.is_empty() && holds(&t.when, &selected)))
+        .filter(|t| tested.contains(&t.id.as_ref()) || (!t.when.is_empty() && holds(&t.when, &selected)))
         .map(|t| t.id.to_string())
         .collect();
 
