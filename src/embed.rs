@@ -3,10 +3,9 @@
 //! warning), the app is mounted in the element's shadow root, and what happens is
 //! told to the host as bubbling, composed DOM events.
 
-use crate::knowledge::KnowledgeBase;
+use crate::knowledge::Kb;
 use crate::storage::SessionStore;
 use crate::ui::{App, AppProps, HostEvent};
-use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use web_sys::{CustomEvent, CustomEventInit, Element, HtmlElement};
 use yew::{AttrValue, Callback};
@@ -17,10 +16,6 @@ pub struct Config {
     pub theme: &'static str,
     pub persist: bool,
     pub storage_key: String,
-}
-
-thread_local! {
-    static KB: Rc<KnowledgeBase> = Rc::new(KnowledgeBase::embedded());
 }
 
 fn warn(message: &str) {
@@ -71,7 +66,7 @@ pub fn read_config(host: &Element, ordinal: u32) -> Config {
 #[wasm_bindgen]
 pub fn mount(root: Element, host: HtmlElement, ordinal: u32) {
     let config = read_config(&host, ordinal);
-    let kb = KB.with(Rc::clone);
+    let kb = Kb::embedded();
     let props = AppProps {
         kb,
         store: SessionStore::new(&config.storage_key, config.persist),

@@ -61,3 +61,27 @@ impl Question {
         self.choices.iter().find(|c| c.id == id)
     }
 }
+
+/// A handle on the built-in knowledge base for the views: copied for free and compared
+/// by address, so a props comparison never walks the whole base.
+#[derive(Clone, Copy, Debug)]
+pub struct Kb(pub &'static KnowledgeBase);
+
+impl Kb {
+    pub fn embedded() -> Kb {
+        Kb(&KNOWLEDGE)
+    }
+}
+
+impl PartialEq for Kb {
+    fn eq(&self, other: &Kb) -> bool {
+        std::ptr::eq(self.0, other.0)
+    }
+}
+
+impl std::ops::Deref for Kb {
+    type Target = KnowledgeBase;
+    fn deref(&self) -> &KnowledgeBase {
+        self.0
+    }
+}

@@ -63,32 +63,34 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
         .collect();
 
     let held: Vec<_> = kb.evidence.iter().filter(|e| holds(&e.when, &selected)).collect();
-    let mut nutrients: Vec<(usize, NutrientMatch)> = kb
+    let mut nutrients: Vec<NutrientMatch> = kb
         .nutrients
         .iter()
-        .enumerate()
-        .filter(|(_, n)| n.withhold_when.is_empty() || !holds(&n.withhold_when, &selected))
-        .filter_map(|(order, n)| {
+        .filter(|n| n.withhold_when.is_empty() || !holds(&n.withhold_when, &selected))
+        .filter_map(|n| {
             let rules: Vec<_> = held.iter().filter(|e| e.nutrient == n.id).collect();
             let score: i32 = rules.iter().map(|e| e.weight).sum();
             let strength = strength_of(kb, score)?;
             let positive = rules.iter().filter(|e| e.weight > 0);
-            Some((
-                order,
-                NutrientMatch {
-                    id: n.id.to_string(),
-                    strength,
-                    score,
-                    evidence: positive.clone().map(|e| e.id.to_string()).collect(),
-                    reasons: positive.map(|e| e.reason.clone()).collect(),
-                    foods: suggest_foods(&eligible, &n.id),
-                },
-            ))
+            Some(NutrientMatch {
+                id: n.id.to_string(),
+                strength,
+                score,
+                evidence: positive.clone().map(|e| e.id.to_string()).collect(),
+                reasons: positive.map(|e| e.reason.clone()).collect(),
+                foods: suggest_foods(&eligible, &n.id),
+            })
         })
         .collect();
-    // Strongest first; ties keep the knowledge base's order.
-    nutrients.sort_unstable_by(|(oa, a), (ob, b)| b.score.cmp(&a.score).then(oa.cmp(ob)));
-    let nutrients: Vec<NutrientMatch> = nutrients.into_iter().map(|(_, m)| m).collect();
+    // Strongest first; ties keep the knowledge base's order. An insertion sort: six
+    // items at most, and a general sort costs kilobytes in the wasm.
+    for i in 1..nutrients.len() {
+        let mut j = i;
+        while j > 0 && nutrients[j - 1].score < nutrients[j].score {
+            nutrients.swap(j - 1, j);
+            j -= 1;
+        }
+    }
 
     let flags = flags_by_urgency(kb, &selected, TriageLevel::SelfCare);
     let mut triage = flags.first().map_or(TriageLevel::SelfCare, |f| f.level);
@@ -159,33 +161,43 @@ fn strength_of(kb: &KnowledgeBase, score: i32) -> Option<Strength> {
 fn excluded_tags<'kb>(kb: &'kb KnowledgeBase, selected: &Selection<'kb>) -> Vec<&'kb str> {
     let mut tags = Vec::new();
     for c in selected.choices.iter() {
-        tags.extend(c.excludes.iter().map(|t| t.as_ref()));
+        add_unique(&mut tags, &c.excludes);
         if let Some(diet) = c.diet.as_deref().and_then(|d| kb.diet(d)) {
-            tags.extend(diet.excludes.iter().map(|t| t.as_ref()));
+            add_unique(&mut tags, &diet.excludes);
         }
     }
-    tags.sort_unstable();
-    tags.dedup();
     tags
 }
 
 fn caution_tags<'kb>(selected: &Selection<'kb>) -> Vec<&'kb str> {
-    let mut tags: Vec<&str> = selected.choices.iter().flat_map(|c| c.cautions.iter().map(|t| t.as_ref())).collect();
-    tags.sort_unstable();
-    tags.dedup();
+    let mut tags = Vec::new();
+    for c in selected.choices.iter() {
+        add_unique(&mut tags, &c.cautions);
+    }
     tags
+}
+
+fn add_unique<'kb>(tags: &mut Vec<&'kb str>, more: &'kb [Text]) {
+    for t in more {
+        if !tags.contains(&t.as_ref()) {
+            tags.push(t);
+        }
+    }
 }
 
 /// The richest foods for a nutrient among those the person eats; foods needing care sort last.
 fn suggest_foods(eligible: &[(&Food, Option<&str>)], nutrient: &str) -> Vec<FoodSuggestion> {
-    let mut foods: Vec<(&Food, f64, Option<&str>)> =
+    let mut pool: Vec<(&Food, f64, Option<&str>)> =
         eligible.iter().filter_map(|(f, caution)| Some((*f, f.amount(nutrient)?, *caution))).collect();
-    foods.sort_unstable_by(|a, b| {
-        a.2.is_some().cmp(&b.2.is_some()).then(b.1.total_cmp(&a.1)).then(a.0.id.cmp(&b.0.id))
-    });
-    foods
-        .into_iter()
-        .take(FOODS_PER_NUTRIENT)
-        .map(|(f, amount, caution)| FoodSuggestion { id: f.id.to_string(), amount, caution: caution.map(str::to_string) })
-        .collect()
+    // Picks the best few in turn rather than sorting them all.
+    let ahead = |a: &(&Food, f64, Option<&str>), b: &(&Food, f64, Option<&str>)| {
+        (a.2.is_none(), a.1) > (b.2.is_none(), b.1) || ((a.2.is_none(), a.1) == (b.2.is_none(), b.1) && a.0.id < b.0.id)
+    };
+    let mut picked = Vec::with_capacity(FOODS_PER_NUTRIENT);
+    while picked.len() < FOODS_PER_NUTRIENT && !pool.is_empty() {
+        let best = (1..pool.len()).fold(0, |best, i| if ahead(&pool[i], &pool[best]) { i } else { best });
+        let (f, amount, caution) = pool.swap_remove(best);
+        picked.push(FoodSuggestion { id: f.id.to_string(), amount, caution: caution.map(str::to_string) });
+    }
+    picked
 }

@@ -28,33 +28,26 @@ impl<'kb> Selection<'kb> {
         let mut selection = Selection { pairs: Vec::with_capacity(32), choices: Vec::with_capacity(32) };
         // A follow-up's `show_if` only looks at earlier questions, all gathered by then.
         for q in kb.questions.iter() {
-            if !holds(&q.show_if, &Unsorted(&selection.pairs)) {
+            if !holds(&q.show_if, &selection) {
                 continue;
             }
             // Same rules as `effective_answers`: known choices, no repeats, one for single choice.
-            let first = selection.pairs.len();
+            let first = selection.choices.len();
             for c in answers.get(&q.id).iter().filter_map(|x| q.choice(x)) {
-                if selection.pairs[first..].iter().any(|(_, id)| *id == c.id) {
+                if selection.choices[first..].iter().any(|seen| seen.id == c.id) {
                     continue;
                 }
-                selection.pairs.push((&q.id, &c.id));
+                // Kept sorted as it grows (a general sort costs kilobytes in the wasm).
+                let pair = (q.id.as_ref(), c.id.as_ref());
+                let at = selection.pairs.binary_search_by(|p| key(*p).cmp(&key(pair))).unwrap_or_else(|i| i);
+                selection.pairs.insert(at, pair);
                 selection.choices.push(c);
                 if q.kind == QuestionKind::Single {
                     break;
                 }
             }
         }
-        selection.pairs.sort_unstable_by_key(|pair| key(*pair));
         selection
-    }
-}
-
-/// Lookups while the selection is still being gathered (a short list).
-struct Unsorted<'a, 'kb>(&'a [(&'kb str, &'kb str)]);
-
-impl Picks for Unsorted<'_, '_> {
-    fn picked(&self, reference: &str) -> bool {
-        reference.split_once('.').is_some_and(|pair| self.0.iter().any(|p| *p == pair))
     }
 }
 

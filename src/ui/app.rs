@@ -3,11 +3,10 @@
 
 use super::{interrupt::Interrupt, intro::Intro, question::QuestionView, results::Results, review::Review};
 use super::state::{Action, QuizState};
-use crate::knowledge::{KnowledgeBase, TriageLevel};
+use crate::knowledge::{Kb, TriageLevel};
 use crate::quiz::assess;
 use crate::session::{Screen, Session};
 use crate::storage::SessionStore;
-use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -21,7 +20,7 @@ pub enum HostEvent {
 
 #[derive(Properties, Clone, PartialEq)]
 pub struct AppProps {
-    pub kb: Rc<KnowledgeBase>,
+    pub kb: Kb,
     pub store: SessionStore,
     /// `light`, `dark` or `auto`.
     #[prop_or(AttrValue::Static("auto"))]
@@ -33,7 +32,7 @@ pub struct AppProps {
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     let state = {
-        let (kb, store) = (Rc::clone(&props.kb), props.store.clone());
+        let (kb, store) = (props.kb, props.store.clone());
         use_reducer(move || {
             let (session, notice) = match store.load(&kb) {
                 Ok(Some(saved)) => (saved, None),

@@ -1,14 +1,13 @@
 //! The triage card: what to do now, and the warning signs that led there.
 //! Shared by the interrupt and the results, so urgent advice reads the same in both.
 
-use crate::knowledge::{KnowledgeBase, RedFlag, TriageLevel};
-use std::rc::Rc;
+use crate::knowledge::{Kb, RedFlag, TriageLevel};
 use crate::ui::text;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct GuidanceProps {
-    pub kb: Rc<KnowledgeBase>,
+    pub kb: Kb,
     pub level: TriageLevel,
     /// Red flag ids to explain, most urgent first.
     pub flags: Vec<String>,

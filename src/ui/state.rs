@@ -1,6 +1,6 @@
 //! The quiz state and its reducer: every click becomes an [`Action`].
 
-use crate::knowledge::KnowledgeBase;
+use crate::knowledge::Kb;
 use crate::quiz::{interrupting_flags, is_complete, select, visible_questions, Answers};
 use crate::session::{first_unanswered, Screen, Session};
 use std::rc::Rc;
@@ -8,7 +8,7 @@ use yew::Reducible;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct QuizState {
-    pub kb: Rc<KnowledgeBase>,
+    pub kb: Kb,
     pub session: Session,
     /// The person pressed Next without answering: say what is missing.
     pub missing_answer: bool,
@@ -35,7 +35,7 @@ pub enum Action {
 }
 
 impl QuizState {
-    pub fn new(kb: Rc<KnowledgeBase>, session: Session, notice: Option<&'static str>) -> Self {
+    pub fn new(kb: Kb, session: Session, notice: Option<&'static str>) -> Self {
         QuizState { kb, session, missing_answer: false, editing: false, notice }
     }
 
@@ -57,7 +57,7 @@ impl QuizState {
 
     /// Where Next leads from `current`: urgent guidance first, else the next question.
     fn after(&mut self, current: &str) {
-        let kb = Rc::clone(&self.kb);
+        let kb = self.kb;
         let answers = &self.session.answers;
         let unseen = interrupting_flags(&kb, answers)
             .into_iter()
@@ -70,7 +70,7 @@ impl QuizState {
     }
 
     fn advance_from(&mut self, current: &str) {
-        let kb = Rc::clone(&self.kb);
+        let kb = self.kb;
         let answers = self.session.answers.clone();
         if self.editing {
             // A changed answer can open a new follow-up: ask it, then return to the check page.
@@ -115,7 +115,7 @@ impl Reducible for QuizState {
                 }
             }
             (Action::Continue, Screen::Interrupt(current)) => {
-                let kb = Rc::clone(&next.kb);
+                let kb = next.kb;
                 for flag in interrupting_flags(&kb, next.answers()) {
                     if !next.session.acknowledged.iter().any(|a| *a == flag.id) {
                         next.session.acknowledged.push(flag.id.to_string());

@@ -1,13 +1,12 @@
 //! A titled list of advice entries (lifestyle, other causes, medicines, supplements).
 
-use crate::knowledge::{Advice, KnowledgeBase};
-use std::rc::Rc;
+use crate::knowledge::{Advice, Kb};
 use crate::ui::text;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct AdviceListProps {
-    pub kb: Rc<KnowledgeBase>,
+    pub kb: Kb,
     pub title: AttrValue,
     /// `lifestyle`, `cause`, `medicine` or `supplement`: picks the list and the styling.
     pub kind: AttrValue,

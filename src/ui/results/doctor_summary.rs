@@ -1,7 +1,7 @@
 //! The summary to take to a clinician: tests to ask about, then the plain-text
 //! summary with Print and Copy.
 
-use crate::knowledge::KnowledgeBase;
+use crate::knowledge::Kb;
 use crate::quiz::{Answers, Assessment};
 use crate::summary::doctor_summary;
 use std::rc::Rc;
@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct DoctorSummaryProps {
-    pub kb: Rc<KnowledgeBase>,
+    pub kb: Kb,
     pub answers: Answers,
     pub assessment: Rc<Assessment>,
 }

@@ -1,15 +1,14 @@
 //! One matched nutrient: how strongly, why, what it does, foods that fit, and cautions.
 
-use crate::knowledge::KnowledgeBase;
+use crate::knowledge::Kb;
 use crate::quiz::NutrientMatch;
 use crate::text::amount;
-use std::rc::Rc;
 use crate::ui::text;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct NutrientCardProps {
-    pub kb: Rc<KnowledgeBase>,
+    pub kb: Kb,
     pub matched: NutrientMatch,
 }
 
