@@ -155,12 +155,6 @@ impl Browser {
         el.click().await.unwrap_or_else(|e| panic!("click `{css}`: {e}"));
     }
 
-    /// The id of the question on screen, if any.
-    pub async fn question(&self, widget: usize) -> Option<String> {
-        let js = format!("{} const q = root && root.querySelector('[data-question]'); return q ? q.dataset.question : null;", root_js(widget));
-        self.run(&js).await.as_str().map(str::to_string)
-    }
-
     /// Waits for a screen: `question:<id>`, or a selector such as `[data-results]`.
     pub async fn wait_for(&self, widget: usize, css: &str) {
         self.find(widget, css).await;
@@ -267,17 +261,6 @@ impl Browser {
             .then(KeyAction::Up { value: key })
             .then(KeyAction::Up { value: shift });
         self.client.perform_actions(actions).await.expect("key presses");
-    }
-
-    /// Describes the focused element inside widget `widget`: tag, data attributes, text.
-    pub async fn focused(&self, widget: usize) -> Json {
-        let js = format!(
-            "{} const a = root && root.activeElement; if (!a) return null;
-             return {{ tag: a.tagName.toLowerCase(), action: a.dataset.action || null, option: (a.closest('[data-option]') || {{dataset:{{}}}}).dataset.option || null,
-                      focus: a.hasAttribute('data-focus'), text: a.textContent.trim().slice(0, 80) }};",
-            root_js(widget)
-        );
-        self.run(&js).await
     }
 
     /// Ends the session cleanly; dropping the browser then stops chromedriver.

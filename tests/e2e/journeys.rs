@@ -369,6 +369,31 @@ async fn reload_half_way_and_resume() {
     b.close().await;
 }
 
+/// A saved session that was corrupted or tampered with is not trusted: the quiz starts
+/// afresh with a short notice, nothing crashes, and the bad value is gone.
+#[tokio::test(flavor = "current_thread")]
+async fn corrupted_saved_answers_start_afresh_with_a_notice() {
+    let b = Browser::open(390, 844).await;
+    b.goto(&site().url("/")).await;
+    b.wait_for(0, "[data-action=\"start\"]").await;
+    for bad in ["{\"format\":1,\"answers\":", "lpq-session 1\nscreen=question:<img src=x onerror=alert(1)>\n", "lpq-session 99\nscreen=intro\n"] {
+        b.run(&format!("localStorage.setItem('leg-pain-quiz:page', {}); return true;", json!(bad))).await;
+        b.client.refresh().await.expect("reload");
+        b.wait_for(0, ".lpq-notice").await;
+        let notice = js(&b, "return root.querySelector('.lpq-notice').textContent;").await;
+        let notice = notice.as_str().unwrap_or_default().to_string();
+        assert!(notice.contains("started afresh"), "a notice says what happened: {notice}");
+        assert!(b.exists(0, "[data-action=\"start\"]").await, "the intro is shown");
+        let saved = b.run("return localStorage.getItem('leg-pain-quiz:page');").await;
+        assert_eq!(saved, serde_json::Value::Null, "the unreadable value was removed");
+        assert!(!b.exists(0, "img").await, "tampered text is never rendered as markup");
+    }
+    // And the quiz still works from there.
+    walk_until(&b, CRAMPS, "review").await;
+    assert_clean(&b).await;
+    b.close().await;
+}
+
 /// Where keyboard focus is inside the widget: `option:<id>`, `action:<name>`, `heading:<question id or screen>`, or the tag.
 async fn focus(b: &Browser) -> String {
     let value = js(
