@@ -63,5 +63,11 @@ pub fn doctor_summary(kb: &KnowledgeBase, answers: &Answers, assessment: &Assess
             let _ = writeln!(out, "- {}: {}", n.title, n.text);
         }
     }
+    if !assessment.sources.is_empty() {
+        let _ = writeln!(out, "\nSources:");
+        for src in assessment.sources.iter().filter_map(|id| kb.source(id)) {
+            let _ = writeln!(out, "- {}, {}. {}", src.title, src.publisher, src.url);
+        }
+    }
     out
 }

@@ -134,3 +134,18 @@ fn a_saved_screen_that_no_longer_applies_falls_back_to_the_next_question() {
     let restored = Session::restore(&kb, &session.encode()).unwrap();
     assert_eq!(restored.screen, Screen::Question("leg_signs".into()));
 }
+
+#[test]
+fn every_result_names_its_sources() {
+    let kb = kb();
+    let answers = walk(&kb, &[3, 1, 4, 1, 5, 9, 2, 6]);
+    let a = assess(&kb, &answers);
+    assert!(!a.sources.is_empty(), "the guidance alone cites a source");
+    for id in &a.sources {
+        assert!(kb.source(id).is_some(), "unknown source {id}");
+    }
+    for m in &a.nutrients {
+        let n = kb.nutrient(&m.id).unwrap();
+        assert!(n.sources.iter().all(|s| a.sources.iter().any(|x| x == s)), "{} sources listed", m.id);
+    }
+}

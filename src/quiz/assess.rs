@@ -26,6 +26,8 @@ pub struct Assessment {
     pub lab_tests: Vec<String>,
     /// Food tags left out because of diet, allergies or pregnancy.
     pub excluded_food_tags: Vec<String>,
+    /// Ids of the sources behind everything shown, in order of first use.
+    pub sources: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -50,7 +52,7 @@ pub struct FoodSuggestion {
 }
 
 /// Scores the answers against the knowledge base. Pure and deterministic.
-pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
+pub fn assess<'kb>(kb: &'kb KnowledgeBase, answers: &Answers) -> Assessment {
     let selected = Selection::new(kb, answers);
     let excluded = excluded_tags(kb, &selected);
     let cautions = caution_tags(&selected);
@@ -103,7 +105,8 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
         holds(&a.when, &selected)
             && (a.nutrients.is_empty() || a.nutrients.iter().any(|n| matched.contains(&n.as_ref())))
     };
-    let ids = |list: &[Advice]| list.iter().filter(applies).map(|a| a.id.to_string()).collect::<Vec<_>>();
+    let shown = |list: &'kb [Advice]| list.iter().filter(applies).collect::<Vec<&'kb Advice>>();
+    let ids = |list: &[&Advice]| list.iter().map(|a| a.id.to_string()).collect::<Vec<_>>();
 
     let tested: Vec<&str> = nutrients
         .iter()
@@ -111,11 +114,10 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
         .filter_map(|m| kb.nutrient(&m.id))
         .flat_map(|n| n.tests.iter().map(|t| t.as_ref()))
         .collect();
-    let lab_tests: Vec<String> = kb
+    let tests: Vec<_> = kb
         .lab_tests
         .iter()
         .filter(|t| tested.contains(&t.id.as_ref()) || (!t.when.is_empty() && holds(&t.when, &selected)))
-        .map(|t| t.id.to_string())
         .collect();
 
     let withheld = kb
@@ -124,22 +126,44 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
         .filter(|n| !n.withhold_when.is_empty() && holds(&n.withhold_when, &selected))
         .map(|n| n.id.to_string())
         .collect();
-    let lifestyle = ids(&kb.lifestyle);
-    let other_causes = ids(&kb.other_causes);
-    let medicine_notes = ids(&kb.medicine_notes);
-    let supplement_cautions = ids(&kb.supplement_cautions);
+    let advice = [shown(&kb.lifestyle), shown(&kb.other_causes), shown(&kb.medicine_notes), shown(&kb.supplement_cautions)];
+
+    // Sources behind what is shown: guidance, flags, matched nutrients and their
+    // evidence, advice and tests.
+    let mut sources: Vec<&str> = Vec::new();
+    let guidance = kb.guidance(triage).map(|g| &g.sources[..]).unwrap_or(&[]);
+    add_unique(&mut sources, guidance);
+    for f in &flags {
+        add_unique(&mut sources, &f.sources);
+    }
+    for m in &nutrients {
+        if let Some(n) = kb.nutrient(&m.id) {
+            add_unique(&mut sources, &n.sources);
+        }
+        for e in held.iter().filter(|e| e.nutrient == m.id && e.weight > 0) {
+            add_unique(&mut sources, &e.sources);
+        }
+    }
+    for a in advice.iter().flatten() {
+        add_unique(&mut sources, &a.sources);
+    }
+    for t in &tests {
+        add_unique(&mut sources, &t.sources);
+    }
+
     Assessment {
         kb_version: kb.version.to_string(),
         triage,
         red_flags: flags.iter().map(|f| f.id.to_string()).collect(),
         nutrients,
         withheld,
-        lifestyle,
-        other_causes,
-        medicine_notes,
-        supplement_cautions,
-        lab_tests,
+        lifestyle: ids(&advice[0]),
+        other_causes: ids(&advice[1]),
+        medicine_notes: ids(&advice[2]),
+        supplement_cautions: ids(&advice[3]),
+        lab_tests: tests.iter().map(|t| t.id.to_string()).collect(),
         excluded_food_tags: excluded.iter().map(|t| t.to_string()).collect(),
+        sources: sources.iter().map(|s| s.to_string()).collect(),
     }
 }
 

@@ -1,4 +1,6 @@
 //! The first screen: what the quiz does, that it is private, and when not to use it.
+//! Start comes before the warning signs so that it is in view on a phone; the signs
+//! follow straight after it.
 
 use super::state::{on_click, Action, ScreenProps};
 use yew::prelude::*;
@@ -10,23 +12,13 @@ pub fn intro(props: &ScreenProps) -> Html {
         <section class="lpq-intro" aria-labelledby="lpq-intro-title">
             <h2 id="lpq-intro-title" tabindex="-1" data-focus="">{ "Leg pain, cramps or restless legs at night?" }</h2>
             <p class="lpq-lead">
-                { "Answer a few short questions to see which nutrients may be involved, which foods that suit you are rich in them, and when to see a doctor." }
+                { "A few short questions show which nutrients may be involved, foods that suit you, and when to see a doctor." }
             </p>
             <ul class="lpq-points">
                 <li>{ "About 3 minutes, up to 20 questions." }</li>
                 <li>{ "Private: everything is worked out in your browser. Nothing is sent anywhere." }</li>
                 <li>{ "Information, not a diagnosis." }</li>
             </ul>
-            <div class="lpq-warning" role="note">
-                <h3>{ "Call an ambulance now if you have" }</h3>
-                <ul>
-                    <li>{ "one swollen, painful leg with breathlessness or chest pain" }</li>
-                    <li>{ "a leg that suddenly turned cold, pale or numb" }</li>
-                    <li>{ "sudden weakness on one side, a drooping face or slurred speech" }</li>
-                </ul>
-                <p>{ "Call 999 (UK), 911 (US), 112 (Europe) or your local emergency number." }</p>
-            </div>
-            <p class="lpq-small">{ props.state.kb.disclaimer.clone() }</p>
             <div class="lpq-actions">
                 <button type="button" class="lpq-button lpq-primary" data-action="start"
                     onclick={on_click(&props.dispatch, Action::Start)}>
@@ -37,6 +29,16 @@ pub fn intro(props: &ScreenProps) -> Html {
                         onclick={on_click(&props.dispatch, Action::Restart)}>{ "Start again" }</button>
                 }
             </div>
+            <div class="lpq-warning" role="note">
+                <h3>{ "Call an ambulance now if you have" }</h3>
+                <ul>
+                    <li>{ "one swollen, painful leg with breathlessness or chest pain" }</li>
+                    <li>{ "a leg that suddenly turned cold, pale or numb" }</li>
+                    <li>{ "sudden weakness on one side, a drooping face or slurred speech" }</li>
+                </ul>
+                <p>{ "Call 999 (UK), 911 (US), 112 (Europe) or your local emergency number." }</p>
+            </div>
+            <p class="lpq-small">{ props.state.kb.disclaimer.clone() }</p>
         </section>
     }
 }

@@ -72,6 +72,17 @@ pub fn results(props: &ScreenProps) -> Html {
                 { advice }
             }
             <DoctorSummary kb={kb.clone()} answers={state.answers().clone()} assessment={Rc::clone(&assessment)} />
+            <details class="lpq-sources lpq-no-print">
+                <summary>{ "Sources" }</summary>
+                <ul>
+                    { for assessment.sources.iter().filter_map(|id| kb.source(id)).map(|src| html! {
+                        <li data-source={text(&src.id)}>
+                            { text(&src.title) }{ ", " }{ text(&src.publisher) }{ ". " }
+                            <a href={text(&src.url)} target="_blank" rel="noopener noreferrer">{ text(&src.url) }</a>
+                        </li>
+                    }) }
+                </ul>
+            </details>
             <p class="lpq-small lpq-disclaimer">{ kb.disclaimer.clone() }</p>
             <div class="lpq-actions lpq-no-print">
                 <button type="button" class="lpq-button" data-action="back"
