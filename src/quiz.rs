@@ -7,6 +7,6 @@ mod condition;
 mod flow;
 
 pub use answers::Answers;
-pub use assess::{assess, Assessment, FoodSuggestion, NutrientMatch};
+pub use assess::{assess, sources, Assessment, FoodSuggestion, NutrientMatch};
 pub use condition::{holds, Picks, Selection};
 pub use flow::{effective_answers, flags_by_urgency, interrupting_flags, is_complete, select, visible_questions};

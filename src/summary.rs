@@ -1,7 +1,7 @@
 //! The plain-text summary a person can print, copy and take to a clinician.
 
 use crate::knowledge::KnowledgeBase;
-use crate::quiz::{effective_answers, visible_questions, Answers, Assessment};
+use crate::quiz::{effective_answers, sources, visible_questions, Answers, Assessment};
 use std::fmt::Write;
 
 /// Builds the summary. `date` is supplied by the caller (ISO `YYYY-MM-DD`) so that
@@ -63,9 +63,10 @@ pub fn doctor_summary(kb: &KnowledgeBase, answers: &Answers, assessment: &Assess
             let _ = writeln!(out, "- {}: {}", n.title, n.text);
         }
     }
-    if !assessment.sources.is_empty() {
+    let cited = sources(kb, assessment);
+    if !cited.is_empty() {
         let _ = writeln!(out, "\nSources:");
-        for src in assessment.sources.iter().filter_map(|id| kb.source(id)) {
+        for src in cited {
             let _ = writeln!(out, "- {}, {}. {}", src.title, src.publisher, src.url);
         }
     }

@@ -2,7 +2,7 @@
 //! person's diet, and the advice, cautions and tests that apply.
 
 use super::{flags_by_urgency, holds, Answers, Selection};
-use crate::knowledge::{Advice, Food, KnowledgeBase, Strength, Text, TriageLevel};
+use crate::knowledge::{Advice, Food, KnowledgeBase, Source, Strength, Text, TriageLevel};
 use serde::{Deserialize, Serialize};
 
 /// Foods suggested per nutrient, richest first.
@@ -26,8 +26,6 @@ pub struct Assessment {
     pub lab_tests: Vec<String>,
     /// Food tags left out because of diet, allergies or pregnancy.
     pub excluded_food_tags: Vec<String>,
-    /// Ids of the sources behind everything shown, in order of first use.
-    pub sources: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -128,29 +126,6 @@ pub fn assess<'kb>(kb: &'kb KnowledgeBase, answers: &Answers) -> Assessment {
         .collect();
     let advice = [shown(&kb.lifestyle), shown(&kb.other_causes), shown(&kb.medicine_notes), shown(&kb.supplement_cautions)];
 
-    // Sources behind what is shown: guidance, flags, matched nutrients and their
-    // evidence, advice and tests.
-    let mut sources: Vec<&str> = Vec::new();
-    let guidance = kb.guidance(triage).map(|g| &g.sources[..]).unwrap_or(&[]);
-    add_unique(&mut sources, guidance);
-    for f in &flags {
-        add_unique(&mut sources, &f.sources);
-    }
-    for m in &nutrients {
-        if let Some(n) = kb.nutrient(&m.id) {
-            add_unique(&mut sources, &n.sources);
-        }
-        for e in held.iter().filter(|e| e.nutrient == m.id && e.weight > 0) {
-            add_unique(&mut sources, &e.sources);
-        }
-    }
-    for a in advice.iter().flatten() {
-        add_unique(&mut sources, &a.sources);
-    }
-    for t in &tests {
-        add_unique(&mut sources, &t.sources);
-    }
-
     Assessment {
         kb_version: kb.version.to_string(),
         triage,
@@ -163,7 +138,6 @@ pub fn assess<'kb>(kb: &'kb KnowledgeBase, answers: &Answers) -> Assessment {
         supplement_cautions: ids(&advice[3]),
         lab_tests: tests.iter().map(|t| t.id.to_string()).collect(),
         excluded_food_tags: excluded.iter().map(|t| t.to_string()).collect(),
-        sources: sources.iter().map(|s| s.to_string()).collect(),
     }
 }
 
@@ -224,4 +198,40 @@ fn suggest_foods(eligible: &[(&Food, Option<&str>)], nutrient: &str) -> Vec<Food
         picked.push(FoodSuggestion { id: f.id.to_string(), amount, caution: caution.map(str::to_string) });
     }
     picked
+}
+
+/// The sources behind everything an assessment shows (its guidance, red flags, matched
+/// nutrients and their evidence, advice and tests), each once, in order of first use.
+/// Kept out of [`assess`] so that scoring stays quick; the results and the doctor
+/// summary call it once.
+pub fn sources<'kb>(kb: &'kb KnowledgeBase, a: &Assessment) -> Vec<&'kb Source> {
+    let mut ids: Vec<&'kb str> = Vec::new();
+    let guidance = kb.guidance(a.triage).map(|g| &g.sources[..]).unwrap_or(&[]);
+    add_unique(&mut ids, guidance);
+    for f in a.red_flags.iter().filter_map(|id| kb.red_flag(id)) {
+        add_unique(&mut ids, &f.sources);
+    }
+    for m in &a.nutrients {
+        if let Some(n) = kb.nutrient(&m.id) {
+            add_unique(&mut ids, &n.sources);
+        }
+        for e in m.evidence.iter().filter_map(|id| kb.evidence.iter().find(|e| e.id == *id)) {
+            add_unique(&mut ids, &e.sources);
+        }
+    }
+    let advice = [
+        (&kb.lifestyle, &a.lifestyle),
+        (&kb.other_causes, &a.other_causes),
+        (&kb.medicine_notes, &a.medicine_notes),
+        (&kb.supplement_cautions, &a.supplement_cautions),
+    ];
+    for (list, shown) in advice {
+        for item in shown.iter().filter_map(|id| list.iter().find(|x| x.id == *id)) {
+            add_unique(&mut ids, &item.sources);
+        }
+    }
+    for t in a.lab_tests.iter().filter_map(|id| kb.lab_test(id)) {
+        add_unique(&mut ids, &t.sources);
+    }
+    ids.iter().filter_map(|id| kb.source(id)).collect()
 }

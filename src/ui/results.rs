@@ -8,7 +8,7 @@ mod nutrient_card;
 use super::guidance::Guidance;
 use super::state::{on_click, Action, ScreenProps};
 use crate::knowledge::TriageLevel;
-use crate::quiz::assess;
+use crate::quiz::{assess, sources};
 use advice_list::AdviceList;
 use doctor_summary::DoctorSummary;
 use nutrient_card::NutrientCard;
@@ -75,7 +75,7 @@ pub fn results(props: &ScreenProps) -> Html {
             <details class="lpq-sources lpq-no-print">
                 <summary>{ "Sources" }</summary>
                 <ul>
-                    { for assessment.sources.iter().filter_map(|id| kb.source(id)).map(|src| html! {
+                    { for sources(&kb, &assessment).into_iter().map(|src| html! {
                         <li data-source={text(&src.id)}>
                             { text(&src.title) }{ ", " }{ text(&src.publisher) }{ ". " }
                             <a href={text(&src.url)} target="_blank" rel="noopener noreferrer">{ text(&src.url) }</a>
