@@ -8,6 +8,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export LPQ_NEED_BROWSER=1
 source "$ROOT/scripts/setup.sh"
 cd "$ROOT"
+mkdir -p target
 if [ "${LPQ_SKIP_BUILD:-0}" != 1 ]; then
   echo "== building the release widget into dist/"
   trunk build --release >/dev/null 2>target/trunk-build.log || { cat target/trunk-build.log; exit 1; }

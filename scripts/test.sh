@@ -6,6 +6,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export LPQ_NEED_BROWSER=1
 source "$ROOT/scripts/setup.sh"
 cd "$ROOT"
+mkdir -p target
 
 echo "== building the release widget into dist/"
 trunk build --release >/dev/null 2>target/trunk-build.log || { cat target/trunk-build.log; exit 1; }
