@@ -16,7 +16,6 @@ export LPQ_DIST="$ROOT/dist"
 export CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}"
 export CHROMIUM="${CHROMIUM:-$(command -v chromium)}"
 export AXE_JS="$ROOT/.tools/node_modules/axe-core/axe.min.js"
-mkdir -p target
 set +e
 cargo test --locked --offline -- --test-threads=1 2>&1 | tee target/test-output.log
 status=${PIPESTATUS[0]}
