@@ -3,6 +3,7 @@
 //! no WebAssembly, and the full page inside an iframe.
 
 use crate::browser::{root_js, Browser};
+use crate::screens::LOW_MAGNESIUM;
 use crate::server::Server;
 use crate::{dist, site};
 use serde_json::{json, Value as Json};
@@ -10,7 +11,7 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-type Answers = [(&'static str, &'static [&'static str])];
+use crate::screens::Answers;
 
 /// One leg swollen and painful, no breathlessness: possible DVT, seen the same day.
 const DVT: &Answers = &[
@@ -55,27 +56,6 @@ const VEGAN_B12: &Answers = &[
     ("age", &["18_50"]),
 ];
 
-/// Weekly calf cramps on a diet low in greens and nuts: magnesium, see a doctor soon.
-const CRAMPS: &Answers = &[
-    ("sensation", &["cramp"]),
-    ("cramp_pattern", &["short"]),
-    ("leg_signs", &["none"]),
-    ("body_signs", &["none"]),
-    ("frequency", &["weekly"]),
-    ("legs", &["both_legs"]),
-    ("diet", &["omnivore"]),
-    ("avoid", &["none"]),
-    ("greens_nuts", &["rarely"]),
-    ("dairy", &["most_days"]),
-    ("fruit_veg", &["most_days"]),
-    ("sun", &["most"]),
-    ("fluids", &["none"]),
-    ("activity", &["moderate"]),
-    ("medicines", &["none"]),
-    ("conditions", &["none"]),
-    ("about_you", &["none"]),
-    ("age", &["18_50"]),
-];
 
 const STRICT_CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 
@@ -584,7 +564,7 @@ async fn strict_csp_page_and_demo_work_cleanly() {
 
     b.goto(&strict.url("/index.html")).await;
     b.click(0, "[data-action=\"start\"]").await;
-    finish(&b, 0, CRAMPS).await;
+    finish(&b, 0, LOW_MAGNESIUM).await;
     assert_eq!(results(&b, 0).await["nutrients"][0], "magnesium");
     no_style_attributes(&b).await;
     let problems = b.console_problems().await;
@@ -760,7 +740,7 @@ async fn loads_from_another_origin() {
     let b = Browser::open(1280, 900).await;
     b.goto(&host.url("/host.html")).await;
     b.click(0, "[data-action=\"start\"]").await;
-    finish(&b, 0, CRAMPS).await;
+    finish(&b, 0, LOW_MAGNESIUM).await;
     let shown = results(&b, 0).await;
     assert_eq!(shown["nutrients"][0], "magnesium", "{shown}");
     assert_eq!(shown["triage"], "soon", "{shown}");

@@ -1,7 +1,7 @@
 //! Complete journeys through the quiz, clicking (or typing) as a person would.
 
 use crate::browser::{root_js, Browser, Key};
-use crate::screens::{js, next_screen, screen, strings, walk_until, Answers, CLOT, CRAMPS};
+use crate::screens::{js, next_screen, screen, strings, walk_until, Answers, CLOT, CRAMPS, LOW_MAGNESIUM};
 use crate::site;
 use serde_json::json;
 use std::collections::{BTreeMap, BTreeSet};
@@ -82,29 +82,7 @@ async fn cramps_with_a_low_magnesium_diet() {
     b.goto(&site().url("/")).await;
     b.click(0, "[data-action=\"start\"]").await;
     let seen = b
-        .complete(
-            0,
-            &[
-                ("sensation", &["cramp"]),
-                ("cramp_pattern", &["short"]),
-                ("leg_signs", &["none"]),
-                ("body_signs", &["none"]),
-                ("frequency", &["weekly"]),
-                ("legs", &["both_legs"]),
-                ("diet", &["omnivore"]),
-                ("avoid", &["none"]),
-                ("greens_nuts", &["rarely"]),
-                ("dairy", &["most_days"]),
-                ("fruit_veg", &["most_days"]),
-                ("sun", &["most"]),
-                ("fluids", &["none"]),
-                ("activity", &["moderate"]),
-                ("medicines", &["none"]),
-                ("conditions", &["none"]),
-                ("about_you", &["none"]),
-                ("age", &["18_50"]),
-            ],
-        )
+        .complete(0, LOW_MAGNESIUM)
         .await;
     assert!(!seen.contains(&"rls_pattern".to_string()), "no restless-legs follow-up without an urge to move");
     b.click(0, "[data-action=\"submit\"]").await;

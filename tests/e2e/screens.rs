@@ -30,6 +30,28 @@ pub const CRAMPS: &Answers = &[
     ("age", &["18_50"]),
 ];
 
+/// Weekly calf cramps on a diet low in greens and nuts: magnesium, see a doctor soon.
+pub const LOW_MAGNESIUM: &Answers = &[
+    ("sensation", &["cramp"]),
+    ("cramp_pattern", &["short"]),
+    ("leg_signs", &["none"]),
+    ("body_signs", &["none"]),
+    ("frequency", &["weekly"]),
+    ("legs", &["both_legs"]),
+    ("diet", &["omnivore"]),
+    ("avoid", &["none"]),
+    ("greens_nuts", &["rarely"]),
+    ("dairy", &["most_days"]),
+    ("fruit_veg", &["most_days"]),
+    ("sun", &["most"]),
+    ("fluids", &["none"]),
+    ("activity", &["moderate"]),
+    ("medicines", &["none"]),
+    ("conditions", &["none"]),
+    ("about_you", &["none"]),
+    ("age", &["18_50"]),
+];
+
 /// One swollen, painful calf (urgent), then sudden breathlessness (emergency).
 pub const CLOT: &Answers = &[
     ("sensation", &["aching"]),
