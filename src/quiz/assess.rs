@@ -50,7 +50,7 @@ pub struct FoodSuggestion {
 }
 
 /// Scores the answers against the knowledge base. Pure and deterministic.
-pub fn assess<'kb>(kb: &'kb KnowledgeBase, answers: &Answers) -> Assessment {
+pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
     let selected = Selection::new(kb, answers);
     let excluded = excluded_tags(kb, &selected);
     let cautions = caution_tags(&selected);
@@ -103,8 +103,7 @@ pub fn assess<'kb>(kb: &'kb KnowledgeBase, answers: &Answers) -> Assessment {
         holds(&a.when, &selected)
             && (a.nutrients.is_empty() || a.nutrients.iter().any(|n| matched.contains(&n.as_ref())))
     };
-    let shown = |list: &'kb [Advice]| list.iter().filter(applies).collect::<Vec<&'kb Advice>>();
-    let ids = |list: &[&Advice]| list.iter().map(|a| a.id.to_string()).collect::<Vec<_>>();
+    let ids = |list: &[Advice]| list.iter().filter(applies).map(|a| a.id.to_string()).collect::<Vec<_>>();
 
     let tested: Vec<&str> = nutrients
         .iter()
@@ -124,19 +123,20 @@ pub fn assess<'kb>(kb: &'kb KnowledgeBase, answers: &Answers) -> Assessment {
         .filter(|n| !n.withhold_when.is_empty() && holds(&n.withhold_when, &selected))
         .map(|n| n.id.to_string())
         .collect();
-    let advice = [shown(&kb.lifestyle), shown(&kb.other_causes), shown(&kb.medicine_notes), shown(&kb.supplement_cautions)];
-
+    let (lifestyle, other_causes) = (ids(&kb.lifestyle), ids(&kb.other_causes));
+    let (medicine_notes, supplement_cautions) = (ids(&kb.medicine_notes), ids(&kb.supplement_cautions));
+    let lab_tests = tests.iter().map(|t| t.id.to_string()).collect();
     Assessment {
         kb_version: kb.version.to_string(),
         triage,
         red_flags: flags.iter().map(|f| f.id.to_string()).collect(),
         nutrients,
         withheld,
-        lifestyle: ids(&advice[0]),
-        other_causes: ids(&advice[1]),
-        medicine_notes: ids(&advice[2]),
-        supplement_cautions: ids(&advice[3]),
-        lab_tests: tests.iter().map(|t| t.id.to_string()).collect(),
+        lifestyle,
+        other_causes,
+        medicine_notes,
+        supplement_cautions,
+        lab_tests,
         excluded_food_tags: excluded.iter().map(|t| t.to_string()).collect(),
     }
 }
