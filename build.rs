@@ -44,11 +44,12 @@ mod rust_code {
         type Error = Error;
         type SerializeSeq = Self;
         type SerializeTuple = Self;
-        type SerializeTupleStruct = Self;
-        type SerializeTupleVariant = Self;
-        type SerializeMap = Self;
+        // Shapes the knowledge base never uses: serde's `Impossible` stands in for them.
+        type SerializeTupleStruct = ser::Impossible<(), Error>;
+        type SerializeTupleVariant = ser::Impossible<(), Error>;
+        type SerializeMap = ser::Impossible<(), Error>;
         type SerializeStruct = Self;
-        type SerializeStructVariant = Self;
+        type SerializeStructVariant = ser::Impossible<(), Error>;
 
         fn serialize_bool(self, v: bool) -> R {
             self.out += if v { "true" } else { "false" };
@@ -126,20 +127,20 @@ mod rust_code {
             self.out += "(";
             Ok(self)
         }
-        fn serialize_tuple_struct(self, _: &'static str, _: usize) -> Result<Self, Error> {
+        fn serialize_tuple_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeTupleStruct, Error> {
             Err(Error("tuple structs are not supported".into()))
         }
-        fn serialize_tuple_variant(self, _: &'static str, _: u32, _: &'static str, _: usize) -> Result<Self, Error> {
+        fn serialize_tuple_variant(self, _: &'static str, _: u32, _: &'static str, _: usize) -> Result<Self::SerializeTupleVariant, Error> {
             Err(Error("tuple variants are not supported".into()))
         }
-        fn serialize_map(self, _: Option<usize>) -> Result<Self, Error> {
+        fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, Error> {
             Err(Error("maps are not supported: use a list of pairs".into()))
         }
         fn serialize_struct(self, name: &'static str, _: usize) -> Result<Self, Error> {
             self.out += &format!("{name} {{ ");
             Ok(self)
         }
-        fn serialize_struct_variant(self, _: &'static str, _: u32, _: &'static str, _: usize) -> Result<Self, Error> {
+        fn serialize_struct_variant(self, _: &'static str, _: u32, _: &'static str, _: usize) -> Result<Self::SerializeStructVariant, Error> {
             Err(Error("struct variants are not supported".into()))
         }
     }
@@ -185,34 +186,6 @@ mod rust_code {
             Ok(())
         }
     }
-    // Unused shapes: reaching them is an error reported by the methods above.
-    macro_rules! unsupported {
-        ($($t:ident),*) => {$(
-            impl ser::$t for &mut Writer {
-                type Ok = ();
-                type Error = Error;
-                unsupported!(@body $t);
-            }
-        )*};
-        (@body SerializeTupleStruct) => {
-            fn serialize_field<T: ?Sized + Serialize>(&mut self, _: &T) -> R { Err(Error("unsupported".into())) }
-            fn end(self) -> R { Ok(()) }
-        };
-        (@body SerializeTupleVariant) => {
-            fn serialize_field<T: ?Sized + Serialize>(&mut self, _: &T) -> R { Err(Error("unsupported".into())) }
-            fn end(self) -> R { Ok(()) }
-        };
-        (@body SerializeStructVariant) => {
-            fn serialize_field<T: ?Sized + Serialize>(&mut self, _: &'static str, _: &T) -> R { Err(Error("unsupported".into())) }
-            fn end(self) -> R { Ok(()) }
-        };
-        (@body SerializeMap) => {
-            fn serialize_key<T: ?Sized + Serialize>(&mut self, _: &T) -> R { Err(Error("unsupported".into())) }
-            fn serialize_value<T: ?Sized + Serialize>(&mut self, _: &T) -> R { Err(Error("unsupported".into())) }
-            fn end(self) -> R { Ok(()) }
-        };
-    }
-    unsupported!(SerializeTupleStruct, SerializeTupleVariant, SerializeStructVariant, SerializeMap);
 }
 
 use std::{env, fs, path::Path};
