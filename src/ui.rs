@@ -2,6 +2,7 @@
 //! no medical logic and never decide a triage level.
 
 mod app;
+mod button;
 mod interrupt;
 mod guidance;
 mod intro;

@@ -1,13 +1,14 @@
 //! The root component: owns the state, saves it, moves focus, and tells the host page
 //! what happened (never the answers themselves).
 
-use super::{interrupt::Interrupt, intro::Intro, question::QuestionView, results::Results, review::Review};
+use super::{interrupt::interrupt, intro::intro, question::question_view, results::results, review::review};
 use super::state::{Action, QuizState};
 use crate::knowledge::{Kb, TriageLevel};
 use crate::quiz::assess;
 use crate::session::{Screen, Session};
 use crate::storage::SessionStore;
 use wasm_bindgen::JsCast;
+use crate::ui::button::{button, Look};
 use yew::prelude::*;
 
 /// What the host page is told through DOM events.
@@ -56,41 +57,43 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
 
-    // What the polite live region says: "Question 3 of 18", set when the screen changes
-    // (not when a ticked box changes the count), so each new question is announced once.
-    let announcement = use_state(String::new);
+    // Assessed once per set of answers, and only once the results are asked for.
+    let assessment = {
+        let kb = props.kb;
+        let on_results = state.session.screen == Screen::Results;
+        use_memo(on_results.then(|| state.answers().clone()), move |answers| {
+            answers.as_ref().map(|answers| assess(&kb, answers))
+        })
+    };
 
-    // Tell the host, announce the question, and move focus to the new screen's heading
-    // (not on first load, so an embedded widget never steals focus from the host page).
+    // Tell the host and move focus to the new screen's heading (not on first load, so
+    // an embedded widget never steals focus from the host page).
     {
-        let announcement = announcement.clone();
-        let first_render = use_mut_ref(|| true);
-        let previous = use_mut_ref(|| state.session.screen.clone());
+        // The screen before this one; `None` until the first render is done.
+        let previous = use_mut_ref(|| None::<Screen>);
         let (root, on_event, state) = (root.clone(), props.on_event.clone(), state.clone());
+        let assessment = assessment.clone();
         use_effect_with(state.session.screen.clone(), move |screen| {
-            let was = previous.replace(screen.clone());
+            let was = previous.replace(Some(screen.clone()));
             match screen {
                 Screen::Question(id) => {
-                    if was == Screen::Intro {
+                    if was == Some(Screen::Intro) {
                         on_event.emit(HostEvent::Start);
                     }
                     let (index, total) = state.position(id);
-                    announcement.set(format!("Question {index} of {total}"));
                     on_event.emit(HostEvent::Step { question: id.clone(), index, total });
                 }
                 Screen::Results => {
-                    let a = assess(&state.kb, state.answers());
-                    on_event.emit(HostEvent::Complete {
-                        triage: a.triage,
-                        nutrients: a.nutrients.into_iter().map(|n| n.id).collect(),
-                    });
+                    if let Some(a) = assessment.as_ref() {
+                        on_event.emit(HostEvent::Complete {
+                            triage: a.triage,
+                            nutrients: a.nutrients.iter().map(|n| n.id.clone()).collect(),
+                        });
+                    }
                 }
                 _ => {}
             }
-            if !matches!(screen, Screen::Question(_)) {
-                announcement.set(String::new());
-            }
-            if first_render.replace(false) {
+            if was.is_none() {
                 mark_ready();
             } else {
                 focus_heading(&root);
@@ -112,18 +115,23 @@ pub fn app(props: &AppProps) -> Html {
     };
 
     let screen = match &state.session.screen {
-        Screen::Intro => html! { <Intro state={state.clone()} dispatch={dispatch.clone()} /> },
-        Screen::Question(_) => html! { <QuestionView state={state.clone()} dispatch={dispatch.clone()}/> },
-        Screen::Interrupt(_) => html! { <Interrupt state={state.clone()} dispatch={dispatch.clone()} /> },
-        Screen::Review => html! { <Review state={state.clone()} dispatch={dispatch.clone()} /> },
-        Screen::Results => html! { <Results state={state.clone()} dispatch={dispatch.clone()} /> },
+        // Plain functions, not components: each component costs about 1 KB of wasm, and
+        // every screen re-renders with the state anyway.
+        Screen::Intro => intro(&state, &dispatch),
+        Screen::Question(_) => question_view(&state, &dispatch),
+        Screen::Interrupt(_) => interrupt(&state, &dispatch),
+        Screen::Review => review(&state, &dispatch),
+        Screen::Results => match assessment.as_ref() {
+            Some(assessment) => results(&state, &dispatch, assessment),
+            None => html! {},
+        },
     };
 
     html! {
         <div class="lpq-app" data-theme={props.theme.clone()} ref={root}>
             // Stays in place across screens, so a change of its text is what screen readers announce.
             <p class="lpq-visually-hidden" role="status" aria-live="polite" aria-atomic="true" data-announce="">
-                { (*announcement).clone() }
+                { state.announcement.clone() }
             </p>
             <header class="lpq-header">
                 <p class="lpq-brand">{ "Night-time leg pain check" }</p>
@@ -131,16 +139,14 @@ pub fn app(props: &AppProps) -> Html {
             if let Some(notice) = state.notice {
                 <div class="lpq-notice" role="status">
                     <p>{ notice }</p>
-                    <button type="button" class="lpq-link" data-action="dismiss" onclick={dismiss}>{ "OK" }</button>
+                    { button(Look::Link, "dismiss", "OK", dismiss) }
                 </div>
             }
             <div class="lpq-screen">{ screen }</div>
             <footer class="lpq-footer">
                 <p>{ "Private: your answers never leave this device." }</p>
                 if !state.session.answers.is_empty() {
-                    <button type="button" class="lpq-link" data-action="erase" onclick={erase}>
-                        { "Erase my answers" }
-                    </button>
+                    { button(Look::Link, "erase", "Erase my answers", erase) }
                 }
             </footer>
         </div>

@@ -5,26 +5,15 @@ use crate::knowledge::{Kb, RedFlag, TriageLevel};
 use crate::ui::text;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct GuidanceProps {
-    pub kb: Kb,
-    pub level: TriageLevel,
-    /// Red flag ids to explain, most urgent first.
-    pub flags: Vec<String>,
-    /// Heading level: the interrupt's own heading is h2, inside results it is h3.
-    #[prop_or(false)]
-    pub primary: bool,
-}
-
-#[function_component(Guidance)]
-pub fn guidance(props: &GuidanceProps) -> Html {
-    let Some(g) = props.kb.guidance(props.level) else { return html! {} };
-    let flags: Vec<&RedFlag> = props.flags.iter().filter_map(|id| props.kb.red_flag(id)).collect();
+/// `flags` are red flag ids to explain, most urgent first. `primary` makes the heading
+/// an h2 that takes focus (the interrupt's own heading); inside results it is an h3.
+pub fn guidance(kb: Kb, level: TriageLevel, flags: &[String], primary: bool) -> Html {
+    let Some(g) = kb.guidance(level) else { return html! {} };
+    let flags: Vec<&RedFlag> = flags.iter().filter_map(|id| kb.red_flag(id)).collect();
     let heading = html! { <>{ text(&g.heading) }</> };
     html! {
-        <div class={classes!("lpq-guidance", format!("lpq-level-{}", props.level.id()))}
-            data-triage={props.level.id()} role={props.level.interrupts().then_some("alert")}>
-            if props.primary {
+        <div class="lpq-guidance" data-triage={level.id()} role={level.interrupts().then_some("alert")}>
+            if primary {
                 <h2 tabindex="-1" data-focus="">{ heading }</h2>
             } else {
                 <h3>{ heading }</h3>

@@ -2,12 +2,12 @@
 //! Start comes before the warning signs so that it is in view on a phone; the signs
 //! follow straight after it.
 
-use super::state::{on_click, Action, ScreenProps};
+use super::state::{on_click, Action, QuizState};
+use crate::ui::button::{button, Look};
 use yew::prelude::*;
 
-#[function_component(Intro)]
-pub fn intro(props: &ScreenProps) -> Html {
-    let resuming = !props.state.answers().is_empty();
+pub fn intro(state: &QuizState, dispatch: &Callback<Action>) -> Html {
+    let resuming = !state.answers().is_empty();
     html! {
         <section class="lpq-intro" aria-labelledby="lpq-intro-title">
             <h2 id="lpq-intro-title" tabindex="-1" data-focus="">{ "Leg pain, cramps or restless legs at night?" }</h2>
@@ -20,13 +20,10 @@ pub fn intro(props: &ScreenProps) -> Html {
                 <li>{ "Information, not a diagnosis." }</li>
             </ul>
             <div class="lpq-actions">
-                <button type="button" class="lpq-button lpq-primary" data-action="start"
-                    onclick={on_click(&props.dispatch, Action::Start)}>
-                    { if resuming { "Continue where I left off" } else { "Start" } }
-                </button>
+                { button(Look::Primary, "start", if resuming { "Continue where I left off" } else { "Start" },
+                    on_click(dispatch, Action::Start)) }
                 if resuming {
-                    <button type="button" class="lpq-button" data-action="restart"
-                        onclick={on_click(&props.dispatch, Action::Restart)}>{ "Start again" }</button>
+                    { button(Look::Secondary, "restart", "Start again", on_click(dispatch, Action::Restart)) }
                 }
             </div>
             <div class="lpq-warning" role="note">
@@ -38,7 +35,7 @@ pub fn intro(props: &ScreenProps) -> Html {
                 </ul>
                 <p>{ "Call 999 (UK), 911 (US), 112 (Europe) or your local emergency number." }</p>
             </div>
-            <p class="lpq-small">{ props.state.kb.disclaimer.clone() }</p>
+            <p class="lpq-small">{ state.kb.disclaimer.clone() }</p>
         </section>
     }
 }

@@ -1,15 +1,14 @@
 //! One question per screen: radios for single choice, checkboxes for multiple.
 
-use super::progress::Progress;
-use super::state::{on_click, Action, ScreenProps};
+use super::progress::progress;
+use super::state::{on_click, Action, QuizState};
 use crate::knowledge::QuestionKind;
 use crate::session::Screen;
 use crate::ui::text;
+use crate::ui::button::{button, Look};
 use yew::prelude::*;
 
-#[function_component(QuestionView)]
-pub fn question_view(props: &ScreenProps) -> Html {
-    let state = &props.state;
+pub fn question_view(state: &QuizState, dispatch: &Callback<Action>) -> Html {
     let Screen::Question(id) = &state.session.screen else { return html! {} };
     let Some(question) = state.kb.question(id) else { return html! {} };
     let (index, total) = state.position(id);
@@ -33,13 +32,13 @@ pub fn question_view(props: &ScreenProps) -> Html {
     let choices = question.choices.iter().map(|choice| {
         let selected = state.answers().is_selected(&question.id, &choice.id);
         let onchange = {
-            let dispatch = props.dispatch.clone();
+            let dispatch = dispatch.clone();
             let (q, c) = (question.id.to_string(), choice.id.to_string());
             Callback::from(move |_: Event| dispatch.emit(Action::Choose { question: q.clone(), choice: c.clone() }))
         };
         let input_id = format!("lpq-{}-{}", question.id, choice.id);
         html! {
-            <label class={classes!("lpq-choice", selected.then_some("lpq-selected"))} for={input_id.clone()}
+            <label class="lpq-choice" data-selected={selected.then_some("")} for={input_id.clone()}
                 data-option={text(&choice.id)}>
                 <input id={input_id} type={if multi { "checkbox" } else { "radio" }}
                     name={text(&question.id)} value={text(&choice.id)} checked={selected} {onchange} />
@@ -57,9 +56,9 @@ pub fn question_view(props: &ScreenProps) -> Html {
         // Keyed by question: each question gets fresh inputs. Reusing the previous
         // question's radios left a restored answer unticked when going back.
         <section class="lpq-question" data-question={text(&question.id)} key={question.id.to_string()}>
-            <Progress {index} {total} />
+            { progress(index, total) }
             <form class="lpq-form" novalidate=true onsubmit={
-                let dispatch = props.dispatch.clone();
+                let dispatch = dispatch.clone();
                 Callback::from(move |e: SubmitEvent| { e.prevent_default(); dispatch.emit(Action::Next) })
             }>
                 <fieldset class="lpq-fieldset" aria-describedby={(!described_by.is_empty()).then_some(described_by)}
@@ -73,7 +72,7 @@ pub fn question_view(props: &ScreenProps) -> Html {
                     if state.missing_answer {
                         <p class="lpq-error" id={error_id.clone()} role="alert">{ missing_text }</p>
                     }
-                    <div class={classes!("lpq-choices", multi.then_some("lpq-multi"))}>
+                    <div class="lpq-choices">
                         { for choices }
                     </div>
                 </fieldset>
@@ -81,8 +80,7 @@ pub fn question_view(props: &ScreenProps) -> Html {
                     <button type="submit" class="lpq-button lpq-primary" data-action="next">
                         { if state.editing { "Save and return" } else { "Next" } }
                     </button>
-                    <button type="button" class="lpq-button" data-action="back"
-                        onclick={on_click(&props.dispatch, Action::Back)}>{ "Back" }</button>
+                    { button(Look::Secondary, "back", "Back", on_click(dispatch, Action::Back)) }
                 </div>
             </form>
         </section>

@@ -5,25 +5,20 @@ mod advice_list;
 mod doctor_summary;
 mod nutrient_card;
 
-use super::guidance::Guidance;
-use super::state::{on_click, Action, ScreenProps};
+use super::guidance::guidance;
+use super::state::{on_click, Action, QuizState};
 use crate::knowledge::TriageLevel;
-use crate::quiz::{assess, sources};
-use advice_list::AdviceList;
-use doctor_summary::DoctorSummary;
-use nutrient_card::NutrientCard;
-use std::rc::Rc;
+use crate::quiz::{sources, Assessment};
+use advice_list::advice_list;
+use doctor_summary::doctor_summary_section;
+use nutrient_card::nutrient_card;
 use crate::ui::text;
+use crate::ui::button::{button, Look};
 use yew::prelude::*;
 
-#[function_component(Results)]
-pub fn results(props: &ScreenProps) -> Html {
-    let state = &props.state;
-    let kb = state.kb.clone();
-    let assessment = {
-        let (kb, answers) = (kb.clone(), state.answers().clone());
-        use_memo(answers, move |answers| assess(&kb, answers))
-    };
+/// The results for `assessment`, which the app assesses once per set of answers.
+pub fn results(state: &QuizState, dispatch: &Callback<Action>, assessment: &Assessment) -> Html {
+    let kb = state.kb;
     let emergency = assessment.triage == TriageLevel::Emergency;
 
     let nutrients = html! {
@@ -34,9 +29,7 @@ pub fn results(props: &ScreenProps) -> Html {
             } else {
                 <p class="lpq-small">{ "Ranked by how strongly your answers point to each. Only a blood test can tell whether you are actually low." }</p>
                 <ol class="lpq-nutrients">
-                    { for assessment.nutrients.iter().map(|m| html! {
-                        <NutrientCard kb={kb.clone()} matched={m.clone()} />
-                    }) }
+                    { for assessment.nutrients.iter().map(|m| nutrient_card(kb, m)) }
                 </ol>
             }
             { for assessment.withheld.iter().filter_map(|id| kb.nutrient(id)).map(|n| html! {
@@ -49,17 +42,17 @@ pub fn results(props: &ScreenProps) -> Html {
     };
     let advice = html! {
         <>
-            <AdviceList kb={kb.clone()} title="Things you can try" kind="lifestyle" ids={assessment.lifestyle.clone()} />
-            <AdviceList kb={kb.clone()} title="Other possible causes to discuss" kind="cause" ids={assessment.other_causes.clone()} />
-            <AdviceList kb={kb.clone()} title="Your medicines" kind="medicine" ids={assessment.medicine_notes.clone()} />
-            <AdviceList kb={kb.clone()} title="Supplements: be careful" kind="supplement" ids={assessment.supplement_cautions.clone()} />
+            { advice_list(kb, "Things you can try", "lifestyle", &assessment.lifestyle) }
+            { advice_list(kb, "Other possible causes to discuss", "cause", &assessment.other_causes) }
+            { advice_list(kb, "Your medicines", "medicine", &assessment.medicine_notes) }
+            { advice_list(kb, "Supplements: be careful", "supplement", &assessment.supplement_cautions) }
         </>
     };
 
     html! {
         <section class="lpq-results" data-results="">
             <h2 tabindex="-1" data-focus="">{ "Your results" }</h2>
-            <Guidance kb={kb.clone()} level={assessment.triage} flags={assessment.red_flags.clone()} />
+            { guidance(kb, assessment.triage, &assessment.red_flags, false) }
             if emergency {
                 <details class="lpq-after-seen">
                     <summary>{ "Food and lifestyle ideas, for after you have been seen" }</summary>
@@ -71,11 +64,11 @@ pub fn results(props: &ScreenProps) -> Html {
                 { nutrients }
                 { advice }
             }
-            <DoctorSummary kb={kb.clone()} answers={state.answers().clone()} assessment={Rc::clone(&assessment)} />
+            { doctor_summary_section(state, dispatch, assessment) }
             <details class="lpq-sources lpq-no-print">
                 <summary>{ "Sources" }</summary>
                 <ul>
-                    { for sources(&kb, &assessment).into_iter().map(|src| html! {
+                    { for sources(&kb, assessment).into_iter().map(|src| html! {
                         <li data-source={text(&src.id)}>
                             { text(&src.title) }{ ", " }{ text(&src.publisher) }{ ". " }
                             <a href={text(&src.url)} target="_blank" rel="noopener noreferrer">{ text(&src.url) }</a>
@@ -85,10 +78,8 @@ pub fn results(props: &ScreenProps) -> Html {
             </details>
             <p class="lpq-small lpq-disclaimer">{ kb.disclaimer.clone() }</p>
             <div class="lpq-actions lpq-no-print">
-                <button type="button" class="lpq-button" data-action="back"
-                    onclick={on_click(&props.dispatch, Action::Back)}>{ "Back to my answers" }</button>
-                <button type="button" class="lpq-button" data-action="restart"
-                    onclick={on_click(&props.dispatch, Action::Restart)}>{ "Start again" }</button>
+                { button(Look::Secondary, "back", "Back to my answers", on_click(dispatch, Action::Back)) }
+                { button(Look::Secondary, "restart", "Start again", on_click(dispatch, Action::Restart)) }
             </div>
         </section>
     }

@@ -1,13 +1,12 @@
 //! "Check your answers": every question asked, its answer, and a way to change it.
 
-use super::state::{on_click, Action, ScreenProps};
+use super::state::{on_click, Action, QuizState};
 use crate::quiz::visible_questions;
 use crate::ui::text;
+use crate::ui::button::{button, Look};
 use yew::prelude::*;
 
-#[function_component(Review)]
-pub fn review(props: &ScreenProps) -> Html {
-    let state = &props.state;
+pub fn review(state: &QuizState, dispatch: &Callback<Action>) -> Html {
     let questions = visible_questions(&state.kb, state.answers());
     let rows = questions.iter().map(|q| {
         let labels: Vec<&str> = state
@@ -28,7 +27,7 @@ pub fn review(props: &ScreenProps) -> Html {
                 </dd>
                 <dd class="lpq-review-change">
                     <button type="button" class="lpq-link" data-action="change" data-change={text(&q.id)}
-                        onclick={on_click(&props.dispatch, Action::Edit(q.id.to_string()))}>
+                        onclick={on_click(dispatch, Action::Edit(q.id.to_string()))}>
                         { "Change" }<span class="lpq-visually-hidden">{ format!(": {}", q.prompt) }</span>
                     </button>
                 </dd>
@@ -40,10 +39,8 @@ pub fn review(props: &ScreenProps) -> Html {
             <h2 tabindex="-1" data-focus="">{ "Check your answers" }</h2>
             <dl class="lpq-review-list">{ for rows }</dl>
             <div class="lpq-actions">
-                <button type="button" class="lpq-button lpq-primary" data-action="submit"
-                    onclick={on_click(&props.dispatch, Action::Submit)}>{ "See my results" }</button>
-                <button type="button" class="lpq-button" data-action="back"
-                    onclick={on_click(&props.dispatch, Action::Back)}>{ "Back" }</button>
+                { button(Look::Primary, "submit", "See my results", on_click(dispatch, Action::Submit)) }
+                { button(Look::Secondary, "back", "Back", on_click(dispatch, Action::Back)) }
             </div>
         </section>
     }

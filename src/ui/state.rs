@@ -16,6 +16,11 @@ pub struct QuizState {
     pub editing: bool,
     /// A one-off message (saved answers unreadable, answers erased, …).
     pub notice: Option<&'static str>,
+    /// What the polite live region says: "Question 3 of 18". Set when the screen changes
+    /// (not when a ticked box changes the count), so each new question is announced once.
+    pub announcement: String,
+    /// The doctor summary was just copied to the clipboard (until the screen changes).
+    pub copied: bool,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -32,11 +37,33 @@ pub enum Action {
     /// Erase the answers from the device and start again.
     Erase,
     DismissNotice,
+    /// The doctor summary went to the clipboard.
+    Copied,
 }
 
 impl QuizState {
     pub fn new(kb: Kb, session: Session, notice: Option<&'static str>) -> Self {
-        QuizState { kb, session, missing_answer: false, editing: false, notice }
+        let mut state = QuizState {
+            kb,
+            session,
+            missing_answer: false,
+            editing: false,
+            notice,
+            announcement: String::new(),
+            copied: false,
+        };
+        state.announce();
+        state
+    }
+
+    fn announce(&mut self) {
+        self.announcement = match &self.session.screen {
+            Screen::Question(id) => {
+                let (index, total) = self.position(id);
+                format!("Question {index} of {total}")
+            }
+            _ => String::new(),
+        };
     }
 
     pub fn answers(&self) -> &Answers {
@@ -53,6 +80,8 @@ impl QuizState {
     fn go(&mut self, screen: Screen) {
         self.session.screen = screen;
         self.missing_answer = false;
+        self.copied = false;
+        self.announce();
     }
 
     /// Where Next leads from `current`: urgent guidance first, else the next question.
@@ -158,6 +187,7 @@ impl Reducible for QuizState {
                 next.go(Screen::Intro);
             }
             (Action::DismissNotice, _) => next.notice = None,
+            (Action::Copied, Screen::Results) => next.copied = true,
             // An action that doesn't fit the screen (a double click, a stale event) changes nothing.
             _ => return self,
         }
@@ -167,13 +197,6 @@ impl Reducible for QuizState {
             Rc::new(next)
         }
     }
-}
-
-/// What every screen receives: the state to render and a way to act on it.
-#[derive(yew::Properties, Clone, PartialEq)]
-pub struct ScreenProps {
-    pub state: yew::UseReducerHandle<QuizState>,
-    pub dispatch: yew::Callback<Action>,
 }
 
 /// A click handler that sends a fixed action.

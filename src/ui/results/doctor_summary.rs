@@ -1,40 +1,31 @@
 //! The summary to take to a clinician: tests to ask about, then the plain-text
 //! summary with Print and Copy.
 
-use crate::knowledge::Kb;
-use crate::quiz::{Answers, Assessment};
+use crate::quiz::Assessment;
 use crate::summary::doctor_summary;
-use std::rc::Rc;
+use crate::ui::state::{Action, QuizState};
 use crate::ui::text;
+use crate::ui::button::{button, Look};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct DoctorSummaryProps {
-    pub kb: Kb,
-    pub answers: Answers,
-    pub assessment: Rc<Assessment>,
-}
-
-#[function_component(DoctorSummary)]
-pub fn doctor_summary_view(props: &DoctorSummaryProps) -> Html {
-    let kb = &props.kb;
-    let copied = use_state(|| false);
-    let summary_text = doctor_summary(kb, &props.answers, &props.assessment, &today());
+pub fn doctor_summary_section(state: &QuizState, dispatch: &Callback<Action>, assessment: &Assessment) -> Html {
+    let kb = &state.kb;
+    let summary_text = doctor_summary(kb, state.answers(), assessment, &today());
     let print = Callback::from(|_| {
         if let Some(w) = web_sys::window() {
             let _ = w.print();
         }
     });
     let copy = {
-        let (summary_text, copied) = (summary_text.clone(), copied.clone());
+        let (summary_text, dispatch) = (summary_text.clone(), dispatch.clone());
         Callback::from(move |_| {
             if let Some(w) = web_sys::window() {
                 let _ = w.navigator().clipboard().write_text(&summary_text);
-                copied.set(true);
+                dispatch.emit(Action::Copied);
             }
         })
     };
-    let tests: Vec<_> = props.assessment.lab_tests.iter().filter_map(|id| kb.lab_test(id)).collect();
+    let tests: Vec<_> = assessment.lab_tests.iter().filter_map(|id| kb.lab_test(id)).collect();
     html! {
         <section class="lpq-section lpq-summary-section" aria-labelledby="lpq-summary-title">
             <h3 id="lpq-summary-title">{ "When to see a doctor, and what to ask" }</h3>
@@ -49,10 +40,10 @@ pub fn doctor_summary_view(props: &DoctorSummaryProps) -> Html {
             <p>{ "Take this summary with you. It lists what you told the quiz, without your name." }</p>
             <pre class="lpq-summary" data-summary="">{ summary_text }</pre>
             <div class="lpq-actions lpq-no-print">
-                <button type="button" class="lpq-button" data-action="print" onclick={print}>{ "Print summary" }</button>
-                <button type="button" class="lpq-button" data-action="copy" onclick={copy}>{ "Copy as text" }</button>
+                { button(Look::Secondary, "print", "Print summary", print) }
+                { button(Look::Secondary, "copy", "Copy as text", copy) }
             </div>
-            <p class="lpq-small" role="status">{ if *copied { "Copied to the clipboard." } else { "" } }</p>
+            <p class="lpq-small" role="status">{ if state.copied { "Copied to the clipboard." } else { "" } }</p>
         </section>
     }
 }

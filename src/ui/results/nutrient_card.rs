@@ -6,16 +6,7 @@ use crate::text::amount;
 use crate::ui::text;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct NutrientCardProps {
-    pub kb: Kb,
-    pub matched: NutrientMatch,
-}
-
-#[function_component(NutrientCard)]
-pub fn nutrient_card(props: &NutrientCardProps) -> Html {
-    let kb = &props.kb;
-    let m = &props.matched;
+pub fn nutrient_card(kb: Kb, m: &NutrientMatch) -> Html {
     let Some(n) = kb.nutrient(&m.id) else { return html! {} };
     let strength_label = match m.strength.id() {
         "strong" => "Strong match",
@@ -25,7 +16,7 @@ pub fn nutrient_card(props: &NutrientCardProps) -> Html {
     let foods = m.foods.iter().filter_map(|s| kb.food(&s.id).map(|f| (s, f))).map(|(s, f)| {
         let caution = s.caution.as_deref().and_then(|tag| kb.food_caution(tag));
         html! {
-            <li data-food={text(&f.id)} class={classes!(caution.is_some().then_some("lpq-food-caution"))}>
+            <li data-food={text(&f.id)}>
                 <span class="lpq-food-name">{ text(&f.name) }</span>
                 <span class="lpq-food-amount">{ format!("{} {} in {}", amount(s.amount), n.unit, f.serving) }</span>
                 if let Some(note) = &f.note {
@@ -41,7 +32,7 @@ pub fn nutrient_card(props: &NutrientCardProps) -> Html {
         <li class="lpq-nutrient" data-nutrient={m.id.clone()} data-strength={m.strength.id()}>
             <div class="lpq-nutrient-head">
                 <h4>{ text(&n.name) }</h4>
-                <span class={classes!("lpq-badge", format!("lpq-{}", m.strength.id()))}>{ strength_label }</span>
+                <span class="lpq-badge">{ strength_label }</span>
             </div>
             <p class="lpq-why-title">{ "Why:" }</p>
             <ul class="lpq-reasons">{ for m.reasons.iter().map(|r| html! { <li>{ text(r) }</li> }) }</ul>
