@@ -92,6 +92,9 @@ async fn cramps_with_a_low_magnesium_diet() {
     assert!(b.exists(0, "[data-nutrient=\"magnesium\"][data-strength=\"strong\"]").await);
     assert!(b.exists(0, "[data-triage=\"soon\"]").await, "cramps every week: see a doctor soon");
     assert!(b.exists(0, "[data-nutrient=\"magnesium\"] [data-food=\"pumpkin_seeds\"]").await);
+    let more = b.run(&format!("{} return root.querySelector('[data-nutrient=\"magnesium\"] .lpq-more').textContent;", root_js(0))).await;
+    let more = more.as_str().unwrap_or_default();
+    assert!(more.contains("Medicines that can lower it: Proton pump inhibitors"), "More about magnesium names the medicines: {more}");
     assert_clean(&b).await;
     b.close().await;
 }

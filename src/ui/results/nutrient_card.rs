@@ -42,6 +42,9 @@ pub fn nutrient_card(kb: Kb, m: &NutrientMatch) -> Html {
                 <p>{ text(&n.role) }</p>
                 <p>{ text(&n.daily_need) }</p>
                 <p><strong>{ "More likely to run low: " }</strong>{ n.risk_groups.join("; ") }</p>
+                if !n.depleting_medicines.is_empty() {
+                    <p><strong>{ "Medicines that can lower it: " }</strong>{ n.depleting_medicines.join("; ") }</p>
+                }
             </details>
             if !m.foods.is_empty() {
                 <p class="lpq-foods-title">{ "Foods that fit your diet:" }</p>
