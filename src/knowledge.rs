@@ -1,21 +1,32 @@
 //! What is known: nutrients, foods, questions, red flags, advice and their sources.
 //!
-//! The content is authored as TOML in `src/knowledge/data/` and turned into static
-//! Rust data by `build.rs`, so the wasm carries no parser and starts with it ready.
+//! The content is authored as TOML in `src/knowledge/data/`; `build.rs` checks it fits
+//! the model and embeds it in a compact form (see `knowledge/decode.rs`), so the wasm
+//! carries no TOML parser.
 
+mod decode;
 mod model;
 mod validate;
 
 pub use model::*;
 pub use validate::{validate, KNOWN_FOOD_TAGS};
 
-/// The knowledge base, made from the TOML files at build time.
-pub static KNOWLEDGE: KnowledgeBase = include!(concat!(env!("OUT_DIR"), "/knowledge.rs"));
+/// The built-in knowledge base, made from the TOML files at build time and read from
+/// its compact form on first use.
+pub fn knowledge() -> &'static KnowledgeBase {
+    static KNOWLEDGE: std::sync::OnceLock<KnowledgeBase> = std::sync::OnceLock::new();
+    KNOWLEDGE.get_or_init(|| {
+        decode::knowledge_base(
+            include_bytes!(concat!(env!("OUT_DIR"), "/knowledge.shape")),
+            include_str!(concat!(env!("OUT_DIR"), "/knowledge.text")),
+        )
+    })
+}
 
 impl KnowledgeBase {
-    /// A copy of the built-in knowledge base (cheap: everything in it is borrowed).
+    /// A copy of the built-in knowledge base, to edit in tests (its text is borrowed).
     pub fn embedded() -> KnowledgeBase {
-        KNOWLEDGE.clone()
+        knowledge().clone()
     }
 
     pub fn question(&self, id: &str) -> Option<&Question> {
@@ -69,7 +80,7 @@ pub struct Kb(pub &'static KnowledgeBase);
 
 impl Kb {
     pub fn embedded() -> Kb {
-        Kb(&KNOWLEDGE)
+        Kb(knowledge())
     }
 }
 

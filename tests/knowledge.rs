@@ -3,6 +3,14 @@
 
 use leg_pain_quiz::knowledge::{validate, KnowledgeBase, TriageLevel};
 use std::collections::BTreeMap;
+use std::path::Path;
+
+/// The model, under the name `authored.rs` (shared with build.rs) expects.
+mod model {
+    pub use leg_pain_quiz::knowledge::*;
+}
+#[path = "../src/knowledge/authored.rs"]
+mod authored;
 
 fn kb() -> KnowledgeBase {
     KnowledgeBase::embedded()
@@ -12,6 +20,20 @@ fn kb() -> KnowledgeBase {
 fn knowledge_base_is_valid() {
     let errors = validate(&kb());
     assert!(errors.is_empty(), "knowledge base problems:\n  {}", errors.join("\n  "));
+}
+
+/// The wasm carries the base in a compact form read back field by field: it must read
+/// back exactly what the TOML files say.
+#[test]
+fn embedded_copy_matches_the_toml_files() {
+    let authored = authored::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src/knowledge/data"));
+    let embedded = kb();
+    if authored != embedded {
+        let (a, e) = (format!("{authored:#?}"), format!("{embedded:#?}"));
+        let line = a.lines().zip(e.lines()).position(|(a, e)| a != e).unwrap_or(0);
+        let context = |text: &str| text.lines().skip(line.saturating_sub(6)).take(8).collect::<Vec<_>>().join("\n");
+        panic!("the embedded knowledge base differs from the TOML files near line {line}:\nTOML:\n{}\nembedded:\n{}", context(&a), context(&e));
+    }
 }
 
 #[test]

@@ -1,8 +1,8 @@
 //! The shape of the knowledge base: plain data that serde loads, with no behaviour.
 //!
 //! Every entry has a stable snake_case `id` and names the sources it rests on.
-//! Text and lists are `Cow<'static, …>`: `build.rs` turns the TOML files into static
-//! Rust data borrowed at zero cost in the wasm, while native tests can still edit a copy.
+//! Text and lists are `Cow<'static, …>`: the embedded base borrows its text from the
+//! wasm's data, serde owns what it loads from TOML, and native tests can edit a copy.
 //! Conditions are data too (see [`Condition`]), so adding a question, a food or a
 //! red flag is an edit to the TOML files in `src/knowledge/data/`, not to code.
 

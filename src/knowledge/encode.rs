@@ -1,0 +1,160 @@
+//! Writes a knowledge base in the compact form [`decode`](super::decode) reads: numbers
+//! (lengths, counts, flags, variant indexes) go to `shape` as LEB128, every string goes
+//! to `text`, in serde's field order. Used by `build.rs` only; the wasm just reads.
+
+use serde::ser::{self, Impossible, Serialize};
+use std::fmt::{self, Display};
+
+#[derive(Debug)]
+pub struct Error(String);
+
+impl Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+impl std::error::Error for Error {}
+impl ser::Error for Error {
+    fn custom<T: Display>(msg: T) -> Self {
+        Error(msg.to_string())
+    }
+}
+
+#[derive(Default)]
+pub struct Compact {
+    pub shape: Vec<u8>,
+    pub text: String,
+}
+
+pub fn encode<T: Serialize>(value: &T) -> Result<Compact, Error> {
+    let mut out = Compact::default();
+    value.serialize(&mut out)?;
+    Ok(out)
+}
+
+impl Compact {
+    fn count(&mut self, mut n: u64) {
+        loop {
+            let byte = (n & 0x7f) as u8;
+            n >>= 7;
+            if n == 0 {
+                self.shape.push(byte);
+                return;
+            }
+            self.shape.push(byte | 0x80);
+        }
+    }
+}
+
+fn unsupported(what: &str) -> Error {
+    Error(format!("{what} are not supported in the knowledge base"))
+}
+
+type R = Result<(), Error>;
+
+impl ser::Serializer for &mut Compact {
+    type Ok = ();
+    type Error = Error;
+    type SerializeSeq = Self;
+    type SerializeTuple = Self;
+    type SerializeStruct = Self;
+    // Shapes the knowledge base never uses.
+    type SerializeTupleStruct = Impossible<(), Error>;
+    type SerializeTupleVariant = Impossible<(), Error>;
+    type SerializeMap = Impossible<(), Error>;
+    type SerializeStructVariant = Impossible<(), Error>;
+
+    fn serialize_bool(self, v: bool) -> R {
+        self.shape.push(v.into());
+        Ok(())
+    }
+    fn serialize_i8(self, v: i8) -> R { self.serialize_i64(v.into()) }
+    fn serialize_i16(self, v: i16) -> R { self.serialize_i64(v.into()) }
+    fn serialize_i32(self, v: i32) -> R { self.serialize_i64(v.into()) }
+    fn serialize_i64(self, v: i64) -> R {
+        if i32::try_from(v).is_err() {
+            return Err(Error(format!("{v} does not fit in an i32")));
+        }
+        self.count(((v << 1) ^ (v >> 63)) as u64);
+        Ok(())
+    }
+    fn serialize_u8(self, v: u8) -> R { self.serialize_u64(v.into()) }
+    fn serialize_u16(self, v: u16) -> R { self.serialize_u64(v.into()) }
+    fn serialize_u32(self, v: u32) -> R { self.serialize_u64(v.into()) }
+    fn serialize_u64(self, v: u64) -> R {
+        self.count(v);
+        Ok(())
+    }
+    fn serialize_f32(self, v: f32) -> R { self.serialize_f64(v.into()) }
+    fn serialize_f64(self, v: f64) -> R {
+        self.shape.extend_from_slice(&v.to_le_bytes());
+        Ok(())
+    }
+    fn serialize_char(self, _: char) -> R { Err(unsupported("chars")) }
+    fn serialize_str(self, v: &str) -> R {
+        self.count(v.len() as u64);
+        self.text.push_str(v);
+        Ok(())
+    }
+    fn serialize_bytes(self, _: &[u8]) -> R { Err(unsupported("bytes")) }
+    fn serialize_none(self) -> R {
+        self.shape.push(0);
+        Ok(())
+    }
+    fn serialize_some<T: ?Sized + Serialize>(self, value: &T) -> R {
+        self.shape.push(1);
+        value.serialize(self)
+    }
+    fn serialize_unit(self) -> R { Ok(()) }
+    fn serialize_unit_struct(self, _: &'static str) -> R { Ok(()) }
+    fn serialize_unit_variant(self, _: &'static str, index: u32, _: &'static str) -> R {
+        self.count(index.into());
+        Ok(())
+    }
+    fn serialize_newtype_struct<T: ?Sized + Serialize>(self, _: &'static str, value: &T) -> R {
+        value.serialize(self)
+    }
+    fn serialize_newtype_variant<T: ?Sized + Serialize>(self, _: &'static str, _: u32, _: &'static str, _: &T) -> R {
+        Err(unsupported("enum variants with data"))
+    }
+    fn serialize_seq(self, len: Option<usize>) -> Result<Self, Error> {
+        let len = len.ok_or_else(|| unsupported("lists of unknown length"))?;
+        self.count(len as u64);
+        Ok(self)
+    }
+    fn serialize_tuple(self, _: usize) -> Result<Self, Error> { Ok(self) }
+    fn serialize_tuple_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeTupleStruct, Error> {
+        Err(unsupported("tuple structs"))
+    }
+    fn serialize_tuple_variant(self, _: &'static str, _: u32, _: &'static str, _: usize) -> Result<Self::SerializeTupleVariant, Error> {
+        Err(unsupported("tuple variants"))
+    }
+    fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, Error> {
+        Err(unsupported("maps (use a list of pairs)"))
+    }
+    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Self, Error> { Ok(self) }
+    fn serialize_struct_variant(self, _: &'static str, _: u32, _: &'static str, _: usize) -> Result<Self::SerializeStructVariant, Error> {
+        Err(unsupported("struct variants"))
+    }
+}
+
+impl ser::SerializeSeq for &mut Compact {
+    type Ok = ();
+    type Error = Error;
+    fn serialize_element<T: ?Sized + Serialize>(&mut self, value: &T) -> R { value.serialize(&mut **self) }
+    fn end(self) -> R { Ok(()) }
+}
+
+impl ser::SerializeTuple for &mut Compact {
+    type Ok = ();
+    type Error = Error;
+    fn serialize_element<T: ?Sized + Serialize>(&mut self, value: &T) -> R { value.serialize(&mut **self) }
+    fn end(self) -> R { Ok(()) }
+}
+
+impl ser::SerializeStruct for &mut Compact {
+    type Ok = ();
+    type Error = Error;
+    fn serialize_field<T: ?Sized + Serialize>(&mut self, _: &'static str, value: &T) -> R { value.serialize(&mut **self) }
+    fn end(self) -> R { Ok(()) }
+}
