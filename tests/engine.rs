@@ -61,7 +61,7 @@ fn occasional_cramps_with_a_good_diet_are_self_care() {
     let a = run(&[]);
     assert_eq!(a.triage, TriageLevel::SelfCare);
     assert!(a.red_flags.is_empty());
-    assert!(a.lifestyle.contains(&"stretch_before_bed".to_string()));
+    assert!(a.lifestyle.contains(&"stretch_before_bed".into()));
 }
 
 #[test]
@@ -76,7 +76,7 @@ fn swollen_calf_with_breathlessness_is_an_emergency() {
     let a = run(&[("leg_signs", &["one_leg_swollen"]), ("body_signs", &["breathless_chest"])]);
     assert_eq!(a.triage, TriageLevel::Emergency);
     assert_eq!(a.red_flags[0], "clot_reaching_lung");
-    assert!(!a.red_flags.contains(&"possible_dvt".to_string()), "the combination replaces the lone flag");
+    assert!(!a.red_flags.contains(&"possible_dvt".into()), "the combination replaces the lone flag");
 }
 
 #[test]
@@ -99,7 +99,7 @@ fn red_hot_leg_with_fever_is_an_emergency_without_fever_urgent() {
 fn dark_urine_on_a_statin_is_an_emergency() {
     let a = run(&[("body_signs", &["dark_urine"]), ("medicines", &["statin"])]);
     assert_eq!(a.triage, TriageLevel::Emergency);
-    assert!(a.red_flags.contains(&"muscle_breakdown".to_string()));
+    assert!(a.red_flags.contains(&"muscle_breakdown".into()));
 }
 
 #[test]
@@ -111,7 +111,7 @@ fn a_cramp_over_ten_minutes_is_urgent() {
 fn new_muscle_pain_after_starting_a_statin_is_urgent() {
     let a = run(&[("medicines", &["statin_new"])]);
     assert_eq!(a.triage, TriageLevel::Urgent);
-    assert!(a.medicine_notes.contains(&"statin".to_string()));
+    assert!(a.medicine_notes.contains(&"statin".into()));
 }
 
 #[test]
@@ -123,7 +123,7 @@ fn frequent_cramps_mean_seeing_a_doctor_soon() {
 fn walking_calf_pain_eased_by_rest_is_soon_and_circulation_is_discussed() {
     let a = run(&[("leg_signs", &["walking_pain"])]);
     assert_eq!(a.triage, TriageLevel::Soon);
-    assert!(a.other_causes.contains(&"poor_circulation".to_string()));
+    assert!(a.other_causes.contains(&"poor_circulation".into()));
 }
 
 #[test]
@@ -145,13 +145,13 @@ fn long_term_ppi_points_to_magnesium_and_b12() {
     let a = run(&[("medicines", &["ppi"])]);
     assert_eq!(rank(&a, "magnesium"), Some(0));
     assert!(rank(&a, "vitamin_b12").is_some());
-    assert!(a.medicine_notes.contains(&"ppi".to_string()));
+    assert!(a.medicine_notes.contains(&"ppi".into()));
 }
 
 #[test]
 fn diuretics_point_to_potassium_and_magnesium() {
     let a = run(&[("medicines", &["diuretic"])]);
-    let top: Vec<&str> = a.nutrients.iter().take(2).map(|m| m.id.as_str()).collect();
+    let top: Vec<&str> = a.nutrients.iter().take(2).map(|m| m.id.as_ref()).collect();
     assert!(top.contains(&"potassium") && top.contains(&"magnesium"), "{top:?}");
 }
 
@@ -162,8 +162,8 @@ fn restless_legs_point_to_iron() {
         ("rls_pattern", &["rest_worse", "moving_helps", "evening_worse"]),
     ]);
     assert_eq!(rank(&a, "iron"), Some(0));
-    assert!(a.lab_tests.contains(&"ferritin".to_string()));
-    assert!(a.supplement_cautions.contains(&"iron_needs_test".to_string()));
+    assert!(a.lab_tests.contains(&"ferritin".into()));
+    assert!(a.supplement_cautions.contains(&"iron_needs_test".into()));
 }
 
 #[test]
@@ -201,14 +201,14 @@ fn metformin_points_to_b12() {
 fn little_sun_and_dark_skin_point_to_vitamin_d() {
     let a = run(&[("sun", &["little"]), ("about_you", &["dark_skin"]), ("sensation", &["aching"])]);
     assert_eq!(rank(&a, "vitamin_d"), Some(0));
-    assert!(a.lab_tests.contains(&"vitamin_d_25oh".to_string()));
+    assert!(a.lab_tests.contains(&"vitamin_d_25oh".into()));
 }
 
 #[test]
 fn vomiting_and_sweating_point_to_potassium() {
     let a = run(&[("fluids", &["vomiting", "sweating"])]);
     assert_eq!(rank(&a, "potassium"), Some(0));
-    assert!(a.lifestyle.contains(&"rehydrate_after_illness".to_string()));
+    assert!(a.lifestyle.contains(&"rehydrate_after_illness".into()));
 }
 
 #[test]
@@ -220,7 +220,7 @@ fn rarely_having_dairy_points_to_calcium() {
 #[test]
 fn kidney_disease_blocks_potassium_and_magnesium_supplements_and_flags_foods() {
     let a = run(&[("conditions", &["kidney"]), ("fluids", &["sweating"]), ("greens_nuts", &["rarely"])]);
-    assert!(a.supplement_cautions.contains(&"kidney_no_potassium_magnesium".to_string()));
+    assert!(a.supplement_cautions.contains(&"kidney_no_potassium_magnesium".into()));
     assert!(rank(&a, "potassium").is_none(), "kidney disease: potassium is not suggested");
     let kb = kb();
     for m in &a.nutrients {
@@ -241,7 +241,7 @@ fn pregnancy_excludes_liver_and_fish_liver_oil() {
             assert!(!tags.iter().any(|t| t == "liver" || t == "fish_liver_oil"), "{} shown in pregnancy", f.id);
         }
     }
-    assert!(a.supplement_cautions.contains(&"pregnancy_ask_midwife".to_string()));
+    assert!(a.supplement_cautions.contains(&"pregnancy_ask_midwife".into()));
 }
 
 #[test]
@@ -268,20 +268,20 @@ fn follow_ups_only_when_relevant() {
     let kb = kb();
     let ids = |a: &Answers| visible_questions(&kb, a).iter().map(|q| q.id.to_string()).collect::<Vec<_>>();
     let base = ids(&baseline());
-    assert!(base.contains(&"cramp_pattern".to_string()));
-    assert!(!base.contains(&"rls_pattern".to_string()));
-    assert!(!base.contains(&"b12_sources".to_string()));
+    assert!(base.contains(&"cramp_pattern".into()));
+    assert!(!base.contains(&"rls_pattern".into()));
+    assert!(!base.contains(&"b12_sources".into()));
     let vegan = with(&[("diet", &["vegan"]), ("sensation", &["urge_to_move"])]);
     let v = ids(&vegan);
-    assert!(v.contains(&"b12_sources".to_string()) && v.contains(&"rls_pattern".to_string()));
-    assert!(!v.contains(&"cramp_pattern".to_string()));
+    assert!(v.contains(&"b12_sources".into()) && v.contains(&"rls_pattern".into()));
+    assert!(!v.contains(&"cramp_pattern".into()));
 }
 
 #[test]
 fn hidden_follow_up_answers_stop_counting() {
     // A long cramp was reported, then the person changed "cramp" to tingling only.
     let a = run(&[("sensation", &["tingling"]), ("cramp_pattern", &["long"])]);
-    assert!(!a.red_flags.contains(&"long_cramp".to_string()));
+    assert!(!a.red_flags.contains(&"long_cramp".into()));
 }
 
 #[test]

@@ -277,7 +277,7 @@ impl Outcome {
 fn evaluate(kb: &KnowledgeBase, s: &Scenario) -> Outcome {
     let a: Assessment = assess(kb, &s.answers());
     let ranked: Vec<String> = a.nutrients.iter().map(|m| format!("{}:{}", m.id, m.score)).collect();
-    let ids: Vec<&str> = a.nutrients.iter().map(|m| m.id.as_str()).collect();
+    let ids: Vec<&str> = a.nutrients.iter().map(|m| m.id.as_ref()).collect();
     let has_angle = !s.top_two.is_empty();
     let hit = |n: usize| has_angle.then(|| ids.iter().take(n).any(|id| s.top_two.iter().any(|t| t == id)));
 
@@ -285,7 +285,7 @@ fn evaluate(kb: &KnowledgeBase, s: &Scenario) -> Outcome {
     let mut forbidden_tags = Vec::new();
     for m in &a.nutrients {
         for food in &m.foods {
-            if s.forbidden_foods.contains(&food.id) {
+            if s.forbidden_foods.iter().any(|f| *f == food.id) {
                 forbidden_foods.push(format!("{} (for {})", food.id, m.id));
             }
             let tags = kb.food(&food.id).map(|f| &f.tags[..]).unwrap_or(&[]);
@@ -305,12 +305,12 @@ fn evaluate(kb: &KnowledgeBase, s: &Scenario) -> Outcome {
         top_two: hit(2),
         expected_nutrients: s.top_two.clone(),
         ranked,
-        flags: a.red_flags.clone(),
+        flags: a.red_flags.iter().map(|f| f.to_string()).collect(),
         forbidden_nutrients: s.forbidden_nutrients.iter().filter(|n| ids.contains(&n.as_str())).cloned().collect(),
         forbidden_foods,
         forbidden_tags,
-        missing_cautions: s.required_cautions.iter().filter(|c| !a.supplement_cautions.contains(c)).cloned().collect(),
-        missing_flags: s.required_flags.iter().filter(|f| !a.red_flags.contains(f)).cloned().collect(),
+        missing_cautions: s.required_cautions.iter().filter(|c| !a.supplement_cautions.iter().any(|x| x == c.as_str())).cloned().collect(),
+        missing_flags: s.required_flags.iter().filter(|f| !a.red_flags.iter().any(|x| x == f.as_str())).cloned().collect(),
     }
 }
 
@@ -568,11 +568,11 @@ fn the_accuracy_check_can_fail() {
     let top = a.nutrients.first().expect("a PPI user with low intake matches a nutrient");
     let food = top.foods.first().expect("the top nutrient suggests a food");
     let tag = kb.food(&food.id).and_then(|f| f.tags.first()).cloned();
-    let top_two: Vec<&str> = a.nutrients.iter().take(2).map(|m| m.id.as_str()).collect();
+    let top_two: Vec<&str> = a.nutrients.iter().take(2).map(|m| m.id.as_ref()).collect();
     let absent = kb.nutrients.iter().find(|n| !top_two.contains(&n.id.as_ref())).expect("six nutrients");
     wrong.top_two = vec![absent.id.to_string()];
-    wrong.forbidden_nutrients = vec![top.id.clone()];
-    wrong.forbidden_foods = vec![food.id.clone()];
+    wrong.forbidden_nutrients = vec![top.id.to_string()];
+    wrong.forbidden_foods = vec![food.id.to_string()];
     wrong.forbidden_food_tags = tag.clone().into_iter().map(|t| t.to_string()).collect();
 
     let report = Report::new(&kb, &[wrong]);

@@ -8,45 +8,46 @@ use serde::{Deserialize, Serialize};
 /// Foods suggested per nutrient, richest first.
 const FOODS_PER_NUTRIENT: usize = 6;
 
+/// Ids and text are [`Text`]: for the embedded knowledge base they borrow its static
+/// strings, so an assessment copies no string at all.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Assessment {
-    pub kb_version: String,
+    pub kb_version: Text,
     /// The highest level any answer triggers; it leads the results.
     pub triage: TriageLevel,
     /// Ids of the red flags that hold, most urgent first.
-    pub red_flags: Vec<String>,
+    pub red_flags: Vec<Text>,
     /// Matched nutrients, strongest first.
     pub nutrients: Vec<NutrientMatch>,
     /// Nutrients never suggested because more could harm (ids; the reason is in the knowledge base).
-    pub withheld: Vec<String>,
-    pub lifestyle: Vec<String>,
-    pub other_causes: Vec<String>,
-    pub medicine_notes: Vec<String>,
-    pub supplement_cautions: Vec<String>,
-    pub lab_tests: Vec<String>,
+    pub withheld: Vec<Text>,
+    pub lifestyle: Vec<Text>,
+    pub other_causes: Vec<Text>,
+    pub medicine_notes: Vec<Text>,
+    pub supplement_cautions: Vec<Text>,
+    pub lab_tests: Vec<Text>,
     /// Food tags left out because of diet, allergies or pregnancy.
-    pub excluded_food_tags: Vec<String>,
+    pub excluded_food_tags: Vec<Text>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct NutrientMatch {
-    pub id: String,
+    pub id: Text,
     pub strength: Strength,
     pub score: i32,
-    /// Ids of the evidence rules that held, and their plain-words reasons (borrowed
-    /// from the knowledge base, not copied).
-    pub evidence: Vec<String>,
+    /// Ids of the evidence rules that held, and their plain-words reasons.
+    pub evidence: Vec<Text>,
     pub reasons: Vec<Text>,
     pub foods: Vec<FoodSuggestion>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct FoodSuggestion {
-    pub id: String,
+    pub id: Text,
     /// Amount of the nutrient per serving, in the nutrient's unit.
     pub amount: f64,
     /// A caution tag (e.g. `high_potassium`) when the answers ask for care with this food.
-    pub caution: Option<String>,
+    pub caution: Option<Text>,
 }
 
 /// Scores the answers against the knowledge base. Pure and deterministic.
@@ -55,11 +56,11 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
     let excluded = excluded_tags(kb, &selected);
     let cautions = caution_tags(&selected);
     // Which foods the person eats, and which need a caution, worked out once for all nutrients.
-    let eligible: Vec<(&Food, Option<&str>)> = kb
+    let eligible: Vec<(&Food, Option<&Text>)> = kb
         .foods
         .iter()
-        .filter(|f| !f.tags.iter().any(|t| excluded.contains(&t.as_ref())))
-        .map(|f| (f, f.tags.iter().map(|t| t.as_ref()).find(|t| cautions.contains(t))))
+        .filter(|f| !f.tags.iter().any(|t| excluded.contains(&t)))
+        .map(|f| (f, f.tags.iter().find(|t| cautions.contains(t))))
         .collect();
 
     let held: Vec<_> = kb.evidence.iter().filter(|e| holds(&e.when, &selected)).collect();
@@ -68,15 +69,15 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
         .iter()
         .filter(|n| n.withhold_when.is_empty() || !holds(&n.withhold_when, &selected))
         .filter_map(|n| {
-            let rules: Vec<_> = held.iter().filter(|e| e.nutrient == n.id).collect();
-            let score: i32 = rules.iter().map(|e| e.weight).sum();
+            let rules = held.iter().filter(|e| e.nutrient == n.id);
+            let score: i32 = rules.clone().map(|e| e.weight).sum();
             let strength = strength_of(kb, score)?;
-            let positive = rules.iter().filter(|e| e.weight > 0);
+            let positive = rules.filter(|e| e.weight > 0);
             Some(NutrientMatch {
-                id: n.id.to_string(),
+                id: n.id.clone(),
                 strength,
                 score,
-                evidence: positive.clone().map(|e| e.id.to_string()).collect(),
+                evidence: positive.clone().map(|e| e.id.clone()).collect(),
                 reasons: positive.map(|e| e.reason.clone()).collect(),
                 foods: suggest_foods(&eligible, &n.id),
             })
@@ -103,7 +104,7 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
         holds(&a.when, &selected)
             && (a.nutrients.is_empty() || a.nutrients.iter().any(|n| matched.contains(&n.as_ref())))
     };
-    let ids = |list: &[Advice]| list.iter().filter(applies).map(|a| a.id.to_string()).collect::<Vec<_>>();
+    let ids = |list: &[Advice]| list.iter().filter(applies).map(|a| a.id.clone()).collect::<Vec<_>>();
 
     let tested: Vec<&str> = nutrients
         .iter()
@@ -121,15 +122,15 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
         .nutrients
         .iter()
         .filter(|n| !n.withhold_when.is_empty() && holds(&n.withhold_when, &selected))
-        .map(|n| n.id.to_string())
+        .map(|n| n.id.clone())
         .collect();
     let (lifestyle, other_causes) = (ids(&kb.lifestyle), ids(&kb.other_causes));
     let (medicine_notes, supplement_cautions) = (ids(&kb.medicine_notes), ids(&kb.supplement_cautions));
-    let lab_tests = tests.iter().map(|t| t.id.to_string()).collect();
+    let lab_tests = tests.iter().map(|t| t.id.clone()).collect();
     Assessment {
-        kb_version: kb.version.to_string(),
+        kb_version: kb.version.clone(),
         triage,
-        red_flags: flags.iter().map(|f| f.id.to_string()).collect(),
+        red_flags: flags.iter().map(|f| f.id.clone()).collect(),
         nutrients,
         withheld,
         lifestyle,
@@ -137,7 +138,7 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
         medicine_notes,
         supplement_cautions,
         lab_tests,
-        excluded_food_tags: excluded.iter().map(|t| t.to_string()).collect(),
+        excluded_food_tags: excluded.into_iter().cloned().collect(),
     }
 }
 
@@ -156,7 +157,7 @@ fn strength_of(kb: &KnowledgeBase, score: i32) -> Option<Strength> {
 
 /// Food tags the person's diet, allergies and circumstances leave out (a short list:
 /// comparing a dozen short strings is quicker than any set).
-fn excluded_tags<'kb>(kb: &'kb KnowledgeBase, selected: &Selection<'kb>) -> Vec<&'kb str> {
+fn excluded_tags<'kb>(kb: &'kb KnowledgeBase, selected: &Selection<'kb>) -> Vec<&'kb Text> {
     let mut tags = Vec::new();
     for c in selected.choices.iter() {
         add_unique(&mut tags, &c.excludes);
@@ -167,7 +168,7 @@ fn excluded_tags<'kb>(kb: &'kb KnowledgeBase, selected: &Selection<'kb>) -> Vec<
     tags
 }
 
-fn caution_tags<'kb>(selected: &Selection<'kb>) -> Vec<&'kb str> {
+fn caution_tags<'kb>(selected: &Selection<'kb>) -> Vec<&'kb Text> {
     let mut tags = Vec::new();
     for c in selected.choices.iter() {
         add_unique(&mut tags, &c.cautions);
@@ -175,27 +176,27 @@ fn caution_tags<'kb>(selected: &Selection<'kb>) -> Vec<&'kb str> {
     tags
 }
 
-fn add_unique<'kb>(tags: &mut Vec<&'kb str>, more: &'kb [Text]) {
+fn add_unique<'kb>(tags: &mut Vec<&'kb Text>, more: &'kb [Text]) {
     for t in more {
-        if !tags.contains(&t.as_ref()) {
+        if !tags.contains(&t) {
             tags.push(t);
         }
     }
 }
 
 /// The richest foods for a nutrient among those the person eats; foods needing care sort last.
-fn suggest_foods(eligible: &[(&Food, Option<&str>)], nutrient: &str) -> Vec<FoodSuggestion> {
-    let mut pool: Vec<(&Food, f64, Option<&str>)> =
+fn suggest_foods(eligible: &[(&Food, Option<&Text>)], nutrient: &str) -> Vec<FoodSuggestion> {
+    let mut pool: Vec<(&Food, f64, Option<&Text>)> =
         eligible.iter().filter_map(|(f, caution)| Some((*f, f.amount(nutrient)?, *caution))).collect();
     // Picks the best few in turn rather than sorting them all.
-    let ahead = |a: &(&Food, f64, Option<&str>), b: &(&Food, f64, Option<&str>)| {
+    let ahead = |a: &(&Food, f64, Option<&Text>), b: &(&Food, f64, Option<&Text>)| {
         (a.2.is_none(), a.1) > (b.2.is_none(), b.1) || ((a.2.is_none(), a.1) == (b.2.is_none(), b.1) && a.0.id < b.0.id)
     };
     let mut picked = Vec::with_capacity(FOODS_PER_NUTRIENT);
     while picked.len() < FOODS_PER_NUTRIENT && !pool.is_empty() {
         let best = (1..pool.len()).fold(0, |best, i| if ahead(&pool[i], &pool[best]) { i } else { best });
         let (f, amount, caution) = pool.swap_remove(best);
-        picked.push(FoodSuggestion { id: f.id.to_string(), amount, caution: caution.map(str::to_string) });
+        picked.push(FoodSuggestion { id: f.id.clone(), amount, caution: caution.cloned() });
     }
     picked
 }
@@ -205,7 +206,7 @@ fn suggest_foods(eligible: &[(&Food, Option<&str>)], nutrient: &str) -> Vec<Food
 /// Kept out of [`assess`] so that scoring stays quick; the results and the doctor
 /// summary call it once.
 pub fn sources<'kb>(kb: &'kb KnowledgeBase, a: &Assessment) -> Vec<&'kb Source> {
-    let mut ids: Vec<&'kb str> = Vec::new();
+    let mut ids: Vec<&'kb Text> = Vec::new();
     let guidance = kb.guidance(a.triage).map(|g| &g.sources[..]).unwrap_or(&[]);
     add_unique(&mut ids, guidance);
     for f in a.red_flags.iter().filter_map(|id| kb.red_flag(id)) {

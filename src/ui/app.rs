@@ -87,7 +87,7 @@ pub fn app(props: &AppProps) -> Html {
                     if let Some(a) = assessment.as_ref() {
                         on_event.emit(HostEvent::Complete {
                             triage: a.triage,
-                            nutrients: a.nutrients.iter().map(|n| n.id.clone()).collect(),
+                            nutrients: a.nutrients.iter().map(|n| n.id.to_string()).collect(),
                         });
                     }
                 }

@@ -1,13 +1,13 @@
 //! The triage card: what to do now, and the warning signs that led there.
 //! Shared by the interrupt and the results, so urgent advice reads the same in both.
 
-use crate::knowledge::{Kb, RedFlag, TriageLevel};
+use crate::knowledge::{Kb, RedFlag, Text, TriageLevel};
 use crate::ui::text;
 use yew::prelude::*;
 
 /// `flags` are red flag ids to explain, most urgent first. `primary` makes the heading
 /// an h2 that takes focus (the interrupt's own heading); inside results it is an h3.
-pub fn guidance(kb: Kb, level: TriageLevel, flags: &[String], primary: bool) -> Html {
+pub fn guidance(kb: Kb, level: TriageLevel, flags: &[Text], primary: bool) -> Html {
     let Some(g) = kb.guidance(level) else { return html! {} };
     let flags: Vec<&RedFlag> = flags.iter().filter_map(|id| kb.red_flag(id)).collect();
     let heading = html! { <>{ text(&g.heading) }</> };

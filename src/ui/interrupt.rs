@@ -11,7 +11,7 @@ pub fn interrupt(state: &QuizState, dispatch: &Callback<Action>) -> Html {
     let kb = state.kb;
     let flags = interrupting_flags(&kb, state.answers());
     let Some(level) = flags.first().map(|f| f.level) else { return html! {} };
-    let ids: Vec<String> = flags.iter().filter(|f| f.level == level).map(|f| f.id.to_string()).collect();
+    let ids: Vec<_> = flags.iter().filter(|f| f.level == level).map(|f| f.id.clone()).collect();
     html! {
         <section class="lpq-interrupt">
             { guidance(kb, level, &ids, true) }

@@ -1,12 +1,12 @@
 //! A titled list of advice entries (lifestyle, other causes, medicines, supplements).
 
-use crate::knowledge::{Advice, Kb};
+use crate::knowledge::{Advice, Kb, Text};
 use crate::ui::text;
 use yew::prelude::*;
 
 /// `kind` is `lifestyle`, `cause`, `medicine` or `supplement`: it picks the list and
 /// the styling. Renders nothing when no entry applies.
-pub fn advice_list(kb: Kb, title: &'static str, kind: &'static str, ids: &[String]) -> Html {
+pub fn advice_list(kb: Kb, title: &'static str, kind: &'static str, ids: &[Text]) -> Html {
     let list: &[Advice] = match kind {
         "lifestyle" => &kb.lifestyle,
         "cause" => &kb.other_causes,
