@@ -80,8 +80,9 @@ pub fn app(props: &AppProps) -> Html {
                     if was == Some(Screen::Intro) {
                         on_event.emit(HostEvent::Start);
                     }
-                    let (index, total) = state.position(id);
-                    on_event.emit(HostEvent::Step { question: id.clone(), index, total });
+                    if let Some((index, total)) = state.shown_at {
+                        on_event.emit(HostEvent::Step { question: id.clone(), index, total });
+                    }
                 }
                 Screen::Results => {
                     if let Some(a) = assessment.as_ref() {
@@ -131,7 +132,7 @@ pub fn app(props: &AppProps) -> Html {
         <div class="lpq-app" data-theme={props.theme.clone()} ref={root}>
             // Stays in place across screens, so a change of its text is what screen readers announce.
             <p class="lpq-visually-hidden" role="status" aria-live="polite" aria-atomic="true" data-announce="">
-                { state.announcement.clone() }
+                { state.shown_at.map(|(index, total)| format!("Question {index} of {total}")) }
             </p>
             <header class="lpq-header">
                 <p class="lpq-brand">{ "Night-time leg pain check" }</p>

@@ -16,9 +16,10 @@ pub struct QuizState {
     pub editing: bool,
     /// A one-off message (saved answers unreadable, answers erased, …).
     pub notice: Option<&'static str>,
-    /// What the polite live region says: "Question 3 of 18". Set when the screen changes
-    /// (not when a ticked box changes the count), so each new question is announced once.
-    pub announcement: String,
+    /// Where the question on screen stood when it was shown: (position, questions asked).
+    /// Set when the screen changes, not when a ticked box changes the count, so the live
+    /// region announces each question once and the host hears of each step once.
+    pub shown_at: Option<(usize, usize)>,
     /// The doctor summary was just copied to the clipboard (until the screen changes).
     pub copied: bool,
 }
@@ -49,20 +50,17 @@ impl QuizState {
             missing_answer: false,
             editing: false,
             notice,
-            announcement: String::new(),
+            shown_at: None,
             copied: false,
         };
-        state.announce();
+        state.note_position();
         state
     }
 
-    fn announce(&mut self) {
-        self.announcement = match &self.session.screen {
-            Screen::Question(id) => {
-                let (index, total) = self.position(id);
-                format!("Question {index} of {total}")
-            }
-            _ => String::new(),
+    fn note_position(&mut self) {
+        self.shown_at = match &self.session.screen {
+            Screen::Question(id) => Some(self.position(id)),
+            _ => None,
         };
     }
 
@@ -81,7 +79,7 @@ impl QuizState {
         self.session.screen = screen;
         self.missing_answer = false;
         self.copied = false;
-        self.announce();
+        self.note_position();
     }
 
     /// Where Next leads from `current`: urgent guidance first, else the next question.
