@@ -4,6 +4,9 @@
 //! `storage` keeps progress on the device, and `ui` + `embed` render it in the browser.
 
 pub mod knowledge;
+// The path the model's `compact_struct!` readers name, here and in build.rs.
+#[doc(hidden)]
+pub use knowledge::compact as knowledge_compact;
 pub mod quiz;
 pub mod session;
 pub mod summary;

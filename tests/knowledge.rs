@@ -1,7 +1,9 @@
 //! The embedded knowledge base loads and keeps its invariants, and its food amounts
 //! agree with the USDA SR26 table they were derived from.
+// Native only: these use proptest and the file system, which the wasm target lacks.
+#![cfg(not(target_arch = "wasm32"))]
 
-use leg_pain_quiz::knowledge::{validate, KnowledgeBase, TriageLevel};
+use leg_pain_quiz::knowledge::{validate, KnowledgeBase, Reference, TriageLevel};
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -32,7 +34,11 @@ fn embedded_copy_matches_the_toml_files() {
         let (a, e) = (format!("{authored:#?}"), format!("{embedded:#?}"));
         let line = a.lines().zip(e.lines()).position(|(a, e)| a != e).unwrap_or(0);
         let context = |text: &str| text.lines().skip(line.saturating_sub(6)).take(8).collect::<Vec<_>>().join("\n");
-        panic!("the embedded knowledge base differs from the TOML files near line {line}:\nTOML:\n{}\nembedded:\n{}", context(&a), context(&e));
+        panic!(
+            "the embedded knowledge base differs from the TOML files near line {line}:\nTOML:\n{}\nembedded:\n{}",
+            context(&a),
+            context(&e)
+        );
     }
 }
 
@@ -42,7 +48,7 @@ fn validation_names_the_broken_entry() {
     broken.evidence.to_mut()[0].nutrient = "vitamin_q".into();
     broken.red_flags.to_mut()[0].guidance = "".into();
     broken.foods.to_mut()[0].sources.to_mut().push("NOWHERE".into());
-    broken.questions.to_mut()[1].show_if = vec![vec!["age.over_70".into()].into()].into();
+    broken.questions.to_mut()[1].show_if = vec![vec![Reference::parse("age.over_70".into()).unwrap()].into()].into();
     let id0 = broken.evidence[0].id.clone();
     let flag0 = broken.red_flags[0].id.clone();
     let food0 = broken.foods[0].id.clone();
@@ -103,7 +109,8 @@ fn nothing_suggests_a_supplement_dose() {
 /// Per-100 g nutrient values of one USDA SR26 food, by nutrient id.
 fn usda_extract() -> BTreeMap<u32, BTreeMap<&'static str, f64>> {
     let text = include_str!("data/usda-sr26-extract.txt");
-    let columns = [("calcium", 10), ("iron", 11), ("magnesium", 12), ("potassium", 14), ("vitamin_b12", 31), ("vitamin_d", 41)];
+    let columns =
+        [("calcium", 10), ("iron", 11), ("magnesium", 12), ("potassium", 14), ("vitamin_b12", 31), ("vitamin_d", 41)];
     text.lines()
         .filter(|l| !l.trim().is_empty())
         .map(|line| {
@@ -147,7 +154,8 @@ fn food_amounts_match_the_usda_table() {
             let expected = per_100g * grams / 100.0;
             let tolerance = (expected * 0.10).max(0.15);
             if (amount - expected).abs() > tolerance {
-                problems.push(format!("food `{}`: {nutrient} {amount} per serving, table gives {expected:.2}", food.id));
+                problems
+                    .push(format!("food `{}`: {nutrient} {amount} per serving, table gives {expected:.2}", food.id));
             }
             checked += 1;
         }

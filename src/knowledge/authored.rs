@@ -4,7 +4,10 @@
 //! the embedded copy against the files.
 
 use super::model::KnowledgeBase;
-use std::{fs, path::{Path, PathBuf}};
+use std::{
+    fs,
+    path::{Path, PathBuf},
+};
 
 /// The TOML files in `dir`, in name order.
 pub fn files(dir: &Path) -> Vec<PathBuf> {

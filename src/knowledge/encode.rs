@@ -68,9 +68,15 @@ impl ser::Serializer for &mut Compact {
         self.shape.push(v.into());
         Ok(())
     }
-    fn serialize_i8(self, v: i8) -> R { self.serialize_i64(v.into()) }
-    fn serialize_i16(self, v: i16) -> R { self.serialize_i64(v.into()) }
-    fn serialize_i32(self, v: i32) -> R { self.serialize_i64(v.into()) }
+    fn serialize_i8(self, v: i8) -> R {
+        self.serialize_i64(v.into())
+    }
+    fn serialize_i16(self, v: i16) -> R {
+        self.serialize_i64(v.into())
+    }
+    fn serialize_i32(self, v: i32) -> R {
+        self.serialize_i64(v.into())
+    }
     fn serialize_i64(self, v: i64) -> R {
         if i32::try_from(v).is_err() {
             return Err(Error(format!("{v} does not fit in an i32")));
@@ -78,25 +84,37 @@ impl ser::Serializer for &mut Compact {
         self.count(((v << 1) ^ (v >> 63)) as u64);
         Ok(())
     }
-    fn serialize_u8(self, v: u8) -> R { self.serialize_u64(v.into()) }
-    fn serialize_u16(self, v: u16) -> R { self.serialize_u64(v.into()) }
-    fn serialize_u32(self, v: u32) -> R { self.serialize_u64(v.into()) }
+    fn serialize_u8(self, v: u8) -> R {
+        self.serialize_u64(v.into())
+    }
+    fn serialize_u16(self, v: u16) -> R {
+        self.serialize_u64(v.into())
+    }
+    fn serialize_u32(self, v: u32) -> R {
+        self.serialize_u64(v.into())
+    }
     fn serialize_u64(self, v: u64) -> R {
         self.count(v);
         Ok(())
     }
-    fn serialize_f32(self, v: f32) -> R { self.serialize_f64(v.into()) }
+    fn serialize_f32(self, v: f32) -> R {
+        self.serialize_f64(v.into())
+    }
     fn serialize_f64(self, v: f64) -> R {
         self.shape.extend_from_slice(&v.to_le_bytes());
         Ok(())
     }
-    fn serialize_char(self, _: char) -> R { Err(unsupported("chars")) }
+    fn serialize_char(self, _: char) -> R {
+        Err(unsupported("chars"))
+    }
     fn serialize_str(self, v: &str) -> R {
         self.count(v.len() as u64);
         self.text.push_str(v);
         Ok(())
     }
-    fn serialize_bytes(self, _: &[u8]) -> R { Err(unsupported("bytes")) }
+    fn serialize_bytes(self, _: &[u8]) -> R {
+        Err(unsupported("bytes"))
+    }
     fn serialize_none(self) -> R {
         self.shape.push(0);
         Ok(())
@@ -105,8 +123,12 @@ impl ser::Serializer for &mut Compact {
         self.shape.push(1);
         value.serialize(self)
     }
-    fn serialize_unit(self) -> R { Ok(()) }
-    fn serialize_unit_struct(self, _: &'static str) -> R { Ok(()) }
+    fn serialize_unit(self) -> R {
+        Ok(())
+    }
+    fn serialize_unit_struct(self, _: &'static str) -> R {
+        Ok(())
+    }
     fn serialize_unit_variant(self, _: &'static str, index: u32, _: &'static str) -> R {
         self.count(index.into());
         Ok(())
@@ -122,18 +144,34 @@ impl ser::Serializer for &mut Compact {
         self.count(len as u64);
         Ok(self)
     }
-    fn serialize_tuple(self, _: usize) -> Result<Self, Error> { Ok(self) }
+    fn serialize_tuple(self, _: usize) -> Result<Self, Error> {
+        Ok(self)
+    }
     fn serialize_tuple_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeTupleStruct, Error> {
         Err(unsupported("tuple structs"))
     }
-    fn serialize_tuple_variant(self, _: &'static str, _: u32, _: &'static str, _: usize) -> Result<Self::SerializeTupleVariant, Error> {
+    fn serialize_tuple_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeTupleVariant, Error> {
         Err(unsupported("tuple variants"))
     }
     fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, Error> {
         Err(unsupported("maps (use a list of pairs)"))
     }
-    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Self, Error> { Ok(self) }
-    fn serialize_struct_variant(self, _: &'static str, _: u32, _: &'static str, _: usize) -> Result<Self::SerializeStructVariant, Error> {
+    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Self, Error> {
+        Ok(self)
+    }
+    fn serialize_struct_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeStructVariant, Error> {
         Err(unsupported("struct variants"))
     }
 }
@@ -141,20 +179,32 @@ impl ser::Serializer for &mut Compact {
 impl ser::SerializeSeq for &mut Compact {
     type Ok = ();
     type Error = Error;
-    fn serialize_element<T: ?Sized + Serialize>(&mut self, value: &T) -> R { value.serialize(&mut **self) }
-    fn end(self) -> R { Ok(()) }
+    fn serialize_element<T: ?Sized + Serialize>(&mut self, value: &T) -> R {
+        value.serialize(&mut **self)
+    }
+    fn end(self) -> R {
+        Ok(())
+    }
 }
 
 impl ser::SerializeTuple for &mut Compact {
     type Ok = ();
     type Error = Error;
-    fn serialize_element<T: ?Sized + Serialize>(&mut self, value: &T) -> R { value.serialize(&mut **self) }
-    fn end(self) -> R { Ok(()) }
+    fn serialize_element<T: ?Sized + Serialize>(&mut self, value: &T) -> R {
+        value.serialize(&mut **self)
+    }
+    fn end(self) -> R {
+        Ok(())
+    }
 }
 
 impl ser::SerializeStruct for &mut Compact {
     type Ok = ();
     type Error = Error;
-    fn serialize_field<T: ?Sized + Serialize>(&mut self, _: &'static str, value: &T) -> R { value.serialize(&mut **self) }
-    fn end(self) -> R { Ok(()) }
+    fn serialize_field<T: ?Sized + Serialize>(&mut self, _: &'static str, value: &T) -> R {
+        value.serialize(&mut **self)
+    }
+    fn end(self) -> R {
+        Ok(())
+    }
 }

@@ -16,13 +16,64 @@ pub type Text = Cow<'static, str>;
 pub type List<T> = Cow<'static, [T]>;
 
 /// A condition over the answers in conjunctive normal form: every inner list must
-/// hold, and an inner list holds when any of its references holds.
-///
-/// A reference is `"question_id.choice_id"` (that choice is selected) or
-/// `"!question_id.choice_id"` (it is not). An empty condition always holds.
-/// Example: `[["leg_signs.one_leg_swollen"], ["body_signs.breathless", "body_signs.chest_pain"]]`.
-pub type Condition = List<List<Text>>;
+/// hold, and an inner list holds when any of its references holds. An empty condition
+/// always holds.
+/// Example: `[["leg_signs.one_leg_pain_swelling"], ["body_signs.breathless_chest", "!age.under_13"]]`.
+pub type Condition = List<List<Reference>>;
 
+/// One choice in a condition: authored as `"question_id.choice_id"` (that choice is
+/// selected) or `"!question_id.choice_id"` (it is not), and split once when the base is
+/// read, never on each check.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reference {
+    pub negated: bool,
+    pub question: Text,
+    pub choice: Text,
+}
+
+impl Reference {
+    /// Parses `"!question.choice"`; `None` when the text has no dot.
+    pub fn parse(text: Text) -> Option<Reference> {
+        let negated = text.starts_with('!');
+        let start = usize::from(negated);
+        let dot = text.find('.')?;
+        let (question, choice) = match text {
+            Cow::Borrowed(t) => (Cow::Borrowed(&t[start..dot]), Cow::Borrowed(&t[dot + 1..])),
+            Cow::Owned(t) => (Cow::Owned(t[start..dot].to_string()), Cow::Owned(t[dot + 1..].to_string())),
+        };
+        Some(Reference { negated, question, choice })
+    }
+}
+
+impl std::fmt::Display for Reference {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let bang = if self.negated { "!" } else { "" };
+        write!(f, "{bang}{}.{}", self.question, self.choice)
+    }
+}
+
+impl Serialize for Reference {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Reference {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Reference::parse(Cow::Owned(text.clone()))
+            .ok_or_else(|| serde::de::Error::custom(format!("`{text}` is not `question.choice`")))
+    }
+}
+
+impl crate::knowledge_compact::Decode for Reference {
+    fn decode(r: &mut crate::knowledge_compact::Reader) -> crate::knowledge_compact::Decoded<Self> {
+        let text = <Text as crate::knowledge_compact::Decode>::decode(r)?;
+        Reference::parse(text).ok_or_else(|| r.error("a condition reference without a dot"))
+    }
+}
+
+crate::compact_enum! {
 /// How soon a person should be seen, from least to most urgent (so `Ord` ranks them).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -33,15 +84,11 @@ pub enum TriageLevel {
     Urgent,
     Emergency,
 }
+}
 
 impl TriageLevel {
-    pub const ALL: [TriageLevel; 5] = [
-        TriageLevel::Emergency,
-        TriageLevel::Urgent,
-        TriageLevel::Soon,
-        TriageLevel::Routine,
-        TriageLevel::SelfCare,
-    ];
+    pub const ALL: [TriageLevel; 5] =
+        [TriageLevel::Emergency, TriageLevel::Urgent, TriageLevel::Soon, TriageLevel::Routine, TriageLevel::SelfCare];
 
     /// The id used in data files and in the `data-triage` attribute.
     pub fn id(self) -> &'static str {
@@ -60,6 +107,7 @@ impl TriageLevel {
     }
 }
 
+crate::compact_enum! {
 /// How strongly the answers point to a nutrient shortfall.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -67,6 +115,7 @@ pub enum Strength {
     Possible,
     Moderate,
     Strong,
+}
 }
 
 impl Strength {
@@ -79,6 +128,7 @@ impl Strength {
     }
 }
 
+crate::compact_struct! {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct KnowledgeBase {
     /// Version of the content, shown in the doctor summary.
@@ -109,7 +159,9 @@ pub struct KnowledgeBase {
     #[serde(default)]
     pub lab_tests: List<LabTest>,
 }
+}
 
+crate::compact_struct! {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct StrengthThresholds {
     pub strong: i32,
@@ -120,7 +172,9 @@ pub struct StrengthThresholds {
     /// (mention it at a check-up and ask about tests).
     pub routine_at: Strength,
 }
+}
 
+crate::compact_struct! {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TriageGuidance {
     pub level: TriageLevel,
@@ -130,7 +184,9 @@ pub struct TriageGuidance {
     pub action: Text,
     pub sources: List<Text>,
 }
+}
 
+crate::compact_struct! {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Source {
     pub id: Text,
@@ -138,7 +194,9 @@ pub struct Source {
     pub publisher: Text,
     pub url: Text,
 }
+}
 
+crate::compact_struct! {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Nutrient {
     pub id: Text,
@@ -168,7 +226,9 @@ pub struct Nutrient {
     pub withhold_reason: Option<Text>,
     pub sources: List<Text>,
 }
+}
 
+crate::compact_struct! {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Food {
     pub id: Text,
@@ -192,7 +252,9 @@ pub struct Food {
     pub usda_ndb: Option<u32>,
     pub sources: List<Text>,
 }
+}
 
+crate::compact_struct! {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Diet {
     pub id: Text,
@@ -200,21 +262,27 @@ pub struct Diet {
     /// Food tags this diet leaves out.
     pub excludes: List<Text>,
 }
+}
 
+crate::compact_struct! {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct FoodCaution {
     pub tag: Text,
     pub note: Text,
     pub sources: List<Text>,
 }
+}
 
+crate::compact_enum! {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum QuestionKind {
     Single,
     Multi,
 }
+}
 
+crate::compact_struct! {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Question {
     pub id: Text,
@@ -227,7 +295,9 @@ pub struct Question {
     pub show_if: Condition,
     pub choices: List<Choice>,
 }
+}
 
+crate::compact_struct! {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Choice {
     pub id: Text,
@@ -250,12 +320,19 @@ pub struct Choice {
     #[serde(default)]
     pub neutral: bool,
 }
+}
 
+crate::compact_struct! {
 /// A rule that points toward a nutrient shortfall.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Evidence {
     pub id: Text,
     pub nutrient: Text,
+    /// A sign that fits a shortfall but is too common to point to one by itself (cramps
+    /// alone). It adds weight only to a nutrient that something else points to: a risk
+    /// group, a diet, a medicine, a condition or a telling pattern of symptoms.
+    #[serde(default)]
+    pub supports_only: bool,
     /// Negative where an answer makes a shortfall less likely (kidney disease and potassium).
     pub weight: i32,
     /// Why, in plain words, addressed to the person.
@@ -263,7 +340,9 @@ pub struct Evidence {
     pub when: Condition,
     pub sources: List<Text>,
 }
+}
 
+crate::compact_struct! {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RedFlag {
     pub id: Text,
@@ -277,7 +356,9 @@ pub struct RedFlag {
     pub when: Condition,
     pub sources: List<Text>,
 }
+}
 
+crate::compact_struct! {
 /// Lifestyle tips, other causes, medicine notes and supplement cautions share this shape.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Advice {
@@ -292,7 +373,9 @@ pub struct Advice {
     pub nutrients: List<Text>,
     pub sources: List<Text>,
 }
+}
 
+crate::compact_struct! {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct LabTest {
     pub id: Text,
@@ -302,6 +385,7 @@ pub struct LabTest {
     #[serde(default)]
     pub when: Condition,
     pub sources: List<Text>,
+}
 }
 
 fn amounts_from_table<'de, D: Deserializer<'de>>(deserializer: D) -> Result<List<(Text, f64)>, D::Error> {
@@ -315,3 +399,50 @@ impl Food {
         self.amounts.iter().find(|(id, _)| id == nutrient).map(|(_, amount)| *amount)
     }
 }
+
+/// Lookups by id: the base is small, so a scan is quicker and smaller than a map.
+impl KnowledgeBase {
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.questions.iter().find(|q| q.id == id)
+    }
+
+    pub fn nutrient(&self, id: &str) -> Option<&Nutrient> {
+        self.nutrients.iter().find(|n| n.id == id)
+    }
+
+    pub fn food(&self, id: &str) -> Option<&Food> {
+        self.foods.iter().find(|f| f.id == id)
+    }
+
+    pub fn red_flag(&self, id: &str) -> Option<&RedFlag> {
+        self.red_flags.iter().find(|f| f.id == id)
+    }
+
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+
+    pub fn lab_test(&self, id: &str) -> Option<&LabTest> {
+        self.lab_tests.iter().find(|t| t.id == id)
+    }
+
+    pub fn diet(&self, id: &str) -> Option<&Diet> {
+        self.diets.iter().find(|d| d.id == id)
+    }
+
+    pub fn food_caution(&self, tag: &str) -> Option<&FoodCaution> {
+        self.food_cautions.iter().find(|c| c.tag == tag)
+    }
+
+    /// What to do at a triage level. Validation guarantees one entry per level.
+    pub fn guidance(&self, level: TriageLevel) -> Option<&TriageGuidance> {
+        self.triage.iter().find(|t| t.level == level)
+    }
+}
+
+impl Question {
+    pub fn choice(&self, id: &str) -> Option<&Choice> {
+        self.choices.iter().find(|c| c.id == id)
+    }
+}
+

@@ -5,8 +5,23 @@ use std::collections::BTreeSet;
 
 /// Food tags the filters understand. A tag outside this list is a typo.
 pub const KNOWN_FOOD_TAGS: &[&str] = &[
-    "meat", "pork", "poultry", "fish", "shellfish", "dairy", "egg", "honey", "nuts", "peanuts",
-    "soy", "gluten", "sesame", "liver", "fish_liver_oil", "high_potassium", "fortified",
+    "meat",
+    "pork",
+    "poultry",
+    "fish",
+    "shellfish",
+    "dairy",
+    "egg",
+    "honey",
+    "nuts",
+    "peanuts",
+    "soy",
+    "gluten",
+    "sesame",
+    "liver",
+    "fish_liver_oil",
+    "high_potassium",
+    "fortified",
 ];
 
 /// Fewest foods each nutrient must offer in total, to vegans, and under every diet.
@@ -43,7 +58,9 @@ pub fn validate(kb: &KnowledgeBase) -> Vec<String> {
                 err(format!("{kind} `{id}` is defined twice"));
             }
             // Source ids are citation keys (ODS_MG); everything else is snake_case.
-            let fits = |c: char| c.is_ascii_digit() || c == '_' || c.is_ascii_lowercase() || (kind == "source" && c.is_ascii_uppercase());
+            let fits = |c: char| {
+                c.is_ascii_digit() || c == '_' || c.is_ascii_lowercase() || (kind == "source" && c.is_ascii_uppercase())
+            };
             if id.is_empty() || !id.chars().all(fits) {
                 err(format!("{kind} `{id}`: ids must be snake_case"));
             }
@@ -84,34 +101,30 @@ pub fn validate(kb: &KnowledgeBase) -> Vec<String> {
         err(format!("there are {} questions; the quiz asks 12 to 20", kb.questions.len()));
     }
     let mut referenced: BTreeSet<String> = BTreeSet::new();
-    let mut check_condition =
-        |what: &str, cond: &Condition, before: Option<usize>, err: &mut dyn FnMut(String)| {
-            for clause in cond.iter() {
-                if clause.is_empty() {
-                    err(format!("{what}: a condition clause is empty"));
-                }
-                for reference in clause.iter() {
-                    let plain = reference.trim_start_matches('!');
-                    let Some((qid, cid)) = plain.split_once('.') else {
-                        err(format!("{what}: `{reference}` is not `question.choice`"));
-                        continue;
-                    };
-                    let Some(qpos) = kb.questions.iter().position(|q| q.id == qid) else {
-                        err(format!("{what}: `{reference}` names unknown question `{qid}`"));
-                        continue;
-                    };
-                    if kb.questions[qpos].choice(cid).is_none() {
-                        err(format!("{what}: `{reference}` names unknown choice `{cid}`"));
-                    }
-                    if let Some(limit) = before {
-                        if qpos >= limit {
-                            err(format!("{what}: show_if must refer to an earlier question, not `{qid}`"));
-                        }
-                    }
-                    referenced.insert(plain.to_string());
-                }
+    let mut check_condition = |what: &str, cond: &Condition, before: Option<usize>, err: &mut dyn FnMut(String)| {
+        for clause in cond.iter() {
+            if clause.is_empty() {
+                err(format!("{what}: a condition clause is empty"));
             }
-        };
+            for reference in clause.iter() {
+                let (qid, cid) = (reference.question.as_ref(), reference.choice.as_ref());
+                let plain = format!("{qid}.{cid}");
+                let Some(qpos) = kb.questions.iter().position(|q| q.id == qid) else {
+                    err(format!("{what}: `{reference}` names unknown question `{qid}`"));
+                    continue;
+                };
+                if kb.questions[qpos].choice(cid).is_none() {
+                    err(format!("{what}: `{reference}` names unknown choice `{cid}`"));
+                }
+                if let Some(limit) = before {
+                    if qpos >= limit {
+                        err(format!("{what}: show_if must refer to an earlier question, not `{qid}`"));
+                    }
+                }
+                referenced.insert(plain);
+            }
+        }
+    };
     for (pos, q) in kb.questions.iter().enumerate() {
         let what = format!("question `{}`", q.id);
         if q.prompt.trim().is_empty() {
@@ -227,7 +240,12 @@ pub fn validate(kb: &KnowledgeBase) -> Vec<String> {
     // Nutrients and their foods.
     for n in kb.nutrients.iter() {
         let what = format!("nutrient `{}`", n.id);
-        for (field, text) in [("role", &n.role), ("legs", &n.legs), ("daily_need", &n.daily_need), ("supplement_caution", &n.supplement_caution)] {
+        for (field, text) in [
+            ("role", &n.role),
+            ("legs", &n.legs),
+            ("daily_need", &n.daily_need),
+            ("supplement_caution", &n.supplement_caution),
+        ] {
             if text.trim().is_empty() {
                 err(format!("{what} has an empty `{field}`"));
             }
