@@ -1,12 +1,17 @@
-//! The quiz core: pure Rust, no web dependencies. Which question comes next, and what
-//! the answers add up to. Deterministic, and usable from native tests and tools.
+//! The quiz core: pure Rust, no web dependencies. Which question comes next, what a
+//! click does, where each action leads, and what the answers add up to. Deterministic,
+//! and usable from native tests and tools.
 
 mod answers;
 mod assess;
+mod cleaned;
 mod condition;
 mod flow;
+mod journey;
 
 pub use answers::Answers;
 pub use assess::{assess, sources, Assessment, FoodSuggestion, NutrientMatch};
-pub use condition::{holds, Picks, Selection};
-pub use flow::{effective_answers, flags_by_urgency, interrupting_flags, is_complete, select, visible_questions};
+pub use cleaned::{clean, Cleaned};
+pub use condition::{holds, Picks};
+pub use flow::{flags_by_urgency, interrupting_flags, is_complete, select, visible_questions};
+pub use journey::{Action, Journey, Screen};

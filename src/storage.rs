@@ -3,37 +3,44 @@
 //! Every failure (storage blocked, quota full, private mode) degrades to "not saved";
 //! nothing here can stop the quiz from working.
 
-use crate::knowledge::KnowledgeBase;
+use crate::quiz::Journey;
 use crate::session::{RestoreError, Session};
-use gloo::storage::{LocalStorage, Storage};
+use std::cell::Cell;
+use std::rc::Rc;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct SessionStore {
     key: String,
     enabled: bool,
+    /// The revision of the last session this tab read or wrote.
+    revision: Rc<Cell<u64>>,
 }
 
 impl SessionStore {
     pub fn new(storage_key: &str, enabled: bool) -> Self {
-        SessionStore { key: format!("leg-pain-quiz:{storage_key}"), enabled }
+        SessionStore { key: format!("leg-pain-quiz:{storage_key}"), enabled, revision: Rc::default() }
     }
 
     pub fn key(&self) -> &str {
         &self.key
     }
 
+    fn storage() -> Option<web_sys::Storage> {
+        web_sys::window()?.local_storage().ok().flatten()
+    }
+
     /// The saved session, if any. A saved value that can't be used is erased, and the
     /// error says why so the person sees a notice.
-    pub fn load(&self, kb: &KnowledgeBase) -> Result<Option<Session>, RestoreError> {
+    pub fn load(&self) -> Result<Option<Session>, RestoreError> {
         if !self.enabled {
             return Ok(None);
         }
-        if !available() {
-            return Ok(None);
-        }
-        let Ok(Some(raw)) = LocalStorage::raw().get_item(&self.key) else { return Ok(None) };
-        match Session::restore(kb, &raw) {
-            Ok(session) => Ok(Some(session)),
+        let Some(raw) = Self::storage().and_then(|s| s.get_item(&self.key).ok().flatten()) else { return Ok(None) };
+        match Session::decode(&raw) {
+            Ok(session) => {
+                self.revision.set(session.revision);
+                Ok(Some(session))
+            }
             Err(e) => {
                 self.clear();
                 Err(e)
@@ -41,23 +48,23 @@ impl SessionStore {
         }
     }
 
-    pub fn save(&self, session: &Session) {
-        if self.enabled && available() {
+    pub fn save(&self, journey: &Journey) {
+        if !self.enabled {
+            return;
+        }
+        if let Some(storage) = Self::storage() {
+            let revision = self.revision.get() + 1;
             // A full or blocked storage only means progress isn't kept.
-            let _ = LocalStorage::raw().set_item(&self.key, &session.encode());
+            if storage.set_item(&self.key, &Session::of(journey, revision).encode()).is_ok() {
+                self.revision.set(revision);
+            }
         }
     }
 
     /// Removes the saved answers, whether or not saving is on now.
     pub fn clear(&self) {
-        if available() {
-            LocalStorage::delete(&self.key);
+        if let Some(storage) = Self::storage() {
+            let _ = storage.remove_item(&self.key);
         }
     }
-}
-
-/// gloo panics when localStorage is missing or blocked (sandboxed iframes, some privacy
-/// modes), so ask the browser first.
-fn available() -> bool {
-    web_sys::window().is_some_and(|w| matches!(w.local_storage(), Ok(Some(_))))
 }

@@ -1,13 +1,13 @@
 //! The plain-text summary a person can print, copy and take to a clinician.
 
 use crate::knowledge::KnowledgeBase;
-use crate::quiz::{effective_answers, sources, visible_questions, Answers, Assessment};
+use crate::quiz::{sources, Answers, Assessment, Cleaned};
 use std::fmt::Write;
 
 /// Builds the summary. `date` is supplied by the caller (ISO `YYYY-MM-DD`) so that
 /// this stays pure and testable.
 pub fn doctor_summary(kb: &KnowledgeBase, answers: &Answers, assessment: &Assessment, date: &str) -> String {
-    let answers = effective_answers(kb, answers);
+    let answers = Cleaned::new(kb, answers);
     let mut out = String::new();
     let _ = writeln!(out, "Night-time leg symptoms: self-assessment summary");
     let _ = writeln!(out, "Date: {date}. Knowledge base version {}.", assessment.kb_version);
@@ -28,14 +28,8 @@ pub fn doctor_summary(kb: &KnowledgeBase, answers: &Answers, assessment: &Assess
     }
 
     let _ = writeln!(out, "\nAnswers that matter:");
-    for q in visible_questions(kb, &answers) {
-        let chosen: Vec<&str> = answers
-            .get(&q.id)
-            .iter()
-            .filter_map(|c| q.choice(c))
-            .filter(|c| !c.neutral)
-            .map(|c| c.label.as_ref())
-            .collect();
+    for q in answers.asked() {
+        let chosen: Vec<&str> = answers.choices_of(&q.id).filter(|c| !c.neutral).map(|c| c.label.as_ref()).collect();
         if !chosen.is_empty() {
             let _ = writeln!(out, "- {} {}", q.prompt, chosen.join("; "));
         }
@@ -56,7 +50,8 @@ pub fn doctor_summary(kb: &KnowledgeBase, answers: &Answers, assessment: &Assess
             let _ = writeln!(out, "- {}: {}", t.name, t.why);
         }
     }
-    let notes: Vec<_> = assessment.medicine_notes.iter().filter_map(|id| kb.medicine_notes.iter().find(|a| &a.id == id)).collect();
+    let notes: Vec<_> =
+        assessment.medicine_notes.iter().filter_map(|id| kb.medicine_notes.iter().find(|a| &a.id == id)).collect();
     if !notes.is_empty() {
         let _ = writeln!(out, "\nMedicines:");
         for n in notes {

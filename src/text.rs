@@ -3,21 +3,21 @@
 //! Amounts are formatted with integer arithmetic: `format!` of a float pulls about
 //! 14 KB of float-printing code into the wasm.
 
-/// Formats an amount with at most one decimal: 156.0 → "156", 2.94 → "2.9", 0.45 → "0.5".
+/// Formats an amount: whole numbers from 10 up, else at most one decimal:
+/// 156.0 → "156", 155.46 → "155", 2.94 → "2.9", 0.45 → "0.5". Each value is rounded
+/// once, from the original figure.
 pub fn amount(value: f64) -> String {
-    let tenths = (value * 10.0).round().max(0.0) as u64;
-    let (whole, frac) = (tenths / 10, tenths % 10);
-    if frac == 0 || whole >= 10 {
-        let rounded = if whole >= 10 { (tenths + 5) / 10 } else { whole };
-        rounded.to_string()
-    } else {
-        format!("{whole}.{frac}")
+    let value = value.max(0.0);
+    // 9.95 and above round to 10.0 or more at one decimal: show those whole.
+    if value >= 9.95 {
+        return (value.round() as u64).to_string();
     }
-}
-
-/// Turns a snake_case id into words for a fallback label: "vitamin_d" → "vitamin d".
-pub fn id_words(id: &str) -> String {
-    id.replace('_', " ")
+    let tenths = (value * 10.0).round() as u64;
+    if tenths % 10 == 0 {
+        (tenths / 10).to_string()
+    } else {
+        format!("{}.{}", tenths / 10, tenths % 10)
+    }
 }
 
 #[cfg(test)]
@@ -28,6 +28,9 @@ mod tests {
     fn amounts_round_to_one_decimal_below_ten() {
         assert_eq!(amount(156.0), "156");
         assert_eq!(amount(155.6), "156");
+        assert_eq!(amount(155.46), "155", "rounded once, not to tenths first");
+        assert_eq!(amount(10.45), "10");
+        assert_eq!(amount(9.94), "9.9");
         assert_eq!(amount(2.94), "2.9");
         assert_eq!(amount(0.45), "0.5");
         assert_eq!(amount(9.96), "10");

@@ -3,8 +3,8 @@
 
 mod app;
 mod button;
-mod interrupt;
 mod guidance;
+mod interrupt;
 mod intro;
 mod progress;
 mod question;
@@ -13,7 +13,7 @@ mod review;
 mod state;
 
 pub use app::{App, AppProps, HostEvent};
-pub use state::{Action, QuizState};
+pub use state::{Msg, QuizState};
 
 /// Knowledge-base text as an attribute or text node, without copying static strings.
 pub(crate) fn text(value: &crate::knowledge::Text) -> yew::AttrValue {

@@ -1,6 +1,8 @@
 //! Engine behaviour, one fact per test, written from the reference facts
 //! (NHS, NIH ODS, AAFP 2012, AASM 2024). Each starts from a healthy baseline and
 //! changes only what the fact is about.
+// Native only: these use proptest and the file system, which the wasm target lacks.
+#![cfg(not(target_arch = "wasm32"))]
 
 use leg_pain_quiz::knowledge::{KnowledgeBase, Strength, TriageLevel};
 use leg_pain_quiz::quiz::{assess, interrupting_flags, is_complete, select, visible_questions, Answers, Assessment};
@@ -157,10 +159,7 @@ fn diuretics_point_to_potassium_and_magnesium() {
 
 #[test]
 fn restless_legs_point_to_iron() {
-    let a = run(&[
-        ("sensation", &["urge_to_move"]),
-        ("rls_pattern", &["rest_worse", "moving_helps", "evening_worse"]),
-    ]);
+    let a = run(&[("sensation", &["urge_to_move"]), ("rls_pattern", &["rest_worse", "moving_helps", "evening_worse"])]);
     assert_eq!(rank(&a, "iron"), Some(0));
     assert!(a.lab_tests.contains(&"ferritin".into()));
     assert!(a.supplement_cautions.contains(&"iron_needs_test".into()));
@@ -233,7 +232,12 @@ fn kidney_disease_blocks_potassium_and_magnesium_supplements_and_flags_foods() {
 
 #[test]
 fn pregnancy_excludes_liver_and_fish_liver_oil() {
-    let a = run(&[("about_you", &["pregnant"]), ("sun", &["little"]), ("sensation", &["urge_to_move"]), ("rls_pattern", &["evening_worse"])]);
+    let a = run(&[
+        ("about_you", &["pregnant"]),
+        ("sun", &["little"]),
+        ("sensation", &["urge_to_move"]),
+        ("rls_pattern", &["evening_worse"]),
+    ]);
     let kb = kb();
     for m in &a.nutrients {
         for f in &m.foods {

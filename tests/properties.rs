@@ -1,8 +1,10 @@
 //! Properties over every answer sequence the flow allows, and over hostile input.
+// Native only: these use proptest and the file system, which the wasm target lacks.
+#![cfg(not(target_arch = "wasm32"))]
 
 use leg_pain_quiz::knowledge::{KnowledgeBase, QuestionKind};
-use leg_pain_quiz::quiz::{assess, is_complete, select, visible_questions, Answers};
-use leg_pain_quiz::session::{RestoreError, Screen, Session};
+use leg_pain_quiz::quiz::{assess, clean, is_complete, select, visible_questions, Answers, Journey, Screen};
+use leg_pain_quiz::session::{RestoreError, Session, SESSION_FORMAT};
 use proptest::prelude::*;
 
 fn kb() -> KnowledgeBase {
@@ -59,19 +61,53 @@ proptest! {
     }
 
     #[test]
-    fn a_saved_session_reads_back_the_same(picks in prop::collection::vec(any::<u16>(), 1..64), stop in 0usize..25) {
+    fn a_saved_session_reads_back_the_same(picks in prop::collection::vec(any::<u16>(), 1..64), stop in 0usize..25, rev in 0u64..1_000_000) {
         let kb = kb();
         let answers = walk(&kb, &picks);
         let asked = visible_questions(&kb, &answers);
-        let mut session = Session::new();
-        session.answers = answers.clone();
-        session.screen = match asked.get(stop) {
-            Some(q) => Screen::Question(q.id.to_string()),
-            None => Screen::Results,
+        let session = Session {
+            revision: rev,
+            answers: answers.clone(),
+            screen: Some(match asked.get(stop) {
+                Some(q) => Screen::Question(q.id.to_string()),
+                None => Screen::Results,
+            }),
+            acknowledged: kb.red_flags.iter().take(stop % 3).map(|f| f.id.to_string()).collect(),
         };
-        session.acknowledged = kb.red_flags.iter().take(stop % 3).map(|f| f.id.to_string()).collect();
-        let restored = Session::restore(&kb, &session.encode()).expect("a session we wrote reads back");
-        prop_assert_eq!(restored, session);
+        let read = Session::decode(&session.encode()).expect("a session we wrote reads back");
+        prop_assert_eq!(read, session);
+    }
+
+    /// Cleaning is idempotent, and what it removes never changes an assessment.
+    #[test]
+    fn cleaning_is_idempotent_and_changes_no_assessment(
+        picks in prop::collection::vec(any::<u16>(), 1..64),
+        noise in prop::collection::vec((0usize..40, "[a-z_0-9]{1,12}"), 0..8),
+        dupes in prop::collection::vec(0usize..40, 0..4),
+    ) {
+        let kb = kb();
+        let mut raw = walk(&kb, &picks);
+        // Stale ids, hidden follow-ups, repeats (not next to each other) and extra
+        // choices for single-choice questions, as a tampered or old save might hold.
+        for (i, id) in &noise {
+            let q = &kb.questions[i % kb.questions.len()];
+            let mut choices = raw.get(&q.id).to_vec();
+            choices.push(id.clone());
+            choices.push(q.choices[i % q.choices.len()].id.to_string());
+            raw.set(&q.id, choices);
+        }
+        for i in &dupes {
+            let q = &kb.questions[i % kb.questions.len()];
+            let mut choices = raw.get(&q.id).to_vec();
+            if let Some(first) = choices.first().cloned() {
+                choices.push("levitation".into());
+                choices.push(first);
+            }
+            raw.set(&q.id, choices);
+        }
+        let once = clean(&kb, &raw);
+        prop_assert_eq!(clean(&kb, &once), once.clone());
+        prop_assert_eq!(assess(&kb, &once), assess(&kb, &raw));
     }
 
     #[test]
@@ -83,56 +119,116 @@ proptest! {
         prop_assert!(a.nutrients.iter().all(|m| kb.nutrient(&m.id).is_some()));
     }
 
+    /// Any text at all, including text behind a valid header, decodes or says why.
     #[test]
-    fn any_saved_text_restores_or_says_why(text in ".{0,200}") {
+    fn any_saved_text_decodes_or_says_why(
+        body in "(rev=[0-9]{0,3}|screen=[a-z:_<>]{0,20}|ack=[a-z_,]{0,20}|a\\.[a-z_]{0,12}=[a-z_,;]{0,20}|[ -~]{0,20})(\n(rev=[0-9]{0,3}|screen=[a-z:_]{0,20}|ack=[a-z_,]{0,20}|a\\.[a-z_]{0,12}=[a-z_,]{0,20}|[ -~]{0,10})){0,8}",
+        header in prop::sample::select(vec!["lpq-session 2\n", "lpq-session 1\n", "", "lpq-session 2 \n"]),
+    ) {
         let kb = kb();
-        match Session::restore(&kb, &text) {
-            Ok(s) => prop_assert_eq!(s.format, 1),
-            Err(e) => prop_assert!(!e.notice().is_empty()),
+        let text = format!("{header}{body}");
+        match Session::decode(&text) {
+            Ok(s) => {
+                prop_assert!(text.starts_with("lpq-session 2\n"));
+                // Whatever was read, resuming it lands on a screen that exists.
+                let journey = s.resume(&kb);
+                if let Screen::Question(q) = &journey.screen {
+                    prop_assert!(visible_questions(&kb, &journey.answers).iter().any(|x| x.id == *q));
+                }
+            }
+            Err(RestoreError::OtherFormat(v)) => prop_assert_ne!(v, SESSION_FORMAT),
+            Err(RestoreError::Corrupted) => {}
         }
     }
 }
 
 #[test]
 fn a_corrupted_save_is_reported_not_trusted() {
-    let kb = kb();
-    assert_eq!(Session::restore(&kb, "{not a session"), Err(RestoreError::Corrupted));
-    assert_eq!(Session::restore(&kb, r#"{"format":1,"answers":{}}"#), Err(RestoreError::Corrupted));
-    assert_eq!(Session::restore(&kb, "lpq-session 1\nscreen=question:<img src=x>\n"), Err(RestoreError::Corrupted));
-    assert_eq!(Session::restore(&kb, "lpq-session 1\nscreen=intro\na.sensation=cramp;drop\n"), Err(RestoreError::Corrupted));
-    assert_eq!(Session::restore(&kb, "lpq-session 1\na.sensation=cramp\n"), Err(RestoreError::Corrupted), "no screen");
-    assert_eq!(Session::restore(&kb, "lpq-session 0\nscreen=intro\n"), Err(RestoreError::OtherFormat(0)));
-    assert!(Session::restore(&kb, "lpq-session 1\nscreen=intro\nack=\n").is_ok());
+    let bad = |text: &str| Session::decode(text).err();
+    assert_eq!(bad("{not a session"), Some(RestoreError::Corrupted));
+    assert_eq!(bad(r#"{"format":2,"answers":{}}"#), Some(RestoreError::Corrupted));
+    assert_eq!(bad("lpq-session 2\nrev=1\nscreen=question:<img src=x>\n"), Some(RestoreError::Corrupted));
+    assert_eq!(bad("lpq-session 2\nrev=1\nscreen=intro\na.sensation=cramp;drop\n"), Some(RestoreError::Corrupted));
+    assert_eq!(bad("lpq-session 2\nrev=1\na.sensation=cramp\n"), Some(RestoreError::Corrupted), "no screen");
+    assert_eq!(bad("lpq-session 2\nscreen=intro\n"), Some(RestoreError::Corrupted), "no revision");
+    assert_eq!(
+        bad("lpq-session 2\nrev=1\nscreen=intro\na.age=18_50\na.age=over_70\n"),
+        Some(RestoreError::Corrupted),
+        "twice"
+    );
+    assert_eq!(bad("lpq-session 1\nscreen=intro\n"), Some(RestoreError::OtherFormat(1)));
+    assert!(Session::decode("lpq-session 2\nrev=3\nscreen=intro\nack=\n").is_ok());
+}
+
+/// Complete answers with nothing of note: "none" where a question has it, else a
+/// neutral choice.
+fn calm(kb: &KnowledgeBase) -> Answers {
+    let mut answers = Answers::new();
+    while let Some(q) = visible_questions(kb, &answers).into_iter().find(|q| !answers.is_answered(&q.id)) {
+        let c = q
+            .choices
+            .iter()
+            .find(|c| c.exclusive)
+            .or_else(|| q.choices.iter().find(|c| c.neutral))
+            .unwrap_or(&q.choices[0]);
+        answers = select(kb, &answers, &q.id, &c.id);
+    }
+    answers
+}
+
+fn saved(answers: Answers, screen: Screen, acknowledged: &[&str]) -> Session {
+    Session {
+        revision: 1,
+        answers,
+        screen: Some(screen),
+        acknowledged: acknowledged.iter().map(|a| a.to_string()).collect(),
+    }
 }
 
 #[test]
-fn a_saved_session_round_trips_and_stale_ids_are_dropped() {
+fn a_resumed_session_drops_stale_ids() {
     let kb = kb();
-    let mut session = Session::new();
-    session.answers = Answers::from_pairs([
-        ("sensation", &["cramp", "levitation"][..]),
-        ("no_such_question", &["x"][..]),
-        ("rls_pattern", &["rest_worse"][..]), // hidden: no urge to move
-    ]);
-    session.screen = Screen::Question("leg_signs".into());
-    session.acknowledged = vec!["possible_dvt".into(), "gone_flag".into()];
-    let restored = Session::restore(&kb, &session.encode()).unwrap();
-    assert_eq!(restored.answers, Answers::from_pairs([("sensation", &["cramp"][..])]));
-    assert_eq!(restored.screen, Screen::Question("leg_signs".into()));
-    assert_eq!(restored.acknowledged, vec!["possible_dvt".to_string()]);
+    let session = saved(
+        Answers::from_pairs([
+            ("sensation", &["cramp", "levitation"][..]),
+            ("no_such_question", &["x"][..]),
+            ("rls_pattern", &["rest_worse"][..]), // hidden: no urge to move
+        ]),
+        Screen::Question("leg_signs".into()),
+        &["long_cramp", "gone_flag"],
+    );
+    let journey = Session::decode(&session.encode()).unwrap().resume(&kb);
+    assert_eq!(journey.answers, Answers::from_pairs([("sensation", &["cramp"][..])]));
+    assert_eq!(journey.screen, Screen::Question("leg_signs".into()));
+    assert!(journey.acknowledged.is_empty(), "acknowledgements count only for warnings that hold");
 }
 
 #[test]
 fn a_saved_screen_that_no_longer_applies_falls_back_to_the_next_question() {
     let kb = kb();
-    let mut session = Session::new();
-    session.answers = Answers::from_pairs([("sensation", &["tingling"][..])]);
-    session.screen = Screen::Question("cramp_pattern".into()); // hidden now
-    let restored = Session::restore(&kb, &session.encode()).unwrap();
-    assert_eq!(restored.screen, Screen::Question("leg_signs".into()));
-    session.screen = Screen::Results; // results without complete answers
-    let restored = Session::restore(&kb, &session.encode()).unwrap();
-    assert_eq!(restored.screen, Screen::Question("leg_signs".into()));
+    let answers = Answers::from_pairs([("sensation", &["tingling"][..])]);
+    let hidden = saved(answers.clone(), Screen::Question("cramp_pattern".into()), &[]).resume(&kb);
+    assert_eq!(hidden.screen, Screen::Question("leg_signs".into()));
+    let early = saved(answers, Screen::Results, &[]).resume(&kb);
+    assert_eq!(early.screen, Screen::Question("leg_signs".into()), "results need complete answers");
+}
+
+/// A forged save that claims the results, with an emergency answer never acknowledged,
+/// still shows the emergency first.
+#[test]
+fn an_unseen_emergency_is_shown_on_resume_whatever_screen_was_saved() {
+    let kb = kb();
+    let mut answers = calm(&kb);
+    assert!(assess(&kb, &answers).red_flags.is_empty(), "the calm answers raise no warning");
+    answers.set("leg_signs", vec!["cold_pale".into()]);
+    assert!(is_complete(&kb, &answers));
+    for screen in [Screen::Results, Screen::Review, Screen::Question("age".into())] {
+        let journey = saved(answers.clone(), screen.clone(), &[]).resume(&kb);
+        assert_eq!(journey.screen, Screen::Interrupt(Box::new(screen.clone())), "saved as {screen:?}");
+    }
+    let seen = saved(answers, Screen::Results, &["limb_ischaemia"]).resume(&kb);
+    assert_eq!(seen.screen, Screen::Results, "an acknowledged warning isn't shown again on reload");
+    assert_eq!(Journey::new().screen, Screen::Intro);
 }
 
 #[test]

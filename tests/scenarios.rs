@@ -6,6 +6,8 @@
 //! The vignettes live in `tests/scenarios.toml` and state what a clinician would expect, not
 //! what the scoring happens to produce. Run with `cargo test --test scenarios -- --nocapture`
 //! to see the accuracy table even when everything passes.
+// Native only: these use proptest and the file system, which the wasm target lacks.
+#![cfg(not(target_arch = "wasm32"))]
 
 use leg_pain_quiz::knowledge::{KnowledgeBase, QuestionKind, TriageLevel, KNOWN_FOOD_TAGS};
 use leg_pain_quiz::quiz::{assess, is_complete, visible_questions, Answers, Assessment};
@@ -309,8 +311,18 @@ fn evaluate(kb: &KnowledgeBase, s: &Scenario) -> Outcome {
         forbidden_nutrients: s.forbidden_nutrients.iter().filter(|n| ids.contains(&n.as_str())).cloned().collect(),
         forbidden_foods,
         forbidden_tags,
-        missing_cautions: s.required_cautions.iter().filter(|c| !a.supplement_cautions.iter().any(|x| x == c.as_str())).cloned().collect(),
-        missing_flags: s.required_flags.iter().filter(|f| !a.red_flags.iter().any(|x| x == f.as_str())).cloned().collect(),
+        missing_cautions: s
+            .required_cautions
+            .iter()
+            .filter(|c| !a.supplement_cautions.iter().any(|x| x == c.as_str()))
+            .cloned()
+            .collect(),
+        missing_flags: s
+            .required_flags
+            .iter()
+            .filter(|f| !a.red_flags.iter().any(|x| x == f.as_str()))
+            .cloned()
+            .collect(),
     }
 }
 

@@ -1,7 +1,7 @@
 //! What the answers add up to: triage, ranked nutrients with reasons, foods that fit the
 //! person's diet, and the advice, cautions and tests that apply.
 
-use super::{flags_by_urgency, holds, Answers, Selection};
+use super::{flags_by_urgency, holds, Answers, Cleaned};
 use crate::knowledge::{Advice, Food, KnowledgeBase, Source, Strength, Text, TriageLevel};
 use serde::{Deserialize, Serialize};
 
@@ -50,9 +50,10 @@ pub struct FoodSuggestion {
     pub caution: Option<Text>,
 }
 
-/// Scores the answers against the knowledge base. Pure and deterministic.
+/// Scores the answers against the knowledge base. Pure and deterministic; the answers
+/// are cleaned first (see [`Cleaned`]), so raw and cleaned answers assess the same.
 pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
-    let selected = Selection::new(kb, answers);
+    let selected = Cleaned::new(kb, answers);
     let excluded = excluded_tags(kb, &selected);
     let cautions = caution_tags(&selected);
     // Which foods the person eats, and which need a caution, worked out once for all nutrients.
@@ -70,6 +71,10 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
         .filter(|n| n.withhold_when.is_empty() || !holds(&n.withhold_when, &selected))
         .filter_map(|n| {
             let rules = held.iter().filter(|e| e.nutrient == n.id);
+            // Something in the answers must point here; a common sign alone never does.
+            if !rules.clone().any(|e| e.weight > 0 && !e.supports_only) {
+                return None;
+            }
             let score: i32 = rules.clone().map(|e| e.weight).sum();
             let strength = strength_of(kb, score)?;
             let positive = rules.filter(|e| e.weight > 0);
@@ -157,9 +162,9 @@ fn strength_of(kb: &KnowledgeBase, score: i32) -> Option<Strength> {
 
 /// Food tags the person's diet, allergies and circumstances leave out (a short list:
 /// comparing a dozen short strings is quicker than any set).
-fn excluded_tags<'kb>(kb: &'kb KnowledgeBase, selected: &Selection<'kb>) -> Vec<&'kb Text> {
+fn excluded_tags<'kb>(kb: &'kb KnowledgeBase, selected: &Cleaned<'kb>) -> Vec<&'kb Text> {
     let mut tags = Vec::new();
-    for c in selected.choices.iter() {
+    for (_, c) in selected.chosen() {
         add_unique(&mut tags, &c.excludes);
         if let Some(diet) = c.diet.as_deref().and_then(|d| kb.diet(d)) {
             add_unique(&mut tags, &diet.excludes);
@@ -168,9 +173,9 @@ fn excluded_tags<'kb>(kb: &'kb KnowledgeBase, selected: &Selection<'kb>) -> Vec<
     tags
 }
 
-fn caution_tags<'kb>(selected: &Selection<'kb>) -> Vec<&'kb Text> {
+fn caution_tags<'kb>(selected: &Cleaned<'kb>) -> Vec<&'kb Text> {
     let mut tags = Vec::new();
-    for c in selected.choices.iter() {
+    for (_, c) in selected.chosen() {
         add_unique(&mut tags, &c.cautions);
     }
     tags

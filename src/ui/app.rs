@@ -1,14 +1,14 @@
 //! The root component: owns the state, saves it, moves focus, and tells the host page
 //! what happened (never the answers themselves).
 
+use super::state::{Msg, QuizState};
 use super::{interrupt::interrupt, intro::intro, question::question_view, results::results, review::review};
-use super::state::{Action, QuizState};
 use crate::knowledge::{Kb, TriageLevel};
-use crate::quiz::assess;
-use crate::session::{Screen, Session};
+use crate::quiz::{assess, Journey, Screen};
+use crate::session::RestoreError;
 use crate::storage::SessionStore;
-use wasm_bindgen::JsCast;
 use crate::ui::button::{button, Look};
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// What the host page is told through DOM events.
@@ -35,12 +35,12 @@ pub fn app(props: &AppProps) -> Html {
     let state = {
         let (kb, store) = (props.kb, props.store.clone());
         use_reducer(move || {
-            let (session, notice) = match store.load(&kb) {
-                Ok(Some(saved)) => (saved, None),
-                Ok(None) => (Session::new(), None),
-                Err(error) => (Session::new(), Some(error.notice())),
+            let (journey, notice) = match store.load() {
+                Ok(Some(saved)) => (saved.resume(&kb), None),
+                Ok(None) => (Journey::new(), None),
+                Err(error) => (Journey::new(), Some(restore_notice(&error))),
             };
-            QuizState::new(kb, session, notice)
+            QuizState::new(kb, journey, notice)
         })
     };
     let root = use_node_ref();
@@ -48,11 +48,11 @@ pub fn app(props: &AppProps) -> Html {
     // Save on every change; a fresh session leaves nothing behind on the device.
     {
         let store = props.store.clone();
-        use_effect_with(state.session.clone(), move |session| {
-            if *session == Session::new() {
+        use_effect_with(state.journey.clone(), move |journey| {
+            if *journey == Journey::new() {
                 store.clear();
             } else {
-                store.save(session);
+                store.save(journey);
             }
         });
     }
@@ -60,7 +60,7 @@ pub fn app(props: &AppProps) -> Html {
     // Assessed once per set of answers, and only once the results are asked for.
     let assessment = {
         let kb = props.kb;
-        let on_results = state.session.screen == Screen::Results;
+        let on_results = state.journey.screen == Screen::Results;
         use_memo(on_results.then(|| state.answers().clone()), move |answers| {
             answers.as_ref().map(|answers| assess(&kb, answers))
         })
@@ -73,7 +73,7 @@ pub fn app(props: &AppProps) -> Html {
         let previous = use_mut_ref(|| None::<Screen>);
         let (root, on_event, state) = (root.clone(), props.on_event.clone(), state.clone());
         let assessment = assessment.clone();
-        use_effect_with(state.session.screen.clone(), move |screen| {
+        use_effect_with(state.journey.screen.clone(), move |screen| {
             let was = previous.replace(Some(screen.clone()));
             match screen {
                 Screen::Question(id) => {
@@ -104,18 +104,18 @@ pub fn app(props: &AppProps) -> Html {
 
     let dispatch = {
         let state = state.clone();
-        Callback::from(move |action: Action| state.dispatch(action))
+        Callback::from(move |msg: Msg| state.dispatch(msg))
     };
     let erase = {
         let dispatch = dispatch.clone();
-        Callback::from(move |_| dispatch.emit(Action::Erase))
+        Callback::from(move |_| dispatch.emit(Msg::Erase))
     };
     let dismiss = {
         let dispatch = dispatch.clone();
-        Callback::from(move |_| dispatch.emit(Action::DismissNotice))
+        Callback::from(move |_| dispatch.emit(Msg::DismissNotice))
     };
 
-    let screen = match &state.session.screen {
+    let screen = match &state.journey.screen {
         // Plain functions, not components: each component costs about 1 KB of wasm, and
         // every screen re-renders with the state anyway.
         Screen::Intro => intro(&state, &dispatch),
@@ -146,7 +146,7 @@ pub fn app(props: &AppProps) -> Html {
             <div class="lpq-screen">{ screen }</div>
             <footer class="lpq-footer">
                 <p>{ "Private: your answers never leave this device." }</p>
-                if !state.session.answers.is_empty() {
+                if !state.journey.answers.is_empty() {
                     { button(Look::Link, "erase", "Erase my answers", erase) }
                 }
             </footer>
@@ -169,5 +169,13 @@ fn focus_heading(root: &NodeRef) {
         .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
     if let Some(heading) = heading {
         let _ = heading.focus();
+    }
+}
+
+/// A short notice for the person when their saved answers could not be used.
+fn restore_notice(error: &RestoreError) -> &'static str {
+    match error {
+        RestoreError::Corrupted => "Your saved answers couldn't be read, so the quiz has started afresh.",
+        RestoreError::OtherFormat(_) => "The quiz has been updated since your last visit, so it has started afresh.",
     }
 }

@@ -2,12 +2,13 @@
 //! more questions. The person can go back, or carry on once they have read it.
 
 use super::guidance::guidance;
-use super::state::{on_click, Action, QuizState};
+use super::state::{on_click, Msg, QuizState};
 use crate::quiz::interrupting_flags;
+use crate::quiz::Action;
 use crate::ui::button::{button, Look};
 use yew::prelude::*;
 
-pub fn interrupt(state: &QuizState, dispatch: &Callback<Action>) -> Html {
+pub fn interrupt(state: &QuizState, dispatch: &Callback<Msg>) -> Html {
     let kb = state.kb;
     let flags = interrupting_flags(&kb, state.answers());
     let Some(level) = flags.first().map(|f| f.level) else { return html! {} };

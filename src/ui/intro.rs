@@ -2,11 +2,12 @@
 //! Start comes before the warning signs so that it is in view on a phone; the signs
 //! follow straight after it.
 
-use super::state::{on_click, Action, QuizState};
+use super::state::{on_click, Msg, QuizState};
+use crate::quiz::Action;
 use crate::ui::button::{button, Look};
 use yew::prelude::*;
 
-pub fn intro(state: &QuizState, dispatch: &Callback<Action>) -> Html {
+pub fn intro(state: &QuizState, dispatch: &Callback<Msg>) -> Html {
     let resuming = !state.answers().is_empty();
     html! {
         <section class="lpq-intro" aria-labelledby="lpq-intro-title">

@@ -1,15 +1,16 @@
 //! One question per screen: radios for single choice, checkboxes for multiple.
 
 use super::progress::progress;
-use super::state::{on_click, Action, QuizState};
+use super::state::{on_click, Msg, QuizState};
 use crate::knowledge::QuestionKind;
-use crate::session::Screen;
-use crate::ui::text;
+use crate::quiz::Action;
+use crate::quiz::Screen;
 use crate::ui::button::{button, Look};
+use crate::ui::text;
 use yew::prelude::*;
 
-pub fn question_view(state: &QuizState, dispatch: &Callback<Action>) -> Html {
-    let Screen::Question(id) = &state.session.screen else { return html! {} };
+pub fn question_view(state: &QuizState, dispatch: &Callback<Msg>) -> Html {
+    let Screen::Question(id) = &state.journey.screen else { return html! {} };
     let Some(question) = state.kb.question(id) else { return html! {} };
     let (index, total) = state.position(id);
     let multi = question.kind == QuestionKind::Multi;
@@ -17,7 +18,7 @@ pub fn question_view(state: &QuizState, dispatch: &Callback<Action>) -> Html {
     let error_id = format!("lpq-error-{}", question.id);
     let described_by = [
         question.hint.is_some().then_some(hint_id.as_str()),
-        state.missing_answer.then_some(error_id.as_str()),
+        state.journey.missing_answer.then_some(error_id.as_str()),
     ]
     .into_iter()
     .flatten()
@@ -34,7 +35,9 @@ pub fn question_view(state: &QuizState, dispatch: &Callback<Action>) -> Html {
         let onchange = {
             let dispatch = dispatch.clone();
             let (q, c) = (question.id.to_string(), choice.id.to_string());
-            Callback::from(move |_: Event| dispatch.emit(Action::Choose { question: q.clone(), choice: c.clone() }))
+            Callback::from(move |_: Event| {
+                dispatch.emit(Action::Choose { question: q.clone(), choice: c.clone() }.into())
+            })
         };
         let input_id = format!("lpq-{}-{}", question.id, choice.id);
         html! {
@@ -59,17 +62,17 @@ pub fn question_view(state: &QuizState, dispatch: &Callback<Action>) -> Html {
             { progress(index, total) }
             <form class="lpq-form" novalidate=true onsubmit={
                 let dispatch = dispatch.clone();
-                Callback::from(move |e: SubmitEvent| { e.prevent_default(); dispatch.emit(Action::Next) })
+                Callback::from(move |e: SubmitEvent| { e.prevent_default(); dispatch.emit(Action::Next.into()) })
             }>
                 <fieldset class="lpq-fieldset" aria-describedby={(!described_by.is_empty()).then_some(described_by)}
-                    aria-invalid={state.missing_answer.then_some("true")}>
+                    aria-invalid={state.journey.missing_answer.then_some("true")}>
                     <legend class="lpq-legend">
                         <h2 class="lpq-prompt" tabindex="-1" data-focus="">{ text(&question.prompt) }</h2>
                     </legend>
                     if let Some(hint) = &question.hint {
                         <p class="lpq-hint" id={hint_id.clone()}>{ text(hint) }</p>
                     }
-                    if state.missing_answer {
+                    if state.journey.missing_answer {
                         <p class="lpq-error" id={error_id.clone()} role="alert">{ missing_text }</p>
                     }
                     <div class="lpq-choices">
@@ -78,7 +81,7 @@ pub fn question_view(state: &QuizState, dispatch: &Callback<Action>) -> Html {
                 </fieldset>
                 <div class="lpq-actions">
                     <button type="submit" class="lpq-button lpq-primary" data-action="next">
-                        { if state.editing { "Save and return" } else { "Next" } }
+                        { if state.journey.editing { "Save and return" } else { "Next" } }
                     </button>
                     { button(Look::Secondary, "back", "Back", on_click(dispatch, Action::Back)) }
                 </div>

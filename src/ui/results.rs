@@ -6,18 +6,19 @@ mod doctor_summary;
 mod nutrient_card;
 
 use super::guidance::guidance;
-use super::state::{on_click, Action, QuizState};
+use super::state::{on_click, Msg, QuizState};
 use crate::knowledge::TriageLevel;
+use crate::quiz::Action;
 use crate::quiz::{sources, Assessment};
+use crate::ui::button::{button, Look};
+use crate::ui::text;
 use advice_list::advice_list;
 use doctor_summary::doctor_summary_section;
 use nutrient_card::nutrient_card;
-use crate::ui::text;
-use crate::ui::button::{button, Look};
 use yew::prelude::*;
 
 /// The results for `assessment`, which the app assesses once per set of answers.
-pub fn results(state: &QuizState, dispatch: &Callback<Action>, assessment: &Assessment) -> Html {
+pub fn results(state: &QuizState, dispatch: &Callback<Msg>, assessment: &Assessment) -> Html {
     let kb = state.kb;
     let emergency = assessment.triage == TriageLevel::Emergency;
 

@@ -1,20 +1,16 @@
 //! "Check your answers": every question asked, its answer, and a way to change it.
 
-use super::state::{on_click, Action, QuizState};
-use crate::quiz::visible_questions;
-use crate::ui::text;
+use super::state::{on_click, Msg, QuizState};
+use crate::quiz::Action;
+use crate::quiz::Cleaned;
 use crate::ui::button::{button, Look};
+use crate::ui::text;
 use yew::prelude::*;
 
-pub fn review(state: &QuizState, dispatch: &Callback<Action>) -> Html {
-    let questions = visible_questions(&state.kb, state.answers());
-    let rows = questions.iter().map(|q| {
-        let labels: Vec<&str> = state
-            .answers()
-            .get(&q.id)
-            .iter()
-            .filter_map(|c| q.choice(c).map(|c| c.label.as_ref()))
-            .collect();
+pub fn review(state: &QuizState, dispatch: &Callback<Msg>) -> Html {
+    let cleaned = Cleaned::new(&state.kb, state.answers());
+    let rows = cleaned.asked().iter().map(|q| {
+        let labels: Vec<&str> = cleaned.choices_of(&q.id).map(|c| c.label.as_ref()).collect();
         html! {
             <div class="lpq-review-row" data-review={text(&q.id)}>
                 <dt>{ text(&q.prompt) }</dt>

@@ -3,12 +3,12 @@
 
 use crate::quiz::Assessment;
 use crate::summary::doctor_summary;
-use crate::ui::state::{Action, QuizState};
-use crate::ui::text;
 use crate::ui::button::{button, Look};
+use crate::ui::state::{Msg, QuizState};
+use crate::ui::text;
 use yew::prelude::*;
 
-pub fn doctor_summary_section(state: &QuizState, dispatch: &Callback<Action>, assessment: &Assessment) -> Html {
+pub fn doctor_summary_section(state: &QuizState, dispatch: &Callback<Msg>, assessment: &Assessment) -> Html {
     let kb = &state.kb;
     let summary_text = doctor_summary(kb, state.answers(), assessment, &today());
     let print = Callback::from(|_| {
@@ -21,7 +21,7 @@ pub fn doctor_summary_section(state: &QuizState, dispatch: &Callback<Action>, as
         Callback::from(move |_| {
             if let Some(w) = web_sys::window() {
                 let _ = w.navigator().clipboard().write_text(&summary_text);
-                dispatch.emit(Action::Copied);
+                dispatch.emit(Msg::Copied);
             }
         })
     };

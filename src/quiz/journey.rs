@@ -1,0 +1,248 @@
+//! The quiz's navigation as a pure state machine: the screens, what each action does on
+//! each of them, the warnings that interrupt (each shown once), "check your answers",
+//! resuming a saved session and starting again. The Yew app only renders a [`Journey`]
+//! and sends it [`Action`]s; everything here is tested natively, including by random
+//! action sequences (`tests/journey.rs`).
+//!
+//! Rules that hold on every path:
+//! - Any move forward (Start, Next, Continue, Submit) first checks the answers for urgent
+//!   or emergency warnings not yet seen, and shows them before anything else.
+//! - Back returns to the screen the person came from, skipping screens that no longer
+//!   exist for the current answers (a follow-up whose trigger was unticked).
+//! - A question is never shown twice in a row: Next either moves on or says what is
+//!   missing on the same screen.
+
+use super::{interrupting_flags, select, Answers, Cleaned};
+use crate::knowledge::KnowledgeBase;
+
+/// Where the person is. Question screens are named by id, so a reload lands on the
+/// same question even if the branching before it changed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Screen {
+    Intro,
+    Question(String),
+    /// Urgent or emergency guidance, shown the moment the answers call for it. It holds
+    /// the screen that Continue leads to.
+    Interrupt(Box<Screen>),
+    Review,
+    Results,
+}
+
+/// What a person can do. Actions that don't fit the current screen change nothing.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Action {
+    Start,
+    Choose {
+        question: String,
+        choice: String,
+    },
+    Next,
+    Back,
+    /// Carry on after urgent guidance.
+    Continue,
+    /// Change an answer from "check your answers".
+    Edit(String),
+    /// From "check your answers" to the results.
+    Submit,
+    Restart,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Journey {
+    /// Always cleaned (see [`Cleaned`]).
+    pub answers: Answers,
+    pub screen: Screen,
+    /// Red flags whose warning the person has seen and acknowledged.
+    pub acknowledged: Vec<String>,
+    /// Came to this question from "check your answers": Next returns there.
+    pub editing: bool,
+    /// Next was pressed without an answer: the screen says what is missing.
+    pub missing_answer: bool,
+    /// Screens visited, for Back.
+    history: Vec<Screen>,
+}
+
+impl Default for Journey {
+    fn default() -> Self {
+        Journey::new()
+    }
+}
+
+impl Journey {
+    pub fn new() -> Self {
+        Journey {
+            answers: Answers::new(),
+            screen: Screen::Intro,
+            acknowledged: Vec::new(),
+            editing: false,
+            missing_answer: false,
+            history: Vec::new(),
+        }
+    }
+
+    /// Picks up a saved session. Nothing saved is trusted: the answers are cleaned, the
+    /// screen is checked against them, acknowledgements count only for warnings that
+    /// still hold, and a warning not yet acknowledged is shown before anything else,
+    /// whatever screen was saved.
+    pub fn resume(kb: &KnowledgeBase, answers: &Answers, screen: Screen, acknowledged: &[String]) -> Journey {
+        let cleaned = Cleaned::new(kb, answers);
+        let holding: Vec<String> = interrupting_flags(kb, answers).iter().map(|f| f.id.to_string()).collect();
+        let mut journey = Journey {
+            answers: cleaned.to_answers(),
+            acknowledged: acknowledged.iter().filter(|a| holding.contains(a)).cloned().collect(),
+            ..Journey::new()
+        };
+        let screen = match screen {
+            Screen::Interrupt(then) => *then,
+            other => other,
+        };
+        let target = match screen {
+            Screen::Intro => Screen::Intro,
+            Screen::Question(q) if cleaned.is_asked(&q) => Screen::Question(q),
+            Screen::Review => Screen::Review,
+            Screen::Results if cleaned.is_complete() => Screen::Results,
+            _ => journey.resume_point(kb),
+        };
+        journey.screen = match target {
+            Screen::Intro => Screen::Intro,
+            target => journey.guarded(kb, target),
+        };
+        journey
+    }
+
+    fn cleaned<'kb>(&self, kb: &'kb KnowledgeBase) -> Cleaned<'kb> {
+        Cleaned::new(kb, &self.answers)
+    }
+
+    /// Where to pick up: the first question without an answer, else "check your answers".
+    fn resume_point(&self, kb: &KnowledgeBase) -> Screen {
+        self.cleaned(kb).first_unanswered().map_or(Screen::Review, |q| Screen::Question(q.id.to_string()))
+    }
+
+    /// `target`, or the warnings first if any are unseen.
+    fn guarded(&self, kb: &KnowledgeBase, target: Screen) -> Screen {
+        if self.unseen_warnings(kb) {
+            Screen::Interrupt(Box::new(target))
+        } else {
+            target
+        }
+    }
+
+    /// True when the answers trigger an urgent or emergency warning not yet acknowledged.
+    pub fn unseen_warnings(&self, kb: &KnowledgeBase) -> bool {
+        interrupting_flags(kb, &self.answers).iter().any(|f| !self.acknowledged.iter().any(|a| *a == f.id))
+    }
+
+    fn go(&mut self, screen: Screen) {
+        if screen != self.screen {
+            let previous = std::mem::replace(&mut self.screen, screen);
+            self.history.push(previous);
+        }
+        self.missing_answer = false;
+    }
+
+    /// Where Next leads from question `current`.
+    fn after_question(&self, kb: &KnowledgeBase, current: &str) -> Screen {
+        let cleaned = self.cleaned(kb);
+        if self.editing {
+            // A changed answer can open a new follow-up: ask it, then return to the check page.
+            return self.resume_point(kb);
+        }
+        let asked = cleaned.asked();
+        let next = asked.iter().skip_while(|q| q.id != current).nth(1);
+        match next {
+            Some(q) => Screen::Question(q.id.to_string()),
+            None => self.resume_point(kb),
+        }
+    }
+
+    /// The screen before `screen` when there is no history (after a reload).
+    fn fallback_back(&self, kb: &KnowledgeBase) -> Screen {
+        let cleaned = self.cleaned(kb);
+        match &self.screen {
+            Screen::Question(current) => {
+                let previous = cleaned.asked().iter().take_while(|q| q.id != current.as_str()).last();
+                previous.map_or(Screen::Intro, |q| Screen::Question(q.id.to_string()))
+            }
+            Screen::Review => cleaned.asked().last().map_or(Screen::Intro, |q| Screen::Question(q.id.to_string())),
+            Screen::Results => Screen::Review,
+            Screen::Interrupt(_) | Screen::Intro => Screen::Intro,
+        }
+    }
+
+    /// Whether a screen from the history still exists for the current answers.
+    fn still_there(&self, kb: &KnowledgeBase, screen: &Screen) -> bool {
+        let cleaned = self.cleaned(kb);
+        match screen {
+            Screen::Question(q) => cleaned.is_asked(q),
+            Screen::Results => cleaned.is_complete(),
+            Screen::Interrupt(_) => !interrupting_flags(kb, &self.answers).is_empty(),
+            Screen::Intro | Screen::Review => true,
+        }
+    }
+
+    /// The journey after `action`. Pure: the same journey and action always give the
+    /// same result.
+    pub fn apply(&self, kb: &KnowledgeBase, action: Action) -> Journey {
+        let mut next = self.clone();
+        match (action, &self.screen) {
+            (Action::Start, Screen::Intro) => {
+                let target = next.resume_point(kb);
+                next.go(next.guarded(kb, target));
+            }
+            (Action::Choose { question, choice }, Screen::Question(current)) if question == *current => {
+                next.answers = select(kb, &next.answers, &question, &choice);
+                next.missing_answer = false;
+                // A warning unticked and ticked again is shown again.
+                let holding = interrupting_flags(kb, &next.answers);
+                next.acknowledged.retain(|a| holding.iter().any(|f| f.id == *a));
+            }
+            (Action::Next, Screen::Question(current)) => {
+                if next.cleaned(kb).is_answered(current) {
+                    let target = next.after_question(kb, current);
+                    next.editing = next.editing && matches!(target, Screen::Question(_));
+                    next.go(next.guarded(kb, target));
+                } else {
+                    next.missing_answer = true;
+                }
+            }
+            (Action::Continue, Screen::Interrupt(then)) => {
+                for flag in interrupting_flags(kb, &next.answers) {
+                    if !next.acknowledged.iter().any(|a| *a == flag.id) {
+                        next.acknowledged.push(flag.id.to_string());
+                    }
+                }
+                let then = (**then).clone();
+                next.go(then);
+            }
+            (Action::Edit(question), Screen::Review | Screen::Results) if next.cleaned(kb).is_asked(&question) => {
+                next.editing = true;
+                next.go(Screen::Question(question));
+            }
+            (Action::Submit, Screen::Review) => {
+                let target = if next.cleaned(kb).is_complete() { Screen::Results } else { next.resume_point(kb) };
+                next.go(next.guarded(kb, target));
+            }
+            (Action::Back, Screen::Intro) => return self.clone(),
+            (Action::Back, _) => {
+                let mut previous = None;
+                while let Some(screen) = next.history.pop() {
+                    if next.still_there(kb, &screen) && screen != next.screen {
+                        previous = Some(screen);
+                        break;
+                    }
+                }
+                let previous = previous.unwrap_or_else(|| next.fallback_back(kb));
+                if matches!(previous, Screen::Review | Screen::Intro | Screen::Results) {
+                    next.editing = false;
+                }
+                next.screen = previous;
+                next.missing_answer = false;
+            }
+            (Action::Restart, _) => next = Journey::new(),
+            // A double click, a stale event or an action for another screen changes nothing.
+            _ => {}
+        }
+        next
+    }
+}

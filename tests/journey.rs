@@ -1,0 +1,206 @@
+//! The quiz's navigation, natively: random sequences of clicks on every screen, and the
+//! promises that must hold after each one.
+// Native only: these use proptest and the file system, which the wasm target lacks.
+#![cfg(not(target_arch = "wasm32"))]
+
+use leg_pain_quiz::knowledge::KnowledgeBase;
+use leg_pain_quiz::quiz::{interrupting_flags, Action, Answers, Cleaned, Journey, Screen};
+use leg_pain_quiz::session::Session;
+use proptest::prelude::*;
+
+fn kb() -> KnowledgeBase {
+    KnowledgeBase::embedded()
+}
+
+/// Turns a random number into an action that makes sense somewhere (and sometimes not
+/// on the current screen, as a double click or a stale event would be).
+fn action(kb: &KnowledgeBase, journey: &Journey, n: u32) -> Action {
+    let asked = Cleaned::new(kb, &journey.answers).asked().to_vec();
+    let pick = (n / 16) as usize;
+    match n % 16 {
+        0 => Action::Start,
+        1..=5 => match &journey.screen {
+            Screen::Question(q) => {
+                let question = kb.question(q).unwrap();
+                let choice = &question.choices[pick % question.choices.len()];
+                Action::Choose { question: q.clone(), choice: choice.id.to_string() }
+            }
+            _ => {
+                let q = asked[pick % asked.len()];
+                Action::Choose { question: q.id.to_string(), choice: q.choices[0].id.to_string() }
+            }
+        },
+        6..=9 => Action::Next,
+        10 | 11 => Action::Back,
+        12 => Action::Continue,
+        13 => Action::Edit(asked[pick % asked.len()].id.to_string()),
+        14 => Action::Submit,
+        _ if pick % 8 == 0 => Action::Restart,
+        _ => Action::Next,
+    }
+}
+
+fn forward(action: &Action) -> bool {
+    matches!(action, Action::Start | Action::Next | Action::Continue | Action::Submit)
+}
+
+/// Every screen exists for the answers it is shown with.
+fn screen_exists(kb: &KnowledgeBase, journey: &Journey) -> Result<(), String> {
+    let cleaned = Cleaned::new(kb, &journey.answers);
+    match &journey.screen {
+        Screen::Question(q) if !cleaned.is_asked(q) => Err(format!("question `{q}` is not asked")),
+        Screen::Results if !cleaned.is_complete() => Err("results with unanswered questions".into()),
+        Screen::Interrupt(_) if interrupting_flags(kb, &journey.answers).is_empty() => {
+            Err("an interrupt with no warning".into())
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Answers and moves on until the results, as the quickest person would: a calm choice
+/// for each question ("none" where there is one), Continue after warnings.
+fn finish(kb: &KnowledgeBase, mut journey: Journey) -> Result<Journey, String> {
+    let limit = 4 * kb.questions.len() + 10;
+    for _ in 0..limit {
+        let action = match &journey.screen {
+            Screen::Results => return Ok(journey),
+            Screen::Intro => Action::Start,
+            Screen::Question(q) if !Cleaned::new(kb, &journey.answers).is_answered(q) => {
+                let question = kb.question(q).unwrap();
+                let c = question.choices.iter().find(|c| c.exclusive || c.neutral).unwrap_or(&question.choices[0]);
+                Action::Choose { question: q.clone(), choice: c.id.to_string() }
+            }
+            Screen::Question(_) => Action::Next,
+            Screen::Interrupt(_) => Action::Continue,
+            Screen::Review => Action::Submit,
+        };
+        journey = journey.apply(kb, action);
+    }
+    Err(format!("stuck at {:?} after {limit} steps", journey.screen))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    #[test]
+    fn random_clicks_keep_every_promise(moves in prop::collection::vec(any::<u32>(), 1..160)) {
+        let kb = kb();
+        let mut journey = Journey::new();
+        for n in moves {
+            let action = action(&kb, &journey, n);
+            let before = journey.clone();
+            journey = before.apply(&kb, action.clone());
+            let step = format!("{action:?} on {:?}", before.screen);
+
+            prop_assert!(screen_exists(&kb, &journey).is_ok(), "{step}: {:?}", screen_exists(&kb, &journey));
+
+            // An urgent or emergency warning not yet seen is shown before anything else.
+            if forward(&action) && journey.screen != before.screen && journey.unseen_warnings(&kb) {
+                prop_assert!(matches!(journey.screen, Screen::Interrupt(_)), "{step}: warning skipped, now {:?}", journey.screen);
+            }
+            if action == Action::Continue && matches!(before.screen, Screen::Interrupt(_)) {
+                prop_assert!(!journey.unseen_warnings(&kb), "{step}: Continue acknowledges what was shown");
+            }
+
+            // Next on an answered question moves on; on an unanswered one it says so.
+            if let (Action::Next, Screen::Question(q)) = (&action, &before.screen) {
+                if Cleaned::new(&kb, &before.answers).is_answered(q) {
+                    prop_assert_ne!(&journey.screen, &before.screen, "{}: the same question twice in a row", step);
+                    prop_assert!(!journey.missing_answer);
+                } else {
+                    prop_assert_eq!(&journey.screen, &before.screen);
+                    prop_assert!(journey.missing_answer, "{}: a missing answer is pointed out", step);
+                }
+            }
+
+            // Back returns to the screen the person came from.
+            if journey.screen != before.screen && action != Action::Back && action != Action::Restart {
+                let back = journey.apply(&kb, Action::Back);
+                prop_assert_eq!(&back.screen, &before.screen, "{}: Back after it", step);
+            }
+
+            // Never stuck: from here the results can always be reached. (Checked on every
+            // fourth step: walking to the results from every state is the slow part.)
+            if n % 4 == 0 {
+                prop_assert!(finish(&kb, journey.clone()).is_ok(), "{step}: {:?}", finish(&kb, journey.clone()).err());
+            }
+
+            // Saved and resumed, the person lands where they left off; a warning not yet
+            // acknowledged comes first again.
+            let resumed = Session::decode(&Session::of(&journey, 1).encode()).unwrap().resume(&kb);
+            let place = match &journey.screen {
+                Screen::Interrupt(then) => (**then).clone(),
+                other => other.clone(),
+            };
+            let expected = match place {
+                Screen::Intro => Screen::Intro,
+                place if journey.unseen_warnings(&kb) => Screen::Interrupt(Box::new(place)),
+                place => place,
+            };
+            prop_assert_eq!(&resumed.answers, &journey.answers);
+            prop_assert_eq!(&resumed.screen, &expected, "{}: resumed elsewhere", step);
+            prop_assert_eq!(&resumed.acknowledged, &journey.acknowledged);
+        }
+    }
+}
+
+fn answer(kb: &KnowledgeBase, journey: Journey, question: &str, choices: &[&str]) -> Journey {
+    assert_eq!(journey.screen, Screen::Question(question.into()), "expected to be asked `{question}`");
+    let mut journey = journey;
+    for c in choices {
+        journey = journey.apply(kb, Action::Choose { question: question.into(), choice: c.to_string() });
+    }
+    journey.apply(kb, Action::Next)
+}
+
+#[test]
+fn an_emergency_interrupts_at_once_and_back_returns_to_the_answer() {
+    let kb = kb();
+    let journey = Journey::new().apply(&kb, Action::Start);
+    let first = kb.questions[0].id.to_string();
+    assert_eq!(journey.screen, Screen::Question(first.clone()));
+    // Walk to the leg signs, answering calmly.
+    let mut journey = journey;
+    while journey.screen != Screen::Question("leg_signs".into()) {
+        let Screen::Question(q) = journey.screen.clone() else { panic!("{:?}", journey.screen) };
+        let question = kb.question(&q).unwrap();
+        let c = question.choices.iter().find(|c| c.exclusive || c.neutral).unwrap_or(&question.choices[0]);
+        journey = answer(&kb, journey, &q, &[&c.id]);
+    }
+    let warned = answer(&kb, journey.clone(), "leg_signs", &["cold_pale"]);
+    let Screen::Interrupt(then) = &warned.screen else { panic!("no interrupt: {:?}", warned.screen) };
+    assert_eq!(**then, Screen::Question("body_signs".into()), "Continue leads on to the next question");
+    let back = warned.apply(&kb, Action::Back);
+    assert_eq!(back.screen, Screen::Question("leg_signs".into()));
+    assert_eq!(back.answers.get("leg_signs"), ["cold_pale"], "the answer is kept to change");
+    let on = warned.apply(&kb, Action::Continue);
+    assert_eq!(on.screen, Screen::Question("body_signs".into()));
+    assert_eq!(on.acknowledged, ["limb_ischaemia"]);
+    // Shown once: going back and forward again doesn't repeat it.
+    let again = on.apply(&kb, Action::Back).apply(&kb, Action::Back).apply(&kb, Action::Next);
+    assert_ne!(again.screen, warned.screen.clone(), "an acknowledged warning is not shown twice");
+}
+
+#[test]
+fn actions_that_do_not_fit_the_screen_change_nothing() {
+    let kb = kb();
+    let intro = Journey::new();
+    for action in [Action::Next, Action::Continue, Action::Submit, Action::Back, Action::Edit("age".into())] {
+        assert_eq!(intro.apply(&kb, action.clone()), intro, "{action:?} on the intro");
+    }
+    let on_first = intro.apply(&kb, Action::Start);
+    let stale = Action::Choose { question: "diet".into(), choice: "vegan".into() };
+    assert_eq!(on_first.apply(&kb, stale), on_first, "a choice for another question is ignored");
+}
+
+#[test]
+fn restart_forgets_everything() {
+    let kb = kb();
+    let journey = Journey::new().apply(&kb, Action::Start);
+    let Screen::Question(q) = journey.screen.clone() else { panic!() };
+    let c = kb.question(&q).unwrap().choices[0].id.to_string();
+    let journey = journey.apply(&kb, Action::Choose { question: q, choice: c });
+    assert!(!journey.answers.is_empty());
+    assert_eq!(journey.apply(&kb, Action::Restart), Journey::new());
+    let _ = Answers::new();
+}
