@@ -5,15 +5,16 @@
 //! from navigation to the first interactive screen over cold loads, the median and 95th
 //! percentile from a click on Next to the next question, the time to render the results,
 //! and the JS heap afterwards; natively, the median time of one `assess` call.
-//! Budgets are flagged here, never asserted by the test suite.
+//! A broken budget makes the command fail (exit status 1), so CI stops on it.
 //!
-//! `--sizes-only` prints just the sizes (CI does this on every run).
+//! `--sizes-only` prints just the sizes and checks the transfer budget (CI does this on
+//! every run).
 
 #[allow(dead_code, unused_imports)]
-#[path = "../tests/e2e/browser.rs"]
+#[path = "../tests/browser/e2e/browser.rs"]
 mod browser;
 #[allow(dead_code)]
-#[path = "../tests/e2e/server.rs"]
+#[path = "../tests/browser/e2e/server.rs"]
 mod server;
 
 use leg_pain_quiz::knowledge::KnowledgeBase;
@@ -23,7 +24,9 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-const BUDGET_TOTAL_GZIP: u64 = 100 * 1024;
+/// The whole release transfer. A bare Yew app plus this content weighs about 77 KB;
+/// the rest must earn its place.
+const BUDGET_TOTAL_GZIP: u64 = 140 * 1024;
 const BUDGET_FIRST_SCREEN_MS: f64 = 150.0;
 const BUDGET_STEP_P95_MS: f64 = 16.0;
 const BUDGET_ASSESS_US: f64 = 50.0;
@@ -32,7 +35,8 @@ const MIN_STEPS: usize = 50;
 
 fn main() {
     let sizes_only = std::env::args().any(|a| a == "--sizes-only");
-    let dist = std::env::var("LPQ_DIST").map(PathBuf::from).unwrap_or_else(|_| PathBuf::from("dist"));
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let dist = std::env::var("LPQ_DIST").map(PathBuf::from).unwrap_or_else(|_| root.join("dist"));
     assert!(dist.join("leg-pain-quiz.js").exists(), "no dist/ at {}: run `bash scripts/bench.sh`", dist.display());
 
     let sizes = sizes(&dist);
@@ -66,12 +70,18 @@ fn main() {
     }
 
     report["budget_flags"] = json!(flags);
-    println!("\nBudgets: {}", if flags.is_empty() { "all met".to_string() } else { format!("OVER: {}", flags.join("; ")) });
-    let out = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench");
+    println!(
+        "\nBudgets: {}",
+        if flags.is_empty() { "all met".to_string() } else { format!("OVER: {}", flags.join("; ")) }
+    );
+    let out = root.join("target/bench");
     std::fs::create_dir_all(&out).unwrap();
     let text = serde_json::to_string_pretty(&report).unwrap();
     std::fs::write(out.join("budget.json"), &text).unwrap();
     println!("\nJSON (also in target/bench/budget.json):\n{text}");
+    if !flags.is_empty() {
+        std::process::exit(1);
+    }
 }
 
 fn kb(bytes: u64) -> String {
@@ -106,10 +116,8 @@ fn sizes(dist: &Path) -> Json {
         }
     }
     let total: [u64; 3] = by_kind.values().fold([0; 3], |acc, s| [acc[0] + s[0], acc[1] + s[1], acc[2] + s[2]]);
-    let kinds: serde_json::Map<String, Json> = by_kind
-        .iter()
-        .map(|(k, s)| (k.to_string(), json!({ "raw": s[0], "gzip": s[1], "brotli": s[2] })))
-        .collect();
+    let kinds: serde_json::Map<String, Json> =
+        by_kind.iter().map(|(k, s)| (k.to_string(), json!({ "raw": s[0], "gzip": s[1], "brotli": s[2] }))).collect();
     json!({ "files": rows, "by_kind": kinds, "total": { "raw": total[0], "gzip": total[1], "brotli": total[2] } })
 }
 
@@ -192,8 +200,17 @@ fn answer_sets() -> Vec<Answers> {
     };
     vec![
         variant(&[]),
-        variant(&[("sensation", &["urge_to_move"]), ("rls_pattern", &["rest_worse", "evening_worse"]), ("about_you", &["heavy_periods"])]),
-        variant(&[("sensation", &["tingling"]), ("diet", &["vegan"]), ("b12_sources", &["no"]), ("avoid", &["nuts", "soy"])]),
+        variant(&[
+            ("sensation", &["urge_to_move"]),
+            ("rls_pattern", &["rest_worse", "evening_worse"]),
+            ("about_you", &["heavy_periods"]),
+        ]),
+        variant(&[
+            ("sensation", &["tingling"]),
+            ("diet", &["vegan"]),
+            ("b12_sources", &["no"]),
+            ("avoid", &["nuts", "soy"]),
+        ]),
         variant(&[("conditions", &["kidney", "diabetes"]), ("medicines", &["k_raising", "metformin"])]),
     ]
 }
@@ -254,7 +271,10 @@ async fn browser_figures(dist: &Path) -> Json {
         b.run("localStorage.clear(); return true;").await;
         b.goto(&site.url(&format!("/index.html?cold={i}b"))).await;
         let t = b
-            .wait_until("const m = performance.getEntriesByName('lpq-ready'); return m.length ? m[0].startTime : null;", "the first screen")
+            .wait_until(
+                "const m = performance.getEntriesByName('lpq-ready'); return m.length ? m[0].startTime : null;",
+                "the first screen",
+            )
             .await;
         first.push(t.as_f64().unwrap());
     }
@@ -323,7 +343,10 @@ async fn browser_figures(dist: &Path) -> Json {
     let step_p95 = percentile(&mut steps.clone(), 0.95);
     let results_median = percentile(&mut results_ms.clone(), 0.5);
     println!("\nIn headless Chromium (390×844, this machine)");
-    println!("first interactive screen, {} cold loads: median {first_median:.1} ms (budget {BUDGET_FIRST_SCREEN_MS} ms)", first.len());
+    println!(
+        "first interactive screen, {} cold loads: median {first_median:.1} ms (budget {BUDGET_FIRST_SCREEN_MS} ms)",
+        first.len()
+    );
     println!("click Next → next question painted, {} steps: median {step_median:.1} ms, p95 {step_p95:.1} ms (budget p95 {BUDGET_STEP_P95_MS} ms)", steps.len());
     println!("click See my results → results painted, {} runs: median {results_median:.1} ms", results_ms.len());
     println!("JS heap after finishing: {}", kb(heap as u64));

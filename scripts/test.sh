@@ -1,26 +1,44 @@
 #!/usr/bin/env bash
-# Runs every test: native (knowledge base, engine, scenarios, properties) and in headless
-# Chromium (end-to-end journeys against the release build). Installs what is missing first.
+# Runs every check: formatting and lints (native and wasm32), the native tests (knowledge
+# base, engine, navigation, scenarios, properties) and the end-to-end tests in headless
+# Chromium against the release build. Installs what is missing first.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export LPQ_NEED_BROWSER=1
 source "$ROOT/scripts/setup.sh"
 cd "$ROOT"
 mkdir -p target
+: >target/test-output.log
 
-echo "== building the release widget into dist/"
-trunk build --release >/dev/null 2>target/trunk-build.log || { cat target/trunk-build.log; exit 1; }
+# Runs a step, prints how long it took, and keeps its output in target/test-output.log.
+step() {
+  local name="$1"; shift
+  echo "== $name"
+  local started=$SECONDS status=0
+  "$@" 2>&1 | tee -a target/test-output.log || status=${PIPESTATUS[0]}
+  echo "   ($name: $((SECONDS - started)) s)" | tee -a target/test-timings.log
+  return "$status"
+}
 
-echo "== native and end-to-end tests"
-export LPQ_DIST="$ROOT/dist"
-export CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}"
-export CHROMIUM="${CHROMIUM:-$(command -v chromium)}"
-export AXE_JS="$ROOT/.tools/node_modules/axe-core/axe.min.js"
-set +e
-cargo test --locked --offline -- --test-threads=1 2>&1 | tee target/test-output.log
-status=${PIPESTATUS[0]}
-set -e
+: >target/test-timings.log
+failed=0
+step "formatting" cargo fmt --all --check || failed=1
+step "lints, native" cargo clippy --locked --offline --workspace --all-targets -- -D warnings || failed=1
+step "lints, wasm32" cargo clippy --locked --offline -p leg-pain-quiz --target wasm32-unknown-unknown --all-targets -- -D warnings || failed=1
+step "native tests" cargo test --locked --offline -p leg-pain-quiz || failed=1
+build() { trunk build --release >target/trunk-build.log 2>&1 || { cat target/trunk-build.log; return 1; }; }
+if step "release build into dist/" build; then
+  export LPQ_DIST="$ROOT/dist" LPQ_REQUIRE_BROWSER=1
+  export CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}"
+  export CHROMIUM="${CHROMIUM:-$(command -v chromium)}"
+  export AXE_JS="$ROOT/.tools/node_modules/axe-core/axe.min.js"
+  step "browser tests" cargo test --locked --offline -p lpq-browser-tests -- --test-threads=1 || failed=1
+else
+  failed=1
+fi
+
 # One closing line for the whole run, summed over every test binary.
-awk '/^test result:/ { for (i = 1; i <= NF; i++) { if ($(i+1) ~ /^passed/) p += $i; if ($(i+1) ~ /^failed/) f += $i } }
-     END { printf "tests: %d passed, %d failed\n", p, f }' target/test-output.log | tee target/test-summary.txt
-exit "$status"
+awk '/^test result:/ { for (i = 1; i <= NF; i++) { if ($(i+1) ~ /^passed/) p += $i; if ($(i+1) ~ /^failed/) f += $i; if ($(i+1) ~ /^ignored/) g += $i } }
+     END { printf "tests: %d passed, %d failed, %d not run\n", p, f, g }' target/test-output.log | tee target/test-summary.txt
+cat target/test-timings.log
+exit "$failed"

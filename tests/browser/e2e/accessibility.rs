@@ -21,7 +21,7 @@ fn axe_source() -> String {
     let path = std::env::var("AXE_JS")
         .ok()
         .filter(|p| !p.is_empty())
-        .unwrap_or_else(|| format!("{}/.tools/node_modules/axe-core/axe.min.js", env!("CARGO_MANIFEST_DIR")));
+        .unwrap_or_else(|| format!("{}/.tools/node_modules/axe-core/axe.min.js", crate::repo_root().display()));
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("axe-core at {path} (set AXE_JS to axe.min.js): {e}"))
 }
 
@@ -39,7 +39,8 @@ pub async fn axe(b: &Browser) -> Vec<String> {
            .catch(e => done({{ error: String(e) }}));",
         json!(TAGS)
     );
-    let result = b.client.execute_async(&script, vec![]).await.unwrap_or_else(|e| panic!("axe-core failed to run: {e}"));
+    let result =
+        b.client.execute_async(&script, vec![]).await.unwrap_or_else(|e| panic!("axe-core failed to run: {e}"));
     if let Some(error) = result.get("error") {
         panic!("axe-core failed: {error}");
     }
@@ -49,7 +50,13 @@ pub async fn axe(b: &Browser) -> Vec<String> {
         .iter()
         .map(|v| {
             let nodes: Vec<&str> = v["nodes"].as_array().into_iter().flatten().filter_map(Json::as_str).collect();
-            format!("{} ({}): {} — {}", v["id"].as_str().unwrap_or("?"), v["impact"].as_str().unwrap_or("?"), v["help"].as_str().unwrap_or(""), nodes.join(" | "))
+            format!(
+                "{} ({}): {} — {}",
+                v["id"].as_str().unwrap_or("?"),
+                v["impact"].as_str().unwrap_or("?"),
+                v["help"].as_str().unwrap_or(""),
+                nodes.join(" | ")
+            )
         })
         .collect()
 }
@@ -75,7 +82,13 @@ async fn layout(b: &Browser) -> Vec<String> {
          return out;",
         root_js(0)
     );
-    b.run(&script).await.as_array().expect("layout problems").iter().map(|v| v.as_str().unwrap_or_default().to_string()).collect()
+    b.run(&script)
+        .await
+        .as_array()
+        .expect("layout problems")
+        .iter()
+        .map(|v| v.as_str().unwrap_or_default().to_string())
+        .collect()
 }
 
 /// Audits the screen on show at each width; returns report lines and problems.
@@ -86,7 +99,11 @@ async fn audit(b: &Browser, name: &str, report: &mut Vec<String>, problems: &mut
         assert_eq!(width, json!(w), "viewport width");
         let violations = axe(b).await;
         let laid_out = layout(b).await;
-        report.push(format!("{name:<34} {w:>4} px: {} axe violations, {} layout problems", violations.len(), laid_out.len()));
+        report.push(format!(
+            "{name:<34} {w:>4} px: {} axe violations, {} layout problems",
+            violations.len(),
+            laid_out.len()
+        ));
         problems.extend(violations.into_iter().map(|v| format!("[{name} @ {w} px] axe {v}")));
         problems.extend(laid_out.into_iter().map(|v| format!("[{name} @ {w} px] {v}")));
     }
@@ -97,8 +114,7 @@ async fn open_all_details(b: &Browser) {
     js(b, "root.querySelectorAll('details').forEach(d => d.open = true); return true;").await;
 }
 
-#[tokio::test(flavor = "current_thread")]
-async fn axe_and_layout_on_every_screen() {
+pub async fn axe_and_layout_on_every_screen() {
     let b = Browser::open(390, 844).await;
     let (mut report, mut problems) = (Vec::new(), Vec::new());
 
@@ -124,7 +140,8 @@ async fn axe_and_layout_on_every_screen() {
     open_all_details(&b).await;
     audit(&b, "results", &mut report, &mut problems).await;
 
-    b.cdp("Emulation.setEmulatedMedia", json!({ "features": [{ "name": "prefers-color-scheme", "value": "dark" }] })).await;
+    b.cdp("Emulation.setEmulatedMedia", json!({ "features": [{ "name": "prefers-color-scheme", "value": "dark" }] }))
+        .await;
     audit(&b, "results, dark theme", &mut report, &mut problems).await;
     b.cdp("Emulation.setEmulatedMedia", json!({ "features": [] })).await;
 
@@ -138,7 +155,13 @@ async fn axe_and_layout_on_every_screen() {
     audit(&b, "results after an emergency", &mut report, &mut problems).await;
 
     println!("{}", report.join("\n"));
-    assert!(problems.is_empty(), "{} accessibility problems:\n{}\n\nper screen:\n{}", problems.len(), problems.join("\n"), report.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "{} accessibility problems:\n{}\n\nper screen:\n{}",
+        problems.len(),
+        problems.join("\n"),
+        report.join("\n")
+    );
     b.close().await;
 }
 
@@ -158,16 +181,19 @@ fn live_region_js(pattern: &str, mark: bool) -> String {
     )
 }
 
-#[tokio::test(flavor = "current_thread")]
-async fn progress_and_errors_are_announced() {
+pub async fn progress_and_errors_are_announced() {
     let b = Browser::open(390, 844).await;
     fresh_page(&b).await;
     b.click(0, "[data-action=\"start\"]").await;
     assert_eq!(next_screen(&b, "intro").await, "q:sensation");
 
-    let first = b.wait_until(&live_region_js(r"^Question 1 of \d+$", true), "a live region saying “Question 1 of N”").await;
+    let first =
+        b.wait_until(&live_region_js(r"^Question 1 of \d+$", true), "a live region saying “Question 1 of N”").await;
     let politeness = first["live"].as_str().unwrap_or_default();
-    assert!(politeness == "polite" || politeness == "status", "progress is announced politely, not as an alert: {first}");
+    assert!(
+        politeness == "polite" || politeness == "status",
+        "progress is announced politely, not as an alert: {first}"
+    );
 
     // Ticking a box that adds a follow-up changes the count on screen, but the live
     // region speaks once per question, not on every tick.
@@ -197,13 +223,17 @@ async fn progress_and_errors_are_announced() {
     b.answer(0, "sensation", &["cramp"]).await;
     assert_eq!(next_screen(&b, "q:sensation").await, "q:cramp_pattern");
     assert!(!b.exists(0, ".lpq-error").await, "the error goes once answered");
-    let second = b.wait_until(&live_region_js(r"^Question 2 of \d+$", false), "a live region saying “Question 2 of N”").await;
+    let second =
+        b.wait_until(&live_region_js(r"^Question 2 of \d+$", false), "a live region saying “Question 2 of N”").await;
     assert_eq!(second["same"], json!(true), "the same live region is updated, so screen readers announce it: {second}");
 
     // An interrupt is an alert.
     fresh_page(&b).await;
     walk_until(&b, CLOT, "interrupt:urgent").await;
-    assert!(b.exists(0, ".lpq-interrupt [role=\"alert\"][data-triage=\"urgent\"]").await, "urgent guidance is announced as an alert");
+    assert!(
+        b.exists(0, ".lpq-interrupt [role=\"alert\"][data-triage=\"urgent\"]").await,
+        "urgent guidance is announced as an alert"
+    );
     b.close().await;
 }
 
@@ -242,15 +272,17 @@ async fn tab_through(b: &Browser, name: &str, problems: &mut Vec<String>) -> usi
     seen.len()
 }
 
-#[tokio::test(flavor = "current_thread")]
-async fn focus_is_always_visible() {
+pub async fn focus_is_always_visible() {
     let b = Browser::open(390, 844).await;
     let mut problems = Vec::new();
     fresh_page(&b).await;
     b.keys(&[Key::Tab.into()]).await;
     let start = focus_ring(&b).await;
     assert!(start["what"].as_str().unwrap_or_default().contains("data-action=start"), "Tab reaches Start: {start}");
-    assert!(start["own"].is_string() && start["visible"] == json!(true), "the focused Start button shows an outline: {start}");
+    assert!(
+        start["own"].is_string() && start["visible"] == json!(true),
+        "the focused Start button shows an outline: {start}"
+    );
 
     b.keys(&[Key::Enter.into()]).await;
     assert_eq!(next_screen(&b, "intro").await, "q:sensation");

@@ -140,7 +140,11 @@ impl Browser {
     pub async fn find(&self, widget: usize, css: &str) -> Element {
         let js = format!("{} return root ? root.querySelector({}) : null;", root_js(widget), json!(css));
         let value = self.wait_until(&js, &format!("`{css}` in widget {widget}")).await;
-        let id = value.get(ELEMENT_KEY).and_then(Json::as_str).unwrap_or_else(|| panic!("an element reference, got {value}")).to_string();
+        let id = value
+            .get(ELEMENT_KEY)
+            .and_then(Json::as_str)
+            .unwrap_or_else(|| panic!("an element reference, got {value}"))
+            .to_string();
         Element::from_element_id(self.client.clone(), ElementRef::from(id))
     }
 
@@ -187,7 +191,11 @@ impl Browser {
             }
             if screen == "interrupt" {
                 self.click(widget, "[data-action=\"continue\"]").await;
-                self.wait_until(&format!("{} return root && !root.querySelector('.lpq-interrupt');", root_js(widget)), "the interrupt to close").await;
+                self.wait_until(
+                    &format!("{} return root && !root.querySelector('.lpq-interrupt');", root_js(widget)),
+                    "the interrupt to close",
+                )
+                .await;
                 continue;
             }
             let id = screen.trim_start_matches("q:").to_string();
@@ -224,7 +232,8 @@ impl Browser {
 
     /// Resources the page loaded from anywhere but `allowed_origins`.
     pub async fn foreign_requests(&self, allowed_origins: &[&str]) -> Vec<String> {
-        let names = self.run("return performance.getEntriesByType('resource').map(e => e.name).concat([location.href]);").await;
+        let names =
+            self.run("return performance.getEntriesByType('resource').map(e => e.name).concat([location.href]);").await;
         names
             .as_array()
             .into_iter()

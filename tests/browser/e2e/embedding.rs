@@ -56,7 +56,6 @@ const VEGAN_B12: &Answers = &[
     ("age", &["18_50"]),
 ];
 
-
 const STRICT_CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 
 /// A throwaway site folder: pages written by the test, with `dist/` linked in so a page
@@ -115,9 +114,7 @@ async fn storage(b: &Browser, key: &str) -> Option<String> {
 
 /// The widget's localStorage keys, sorted.
 async fn quiz_keys(b: &Browser) -> Vec<String> {
-    let keys = b
-        .run("return Object.keys(localStorage).filter(k => k.startsWith('leg-pain-quiz:')).sort();")
-        .await;
+    let keys = b.run("return Object.keys(localStorage).filter(k => k.startsWith('leg-pain-quiz:')).sort();").await;
     keys.as_array().unwrap().iter().map(|k| k.as_str().unwrap().to_string()).collect()
 }
 
@@ -171,12 +168,15 @@ async fn expect_screen(b: &Browser, widget: usize, expected: &str, why: &str) {
 }
 
 fn lookup(answers: &Answers, question: &str) -> &'static [&'static str] {
-    answers.iter().find(|(q, _)| *q == question).map(|(_, c)| *c).unwrap_or_else(|| panic!("no answer for `{question}`"))
+    answers
+        .iter()
+        .find(|(q, _)| *q == question)
+        .map(|(_, c)| *c)
+        .unwrap_or_else(|| panic!("no answer for `{question}`"))
 }
 
 /// 1. Two widgets on the hostile demo page: independent answers, results, saves and resumes.
-#[tokio::test(flavor = "current_thread")]
-async fn two_widgets_on_a_hostile_page_are_independent() {
+pub async fn two_widgets_on_a_hostile_page_are_independent() {
     let b = Browser::open(1280, 900).await;
     b.goto(&site().url("/embed-demo.html")).await;
     mounted(&b, 0).await;
@@ -209,8 +209,14 @@ async fn two_widgets_on_a_hostile_page_are_independent() {
     assert_eq!(keys, ["leg-pain-quiz:demo-a", "leg-pain-quiz:demo-b"], "one save per widget");
     let saved_a = storage(&b, "leg-pain-quiz:demo-a").await.unwrap();
     let saved_b = storage(&b, "leg-pain-quiz:demo-b").await.unwrap();
-    assert!(saved_a.contains("one_leg_swollen") && !saved_a.contains("tingling"), "A's save holds A's answers: {saved_a}");
-    assert!(saved_b.contains("tingling") && !saved_b.contains("one_leg_swollen"), "B's save holds B's answers: {saved_b}");
+    assert!(
+        saved_a.contains("one_leg_swollen") && !saved_a.contains("tingling"),
+        "A's save holds A's answers: {saved_a}"
+    );
+    assert!(
+        saved_b.contains("tingling") && !saved_b.contains("one_leg_swollen"),
+        "B's save holds B's answers: {saved_b}"
+    );
 
     // A reload resumes each where it was.
     b.client.refresh().await.unwrap();
@@ -314,8 +320,7 @@ const QUESTION: &[&str] = &[
 ];
 
 /// 2. Host CSS can't change the widget, and the widget can't change the host.
-#[tokio::test(flavor = "current_thread")]
-async fn styles_do_not_cross_the_boundary() {
+pub async fn styles_do_not_cross_the_boundary() {
     let dir = HostDir::new("styles");
     dir.write(
         "plain.html",
@@ -334,7 +339,13 @@ async fn styles_do_not_cross_the_boundary() {
     let host_css = "html { font-size: 18px; }\nbody { font-family: Georgia, serif; color: #222; background: #fafafa; line-height: 1.7; margin: 24px; }\n\
         h1 { font-size: 2rem; color: #036; letter-spacing: 0.02em; }\np { margin: 0 0 1em; }\n";
     dir.write("host.css", host_css)
-        .write("with.html", &page(&format!("<link rel=\"stylesheet\" href=\"host.css\">\n{LOADER}"), &format!("{host_body}\n<leg-pain-quiz storage-key=\"with\"></leg-pain-quiz>")))
+        .write(
+            "with.html",
+            &page(
+                &format!("<link rel=\"stylesheet\" href=\"host.css\">\n{LOADER}"),
+                &format!("{host_body}\n<leg-pain-quiz storage-key=\"with\"></leg-pain-quiz>"),
+            ),
+        )
         .write("without.html", &page("<link rel=\"stylesheet\" href=\"host.css\">", host_body));
     let server = dir.serve(vec![]);
 
@@ -368,13 +379,18 @@ async fn styles_do_not_cross_the_boundary() {
     assert_eq!(a.1["[data-option]"]["display"], "flex");
     assert_eq!(a.1["[data-option]"]["width"], 696.0, "choices fill the 760 px card less its padding");
     // The themed widget takes the custom properties set on its element.
-    assert!(bb.0[".lpq-root"]["font-family"].as_str().unwrap().starts_with("Georgia"), "--lpq-font: {}", bb.0[".lpq-root"]);
+    assert!(
+        bb.0[".lpq-root"]["font-family"].as_str().unwrap().starts_with("Georgia"),
+        "--lpq-font: {}",
+        bb.0[".lpq-root"]
+    );
     assert_eq!(bb.0["[data-action=\"start\"]"]["background-color"], "rgb(122, 46, 184)", "--lpq-accent");
     assert_eq!(bb.0["[data-action=\"start\"]"]["border-top-left-radius"], "2px", "--lpq-radius");
     assert_eq!(bb.0[".lpq-app"]["background-color"], "rgb(22, 27, 34)", "theme=dark");
 
     // The widget leaves the host page as it was.
-    let selectors = ["html", "body", "h1", "p.intro", ".lpq-root", ".lpq-app", ".lpq-lead", ".lpq-button", ".lpq-choice"];
+    let selectors =
+        ["html", "body", "h1", "p.intro", ".lpq-root", ".lpq-app", ".lpq-lead", ".lpq-button", ".lpq-choice"];
     b.goto(&server.url("/without.html")).await;
     let without = host_styles(&b, &selectors).await;
     b.goto(&server.url("/with.html")).await;
@@ -382,7 +398,10 @@ async fn styles_do_not_cross_the_boundary() {
     let with = host_styles(&b, &selectors).await;
     assert_eq!(with, without, "the widget changed the host page's styles");
     assert_eq!(with["h1"]["font-size"], "36px", "the host's own rem sizing holds");
-    assert_ne!(with[".lpq-button"]["background-color"], "rgb(11, 92, 173)", "the widget's accent stays in its shadow root");
+    assert_ne!(
+        with[".lpq-button"]["background-color"], "rgb(11, 92, 173)",
+        "the widget's accent stays in its shadow root"
+    );
     let problems = b.console_problems().await;
     assert!(problems.is_empty(), "console errors or warnings: {problems:#?}");
     b.close().await;
@@ -397,11 +416,7 @@ async fn host_events(b: &Browser, source: &str) -> Vec<(String, Json)> {
             json!(source)
         ))
         .await;
-    list.as_array()
-        .unwrap()
-        .iter()
-        .map(|pair| (pair[0].as_str().unwrap().to_string(), pair[1].clone()))
-        .collect()
+    list.as_array().unwrap().iter().map(|pair| (pair[0].as_str().unwrap().to_string(), pair[1].clone())).collect()
 }
 
 /// Answers widget `widget` to the review, checking each lpq-step against the screen.
@@ -415,7 +430,11 @@ async fn drive_checking_steps(b: &Browser, widget: usize, source: &str, answers:
         }
         if now == "interrupt" {
             b.click(widget, "[data-action=\"continue\"]").await;
-            b.wait_until(&format!("{} return root && !root.querySelector('.lpq-interrupt');", root_js(widget)), "the interrupt to close").await;
+            b.wait_until(
+                &format!("{} return root && !root.querySelector('.lpq-interrupt');", root_js(widget)),
+                "the interrupt to close",
+            )
+            .await;
             continue;
         }
         let id = now.trim_start_matches("q:").to_string();
@@ -428,7 +447,8 @@ async fn drive_checking_steps(b: &Browser, widget: usize, source: &str, answers:
             json!(id)
         );
         b.wait_until(&js, &format!("lpq-step #{steps} for `{id}` from {source}")).await;
-        let progress = b.run(&format!("{} return root.querySelector('.lpq-progress-text').textContent;", root_js(widget))).await;
+        let progress =
+            b.run(&format!("{} return root.querySelector('.lpq-progress-text').textContent;", root_js(widget))).await;
         let progress = progress.as_str().unwrap();
         let numbers: Vec<u64> = progress.split_whitespace().filter_map(|w| w.parse().ok()).collect();
         let events = host_events(b, source).await;
@@ -440,7 +460,11 @@ async fn drive_checking_steps(b: &Browser, widget: usize, source: &str, answers:
         last_index = numbers[0];
         b.answer(widget, &id, lookup(answers, &id)).await;
         b.wait_until(
-            &format!("{} const q = root.querySelector('[data-question]'); return !q || q.dataset.question !== {};", root_js(widget), json!(id)),
+            &format!(
+                "{} const q = root.querySelector('[data-question]'); return !q || q.dataset.question !== {};",
+                root_js(widget),
+                json!(id)
+            ),
             &format!("the quiz to move on from `{id}`"),
         )
         .await;
@@ -449,8 +473,7 @@ async fn drive_checking_steps(b: &Browser, widget: usize, source: &str, answers:
 }
 
 /// 3. Host events: lpq-start, lpq-step and lpq-complete carry ids and counts, never answers.
-#[tokio::test(flavor = "current_thread")]
-async fn host_events_tell_progress_but_never_answers() {
+pub async fn host_events_tell_progress_but_never_answers() {
     let b = Browser::open(1280, 900).await;
     b.goto(&site().url("/embed-demo.html")).await;
     mounted(&b, 0).await;
@@ -484,7 +507,10 @@ async fn host_events_tell_progress_but_never_answers() {
         let shown = results(&b, w).await;
         let (_, complete) = events.last().unwrap();
         assert_eq!(complete["triage"], shown["triage"], "{source}: the event's triage is the one on screen");
-        assert_eq!(complete["nutrients"], shown["nutrients"], "{source}: the event's nutrients are those on screen, in order");
+        assert_eq!(
+            complete["nutrients"], shown["nutrients"],
+            "{source}: the event's nutrients are those on screen, in order"
+        );
         outcomes.push(complete.clone());
         if w == 0 {
             assert!(host_events(&b, "quiz-b").await.is_empty(), "widget B sent nothing while A was used");
@@ -520,7 +546,10 @@ async fn host_events_tell_progress_but_never_answers() {
             }
             let text = detail.to_string();
             for choice in &choices {
-                assert!(!text.contains(&format!("\"{choice}\"")), "{name} from {source} carries the answer `{choice}`: {text}");
+                assert!(
+                    !text.contains(&format!("\"{choice}\"")),
+                    "{name} from {source} carries the answer `{choice}`: {text}"
+                );
             }
         }
     }
@@ -528,7 +557,11 @@ async fn host_events_tell_progress_but_never_answers() {
     let seen = seen.as_array().unwrap();
     assert!(!seen.is_empty());
     for e in seen {
-        assert_eq!((e["bubbles"].clone(), e["composed"].clone(), e["tag"].clone()), (json!(true), json!(true), json!("leg-pain-quiz")), "{e}");
+        assert_eq!(
+            (e["bubbles"].clone(), e["composed"].clone(), e["tag"].clone()),
+            (json!(true), json!(true), json!("leg-pain-quiz")),
+            "{e}"
+        );
         assert!(e["target"] == "quiz-a" || e["target"] == "quiz-b", "{e}");
     }
     let problems = b.console_problems().await;
@@ -557,8 +590,7 @@ async fn no_style_attributes(b: &Browser) {
 }
 
 /// 4. Under a strict Content-Security-Policy the page and the demo work without a complaint.
-#[tokio::test(flavor = "current_thread")]
-async fn strict_csp_page_and_demo_work_cleanly() {
+pub async fn strict_csp_page_and_demo_work_cleanly() {
     let strict = Server::start(dist(), vec![("Content-Security-Policy".into(), STRICT_CSP.into())]);
     let b = Browser::open(1280, 900).await;
 
@@ -590,7 +622,10 @@ async fn strict_csp_page_and_demo_work_cleanly() {
         .await;
     assert_ne!(probe, "rgb(1, 2, 3)", "the strict CSP header reached the browser");
     let problems = b.console_problems().await;
-    assert!(problems.iter().any(|p| p.contains("Content Security Policy")), "violations show in the console: {problems:#?}");
+    assert!(
+        problems.iter().any(|p| p.contains("Content Security Policy")),
+        "violations show in the console: {problems:#?}"
+    );
     b.close().await;
 }
 
@@ -601,8 +636,7 @@ async fn background(b: &Browser, widget: usize) -> String {
 }
 
 /// 5a. theme and lang: dark renders dark, unknown values fall back with exactly one warning each.
-#[tokio::test(flavor = "current_thread")]
-async fn theme_and_lang_attributes() {
+pub async fn theme_and_lang_attributes() {
     let dir = HostDir::new("themes");
     dir.write(
         "themes.html",
@@ -630,10 +664,20 @@ async fn theme_and_lang_attributes() {
     assert_eq!(background(&b, 2).await, "rgb(255, 255, 255)", "auto follows a light system");
     // The content is English whatever the host's lang says, and screen readers are told so.
     for w in 0..4 {
-        let lang = b.run(&format!("{} return root.querySelector('.lpq-app').closest('[lang]')?.getAttribute('lang') ?? null;", root_js(w))).await;
+        let lang = b
+            .run(&format!(
+                "{} return root.querySelector('.lpq-app').closest('[lang]')?.getAttribute('lang') ?? null;",
+                root_js(w)
+            ))
+            .await;
         assert_eq!(lang, "en", "widget {w}'s content is marked as English");
     }
-    assert!(b.run(&format!("{} return root.textContent;", root_js(2))).await.as_str().unwrap().contains("Leg pain, cramps or restless legs at night?"));
+    assert!(b
+        .run(&format!("{} return root.textContent;", root_js(2)))
+        .await
+        .as_str()
+        .unwrap()
+        .contains("Leg pain, cramps or restless legs at night?"));
     // The fallback works: start and answer in the lang=fr theme=neon widget.
     b.click(2, "[data-action=\"start\"]").await;
     b.answer(2, "sensation", &["cramp"]).await;
@@ -645,15 +689,22 @@ async fn theme_and_lang_attributes() {
     assert!(problems.iter().any(|p| p.contains("theme=") && p.contains("neon") && p.contains("auto")), "{problems:#?}");
 
     // `auto` follows the system's dark mode; explicit themes don't.
-    b.cdp("Emulation.setEmulatedMedia", json!({ "features": [{ "name": "prefers-color-scheme", "value": "dark" }] })).await;
-    b.wait_until(&format!("{} return getComputedStyle(root.querySelector('.lpq-app')).backgroundColor === 'rgb(22, 27, 34)';", root_js(3)), "auto to turn dark").await;
+    b.cdp("Emulation.setEmulatedMedia", json!({ "features": [{ "name": "prefers-color-scheme", "value": "dark" }] }))
+        .await;
+    b.wait_until(
+        &format!(
+            "{} return getComputedStyle(root.querySelector('.lpq-app')).backgroundColor === 'rgb(22, 27, 34)';",
+            root_js(3)
+        ),
+        "auto to turn dark",
+    )
+    .await;
     assert_eq!(background(&b, 1).await, "rgb(255, 255, 255)", "theme=light stays light");
     b.close().await;
 }
 
 /// 5b. storage-key, persist="off", and the default keys in page order.
-#[tokio::test(flavor = "current_thread")]
-async fn storage_attributes() {
+pub async fn storage_attributes() {
     let dir = HostDir::new("storage");
     dir.write(
         "storage.html",
@@ -697,7 +748,11 @@ async fn storage_attributes() {
     b.answer(5, "sensation", &["urge_to_move"]).await;
     b.wait_for(5, "[data-question=\"rls_pattern\"]").await;
     b.wait_until("return localStorage.getItem('leg-pain-quiz:named') !== null;", "the id to name the save").await;
-    assert_eq!(quiz_keys(&b).await, ["leg-pain-quiz:named", "leg-pain-quiz:one", "leg-pain-quiz:two"], "persist=off saved something");
+    assert_eq!(
+        quiz_keys(&b).await,
+        ["leg-pain-quiz:named", "leg-pain-quiz:one", "leg-pain-quiz:two"],
+        "persist=off saved something"
+    );
     assert_eq!(b.run("return Object.keys(localStorage).length;").await, json!(3), "nothing else is written either");
 
     // Without a key or an id, the key follows the element's order on the page.
@@ -710,7 +765,10 @@ async fn storage_attributes() {
     assert_eq!(screen(&b, 0).await, "q:cramp_pattern", "widget one resumes");
     assert_eq!(screen(&b, 1).await, "q:leg_signs", "widget two resumes");
     assert_eq!(screen(&b, 2).await, "intro", "persist=off starts afresh");
-    assert_eq!(b.run(&format!("{} return root.querySelector('[data-action=\"start\"]').textContent;", root_js(2))).await, "Start");
+    assert_eq!(
+        b.run(&format!("{} return root.querySelector('[data-action=\"start\"]').textContent;", root_js(2))).await,
+        "Start"
+    );
     assert_eq!(screen(&b, 3).await, "intro", "the first unnamed widget was never used");
     assert_eq!(screen(&b, 4).await, "q:leg_signs", "the second unnamed widget resumes its own answers");
     assert_eq!(screen(&b, 5).await, "q:rls_pattern", "the id-named widget resumes");
@@ -719,10 +777,9 @@ async fn storage_attributes() {
     b.close().await;
 }
 
-/// 6. The loader on another origin (with CORS): the widget works, nothing else is asked,
+/// The loader on another origin (with CORS): the widget works, nothing else is asked,
 /// and a host CSP that names that origin (as the README shows) is enough.
-#[tokio::test(flavor = "current_thread")]
-async fn loads_from_another_origin() {
+pub async fn loads_from_another_origin() {
     let cdn = Server::start(dist(), vec![("Access-Control-Allow-Origin".into(), "*".into())]);
     let dir = HostDir::new("cross-origin");
     dir.write(
@@ -759,8 +816,7 @@ async fn loads_from_another_origin() {
 }
 
 /// 7. "Erase my answers" removes this widget's save in one click, and only its own.
-#[tokio::test(flavor = "current_thread")]
-async fn erase_removes_the_saved_answers() {
+pub async fn erase_removes_the_saved_answers() {
     let b = Browser::open(1280, 900).await;
     b.goto(&site().url("/embed-demo.html")).await;
     for w in 0..2 {
@@ -775,12 +831,19 @@ async fn erase_removes_the_saved_answers() {
     b.wait_until("return localStorage.getItem('leg-pain-quiz:demo-a') === null;", "one click to remove A's save").await;
     assert_eq!(quiz_keys(&b).await, ["leg-pain-quiz:demo-b"], "B's save is kept");
     assert!(!b.exists(0, "[data-action=\"erase\"]").await, "nothing left to erase");
-    assert!(b.run(&format!("{} return root.textContent;", root_js(0))).await.as_str().unwrap().contains("erased"), "the person is told");
+    assert!(
+        b.run(&format!("{} return root.textContent;", root_js(0))).await.as_str().unwrap().contains("erased"),
+        "the person is told"
+    );
     assert_eq!(screen(&b, 1).await, "q:cramp_pattern", "B is untouched");
 
     b.client.refresh().await.unwrap();
     assert_eq!(screen(&b, 0).await, "intro");
-    assert_eq!(b.run(&format!("{} return root.querySelector('[data-action=\"start\"]').textContent;", root_js(0))).await, "Start", "no answers to resume");
+    assert_eq!(
+        b.run(&format!("{} return root.querySelector('[data-action=\"start\"]').textContent;", root_js(0))).await,
+        "Start",
+        "no answers to resume"
+    );
     assert_eq!(screen(&b, 1).await, "q:cramp_pattern");
     let problems = b.console_problems().await;
     assert!(problems.is_empty(), "console errors or warnings: {problems:#?}");
@@ -788,8 +851,7 @@ async fn erase_removes_the_saved_answers() {
 }
 
 /// 8. Without WebAssembly the loader shows the warning signs inside the element.
-#[tokio::test(flavor = "current_thread")]
-async fn without_webassembly_the_warning_signs_show() {
+pub async fn without_webassembly_the_warning_signs_show() {
     let dir = HostDir::new("no-wasm");
     dir.write("no-wasm.js", "delete window.WebAssembly;\n").write(
         "no-wasm.html",
@@ -809,7 +871,15 @@ async fn without_webassembly_the_warning_signs_show() {
         )
         .await;
     let text = text.as_str().unwrap();
-    for needed in ["could not start", "emergency number", "one leg is swollen and painful", "breathlessness or chest pain", "cold, pale or numb", "slurred speech", "See a doctor"] {
+    for needed in [
+        "could not start",
+        "emergency number",
+        "one leg is swollen and painful",
+        "breathlessness or chest pain",
+        "cold, pale or numb",
+        "slurred speech",
+        "See a doctor",
+    ] {
         assert!(text.contains(needed), "the fallback says `{needed}`: {text}");
     }
     assert!(!b.exists(0, ".lpq-intro").await, "no quiz without WebAssembly");
@@ -817,8 +887,7 @@ async fn without_webassembly_the_warning_signs_show() {
 }
 
 /// 9. The full page inside an iframe on another site.
-#[tokio::test(flavor = "current_thread")]
-async fn full_page_in_an_iframe() {
+pub async fn full_page_in_an_iframe() {
     let dir = HostDir::new("iframe");
     // A blocking script in the head: its capturing listener is in place before the frame loads.
     dir.write("frame.js", "document.addEventListener('load', (e) => { if (e.target.tagName === 'IFRAME') window.frameLoaded = true; }, true);\n")

@@ -16,7 +16,7 @@ async fn assert_clean(browser: &Browser) {
 }
 
 fn data_file(name: &str) -> toml::Table {
-    let path = format!("{}/src/knowledge/data/{name}", env!("CARGO_MANIFEST_DIR"));
+    let path = format!("{}/src/knowledge/data/{name}", crate::repo_root().display());
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("read {path}: {e}"));
     text.parse().unwrap_or_else(|e| panic!("parse {path}: {e}"))
 }
@@ -76,14 +76,11 @@ async fn results_for(b: &Browser, answers: &Answers) -> Vec<String> {
     passed
 }
 
-#[tokio::test(flavor = "current_thread")]
-async fn cramps_with_a_low_magnesium_diet() {
+pub async fn cramps_with_a_low_magnesium_diet() {
     let b = Browser::open(390, 844).await;
     b.goto(&site().url("/")).await;
     b.click(0, "[data-action=\"start\"]").await;
-    let seen = b
-        .complete(0, LOW_MAGNESIUM)
-        .await;
+    let seen = b.complete(0, LOW_MAGNESIUM).await;
     assert!(!seen.contains(&"rls_pattern".to_string()), "no restless-legs follow-up without an urge to move");
     b.click(0, "[data-action=\"submit\"]").await;
     b.wait_for(0, "[data-results]").await;
@@ -92,16 +89,23 @@ async fn cramps_with_a_low_magnesium_diet() {
     assert!(b.exists(0, "[data-nutrient=\"magnesium\"][data-strength=\"strong\"]").await);
     assert!(b.exists(0, "[data-triage=\"soon\"]").await, "cramps every week: see a doctor soon");
     assert!(b.exists(0, "[data-nutrient=\"magnesium\"] [data-food=\"pumpkin_seeds\"]").await);
-    let more = b.run(&format!("{} return root.querySelector('[data-nutrient=\"magnesium\"] .lpq-more').textContent;", root_js(0))).await;
+    let more = b
+        .run(&format!(
+            "{} return root.querySelector('[data-nutrient=\"magnesium\"] .lpq-more').textContent;",
+            root_js(0)
+        ))
+        .await;
     let more = more.as_str().unwrap_or_default();
-    assert!(more.contains("Medicines that can lower it: Proton pump inhibitors"), "More about magnesium names the medicines: {more}");
+    assert!(
+        more.contains("Medicines that can lower it: Proton pump inhibitors"),
+        "More about magnesium names the medicines: {more}"
+    );
     assert_clean(&b).await;
     b.close().await;
 }
 
 /// A vegan without B12 sources, with pins and needles in the feet.
-#[tokio::test(flavor = "current_thread")]
-async fn vegan_with_tingling_feet() {
+pub async fn vegan_with_tingling_feet() {
     let b = Browser::open(390, 844).await;
     let passed = results_for(
         &b,
@@ -129,10 +133,17 @@ async fn vegan_with_tingling_feet() {
     .await;
     assert!(passed.contains(&"q:b12_sources".to_string()), "vegans are asked about B12 sources: {passed:?}");
     let matched = nutrients(&b).await;
-    assert_eq!(matched.first().map(String::as_str), Some("vitamin_b12"), "B12 leads for a vegan with tingling: {matched:?}");
+    assert_eq!(
+        matched.first().map(String::as_str),
+        Some("vitamin_b12"),
+        "B12 leads for a vegan with tingling: {matched:?}"
+    );
     let shown = foods(&b).await;
     assert!(shown.len() >= 3, "foods are suggested: {shown:?}");
-    assert!(b.exists(0, "[data-nutrient=\"vitamin_b12\"] [data-food]").await, "B12 foods that fit a vegan diet are suggested");
+    assert!(
+        b.exists(0, "[data-nutrient=\"vitamin_b12\"] [data-food]").await,
+        "B12 foods that fit a vegan diet are suggested"
+    );
     let animal = foods_tagged(&shown, &diet_excludes("vegan"));
     assert!(animal.is_empty(), "foods a vegan doesn't eat were suggested: {animal:?}");
     assert_clean(&b).await;
@@ -140,8 +151,7 @@ async fn vegan_with_tingling_feet() {
 }
 
 /// 34 weeks pregnant with restless legs that spoil her sleep.
-#[tokio::test(flavor = "current_thread")]
-async fn pregnant_with_restless_legs() {
+pub async fn pregnant_with_restless_legs() {
     let b = Browser::open(390, 844).await;
     let passed = results_for(
         &b,
@@ -179,15 +189,17 @@ async fn pregnant_with_restless_legs() {
     assert!(!shown.iter().any(|f| f == "beef_liver" || f == "cod_liver_oil"), "no liver or cod liver oil: {shown:?}");
     let caution = js(&b, "const c = root.querySelector('[data-advice-id=\"pregnancy_ask_midwife\"]'); return c && c.checkVisibility() ? c.textContent : null;").await;
     let caution = caution.as_str().unwrap_or_else(|| panic!("the pregnancy supplement caution is shown"));
-    assert!(caution.contains("midwife") && caution.contains("liver"), "pregnancy caution says to ask the midwife and avoid liver: {caution}");
+    assert!(
+        caution.contains("midwife") && caution.contains("liver"),
+        "pregnancy caution says to ask the midwife and avoid liver: {caution}"
+    );
     assert!(b.exists(0, "[data-triage=\"soon\"]").await, "restless legs that spoil sleep: see a doctor soon");
     assert_clean(&b).await;
     b.close().await;
 }
 
 /// Hard training in the heat, sweating heavily, with the odd cramp after long runs.
-#[tokio::test(flavor = "current_thread")]
-async fn heavy_sweating() {
+pub async fn heavy_sweating() {
     let b = Browser::open(1280, 900).await;
     results_for(
         &b,
@@ -214,8 +226,15 @@ async fn heavy_sweating() {
     )
     .await;
     let matched = nutrients(&b).await;
-    assert!(matched.iter().take(2).any(|n| n == "potassium"), "potassium in the top two for heavy sweating: {matched:?}");
-    let why = strings(&b, "return [...root.querySelectorAll('[data-nutrient=\"potassium\"] .lpq-reasons li')].map(li => li.textContent);").await;
+    assert!(
+        matched.iter().take(2).any(|n| n == "potassium"),
+        "potassium in the top two for heavy sweating: {matched:?}"
+    );
+    let why = strings(
+        &b,
+        "return [...root.querySelectorAll('[data-nutrient=\"potassium\"] .lpq-reasons li')].map(li => li.textContent);",
+    )
+    .await;
     assert!(why.iter().any(|r| r.to_lowercase().contains("sweat")), "the reason names the sweating: {why:?}");
     assert!(b.exists(0, "[data-nutrient=\"potassium\"] [data-food]").await, "potassium-rich foods are suggested");
     let shown = foods(&b).await;
@@ -229,8 +248,7 @@ async fn heavy_sweating() {
 
 /// One swollen calf, then breathlessness: the emergency shows at once, the person can
 /// still finish, and the results lead with the emergency.
-#[tokio::test(flavor = "current_thread")]
-async fn emergency_interrupt_then_continue() {
+pub async fn emergency_interrupt_then_continue() {
     let b = Browser::open(390, 844).await;
     b.goto(&site().url("/")).await;
     b.click(0, "[data-action=\"start\"]").await;
@@ -244,7 +262,11 @@ async fn emergency_interrupt_then_continue() {
     // Breathlessness with it: the emergency interrupt, before any other question.
     assert_eq!(next_screen(&b, "q:body_signs").await, "interrupt:emergency");
     assert!(!b.exists(0, "[data-question]").await, "no question on the interrupt screen");
-    assert!(b.exists(0, ".lpq-interrupt [data-triage=\"emergency\"][role=\"alert\"] [data-flag=\"clot_reaching_lung\"]").await, "the clot-in-the-lung warning, as an alert");
+    assert!(
+        b.exists(0, ".lpq-interrupt [data-triage=\"emergency\"][role=\"alert\"] [data-flag=\"clot_reaching_lung\"]")
+            .await,
+        "the clot-in-the-lung warning, as an alert"
+    );
     let text = js(&b, "return root.querySelector('.lpq-interrupt').textContent;").await;
     assert!(text.as_str().unwrap_or_default().contains("emergency"), "says to call the emergency number: {text}");
     b.wait_until(
@@ -256,13 +278,22 @@ async fn emergency_interrupt_then_continue() {
     b.click(0, "[data-action=\"continue\"]").await;
     assert_eq!(next_screen(&b, "interrupt:emergency").await, "q:frequency", "Continue resumes with the next question");
     let passed = walk_until(&b, CLOT, "results").await;
-    assert!(!passed.iter().any(|s| s.starts_with("interrupt:")), "acknowledged warnings don't interrupt again: {passed:?}");
+    assert!(
+        !passed.iter().any(|s| s.starts_with("interrupt:")),
+        "acknowledged warnings don't interrupt again: {passed:?}"
+    );
 
     // Results lead with the emergency; nutrient advice waits, folded, for after.
-    let order = strings(&b, "const r = root.querySelector('[data-results]'); const h = r.querySelector('h2');
-        return [h.textContent, h.nextElementSibling.dataset.triage || h.nextElementSibling.className];").await;
+    let order = strings(
+        &b,
+        "const r = root.querySelector('[data-results]'); const h = r.querySelector('h2');
+        return [h.textContent, h.nextElementSibling.dataset.triage || h.nextElementSibling.className];",
+    )
+    .await;
     assert_eq!(order[1], "emergency", "the first thing under the results heading is the emergency guidance: {order:?}");
-    let levels = strings(&b, "return [...root.querySelectorAll('[data-results] [data-triage]')].map(t => t.dataset.triage);").await;
+    let levels =
+        strings(&b, "return [...root.querySelectorAll('[data-results] [data-triage]')].map(t => t.dataset.triage);")
+            .await;
     assert_eq!(levels, ["emergency"], "one guidance block, the emergency one");
     let folded = js(&b, "const d = root.querySelector('[data-results] details.lpq-after-seen'); const ns = [...root.querySelectorAll('[data-nutrient]')];
         return d ? { open: d.open, nutrients: ns.length, inside: ns.every(n => d.contains(n)), visible: ns.some(n => n.checkVisibility()) } : null;").await;
@@ -271,15 +302,18 @@ async fn emergency_interrupt_then_continue() {
     assert_eq!(folded["inside"], json!(true), "every nutrient card is inside the folded details: {folded}");
     assert_eq!(folded["visible"], json!(false), "folded cards are not visible: {folded}");
     b.click(0, "details.lpq-after-seen > summary").await;
-    b.wait_until(&format!("{} return root.querySelector('[data-nutrient]').checkVisibility();", root_js(0)), "nutrient cards after unfolding").await;
+    b.wait_until(
+        &format!("{} return root.querySelector('[data-nutrient]').checkVisibility();", root_js(0)),
+        "nutrient cards after unfolding",
+    )
+    .await;
     assert_clean(&b).await;
     b.close().await;
 }
 
 /// On "check your answers", change the diet to vegan: the new follow-up is asked and the
 /// results change to fit.
-#[tokio::test(flavor = "current_thread")]
-async fn change_an_answer_on_the_check_page() {
+pub async fn change_an_answer_on_the_check_page() {
     let b = Browser::open(390, 844).await;
     results_for(&b, CRAMPS).await;
     let before_foods = foods(&b).await;
@@ -311,15 +345,17 @@ async fn change_an_answer_on_the_check_page() {
     assert_ne!(before_foods, after_foods, "the suggested foods change with the diet");
     let animal = foods_tagged(&after_foods, &diet_excludes("vegan"));
     assert!(animal.is_empty(), "no animal foods once vegan: {animal:?}");
-    assert!(after_nutrients.contains(&"vitamin_b12".to_string()), "a vegan without B12 sources gets B12 advice: {after_nutrients:?}");
+    assert!(
+        after_nutrients.contains(&"vitamin_b12".to_string()),
+        "a vegan without B12 sources gets B12 advice: {after_nutrients:?}"
+    );
     assert!(!before_nutrients.contains(&"vitamin_b12".to_string()), "B12 was not matched before: {before_nutrients:?}");
     assert_clean(&b).await;
     b.close().await;
 }
 
 /// Reloading half-way lands on the same question, with the earlier answers kept.
-#[tokio::test(flavor = "current_thread")]
-async fn reload_half_way_and_resume() {
+pub async fn reload_half_way_and_resume() {
     let b = Browser::open(390, 844).await;
     b.goto(&site().url("/")).await;
     walk_until(&b, CRAMPS, "q:legs").await;
@@ -329,35 +365,50 @@ async fn reload_half_way_and_resume() {
     assert_eq!(screen(&b).await, "q:legs", "the reload lands on the same question");
     let after = js(&b, "return root.querySelector('.lpq-progress-text').textContent;").await;
     assert_eq!(before, after, "same place in the progress");
-    assert!(!b.exists(0, "[data-question=\"legs\"] input:checked").await, "the unanswered question is still unanswered");
+    assert!(
+        !b.exists(0, "[data-question=\"legs\"] input:checked").await,
+        "the unanswered question is still unanswered"
+    );
 
     // Earlier answers are kept: back shows them selected.
     b.click(0, "[data-action=\"back\"]").await;
     assert_eq!(next_screen(&b, "q:legs").await, "q:frequency");
     assert!(b.exists(0, "[data-option=\"weekly\"] input:checked").await, "frequency is still answered");
-    for (from, to) in [("q:frequency", "q:body_signs"), ("q:body_signs", "q:leg_signs"), ("q:leg_signs", "q:cramp_pattern")] {
+    for (from, to) in
+        [("q:frequency", "q:body_signs"), ("q:body_signs", "q:leg_signs"), ("q:leg_signs", "q:cramp_pattern")]
+    {
         b.click(0, "[data-action=\"back\"]").await;
         assert_eq!(next_screen(&b, from).await, to);
     }
-    let checked = strings(&b, "return [...root.querySelectorAll('input:checked')].map(i => i.closest('[data-option]').dataset.option);").await;
+    let checked = strings(
+        &b,
+        "return [...root.querySelectorAll('input:checked')].map(i => i.closest('[data-option]').dataset.option);",
+    )
+    .await;
     assert_eq!(checked, ["short", "wakes"], "both cramp answers are kept");
 
     let passed = walk_until(&b, CRAMPS, "review").await;
     assert!(passed.contains(&"q:legs".to_string()));
     let sensation = js(&b, "return root.querySelector('[data-review=\"sensation\"]').textContent;").await;
-    assert!(sensation.as_str().unwrap_or_default().contains("cramp"), "the first answer survives the reload: {sensation}");
+    assert!(
+        sensation.as_str().unwrap_or_default().contains("cramp"),
+        "the first answer survives the reload: {sensation}"
+    );
     assert_clean(&b).await;
     b.close().await;
 }
 
 /// A saved session that was corrupted or tampered with is not trusted: the quiz starts
 /// afresh with a short notice, nothing crashes, and the bad value is gone.
-#[tokio::test(flavor = "current_thread")]
-async fn corrupted_saved_answers_start_afresh_with_a_notice() {
+pub async fn corrupted_saved_answers_start_afresh_with_a_notice() {
     let b = Browser::open(390, 844).await;
     b.goto(&site().url("/")).await;
     b.wait_for(0, "[data-action=\"start\"]").await;
-    for bad in ["{\"format\":1,\"answers\":", "lpq-session 1\nscreen=question:<img src=x onerror=alert(1)>\n", "lpq-session 99\nscreen=intro\n"] {
+    for bad in [
+        "{\"format\":1,\"answers\":",
+        "lpq-session 1\nscreen=question:<img src=x onerror=alert(1)>\n",
+        "lpq-session 99\nscreen=intro\n",
+    ] {
         b.run(&format!("localStorage.setItem('leg-pain-quiz:page', {}); return true;", json!(bad))).await;
         b.client.refresh().await.expect("reload");
         b.wait_for(0, ".lpq-notice").await;
@@ -419,8 +470,7 @@ async fn is_checked(b: &Browser, option: &str) -> bool {
 
 /// The whole quiz with the keyboard alone: Tab and Shift+Tab between controls, Space on
 /// checkboxes and buttons, arrow keys inside radio groups, Enter on buttons.
-#[tokio::test(flavor = "current_thread")]
-async fn keyboard_only() {
+pub async fn keyboard_only() {
     let b = Browser::open(1280, 900).await;
     b.goto(&site().url("/")).await;
     b.wait_for(0, "[data-action=\"start\"]").await;
@@ -459,8 +509,13 @@ async fn keyboard_only() {
         let id = now.strip_prefix("q:").unwrap_or_else(|| panic!("a question, got {now}")).to_string();
         // Focus moved to the new question's heading.
         wait_focus(&b, &id).await;
-        let choices = answers.iter().find(|(q, _)| *q == id).map(|(_, c)| *c).unwrap_or_else(|| panic!("unexpected question {id}"));
-        let multi = js(&b, "return root.querySelector('[data-question] input').type === 'checkbox';").await == json!(true);
+        let choices = answers
+            .iter()
+            .find(|(q, _)| *q == id)
+            .map(|(_, c)| *c)
+            .unwrap_or_else(|| panic!("unexpected question {id}"));
+        let multi =
+            js(&b, "return root.querySelector('[data-question] input').type === 'checkbox';").await == json!(true);
         if multi {
             // Tab to each choice and tick it with Space; "None of these" clears the others.
             for choice in choices {
@@ -479,12 +534,22 @@ async fn keyboard_only() {
         } else {
             // Tab into the radio group (at the chosen radio, else the first), then use
             // the arrow keys to reach the choice.
-            let order = strings(&b, "return [...root.querySelectorAll('[data-question] [data-option]')].map(o => o.dataset.option);").await;
-            let current = strings(&b, "return [...root.querySelectorAll('[data-question] input:checked')].map(i => i.value);").await;
+            let order = strings(
+                &b,
+                "return [...root.querySelectorAll('[data-question] [data-option]')].map(o => o.dataset.option);",
+            )
+            .await;
+            let current =
+                strings(&b, "return [...root.querySelectorAll('[data-question] input:checked')].map(i => i.value);")
+                    .await;
             let want = order.iter().position(|o| o == choices[0]).expect("choice on screen");
             let mut at = current.first().and_then(|c| order.iter().position(|o| o == c)).unwrap_or(0);
             b.keys(&[Key::Tab.into()]).await;
-            assert_eq!(focus(&b).await, format!("option:{}", order[at]), "Tab enters the radio group at the chosen radio, else the first");
+            assert_eq!(
+                focus(&b).await,
+                format!("option:{}", order[at]),
+                "Tab enters the radio group at the chosen radio, else the first"
+            );
             if want == at {
                 b.keys(&[Key::Space.into()]).await;
             }
@@ -495,8 +560,14 @@ async fn keyboard_only() {
                 assert_eq!(focus(&b).await, format!("option:{}", order[at]), "the arrow keys move through the group");
             }
             let c = choices[0];
-            b.wait_until(&format!("{} return !!root.querySelector('[data-option=\"{c}\"] input:checked');", root_js(0)), &format!("{c} chosen")).await;
-            let checked = strings(&b, "return [...root.querySelectorAll('[data-question] input:checked')].map(i => i.value);").await;
+            b.wait_until(
+                &format!("{} return !!root.querySelector('[data-option=\"{c}\"] input:checked');", root_js(0)),
+                &format!("{c} chosen"),
+            )
+            .await;
+            let checked =
+                strings(&b, "return [...root.querySelectorAll('[data-question] input:checked')].map(i => i.value);")
+                    .await;
             assert_eq!(checked, [c], "exactly one radio chosen");
         }
         tab_to(&b, "action:next").await;
@@ -535,7 +606,11 @@ async fn keyboard_only() {
     // The "more about" details open from the keyboard too.
     tab_to(&b, "summary").await;
     b.keys(&[Key::Enter.into()]).await;
-    b.wait_until(&format!("{} return root.querySelector('details.lpq-more').open;", root_js(0)), "details open with Enter").await;
+    b.wait_until(
+        &format!("{} return root.querySelector('details.lpq-more').open;", root_js(0)),
+        "details open with Enter",
+    )
+    .await;
     assert_clean(&b).await;
     b.close().await;
 }

@@ -81,7 +81,12 @@ pub async fn js(b: &Browser, body: &str) -> Json {
 /// Strings returned by `body` (which must return an array of strings).
 pub async fn strings(b: &Browser, body: &str) -> Vec<String> {
     let value = js(b, body).await;
-    value.as_array().unwrap_or_else(|| panic!("an array from `{body}`, got {value}")).iter().map(|v| v.as_str().unwrap_or_default().to_string()).collect()
+    value
+        .as_array()
+        .unwrap_or_else(|| panic!("an array from `{body}`, got {value}"))
+        .iter()
+        .map(|v| v.as_str().unwrap_or_default().to_string())
+        .collect()
 }
 
 const SCREEN_JS: &str = "if (!root) return null;
@@ -101,7 +106,8 @@ pub async fn screen(b: &Browser) -> String {
 
 /// Waits until the screen is no longer `was`, and returns the new one.
 pub async fn next_screen(b: &Browser, was: &str) -> String {
-    let js_text = format!("{} const s = (() => {{ {SCREEN_JS} }})(); return s && s !== {} ? s : null;", root_js(0), json!(was));
+    let js_text =
+        format!("{} const s = (() => {{ {SCREEN_JS} }})(); return s && s !== {} ? s : null;", root_js(0), json!(was));
     b.wait_until(&js_text, &format!("the quiz to move on from {was}")).await.as_str().unwrap_or_default().to_string()
 }
 

@@ -54,7 +54,12 @@ fn content_type(path: &Path) -> &'static str {
     }
 }
 
-fn serve(stream: TcpStream, root: &Path, log: &Mutex<Vec<String>>, headers: &[(String, String)]) -> std::io::Result<()> {
+fn serve(
+    stream: TcpStream,
+    root: &Path,
+    log: &Mutex<Vec<String>>,
+    headers: &[(String, String)],
+) -> std::io::Result<()> {
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut line = String::new();
     reader.read_line(&mut line)?;

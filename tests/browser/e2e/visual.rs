@@ -3,8 +3,8 @@
 
 use crate::accessibility::axe;
 use crate::browser::{base64_decode, Browser, Key};
-use crate::screens::{fresh_page, js, next_screen, walk_until, CLOT, CRAMPS};
 use crate::output_dir;
+use crate::screens::{fresh_page, js, next_screen, walk_until, CLOT, CRAMPS};
 use serde_json::json;
 use std::path::Path;
 use std::process::Command;
@@ -26,8 +26,7 @@ async fn shoot(b: &Browser, name: &str, written: &mut Vec<String>) {
     b.viewport(390, 844).await;
 }
 
-#[tokio::test(flavor = "current_thread")]
-async fn screenshots_of_every_screen() {
+pub async fn screenshots_of_every_screen() {
     let b = Browser::open(390, 844).await;
     let mut written = Vec::new();
     fresh_page(&b).await;
@@ -54,7 +53,8 @@ async fn screenshots_of_every_screen() {
     shoot(&b, "05-check-answers", &mut written).await;
     walk_until(&b, CRAMPS, "results").await;
     shoot(&b, "07-results", &mut written).await;
-    b.cdp("Emulation.setEmulatedMedia", json!({ "features": [{ "name": "prefers-color-scheme", "value": "dark" }] })).await;
+    b.cdp("Emulation.setEmulatedMedia", json!({ "features": [{ "name": "prefers-color-scheme", "value": "dark" }] }))
+        .await;
     let dark = js(&b, "return getComputedStyle(root.querySelector('.lpq-app')).backgroundColor;").await;
     assert_ne!(dark, json!("rgb(255, 255, 255)"), "the widget follows the dark system theme");
     shoot(&b, "08-results-dark", &mut written).await;
@@ -126,7 +126,11 @@ async fn print_results(b: &Browser, answers: &crate::screens::Answers, name: &st
     // a light and from a dark screen theme.
     let problems = axe(b).await;
     assert!(problems.is_empty(), "accessibility problems in print:\n{}", problems.join("\n"));
-    b.cdp("Emulation.setEmulatedMedia", json!({ "media": "print", "features": [{ "name": "prefers-color-scheme", "value": "dark" }] })).await;
+    b.cdp(
+        "Emulation.setEmulatedMedia",
+        json!({ "media": "print", "features": [{ "name": "prefers-color-scheme", "value": "dark" }] }),
+    )
+    .await;
     let problems = axe(b).await;
     assert!(problems.is_empty(), "accessibility problems in print from the dark theme:\n{}", problems.join("\n"));
     b.cdp("Emulation.setEmulatedMedia", json!({ "media": "print", "features": [] })).await;
@@ -142,8 +146,7 @@ async fn print_results(b: &Browser, answers: &crate::screens::Answers, name: &st
     b.cdp("Emulation.setEmulatedMedia", json!({ "media": "", "features": [] })).await;
 }
 
-#[tokio::test(flavor = "current_thread")]
-async fn print_shows_the_summary_without_buttons() {
+pub async fn print_shows_the_summary_without_buttons() {
     let b = Browser::open(1280, 900).await;
     print_results(&b, CRAMPS, "10-print-results").await;
     print_results(&b, CLOT, "11-print-emergency").await;
