@@ -172,24 +172,24 @@ fn percentile(values: &mut [f64], p: f64) -> f64 {
 /// Typical complete answer sets: cramps, restless legs, vegan tingling, kidney disease.
 fn answer_sets() -> Vec<Answers> {
     let base: Vec<(&str, &[&str])> = vec![
+        ("age", &["51_70"]),
         ("sensation", &["cramp"]),
         ("cramp_pattern", &["short"]),
         ("leg_signs", &["none"]),
         ("body_signs", &["none"]),
+        ("since", &["months_stable"]),
         ("frequency", &["weekly"]),
         ("legs", &["both_legs"]),
+        ("circumstances", &["none"]),
+        ("sex", &["female"]),
+        ("daily_life", &["exertion_heat", "caffeine"]),
+        ("medicines", &["diuretic"]),
+        ("other_medicines", &["ppi"]),
+        ("conditions", &["none"]),
         ("diet", &["omnivore"]),
         ("avoid", &["none"]),
-        ("greens_nuts", &["rarely"]),
-        ("dairy", &["some_days"]),
-        ("fruit_veg", &["most_days"]),
-        ("sun", &["little"]),
-        ("fluids", &["sweating", "caffeine"]),
-        ("activity", &["moderate"]),
-        ("medicines", &["ppi", "diuretic"]),
-        ("conditions", &["none"]),
-        ("about_you", &["none"]),
-        ("age", &["51_70"]),
+        ("eats", &["fruit_veg", "meat_fish_eggs"]),
+        ("daylight", &["little"]),
     ];
     let variant = |changes: &[(&'static str, &'static [&'static str])]| {
         let mut a = Answers::from_pairs(base.iter().copied());
@@ -203,15 +203,10 @@ fn answer_sets() -> Vec<Answers> {
         variant(&[
             ("sensation", &["urge_to_move"]),
             ("rls_pattern", &["rest_worse", "evening_worse"]),
-            ("about_you", &["heavy_periods"]),
+            ("sex", &["heavy_periods"]),
         ]),
-        variant(&[
-            ("sensation", &["tingling"]),
-            ("diet", &["vegan"]),
-            ("b12_sources", &["no"]),
-            ("avoid", &["nuts", "soy"]),
-        ]),
-        variant(&[("conditions", &["kidney", "diabetes"]), ("medicines", &["k_raising", "metformin"])]),
+        variant(&[("sensation", &["tingling"]), ("diet", &["vegan"]), ("avoid", &["nuts", "soy"])]),
+        variant(&[("conditions", &["kidney", "diabetes"]), ("medicines", &["ace_arb", "metformin"])]),
     ]
 }
 
@@ -236,26 +231,25 @@ fn time_assess() -> (f64, f64) {
 
 /// Safe answers for each question, so a run through the quiz meets no interrupt.
 const WALK: &[(&str, &str)] = &[
+    ("age", "18_50"),
     ("sensation", "cramp"),
     ("cramp_pattern", "short"),
     ("rls_pattern", "none"),
     ("leg_signs", "none"),
     ("body_signs", "none"),
+    ("since", "months_stable"),
     ("frequency", "occasional"),
     ("legs", "both_legs"),
+    ("circumstances", "none"),
+    ("sex", "female"),
+    ("daily_life", "none"),
+    ("medicines", "none"),
+    ("other_medicines", "none"),
+    ("conditions", "none"),
     ("diet", "vegetarian"),
     ("avoid", "none"),
-    ("greens_nuts", "some_days"),
-    ("dairy", "rarely"),
-    ("fruit_veg", "most_days"),
-    ("b12_sources", "no"),
-    ("sun", "little"),
-    ("fluids", "none"),
-    ("activity", "moderate"),
-    ("medicines", "none"),
-    ("conditions", "none"),
-    ("about_you", "none"),
-    ("age", "18_50"),
+    ("eats", "fruit_veg"),
+    ("daylight", "little"),
 ];
 
 async fn browser_figures(dist: &Path) -> Json {

@@ -1,37 +1,39 @@
-//! Engine behaviour, one fact per test, written from the reference facts
-//! (NHS, NIH ODS, AAFP 2012, AASM 2024). Each starts from a healthy baseline and
+//! Engine behaviour, one fact per test, written from the reference facts (NHS, NICE CKS,
+//! NIH ODS, AAFP 2012, AASM 2024, Cochrane 2020). Each starts from a healthy baseline and
 //! changes only what the fact is about.
-// Native only: these use proptest and the file system, which the wasm target lacks.
+// Native only: these use serde_json, which the wasm target's dependencies lack.
 #![cfg(not(target_arch = "wasm32"))]
 
 use leg_pain_quiz::knowledge::{KnowledgeBase, Strength, TriageLevel};
-use leg_pain_quiz::quiz::{assess, interrupting_flags, is_complete, select, visible_questions, Answers, Assessment};
+use leg_pain_quiz::quiz::{
+    assess, interrupting_flags, is_complete, select, visible_questions, Answers, Assessment, FoodSuggestion,
+};
 
 fn kb() -> KnowledgeBase {
     KnowledgeBase::embedded()
 }
 
-/// Occasional short calf cramps in an active adult who eats well: nothing stands out.
+/// Occasional short calf cramps in an adult who eats well and gets daylight: nothing stands out.
 fn baseline() -> Answers {
     Answers::from_pairs([
+        ("age", &["18_50"][..]),
         ("sensation", &["cramp"][..]),
         ("cramp_pattern", &["short"][..]),
         ("leg_signs", &["none"][..]),
         ("body_signs", &["none"][..]),
+        ("since", &["months_stable"][..]),
         ("frequency", &["occasional"][..]),
-        ("legs", &["both_legs"][..]),
+        ("legs", &["either_leg"][..]),
+        ("circumstances", &["none"][..]),
+        ("sex", &["male"][..]),
+        ("daily_life", &["none"][..]),
+        ("medicines", &["none"][..]),
+        ("other_medicines", &["none"][..]),
+        ("conditions", &["none"][..]),
         ("diet", &["omnivore"][..]),
         ("avoid", &["none"][..]),
-        ("greens_nuts", &["most_days"][..]),
-        ("dairy", &["most_days"][..]),
-        ("fruit_veg", &["most_days"][..]),
-        ("sun", &["most"][..]),
-        ("fluids", &["none"][..]),
-        ("activity", &["moderate"][..]),
-        ("medicines", &["none"][..]),
-        ("conditions", &["none"][..]),
-        ("about_you", &["none"][..]),
-        ("age", &["18_50"][..]),
+        ("eats", &["greens", "nuts_seeds", "beans", "wholegrains", "fruit_veg", "dairy", "meat_fish_eggs"][..]),
+        ("daylight", &["none"][..]),
     ])
 }
 
@@ -58,50 +60,211 @@ fn strength(a: &Assessment, nutrient: &str) -> Option<Strength> {
     a.nutrients.iter().find(|m| m.id == nutrient).map(|m| m.strength)
 }
 
+fn flagged(a: &Assessment, flag: &str) -> bool {
+    a.red_flags.iter().any(|f| f == flag)
+}
+
+/// Every suggested food, after checking there are some: a loop over nothing proves nothing.
+fn foods(a: &Assessment) -> Vec<&FoodSuggestion> {
+    let all: Vec<_> = a.nutrients.iter().flat_map(|m| &m.foods).collect();
+    assert!(!all.is_empty(), "foods are suggested: {:?}", a.nutrients.iter().map(|m| &m.id).collect::<Vec<_>>());
+    all
+}
+
+fn tags_of(kb: &KnowledgeBase, food: &FoodSuggestion) -> Vec<String> {
+    kb.food(&food.id).unwrap().tags.iter().map(|t| t.to_string()).collect()
+}
+
+// ---- Calibration: quiet when nothing points to a nutrient ----
+
 #[test]
-fn occasional_cramps_with_a_good_diet_are_self_care() {
+fn occasional_cramps_with_a_good_diet_are_self_care_with_no_nutrient() {
     let a = run(&[]);
     assert_eq!(a.triage, TriageLevel::SelfCare);
     assert!(a.red_flags.is_empty());
-    assert!(a.lifestyle.contains(&"stretch_before_bed".into()));
+    assert!(a.nutrients.is_empty(), "cramps alone point to no nutrient: {:?}", a.nutrients);
+    assert!(a.lifestyle.iter().any(|l| l == "stretch_before_bed"));
+    assert!(a.other_causes.iter().any(|c| c == "ordinary_cramps"));
 }
 
 #[test]
-fn one_swollen_calf_is_urgent() {
-    let a = run(&[("leg_signs", &["one_leg_swollen"])]);
-    assert_eq!(a.triage, TriageLevel::Urgent);
-    assert_eq!(a.red_flags[0], "possible_dvt");
+fn frequent_cramps_alone_still_point_to_no_nutrient() {
+    // Cochrane 2020: magnesium is unlikely to help ordinary night cramps.
+    let a = run(&[("frequency", &["most_nights"])]);
+    assert!(a.nutrients.is_empty(), "{:?}", a.nutrients);
+    assert_eq!(a.triage, TriageLevel::Soon, "frequent cramps: see a GP");
 }
 
 #[test]
-fn swollen_calf_with_breathlessness_is_an_emergency() {
-    let a = run(&[("leg_signs", &["one_leg_swollen"]), ("body_signs", &["breathless_chest"])]);
+fn age_alone_points_to_no_nutrient() {
+    let a = run(&[("age", &["over_70"])]);
+    assert!(a.nutrients.is_empty(), "{:?}", a.nutrients);
+    assert_eq!(a.triage, TriageLevel::SelfCare);
+}
+
+#[test]
+fn a_one_off_cramp_after_a_hot_race_is_self_care() {
+    let a = run(&[("frequency", &["once"]), ("since", &["sudden"]), ("daily_life", &["exertion_heat"])]);
+    assert_eq!(a.triage, TriageLevel::SelfCare);
+    assert!(a.nutrients.is_empty());
+    assert!(a.lifestyle.iter().any(|l| l == "drink_through_day"));
+}
+
+#[test]
+fn cramps_after_a_settled_stomach_bug_are_self_care() {
+    let a = run(&[("daily_life", &["bug_settled"]), ("since", &["sudden"]), ("frequency", &["once"])]);
+    assert_eq!(a.triage, TriageLevel::SelfCare);
+}
+
+#[test]
+fn a_stomach_bug_now_points_to_potassium_but_sends_no_one_to_a_doctor() {
+    let a = run(&[("daily_life", &["vomiting_now"]), ("since", &["sudden"])]);
+    assert_eq!(rank(&a, "potassium"), Some(0));
+    assert_eq!(a.triage, TriageLevel::SelfCare, "a passing loss rights itself: rehydrate");
+    assert!(a.lifestyle.iter().any(|l| l == "rehydrate_after_illness"));
+}
+
+#[test]
+fn growing_pains_are_self_care_with_no_nutrient() {
+    let a = run(&[
+        ("age", &["under_13"]),
+        ("sensation", &["aching"]),
+        ("child_pattern", &["both_legs_evening", "fine_morning"]),
+    ]);
+    assert_eq!(a.triage, TriageLevel::SelfCare);
+    assert!(a.nutrients.is_empty());
+    assert!(a.other_causes.iter().any(|c| c == "growing_pains"));
+}
+
+// ---- Emergencies ----
+
+#[test]
+fn pain_or_swelling_in_one_calf_with_breathlessness_is_an_emergency() {
+    let a = run(&[("leg_signs", &["one_leg_pain_swelling"]), ("body_signs", &["breathless_chest"])]);
     assert_eq!(a.triage, TriageLevel::Emergency);
     assert_eq!(a.red_flags[0], "clot_reaching_lung");
-    assert!(!a.red_flags.contains(&"possible_dvt".into()), "the combination replaces the lone flag");
+    assert!(!flagged(&a, "possible_dvt"), "the combination replaces the lone flag");
 }
 
 #[test]
-fn a_cold_pale_leg_is_an_emergency() {
+fn new_confusion_alone_is_an_emergency() {
+    let a = run(&[("body_signs", &["confused_drowsy"])]);
+    assert_eq!(a.triage, TriageLevel::Emergency);
+    assert!(flagged(&a, "sepsis"));
+}
+
+#[test]
+fn stiff_jaw_after_a_wound_is_an_emergency_and_without_one_urgent() {
+    let a = run(&[("body_signs", &["jaw_spasms"]), ("circumstances", &["wound"])]);
+    assert_eq!(a.triage, TriageLevel::Emergency);
+    assert!(flagged(&a, "tetanus"));
+    assert_eq!(run(&[("body_signs", &["jaw_spasms"])]).triage, TriageLevel::Urgent);
+}
+
+#[test]
+fn sudden_loss_of_balance_is_an_emergency_but_slowly_worsening_balance_is_soon() {
+    assert_eq!(run(&[("body_signs", &["sudden_balance"])]).triage, TriageLevel::Emergency);
+    let gradual = run(&[("body_signs", &["unsteady"])]);
+    assert_eq!(gradual.triage, TriageLevel::Soon);
+    assert!(flagged(&gradual, "neuropathy"));
+}
+
+#[test]
+fn shooting_pain_down_both_legs_is_an_emergency_but_down_one_is_not() {
+    assert_eq!(run(&[("leg_signs", &["shooting_both_legs"])]).triage, TriageLevel::Emergency);
+    // One leg's sciatica with cramps in both legs must not read as "both legs".
+    let one = run(&[("leg_signs", &["shooting_one_leg"]), ("legs", &["both_legs"]), ("since", &["weeks"])]);
+    assert!(!flagged(&one, "both_legs_nerves"));
+    assert_eq!(one.triage, TriageLevel::SelfCare, "new sciatica settles with activity");
+    let lasting = run(&[("leg_signs", &["shooting_one_leg"]), ("since", &["months_stable"])]);
+    assert_eq!(lasting.triage, TriageLevel::Soon);
+}
+
+#[test]
+fn a_cold_pale_leg_and_saddle_numbness_are_emergencies() {
     assert_eq!(run(&[("leg_signs", &["cold_pale"])]).triage, TriageLevel::Emergency);
-}
-
-#[test]
-fn saddle_numbness_is_an_emergency() {
     assert_eq!(run(&[("body_signs", &["saddle_bladder"])]).triage, TriageLevel::Emergency);
-}
-
-#[test]
-fn red_hot_leg_with_fever_is_an_emergency_without_fever_urgent() {
-    assert_eq!(run(&[("leg_signs", &["red_hot_skin"]), ("body_signs", &["fever"])]).triage, TriageLevel::Emergency);
-    assert_eq!(run(&[("leg_signs", &["red_hot_skin"])]).triage, TriageLevel::Urgent);
 }
 
 #[test]
 fn dark_urine_on_a_statin_is_an_emergency() {
     let a = run(&[("body_signs", &["dark_urine"]), ("medicines", &["statin"])]);
     assert_eq!(a.triage, TriageLevel::Emergency);
-    assert!(a.red_flags.contains(&"muscle_breakdown".into()));
+    assert!(flagged(&a, "muscle_breakdown"));
+}
+
+#[test]
+fn a_racing_heart_with_fainting_is_an_emergency_but_a_faint_alone_is_soon() {
+    assert_eq!(run(&[("body_signs", &["palpitations_faint"])]).triage, TriageLevel::Emergency);
+    let faint = run(&[("body_signs", &["fainted"])]);
+    assert_eq!(faint.triage, TriageLevel::Soon);
+    assert!(flagged(&faint, "fainted"));
+}
+
+#[test]
+fn an_emergency_holds_nutrient_ideas_back() {
+    let a = run(&[("leg_signs", &["cold_pale"]), ("eats", &["none"]), ("other_medicines", &["ppi"])]);
+    assert!(a.nutrients.is_empty() && a.nutrients_deferred, "{:?}", a.nutrients);
+}
+
+// ---- Urgent ----
+
+#[test]
+fn pain_or_swelling_in_one_calf_alone_is_urgent() {
+    let a = run(&[("leg_signs", &["one_leg_pain_swelling"]), ("legs", &["one_leg"])]);
+    assert_eq!(a.triage, TriageLevel::Urgent);
+    assert!(flagged(&a, "possible_dvt"));
+}
+
+#[test]
+fn a_cramping_calf_after_an_operation_is_urgent() {
+    let a = run(&[("legs", &["one_leg"]), ("circumstances", &["surgery_hospital"])]);
+    assert_eq!(a.triage, TriageLevel::Urgent);
+    assert!(flagged(&a, "clot_risk_one_leg"));
+    for risk in [("sex", "postpartum"), ("medicines", "hormones"), ("conditions", "previous_clot")] {
+        let a = run(&[("legs", &["one_leg"]), (risk.0, &[risk.1])]);
+        assert!(flagged(&a, "clot_risk_one_leg"), "{risk:?}");
+    }
+    assert_eq!(run(&[("legs", &["both_legs"]), ("circumstances", &["long_journey"])]).triage, TriageLevel::SelfCare);
+}
+
+#[test]
+fn fever_with_leg_pain_is_urgent() {
+    let a = run(&[("body_signs", &["fever"]), ("sensation", &["aching"])]);
+    assert_eq!(a.triage, TriageLevel::Urgent);
+    assert!(flagged(&a, "fever_with_leg_pain"));
+}
+
+#[test]
+fn vomiting_on_sick_day_medicines_is_urgent_with_the_pause_advice() {
+    for medicines in
+        [("medicines", "diuretic"), ("medicines", "ace_arb"), ("medicines", "metformin"), ("medicines", "sglt2")]
+    {
+        let a = run(&[("daily_life", &["vomiting_now"]), (medicines.0, &[medicines.1])]);
+        assert_eq!(a.triage, TriageLevel::Urgent, "{medicines:?}");
+        let kb = kb();
+        let flag = kb.red_flag("sick_day_medicines").unwrap();
+        assert!(flagged(&a, "sick_day_medicines") && flag.guidance.contains("pause"), "{medicines:?}");
+    }
+    let kidney = run(&[("daily_life", &["vomiting_now"]), ("conditions", &["kidney"])]);
+    assert!(flagged(&kidney, "sick_day_medicines"));
+}
+
+#[test]
+fn tingling_round_the_mouth_with_hand_spasms_is_urgent_and_points_to_calcium() {
+    let a = run(&[("body_signs", &["mouth_tingling"]), ("conditions", &["thyroid_neck"])]);
+    assert_eq!(a.triage, TriageLevel::Urgent);
+    assert!(flagged(&a, "low_calcium"));
+    assert_eq!(rank(&a, "calcium"), Some(0));
+}
+
+#[test]
+fn a_child_with_pain_in_one_leg_a_limp_or_fever_needs_a_doctor_today() {
+    for signs in [&["one_leg"][..], &["limp"], &["daytime"], &["swelling"], &["unwell"], &["bruising_sweats"]] {
+        let a = run(&[("age", &["under_13"]), ("sensation", &["pain"]), ("child_pattern", signs)]);
+        assert_eq!(a.triage, TriageLevel::Urgent, "{signs:?}");
+        assert!(flagged(&a, "child_needs_a_doctor"));
+    }
 }
 
 #[test]
@@ -113,19 +276,45 @@ fn a_cramp_over_ten_minutes_is_urgent() {
 fn new_muscle_pain_after_starting_a_statin_is_urgent() {
     let a = run(&[("medicines", &["statin_new"])]);
     assert_eq!(a.triage, TriageLevel::Urgent);
-    assert!(a.medicine_notes.contains(&"statin".into()));
+    assert!(a.medicine_notes.iter().any(|m| m == "statin"));
 }
 
 #[test]
-fn frequent_cramps_mean_seeing_a_doctor_soon() {
-    assert_eq!(run(&[("frequency", &["most_nights"])]).triage, TriageLevel::Soon);
+fn red_hot_skin_is_urgent_with_or_without_fever() {
+    assert_eq!(run(&[("leg_signs", &["red_hot_skin"])]).triage, TriageLevel::Urgent);
+    assert_eq!(run(&[("leg_signs", &["red_hot_skin"]), ("body_signs", &["fever"])]).triage, TriageLevel::Urgent);
 }
+
+// ---- Soon ----
 
 #[test]
 fn walking_calf_pain_eased_by_rest_is_soon_and_circulation_is_discussed() {
     let a = run(&[("leg_signs", &["walking_pain"])]);
     assert_eq!(a.triage, TriageLevel::Soon);
-    assert!(a.other_causes.contains(&"poor_circulation".into()));
+    assert!(a.other_causes.iter().any(|c| c == "poor_circulation"));
+}
+
+#[test]
+fn swelling_of_both_ankles_is_soon() {
+    assert_eq!(run(&[("leg_signs", &["both_ankles_swollen"])]).triage, TriageLevel::Soon);
+}
+
+#[test]
+fn medicines_that_cause_cramps_or_restless_legs_lead_to_a_review_never_to_stopping() {
+    let cramps = run(&[("other_medicines", &["cramp_causing"])]);
+    assert!(flagged(&cramps, "cramp_medicine"));
+    let restless = run(&[
+        ("sensation", &["urge_to_move"]),
+        ("rls_pattern", &["evening_worse"]),
+        ("other_medicines", &["rls_worsening"]),
+    ]);
+    assert!(flagged(&restless, "rls_medicine"));
+    let kb = kb();
+    for id in ["cramp_medicine", "rls_medicine"] {
+        let f = kb.red_flag(id).unwrap();
+        assert!(f.guidance.contains("review"), "{id}");
+        assert!(f.do_not.as_deref().is_some_and(|d| d.contains("Don't stop")), "{id}");
+    }
 }
 
 #[test]
@@ -135,57 +324,81 @@ fn the_highest_level_wins() {
     assert_eq!(a.red_flags[0], "limb_ischaemia");
 }
 
+// ---- Nutrients that something points to ----
+
 #[test]
-fn low_magnesium_diet_with_cramps_ranks_magnesium_first() {
-    let a = run(&[("greens_nuts", &["rarely"]), ("frequency", &["weekly"])]);
+fn a_poor_diet_with_cramps_points_to_magnesium() {
+    let a = run(&[("eats", &["meat_fish_eggs"]), ("frequency", &["weekly"])]);
     assert_eq!(rank(&a, "magnesium"), Some(0));
-    assert_eq!(strength(&a, "magnesium"), Some(Strength::Strong));
 }
 
 #[test]
 fn long_term_ppi_points_to_magnesium_and_b12() {
-    let a = run(&[("medicines", &["ppi"])]);
+    let a = run(&[("other_medicines", &["ppi"])]);
     assert_eq!(rank(&a, "magnesium"), Some(0));
     assert!(rank(&a, "vitamin_b12").is_some());
-    assert!(a.medicine_notes.contains(&"ppi".into()));
+    assert!(a.medicine_notes.iter().any(|m| m == "ppi"));
 }
 
 #[test]
-fn diuretics_point_to_potassium_and_magnesium() {
+fn an_h2_blocker_points_to_b12_but_not_magnesium() {
+    let a = run(&[("other_medicines", &["h2_blocker"])]);
+    assert!(rank(&a, "vitamin_b12").is_some());
+    assert!(rank(&a, "magnesium").is_none());
+}
+
+#[test]
+fn water_tablets_point_to_potassium_and_magnesium() {
     let a = run(&[("medicines", &["diuretic"])]);
     let top: Vec<&str> = a.nutrients.iter().take(2).map(|m| m.id.as_ref()).collect();
     assert!(top.contains(&"potassium") && top.contains(&"magnesium"), "{top:?}");
 }
 
 #[test]
+fn laxatives_steroids_and_epilepsy_medicines_count() {
+    assert!(rank(&run(&[("other_medicines", &["laxatives"])]), "potassium").is_some());
+    assert!(rank(&run(&[("other_medicines", &["steroids"])]), "vitamin_d").is_some());
+    assert!(rank(&run(&[("other_medicines", &["epilepsy"])]), "vitamin_d").is_some());
+    let orlistat = run(&[("other_medicines", &["fat_blockers"])]);
+    assert!(rank(&orlistat, "vitamin_d").is_some());
+    assert!(orlistat.medicine_notes.iter().any(|m| m == "bone_medicines"));
+}
+
+#[test]
 fn restless_legs_point_to_iron() {
     let a = run(&[("sensation", &["urge_to_move"]), ("rls_pattern", &["rest_worse", "moving_helps", "evening_worse"])]);
     assert_eq!(rank(&a, "iron"), Some(0));
-    assert!(a.lab_tests.contains(&"ferritin".into()));
-    assert!(a.supplement_cautions.contains(&"iron_needs_test".into()));
+    assert!(a.lab_tests.iter().any(|t| t == "ferritin"));
+    assert!(a.supplement_cautions.iter().any(|c| c == "iron_needs_test"));
+    assert!(a.other_causes.iter().any(|c| c == "restless_legs_syndrome"));
 }
 
 #[test]
 fn restless_legs_with_heavy_periods_make_iron_strong() {
-    let a = run(&[
-        ("sensation", &["urge_to_move"]),
-        ("rls_pattern", &["evening_worse"]),
-        ("about_you", &["heavy_periods"]),
-    ]);
+    let a = run(&[("sensation", &["urge_to_move"]), ("rls_pattern", &["evening_worse"]), ("sex", &["heavy_periods"])]);
     assert_eq!(strength(&a, "iron"), Some(Strength::Strong));
+    assert_eq!(a.triage, TriageLevel::Soon, "a strong iron pointer: book a blood test");
+}
+
+#[test]
+fn low_iron_in_men_and_after_the_menopause_means_finding_the_cause() {
+    for sex in ["male", "postmenopausal"] {
+        let a = run(&[("sensation", &["urge_to_move"]), ("rls_pattern", &["evening_worse"]), ("sex", &[sex])]);
+        assert!(a.supplement_cautions.iter().any(|c| c == "iron_find_cause"), "{sex}");
+    }
+    let a = run(&[("sensation", &["urge_to_move"]), ("rls_pattern", &["evening_worse"]), ("sex", &["heavy_periods"])]);
+    assert!(!a.supplement_cautions.iter().any(|c| c == "iron_find_cause"));
 }
 
 #[test]
 fn vegan_without_fortified_foods_and_tingling_points_to_b12() {
-    let a = run(&[("diet", &["vegan"]), ("b12_sources", &["no"]), ("sensation", &["tingling"])]);
+    let a = run(&[("diet", &["vegan"]), ("eats", &["greens", "beans", "fruit_veg"]), ("sensation", &["tingling"])]);
     assert_eq!(rank(&a, "vitamin_b12"), Some(0));
-    assert_eq!(a.triage, TriageLevel::Soon, "numb or tingling feet: see a doctor soon");
-    for m in &a.nutrients {
-        for f in &m.foods {
-            let food = kb().food(&f.id).cloned().unwrap();
-            for tag in ["meat", "fish", "dairy", "egg", "shellfish", "liver"] {
-                assert!(!food.tags.iter().any(|t| t == tag), "vegan shown {}", food.id);
-            }
+    assert_eq!(a.triage, TriageLevel::Soon, "numb or tingling feet: see a GP soon");
+    let kb = kb();
+    for f in foods(&a) {
+        for tag in ["meat", "fish", "dairy", "egg", "shellfish", "liver"] {
+            assert!(!tags_of(&kb, f).iter().any(|t| t == tag), "vegan shown {}", f.id);
         }
     }
 }
@@ -197,75 +410,137 @@ fn metformin_points_to_b12() {
 }
 
 #[test]
-fn little_sun_and_dark_skin_point_to_vitamin_d() {
-    let a = run(&[("sun", &["little"]), ("about_you", &["dark_skin"]), ("sensation", &["aching"])]);
+fn little_daylight_and_dark_skin_point_to_vitamin_d_unless_a_supplement_is_taken() {
+    let a = run(&[("daylight", &["little", "dark_skin"]), ("sensation", &["aching"])]);
     assert_eq!(rank(&a, "vitamin_d"), Some(0));
-    assert!(a.lab_tests.contains(&"vitamin_d_25oh".into()));
+    assert!(a.lab_tests.iter().any(|t| t == "vitamin_d_25oh"));
+    let supplemented = run(&[
+        ("daylight", &["little", "dark_skin"]),
+        ("sensation", &["aching"]),
+        (
+            "eats",
+            &[
+                "greens",
+                "nuts_seeds",
+                "beans",
+                "wholegrains",
+                "fruit_veg",
+                "dairy",
+                "meat_fish_eggs",
+                "vitamin_d_supplement",
+            ],
+        ),
+    ]);
+    assert!(rank(&supplemented, "vitamin_d").is_none());
 }
 
 #[test]
-fn vomiting_and_sweating_point_to_potassium() {
-    let a = run(&[("fluids", &["vomiting", "sweating"])]);
-    assert_eq!(rank(&a, "potassium"), Some(0));
-    assert!(a.lifestyle.contains(&"rehydrate_after_illness".into()));
+fn avoiding_dairy_points_to_calcium_but_a_little_less_dairy_does_not() {
+    let avoids =
+        run(&[("avoid", &["dairy"]), ("eats", &["greens", "beans", "wholegrains", "fruit_veg", "meat_fish_eggs"])]);
+    assert!(rank(&avoids, "calcium").is_some_and(|r| r < 2));
+    let less = run(&[("eats", &["greens", "beans", "wholegrains", "fruit_veg", "meat_fish_eggs"])]);
+    assert!(rank(&less, "calcium").is_none());
 }
 
-#[test]
-fn rarely_having_dairy_points_to_calcium() {
-    let a = run(&[("dairy", &["rarely"])]);
-    assert!(rank(&a, "calcium").is_some_and(|r| r < 2));
-}
+// ---- Cautions over advice ----
 
 #[test]
-fn kidney_disease_blocks_potassium_and_magnesium_supplements_and_flags_foods() {
-    let a = run(&[("conditions", &["kidney"]), ("fluids", &["sweating"]), ("greens_nuts", &["rarely"])]);
-    assert!(a.supplement_cautions.contains(&"kidney_no_potassium_magnesium".into()));
-    assert!(rank(&a, "potassium").is_none(), "kidney disease: potassium is not suggested");
+fn kidney_disease_withholds_potassium_and_magnesium_and_leaves_out_high_potassium_foods() {
+    // Restless legs point to iron, whose richest plant foods include high-potassium greens.
+    let a = run(&[
+        ("conditions", &["kidney"]),
+        ("eats", &["meat_fish_eggs"]),
+        ("frequency", &["weekly"]),
+        ("sensation", &["cramp", "urge_to_move"]),
+        ("rls_pattern", &["evening_worse"]),
+    ]);
+    assert!(a.supplement_cautions.iter().any(|c| c == "kidney_no_potassium_magnesium"));
+    assert!(rank(&a, "potassium").is_none() && rank(&a, "magnesium").is_none());
+    assert!(a.withheld.iter().any(|w| w == "potassium") && a.withheld.iter().any(|w| w == "magnesium"));
     let kb = kb();
-    for m in &a.nutrients {
-        for f in &m.foods {
-            let high_k = kb.food(&f.id).unwrap().tags.iter().any(|t| t == "high_potassium");
-            assert_eq!(high_k, f.caution.as_deref() == Some("high_potassium"), "{} must be flagged", f.id);
-        }
+    for f in foods(&a) {
+        assert!(!tags_of(&kb, f).iter().any(|t| t == "high_potassium"), "{} shown with kidney disease", f.id);
     }
+}
+
+#[test]
+fn every_potassium_raising_medicine_withholds_potassium() {
+    for (q, c) in [("medicines", "ace_arb"), ("medicines", "k_sparing"), ("other_medicines", "trimethoprim")] {
+        let a = run(&[(q, &[c]), ("daily_life", &["vomiting_now"])]);
+        assert!(rank(&a, "potassium").is_none(), "{c}");
+        assert!(a.withheld.iter().any(|w| w == "potassium"), "{c}");
+        assert!(a.supplement_cautions.iter().any(|x| x == "potassium_raising_medicines"), "{c}");
+    }
+}
+
+#[test]
+fn a_potassium_sparing_water_tablet_and_a_diuretic_together_still_withhold_potassium() {
+    let a = run(&[("medicines", &["diuretic", "k_sparing"])]);
+    assert!(rank(&a, "potassium").is_none());
 }
 
 #[test]
 fn pregnancy_excludes_liver_and_fish_liver_oil() {
     let a = run(&[
-        ("about_you", &["pregnant"]),
-        ("sun", &["little"]),
+        ("sex", &["pregnant"]),
+        ("daylight", &["little"]),
         ("sensation", &["urge_to_move"]),
         ("rls_pattern", &["evening_worse"]),
     ]);
     let kb = kb();
-    for m in &a.nutrients {
-        for f in &m.foods {
-            let tags = &kb.food(&f.id).unwrap().tags;
-            assert!(!tags.iter().any(|t| t == "liver" || t == "fish_liver_oil"), "{} shown in pregnancy", f.id);
-        }
+    for f in foods(&a) {
+        let tags = tags_of(&kb, f);
+        assert!(!tags.iter().any(|t| t == "liver" || t == "fish_liver_oil"), "{} shown in pregnancy", f.id);
     }
-    assert!(a.supplement_cautions.contains(&"pregnancy_ask_midwife".into()));
+    assert!(a.supplement_cautions.iter().any(|c| c == "pregnancy_ask_midwife"));
+}
+
+#[test]
+fn medicines_that_iron_calcium_or_magnesium_block_get_a_timing_caution() {
+    let a = run(&[("other_medicines", &["absorption_sensitive"])]);
+    assert!(a.supplement_cautions.iter().any(|c| c == "absorption_interactions"));
 }
 
 #[test]
 fn allergies_and_diet_filter_foods_together() {
     let a = run(&[
         ("diet", &["vegetarian"]),
-        ("b12_sources", &["no"]),
         ("avoid", &["nuts", "peanuts", "soy", "gluten"]),
-        ("greens_nuts", &["rarely"]),
+        ("eats", &["fruit_veg"]),
+        ("sensation", &["urge_to_move"]),
+        ("rls_pattern", &["evening_worse"]),
     ]);
     let kb = kb();
     let forbidden = ["meat", "pork", "poultry", "fish", "shellfish", "nuts", "peanuts", "soy", "gluten", "liver"];
+    assert!(!a.nutrients.is_empty());
     for m in &a.nutrients {
         assert!(!m.foods.is_empty(), "{} still has foods", m.id);
-        for f in &m.foods {
-            let tags = &kb.food(&f.id).unwrap().tags;
-            assert!(!tags.iter().any(|t| forbidden.contains(&t.as_ref())), "{} shown", f.id);
+    }
+    for f in foods(&a) {
+        assert!(!tags_of(&kb, f).iter().any(|t| forbidden.contains(&t.as_str())), "{} shown", f.id);
+    }
+}
+
+#[test]
+fn no_text_in_the_knowledge_base_gives_a_supplement_dose() {
+    // A dose is a number with a unit next to a supplement or tablet.
+    let kb = kb();
+    let texts = kb
+        .nutrients
+        .iter()
+        .flat_map(|n| [n.supplement_caution.as_ref()].into_iter().chain(n.absorption_tips.iter().map(|t| t.as_ref())))
+        .chain(kb.supplement_cautions.iter().map(|a| a.text.as_ref()))
+        .chain(kb.medicine_notes.iter().map(|a| a.text.as_ref()));
+    for text in texts {
+        let lower = text.to_lowercase();
+        for unit in [" mg a day", " mcg a day", " micrograms a day", " iu a day", " mg daily", " tablets a day"] {
+            assert!(!lower.contains(unit), "a dose in: {text}");
         }
     }
 }
+
+// ---- Flow ----
 
 #[test]
 fn follow_ups_only_when_relevant() {
@@ -274,18 +549,19 @@ fn follow_ups_only_when_relevant() {
     let base = ids(&baseline());
     assert!(base.contains(&"cramp_pattern".into()));
     assert!(!base.contains(&"rls_pattern".into()));
-    assert!(!base.contains(&"b12_sources".into()));
-    let vegan = with(&[("diet", &["vegan"]), ("sensation", &["urge_to_move"])]);
-    let v = ids(&vegan);
-    assert!(v.contains(&"b12_sources".into()) && v.contains(&"rls_pattern".into()));
-    assert!(!v.contains(&"cramp_pattern".into()));
+    assert!(!base.contains(&"child_pattern".into()));
+    assert_eq!(base.len(), 18, "a typical adult is asked 18 questions: {base:?}");
+    let child = ids(&with(&[("age", &["under_13"]), ("sensation", &["aching", "urge_to_move"])]));
+    assert!(child.contains(&"child_pattern".into()) && child.contains(&"rls_pattern".into()));
+    assert!(!child.contains(&"legs".into()), "the child follow-up already asks which leg");
+    assert!(!child.contains(&"cramp_pattern".into()));
 }
 
 #[test]
 fn hidden_follow_up_answers_stop_counting() {
     // A long cramp was reported, then the person changed "cramp" to tingling only.
     let a = run(&[("sensation", &["tingling"]), ("cramp_pattern", &["long"])]);
-    assert!(!a.red_flags.contains(&"long_cramp".into()));
+    assert!(!flagged(&a, "long_cramp"));
 }
 
 #[test]
@@ -312,8 +588,9 @@ fn urgent_answers_interrupt_at_once_but_soon_ones_wait() {
 #[test]
 fn assessment_is_deterministic_and_round_trips_through_serde() {
     let kb = kb();
-    let answers = with(&[("medicines", &["ppi", "diuretic"]), ("sun", &["little"])]);
+    let answers = with(&[("other_medicines", &["ppi"]), ("medicines", &["diuretic"]), ("daylight", &["little"])]);
     let a = assess(&kb, &answers);
+    assert!(!a.nutrients.is_empty());
     assert_eq!(a, assess(&kb, &answers));
     let json = serde_json::to_string(&a).unwrap();
     assert_eq!(serde_json::from_str::<Assessment>(&json).unwrap(), a);

@@ -48,7 +48,8 @@ fn validation_names_the_broken_entry() {
     broken.evidence.to_mut()[0].nutrient = "vitamin_q".into();
     broken.red_flags.to_mut()[0].guidance = "".into();
     broken.foods.to_mut()[0].sources.to_mut().push("NOWHERE".into());
-    broken.questions.to_mut()[1].show_if = vec![vec![Reference::parse("age.over_70".into()).unwrap()].into()].into();
+    broken.questions.to_mut()[1].show_if =
+        vec![vec![Reference::parse("daylight.little".into()).unwrap()].into()].into();
     let id0 = broken.evidence[0].id.clone();
     let flag0 = broken.red_flags[0].id.clone();
     let food0 = broken.foods[0].id.clone();

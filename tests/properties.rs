@@ -206,7 +206,7 @@ fn a_resumed_session_drops_stale_ids() {
 #[test]
 fn a_saved_screen_that_no_longer_applies_falls_back_to_the_next_question() {
     let kb = kb();
-    let answers = Answers::from_pairs([("sensation", &["tingling"][..])]);
+    let answers = Answers::from_pairs([("age", &["18_50"][..]), ("sensation", &["tingling"][..])]);
     let hidden = saved(answers.clone(), Screen::Question("cramp_pattern".into()), &[]).resume(&kb);
     assert_eq!(hidden.screen, Screen::Question("leg_signs".into()));
     let early = saved(answers, Screen::Results, &[]).resume(&kb);

@@ -1,12 +1,16 @@
-//! Clinical scenarios: vignettes written from the sourced facts (NHS, NIH ODS, Mayo Clinic,
-//! AAFP 2012, AASM 2024) are run through `assess`, and the results are scored like a triage
-//! audit: exact and acceptable triage, under- and over-triage, whether the expected nutrient
-//! ranks in the top two, and whether anything unsafe for the person is shown.
+//! Clinical scenarios: vignettes written from public sources (NHS, NICE CKS, NIH ODS, Mayo
+//! Clinic, AAFP, AASM, Cochrane) are run through `assess`, and the results are scored like a
+//! triage audit: exact and acceptable triage, under- and over-triage, self-care kept as
+//! self-care, quiet results when nothing points to a nutrient, whether the expected nutrient
+//! ranks in the top two, whether anything unsafe for the person is shown, and whether what
+//! must be said is said.
 //!
 //! The vignettes live in `tests/scenarios.toml` and state what a clinician would expect, not
-//! what the scoring happens to produce. Run with `cargo test --test scenarios -- --nocapture`
-//! to see the accuracy table even when everything passes.
-// Native only: these use proptest and the file system, which the wasm target lacks.
+//! what the scoring happens to produce: 59 earlier ones, and 89 written independently from
+//! public sources (in two rounds) before anyone looked at the engine's output on them. Run with
+//! `cargo test --test scenarios -- --nocapture` to see the accuracy table even when
+//! everything passes.
+// Native only: these use the file system and TOML, which the wasm target lacks.
 #![cfg(not(target_arch = "wasm32"))]
 
 use leg_pain_quiz::knowledge::{KnowledgeBase, QuestionKind, TriageLevel, KNOWN_FOOD_TAGS};
@@ -15,16 +19,25 @@ use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
-/// The safety and accuracy bars the knowledge base must clear.
-const MIN_ACCEPTABLE_TRIAGE: f64 = 0.90;
+/// The safety and accuracy bars the knowledge base must clear. No emergency or urgent case
+/// may be triaged lower than expected, and nothing forbidden may be shown: those gates have
+/// no threshold.
+const MIN_ACCEPTABLE_TRIAGE: f64 = 0.95;
+const MIN_EXACT_SELF_CARE: f64 = 0.80;
+const MIN_QUIET_WHEN_NO_NUTRIENT: f64 = 0.90;
 const MIN_TOP_TWO_HITS: f64 = 0.90;
-const MIN_SCENARIOS: usize = 44;
+/// What the suite must cover.
+const MIN_SCENARIOS: usize = 100;
 const MIN_TOP_TWO_PER_NUTRIENT: usize = 4;
-const MIN_NO_NUTRITION_CASES: usize = 5;
+const MIN_NO_NUTRIENT_CASES: usize = 10;
+const MIN_CHILDREN: usize = 10;
+const MIN_SELF_CARE: usize = 15;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Suite {
+    /// Sources the independent scenarios cite that the knowledge base doesn't (id -> where).
+    scenario_sources: BTreeMap<String, String>,
     scenario: Vec<Scenario>,
 }
 
@@ -32,6 +45,9 @@ struct Suite {
 #[serde(deny_unknown_fields)]
 struct Scenario {
     id: String,
+    /// The red-flag or case group (independent scenarios).
+    #[serde(default)]
+    group: Option<String>,
     summary: String,
     /// Question id → choice ids, as the person would answer.
     answers: BTreeMap<String, Vec<String>>,
@@ -42,6 +58,9 @@ struct Scenario {
     acceptable: Vec<TriageLevel>,
     /// At least one of these must rank in the top two; empty when there is no nutritional angle.
     top_two: Vec<String>,
+    /// No nutrient at all should be shown.
+    #[serde(default)]
+    no_nutrient: bool,
     #[serde(default)]
     forbidden_nutrients: Vec<String>,
     #[serde(default)]
@@ -52,6 +71,14 @@ struct Scenario {
     required_cautions: Vec<String>,
     #[serde(default)]
     required_flags: Vec<String>,
+    #[serde(default)]
+    required_advice: Vec<String>,
+    #[serde(default)]
+    required_tests: Vec<String>,
+    /// What the results must tell the person, in words; the `required_*` ids carry it.
+    #[serde(default)]
+    #[allow(dead_code)]
+    must_say: Vec<String>,
     sources: Vec<String>,
 }
 
@@ -67,24 +94,32 @@ impl Scenario {
     fn accepts(&self, level: TriageLevel) -> bool {
         level == self.triage || self.acceptable.contains(&level)
     }
+
+    fn is_child(&self) -> bool {
+        self.answers.get("age").is_some_and(|a| a.iter().any(|c| c == "under_13" || c == "13_17"))
+    }
 }
 
 fn kb() -> KnowledgeBase {
     KnowledgeBase::embedded()
 }
 
-fn scenarios() -> Vec<Scenario> {
-    let suite: Suite = toml::from_str(include_str!("scenarios.toml"))
-        .unwrap_or_else(|e| panic!("tests/scenarios.toml does not parse: {e}"));
-    suite.scenario
+fn suite() -> Suite {
+    toml::from_str(include_str!("scenarios.toml"))
+        .unwrap_or_else(|e| panic!("tests/scenarios.toml does not parse: {e}"))
 }
 
 fn rank(level: TriageLevel) -> i32 {
     TriageLevel::ALL.len() as i32 - TriageLevel::ALL.iter().position(|l| *l == level).unwrap() as i32
 }
 
+/// Every advice entry an assessment shows, by id (lifestyle, other causes, medicine notes).
+fn advice_ids(a: &Assessment) -> Vec<&str> {
+    a.lifestyle.iter().chain(&a.other_causes).chain(&a.medicine_notes).map(|x| x.as_ref()).collect()
+}
+
 /// Everything wrong with how a scenario is written: incomplete or stray answers, unknown ids.
-fn problems(kb: &KnowledgeBase, s: &Scenario) -> Vec<String> {
+fn problems(kb: &KnowledgeBase, s: &Scenario, extra_sources: &BTreeMap<String, String>) -> Vec<String> {
     let mut out = Vec::new();
     let mut err = |msg: String| out.push(format!("scenario `{}`: {msg}", s.id));
     if s.summary.trim().is_empty() {
@@ -140,8 +175,10 @@ fn problems(kb: &KnowledgeBase, s: &Scenario) -> Vec<String> {
 
     // Expectations name real things.
     for level in &s.acceptable {
-        if *level == s.triage || (rank(*level) - rank(s.triage)).abs() != 1 {
-            err(format!("lists `{}` as acceptable, which is not a neighbour of `{}`", level.id(), s.triage.id()));
+        // A neighbour, or the one beyond it where the writer judged it defensible (soon for
+        // a self-care case): never a level far from the expected one.
+        if *level == s.triage || (rank(*level) - rank(s.triage)).abs() > 2 {
+            err(format!("lists `{}` as acceptable, which is too far from `{}`", level.id(), s.triage.id()));
         }
     }
     for n in s.top_two.iter().chain(&s.forbidden_nutrients) {
@@ -153,6 +190,9 @@ fn problems(kb: &KnowledgeBase, s: &Scenario) -> Vec<String> {
         if s.forbidden_nutrients.contains(n) {
             err(format!("both expects and forbids nutrient `{n}`"));
         }
+    }
+    if s.no_nutrient && !s.top_two.is_empty() {
+        err("expects no nutrient but names one in top_two".into());
     }
     for f in &s.forbidden_foods {
         if kb.food(f).is_none() {
@@ -174,8 +214,25 @@ fn problems(kb: &KnowledgeBase, s: &Scenario) -> Vec<String> {
             err(format!("requires unknown red flag `{f}`"));
         }
     }
+    for a in &s.required_advice {
+        let known =
+            kb.lifestyle.iter().chain(kb.other_causes.iter()).chain(kb.medicine_notes.iter()).any(|x| &x.id == a);
+        if !known {
+            err(format!("requires unknown advice `{a}`"));
+        }
+    }
+    for t in &s.required_tests {
+        if kb.lab_test(t).is_none() {
+            err(format!("requires unknown lab test `{t}`"));
+        }
+    }
     for src in &s.sources {
-        if kb.source(src).is_none() {
+        // A knowledge-base source id, one the file lists, or the address itself.
+        if kb.source(src).is_none()
+            && !extra_sources.contains_key(src)
+            && !src.starts_with("https://")
+            && !src.starts_with("http://")
+        {
             err(format!("cites unknown source `{src}`"));
         }
     }
@@ -193,6 +250,9 @@ struct Outcome {
     /// `Some` only when the scenario has a nutritional angle.
     top_one: Option<bool>,
     top_two: Option<bool>,
+    /// `Some` only when no nutrient should show: whether none did.
+    quiet: Option<bool>,
+    child: bool,
     expected_nutrients: Vec<String>,
     ranked: Vec<String>,
     flags: Vec<String>,
@@ -201,6 +261,8 @@ struct Outcome {
     forbidden_tags: Vec<String>,
     missing_cautions: Vec<String>,
     missing_flags: Vec<String>,
+    missing_advice: Vec<String>,
+    missing_tests: Vec<String>,
 }
 
 impl Outcome {
@@ -217,15 +279,26 @@ impl Outcome {
         self.expected >= TriageLevel::Urgent && self.actual < self.expected
     }
 
+    fn self_care_case(&self) -> bool {
+        self.expected == TriageLevel::SelfCare
+    }
+
+    fn missing_anything(&self) -> bool {
+        !self.missing_cautions.is_empty()
+            || !self.missing_flags.is_empty()
+            || !self.missing_advice.is_empty()
+            || !self.missing_tests.is_empty()
+    }
+
     fn is_miss(&self) -> bool {
         !self.exact
             || self.top_two == Some(false)
             || self.top_one == Some(false)
+            || self.quiet == Some(false)
             || !self.forbidden_nutrients.is_empty()
             || !self.forbidden_foods.is_empty()
             || !self.forbidden_tags.is_empty()
-            || !self.missing_cautions.is_empty()
-            || !self.missing_flags.is_empty()
+            || self.missing_anything()
     }
 
     /// One line naming everything that went wrong.
@@ -256,6 +329,9 @@ impl Outcome {
                 self.ranked.join(", ")
             ));
         }
+        if self.quiet == Some(false) {
+            parts.push(format!("shows nutrients [{}] where none should show", self.ranked.join(", ")));
+        }
         if !self.forbidden_nutrients.is_empty() {
             parts.push(format!(
                 "shows forbidden nutrients [{}] (ranked [{}])",
@@ -272,8 +348,14 @@ impl Outcome {
         list("suggests foods with forbidden tags", &self.forbidden_tags);
         list("missing cautions", &self.missing_cautions);
         list("missing flags", &self.missing_flags);
+        list("missing advice", &self.missing_advice);
+        list("missing tests", &self.missing_tests);
         format!("  {}: {}", self.id, parts.join("; "))
     }
+}
+
+fn missing(required: &[String], shown: &[impl AsRef<str>]) -> Vec<String> {
+    required.iter().filter(|r| !shown.iter().any(|x| x.as_ref() == r.as_str())).cloned().collect()
 }
 
 fn evaluate(kb: &KnowledgeBase, s: &Scenario) -> Outcome {
@@ -296,6 +378,8 @@ fn evaluate(kb: &KnowledgeBase, s: &Scenario) -> Outcome {
             }
         }
     }
+    let strs = |list: &[leg_pain_quiz::knowledge::Text]| list.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+    let (cautions, flags, tests) = (strs(&a.supplement_cautions), strs(&a.red_flags), strs(&a.lab_tests));
 
     Outcome {
         id: s.id.clone(),
@@ -305,24 +389,18 @@ fn evaluate(kb: &KnowledgeBase, s: &Scenario) -> Outcome {
         acceptable: s.accepts(a.triage),
         top_one: hit(1),
         top_two: hit(2),
+        quiet: s.no_nutrient.then_some(a.nutrients.is_empty()),
+        child: s.is_child(),
         expected_nutrients: s.top_two.clone(),
         ranked,
-        flags: a.red_flags.iter().map(|f| f.to_string()).collect(),
+        flags: flags.clone(),
         forbidden_nutrients: s.forbidden_nutrients.iter().filter(|n| ids.contains(&n.as_str())).cloned().collect(),
         forbidden_foods,
         forbidden_tags,
-        missing_cautions: s
-            .required_cautions
-            .iter()
-            .filter(|c| !a.supplement_cautions.iter().any(|x| x == c.as_str()))
-            .cloned()
-            .collect(),
-        missing_flags: s
-            .required_flags
-            .iter()
-            .filter(|f| !a.red_flags.iter().any(|x| x == f.as_str()))
-            .cloned()
-            .collect(),
+        missing_cautions: missing(&s.required_cautions, &cautions),
+        missing_flags: missing(&s.required_flags, &flags),
+        missing_advice: missing(&s.required_advice, &advice_ids(&a)),
+        missing_tests: missing(&s.required_tests, &tests),
     }
 }
 
@@ -344,14 +422,6 @@ impl Report {
         self.outcomes.len()
     }
 
-    fn with_angle(&self) -> usize {
-        self.count(|o| o.top_two.is_some())
-    }
-
-    fn serious(&self) -> usize {
-        self.count(|o| o.expected >= TriageLevel::Urgent)
-    }
-
     fn list_count(&self, f: impl Fn(&Outcome) -> usize) -> usize {
         self.outcomes.iter().map(f).sum()
     }
@@ -364,43 +434,60 @@ impl Report {
                 format!("{:5.1}%", 100.0 * n as f64 / d as f64)
             }
         }
-        let (n, k, u) = (self.total(), self.with_angle(), self.serious());
+        let n = self.total();
+        let angle = self.count(|o| o.top_two.is_some());
+        let serious = self.count(|o| o.expected >= TriageLevel::Urgent);
+        let self_care = self.count(Outcome::self_care_case);
+        let no_nutrient = self.count(|o| o.quiet.is_some());
+        let children = self.count(|o| o.child);
         let row = |label: &str, hits: usize, of: usize, gate: &str| {
-            format!("  {label:<38} {hits:>3}/{of:<3} {}  {gate}\n", pct(hits, of))
+            format!("  {label:<42} {hits:>3}/{of:<3} {}  {gate}\n", pct(hits, of))
         };
         let mut t = format!(
-            "Clinical scenario accuracy ({n} scenarios, {k} with a nutritional angle, {u} expected emergency/urgent)\n"
+            "Clinical scenario accuracy: {n} scenarios ({serious} expected emergency or urgent, {self_care} self-care, \
+             {no_nutrient} where no nutrient should show, {angle} with an expected nutrient, {children} children)\n"
         );
         t += &row("triage exact", self.count(|o| o.exact), n, "");
-        t += &row("triage exact or acceptable", self.count(|o| o.acceptable), n, "(gate >= 90%)");
+        t += &row("triage exact or acceptable", self.count(|o| o.acceptable), n, "(gate >= 95%)");
         t += &row("under-triage", self.count(Outcome::under), n, "");
         t += &row("over-triage", self.count(Outcome::over), n, "");
         t += &row(
             "emergency/urgent triaged at or above",
             self.count(|o| o.expected >= TriageLevel::Urgent && !o.unsafe_triage()),
-            u,
+            serious,
             "(gate 100%)",
         );
-        t += &row("top-1 nutrient hit", self.count(|o| o.top_one == Some(true)), k, "");
-        t += &row("top-2 nutrient hit", self.count(|o| o.top_two == Some(true)), k, "(gate >= 90%)");
         t += &row(
-            "scenarios showing forbidden nutrients",
-            self.count(|o| !o.forbidden_nutrients.is_empty()),
+            "self-care cases triaged self-care",
+            self.count(|o| o.self_care_case() && o.exact),
+            self_care,
+            "(gate >= 80%)",
+        );
+        t +=
+            &row("no-nutrient cases showing none", self.count(|o| o.quiet == Some(true)), no_nutrient, "(gate >= 90%)");
+        t += &row("top-1 nutrient hit", self.count(|o| o.top_one == Some(true)), angle, "");
+        t += &row("top-2 nutrient hit", self.count(|o| o.top_two == Some(true)), angle, "(gate >= 90%)");
+        t += &row("children: triage exact or acceptable", self.count(|o| o.child && o.acceptable), children, "");
+        t += &row("showing forbidden nutrients", self.count(|o| !o.forbidden_nutrients.is_empty()), n, "(gate 0)");
+        t += &row("suggesting forbidden foods", self.count(|o| !o.forbidden_foods.is_empty()), n, "(gate 0)");
+        t += &row("suggesting foods with forbidden tags", self.count(|o| !o.forbidden_tags.is_empty()), n, "(gate 0)");
+        t += &row(
+            "missing a required flag, caution, advice or test",
+            self.count(Outcome::missing_anything),
             n,
             "(gate 0)",
         );
-        t += &row("scenarios suggesting forbidden foods", self.count(|o| !o.forbidden_foods.is_empty()), n, "(gate 0)");
-        t += &row("scenarios suggesting forbidden tags", self.count(|o| !o.forbidden_tags.is_empty()), n, "(gate 0)");
-        t += &row("scenarios missing required cautions", self.count(|o| !o.missing_cautions.is_empty()), n, "(gate 0)");
-        t += &row("scenarios missing required flags", self.count(|o| !o.missing_flags.is_empty()), n, "(gate 0)");
         let _ = writeln!(
             t,
-            "  items: {} forbidden nutrients, {} forbidden foods, {} forbidden-tag foods, {} missing cautions, {} missing flags",
+            "  items: {} forbidden nutrients, {} forbidden foods, {} forbidden-tag foods, {} missing cautions, \
+             {} missing flags, {} missing advice, {} missing tests",
             self.list_count(|o| o.forbidden_nutrients.len()),
             self.list_count(|o| o.forbidden_foods.len()),
             self.list_count(|o| o.forbidden_tags.len()),
             self.list_count(|o| o.missing_cautions.len()),
             self.list_count(|o| o.missing_flags.len()),
+            self.list_count(|o| o.missing_advice.len()),
+            self.list_count(|o| o.missing_tests.len()),
         );
         let misses: Vec<String> = self.outcomes.iter().filter(|o| o.is_miss()).map(Outcome::miss_line).collect();
         if misses.is_empty() {
@@ -423,18 +510,27 @@ impl Report {
             out.push(format!("emergency/urgent scenarios triaged too low: {}", unsafe_ids.join(", ")));
         }
         let ratio = |hits: usize, of: usize| if of == 0 { 1.0 } else { hits as f64 / of as f64 };
-        let acceptable = ratio(self.count(|o| o.acceptable), self.total());
-        if acceptable < MIN_ACCEPTABLE_TRIAGE {
-            out.push(format!(
-                "exact or acceptable triage {:.1}% < {:.0}%",
-                acceptable * 100.0,
-                MIN_ACCEPTABLE_TRIAGE * 100.0
-            ));
-        }
-        let top_two = ratio(self.count(|o| o.top_two == Some(true)), self.with_angle());
-        if top_two < MIN_TOP_TWO_HITS {
-            out.push(format!("top-2 nutrient hits {:.1}% < {:.0}%", top_two * 100.0, MIN_TOP_TWO_HITS * 100.0));
-        }
+        let mut bar = |what: &str, value: f64, min: f64| {
+            if value < min {
+                out.push(format!("{what} {:.1}% < {:.0}%", value * 100.0, min * 100.0));
+            }
+        };
+        bar("exact or acceptable triage", ratio(self.count(|o| o.acceptable), self.total()), MIN_ACCEPTABLE_TRIAGE);
+        bar(
+            "self-care cases kept self-care",
+            ratio(self.count(|o| o.self_care_case() && o.exact), self.count(Outcome::self_care_case)),
+            MIN_EXACT_SELF_CARE,
+        );
+        bar(
+            "no-nutrient cases showing none",
+            ratio(self.count(|o| o.quiet == Some(true)), self.count(|o| o.quiet.is_some())),
+            MIN_QUIET_WHEN_NO_NUTRIENT,
+        );
+        bar(
+            "top-2 nutrient hits",
+            ratio(self.count(|o| o.top_two == Some(true)), self.count(|o| o.top_two.is_some())),
+            MIN_TOP_TWO_HITS,
+        );
         let mut zero = |what: &str, f: &dyn Fn(&Outcome) -> bool| {
             let ids: Vec<&str> = self.outcomes.iter().filter(|o| f(o)).map(|o| o.id.as_str()).collect();
             if !ids.is_empty() {
@@ -446,6 +542,8 @@ impl Report {
         zero("foods with forbidden tags suggested", &|o| !o.forbidden_tags.is_empty());
         zero("required cautions missing", &|o| !o.missing_cautions.is_empty());
         zero("required red flags missing", &|o| !o.missing_flags.is_empty());
+        zero("required advice missing", &|o| !o.missing_advice.is_empty());
+        zero("required tests missing", &|o| !o.missing_tests.is_empty());
         out
     }
 }
@@ -453,14 +551,14 @@ impl Report {
 #[test]
 fn scenarios_are_complete_and_use_real_ids() {
     let kb = kb();
-    let scenarios = scenarios();
+    let suite = suite();
     let mut all = Vec::new();
     let mut ids = BTreeSet::new();
-    for s in &scenarios {
+    for s in &suite.scenario {
         if !ids.insert(s.id.as_str()) {
             all.push(format!("scenario id `{}` is used twice", s.id));
         }
-        all.extend(problems(&kb, s));
+        all.extend(problems(&kb, s, &suite.scenario_sources));
     }
     assert!(all.is_empty(), "scenario problems:\n  {}", all.join("\n  "));
 }
@@ -468,11 +566,17 @@ fn scenarios_are_complete_and_use_real_ids() {
 #[test]
 fn scenarios_cover_the_knowledge_base() {
     let kb = kb();
-    let scenarios = scenarios();
+    let scenarios = suite().scenario;
     let mut gaps = Vec::new();
-    if scenarios.len() < MIN_SCENARIOS {
-        gaps.push(format!("only {} scenarios, want at least {MIN_SCENARIOS}", scenarios.len()));
-    }
+    let mut at_least = |what: &str, have: usize, want: usize| {
+        if have < want {
+            gaps.push(format!("only {have} {what}, want at least {want}"));
+        }
+    };
+    at_least("scenarios", scenarios.len(), MIN_SCENARIOS);
+    at_least("children", scenarios.iter().filter(|s| s.is_child()).count(), MIN_CHILDREN);
+    at_least("self-care cases", scenarios.iter().filter(|s| s.triage == TriageLevel::SelfCare).count(), MIN_SELF_CARE);
+    at_least("no-nutrient cases", scenarios.iter().filter(|s| s.no_nutrient).count(), MIN_NO_NUTRIENT_CASES);
     for n in kb.nutrients.iter() {
         let uses = scenarios.iter().filter(|s| s.top_two.iter().any(|x| *x == n.id)).count();
         if uses < MIN_TOP_TWO_PER_NUTRIENT {
@@ -487,27 +591,42 @@ fn scenarios_cover_the_knowledge_base() {
             gaps.push(format!("red flag `{}` is required by no scenario", f.id));
         }
     }
+    // Every red-flag group the independent set was asked to cover.
+    for group in [
+        "sepsis",
+        "sick_day",
+        "clot",
+        "tetanus",
+        "child",
+        "low_calcium",
+        "faint",
+        "balance",
+        "cauda_equina",
+        "limb_ischaemia",
+        "stroke",
+        "rhabdo",
+        "cellulitis",
+        "cramp_long",
+        "claudication",
+        "neuropathy",
+        "self_care",
+        "medicine",
+    ] {
+        if !scenarios.iter().any(|s| s.group.as_deref() == Some(group)) {
+            gaps.push(format!("no scenario in group `{group}`"));
+        }
+    }
+    // Every diet, food avoided, medicine and condition choice, and every other choice that
+    // changes the outcome, is answered by some scenario.
     let chosen = |question: &str, choice: &str| {
         scenarios.iter().any(|s| s.answers.get(question).is_some_and(|cs| cs.iter().any(|c| c == choice)))
     };
-    let wanted: &[(&str, &[&str])] = &[
-        ("diet", &["omnivore", "pescatarian", "vegetarian", "vegan"]),
-        ("avoid", &["nuts", "peanuts", "fish", "shellfish", "dairy", "egg", "soy", "gluten", "pork"]),
-        ("about_you", &["pregnant"]),
-        ("age", &["51_70", "over_70"]),
-        ("medicines", &["diuretic", "ppi", "metformin", "statin_new", "statin", "k_raising"]),
-        ("conditions", &["kidney"]),
-    ];
-    for (question, choices) in wanted {
-        for choice in *choices {
-            if !chosen(question, choice) {
-                gaps.push(format!("no scenario answers `{question}.{choice}`"));
+    for q in kb.questions.iter() {
+        for c in q.choices.iter().filter(|c| !c.neutral) {
+            if !chosen(&q.id, &c.id) {
+                gaps.push(format!("no scenario answers `{}.{}`", q.id, c.id));
             }
         }
-    }
-    let no_angle = scenarios.iter().filter(|s| s.top_two.is_empty()).count();
-    if no_angle < MIN_NO_NUTRITION_CASES {
-        gaps.push(format!("only {no_angle} scenarios without a nutritional angle, want {MIN_NO_NUTRITION_CASES}"));
     }
     for level in TriageLevel::ALL {
         if !scenarios.iter().any(|s| s.triage == level) {
@@ -520,64 +639,83 @@ fn scenarios_cover_the_knowledge_base() {
 #[test]
 fn clinical_accuracy_meets_the_bar() {
     let kb = kb();
-    let scenarios = scenarios();
+    let suite = suite();
     // Malformed scenarios would score meaninglessly; the other test names them.
-    let malformed: Vec<String> = scenarios.iter().flat_map(|s| problems(&kb, s)).collect();
+    let malformed: Vec<String> =
+        suite.scenario.iter().flat_map(|s| problems(&kb, s, &suite.scenario_sources)).collect();
     assert!(malformed.is_empty(), "fix the scenarios first:\n  {}", malformed.join("\n  "));
-    let report = Report::new(&kb, &scenarios);
+    let report = Report::new(&kb, &suite.scenario);
     let table = report.table();
     println!("{table}");
     let failures = report.gate_failures();
     assert!(failures.is_empty(), "clinical accuracy below the bar:\n  {}\n\n{table}", failures.join("\n  "));
 }
 
-/// The audit itself must be able to fail: a deliberately wrong scenario scores as a miss on
-/// every count, and the gates reject it.
-#[test]
-fn the_accuracy_check_can_fail() {
-    let kb = kb();
+/// Answers for a calm adult with occasional short cramps: every question asked gets an answer.
+fn calm_answers() -> BTreeMap<String, Vec<String>> {
     let mut answers: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for (q, c) in [
+        ("age", "18_50"),
         ("sensation", "cramp"),
         ("cramp_pattern", "short"),
         ("leg_signs", "none"),
         ("body_signs", "none"),
+        ("since", "months_stable"),
         ("frequency", "occasional"),
-        ("legs", "both_legs"),
+        ("legs", "either_leg"),
+        ("circumstances", "none"),
+        ("sex", "not_say"),
+        ("daily_life", "none"),
+        ("medicines", "none"),
+        ("other_medicines", "ppi"),
+        ("conditions", "none"),
         ("diet", "omnivore"),
         ("avoid", "none"),
-        ("greens_nuts", "rarely"),
-        ("dairy", "rarely"),
-        ("fruit_veg", "some_days"),
-        ("sun", "some"),
-        ("fluids", "none"),
-        ("activity", "moderate"),
-        ("medicines", "ppi"),
-        ("conditions", "none"),
-        ("about_you", "none"),
-        ("age", "18_50"),
+        ("eats", "none"),
+        ("daylight", "none"),
     ] {
         answers.insert(q.into(), vec![c.into()]);
     }
-    let mut wrong = Scenario {
-        id: "deliberately_wrong".into(),
-        summary: "A benign cramp story that claims to be an emergency.".into(),
+    answers
+}
+
+fn wrong_scenario(id: &str, answers: BTreeMap<String, Vec<String>>, triage: TriageLevel) -> Scenario {
+    Scenario {
+        id: id.into(),
+        group: None,
+        summary: "A deliberately wrong expectation.".into(),
         answers,
-        triage: TriageLevel::Emergency,
+        triage,
         acceptable: vec![],
         top_two: vec![],
+        no_nutrient: false,
         forbidden_nutrients: vec![],
         forbidden_foods: vec![],
         forbidden_food_tags: vec![],
-        required_cautions: vec!["kidney_no_potassium_magnesium".into()],
-        required_flags: vec!["stroke".into()],
+        required_cautions: vec![],
+        required_flags: vec![],
+        required_advice: vec![],
+        required_tests: vec![],
+        must_say: vec![],
         sources: vec!["NHS_CRAMPS".into()],
-    };
-    assert!(problems(&kb, &wrong).is_empty(), "the wrong scenario should be well formed: {:?}", problems(&kb, &wrong));
+    }
+}
+
+/// The audit itself must be able to fail: a deliberately wrong scenario scores as a miss on
+/// every count, and every gate rejects it.
+#[test]
+fn the_accuracy_check_can_fail() {
+    let kb = kb();
+    let mut wrong = wrong_scenario("deliberately_wrong", calm_answers(), TriageLevel::Emergency);
+    wrong.required_cautions = vec!["kidney_no_potassium_magnesium".into()];
+    wrong.required_flags = vec!["stroke".into()];
+    wrong.required_advice = vec!["alcohol_help".into()];
+    wrong.required_tests = vec!["glucose_hba1c".into()];
+    assert!(problems(&kb, &wrong, &BTreeMap::new()).is_empty(), "{:?}", problems(&kb, &wrong, &BTreeMap::new()));
 
     // Forbid exactly what the engine shows, and expect a nutrient it does not rank in the top two.
     let a = assess(&kb, &wrong.answers());
-    let top = a.nutrients.first().expect("a PPI user with low intake matches a nutrient");
+    let top = a.nutrients.first().expect("a long-term PPI and a poor diet point to a nutrient");
     let food = top.foods.first().expect("the top nutrient suggests a food");
     let tag = kb.food(&food.id).and_then(|f| f.tags.first()).cloned();
     let top_two: Vec<&str> = a.nutrients.iter().take(2).map(|m| m.id.as_ref()).collect();
@@ -587,25 +725,40 @@ fn the_accuracy_check_can_fail() {
     wrong.forbidden_foods = vec![food.id.to_string()];
     wrong.forbidden_food_tags = tag.clone().into_iter().map(|t| t.to_string()).collect();
 
-    let report = Report::new(&kb, &[wrong]);
+    // A self-care case that the engine sends elsewhere, and a no-nutrient case that shows one.
+    let mut frequent = calm_answers();
+    frequent.insert("frequency".into(), vec!["most_nights".into()]);
+    let over_called = wrong_scenario("self_care_over_called", frequent, TriageLevel::SelfCare);
+    let mut noisy = wrong_scenario("noisy", calm_answers(), a.triage);
+    noisy.no_nutrient = true;
+
+    let report = Report::new(&kb, &[wrong, over_called, noisy]);
     let o = &report.outcomes[0];
     assert!(o.is_miss() && !o.exact && !o.acceptable && o.under() && o.unsafe_triage());
     assert_eq!(o.top_two, Some(false));
-    assert_eq!(o.forbidden_nutrients, std::slice::from_ref(&top.id));
+    assert_eq!(o.forbidden_nutrients, std::slice::from_ref(&top.id.to_string()));
     assert_eq!(o.forbidden_foods.len(), 1);
     assert_eq!(o.forbidden_tags.is_empty(), tag.is_none());
     assert_eq!(o.missing_cautions, ["kidney_no_potassium_magnesium"]);
     assert_eq!(o.missing_flags, ["stroke"]);
+    assert_eq!(o.missing_advice, ["alcohol_help"]);
+    assert_eq!(o.missing_tests, ["glucose_hba1c"]);
+    assert!(!report.outcomes[1].exact, "frequent cramps are not self-care");
+    assert_eq!(report.outcomes[2].quiet, Some(false));
 
     let failures = report.gate_failures().join("\n");
     for expected in [
         "triaged too low: deliberately_wrong",
-        "exact or acceptable triage 0.0%",
+        "exact or acceptable triage",
+        "self-care cases kept self-care 0.0%",
+        "no-nutrient cases showing none 0.0%",
         "top-2 nutrient hits 0.0%",
         "forbidden nutrients shown: deliberately_wrong",
         "forbidden foods suggested: deliberately_wrong",
         "required cautions missing: deliberately_wrong",
         "required red flags missing: deliberately_wrong",
+        "required advice missing: deliberately_wrong",
+        "required tests missing: deliberately_wrong",
     ] {
         assert!(failures.contains(expected), "missing `{expected}` in:\n{failures}");
     }

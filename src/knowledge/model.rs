@@ -169,7 +169,8 @@ pub struct StrengthThresholds {
     /// Below this a score is too weak to mention.
     pub possible: i32,
     /// A nutrient matched at or above this strength makes the triage at least `routine`
-    /// (mention it at a check-up and ask about tests).
+    /// (mention it at a check-up and ask about tests). A strong match goes as far as the
+    /// nutrient's own `strong_means`.
     pub routine_at: Strength,
 }
 }
@@ -217,6 +218,10 @@ pub struct Nutrient {
     pub absorption_tips: List<Text>,
     /// Where a supplement can harm. Never a dose.
     pub supplement_caution: Text,
+    /// How soon to be seen when many answers point here, lasting causes only: `soon` where
+    /// a shortfall harms if left (B12 and nerves, iron and its cause, potassium and the
+    /// heart), `routine` where food and a check-up will do.
+    pub strong_means: TriageLevel,
     /// When this holds, more of the nutrient could harm (kidney disease and potassium),
     /// so it is never suggested, whatever the other answers add up to.
     #[serde(default)]
@@ -333,6 +338,10 @@ pub struct Evidence {
     /// group, a diet, a medicine, a condition or a telling pattern of symptoms.
     #[serde(default)]
     pub supports_only: bool,
+    /// A passing cause (a stomach bug, a hot day): it adds weight, but doesn't by itself
+    /// send anyone to a doctor, because the shortfall rights itself within days.
+    #[serde(default)]
+    pub transient: bool,
     /// Negative where an answer makes a shortfall less likely (kidney disease and potassium).
     pub weight: i32,
     /// Why, in plain words, addressed to the person.
@@ -353,6 +362,11 @@ pub struct RedFlag {
     /// What not to do, e.g. "Don't drive yourself".
     #[serde(default)]
     pub do_not: Option<Text>,
+    /// The warning explains the leg symptoms by something other than a nutrient (a clot,
+    /// an infection, a trapped nerve) and needs help first: nutrient ideas are held back
+    /// rather than offered as another explanation.
+    #[serde(default)]
+    pub defers_nutrients: bool,
     pub when: Condition,
     pub sources: List<Text>,
 }
@@ -445,4 +459,3 @@ impl Question {
         self.choices.iter().find(|c| c.id == id)
     }
 }
-

@@ -178,6 +178,9 @@ pub fn validate(kb: &KnowledgeBase) -> Vec<String> {
         if e.when.is_empty() {
             err(format!("{what} has no condition"));
         }
+        if e.supports_only && e.weight < 0 {
+            err(format!("{what} is supports_only but lowers the score"));
+        }
         check_condition(&what, &e.when, None, &mut err);
         check_sources(what, &e.sources, &mut err);
     }
@@ -249,6 +252,9 @@ pub fn validate(kb: &KnowledgeBase) -> Vec<String> {
             if text.trim().is_empty() {
                 err(format!("{what} has an empty `{field}`"));
             }
+        }
+        if !kb.evidence.iter().any(|e| e.nutrient == n.id && e.weight > 0 && !e.supports_only) {
+            err(format!("{what} has no rule that can point to it (every rule is supports_only)"));
         }
         if n.risk_groups.is_empty() {
             err(format!("{what} lists no risk groups"));

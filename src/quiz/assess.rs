@@ -17,8 +17,12 @@ pub struct Assessment {
     pub triage: TriageLevel,
     /// Ids of the red flags that hold, most urgent first.
     pub red_flags: Vec<Text>,
-    /// Matched nutrients, strongest first.
+    /// Matched nutrients, strongest first. Empty when nothing points to one, or when a
+    /// warning sign explains the symptoms and nutrients must wait (`nutrients_deferred`).
     pub nutrients: Vec<NutrientMatch>,
+    /// A warning sign that explains the leg symptoms otherwise holds: nutrient ideas are
+    /// held back until the person has been seen.
+    pub nutrients_deferred: bool,
     /// Nutrients never suggested because more could harm (ids; the reason is in the knowledge base).
     pub withheld: Vec<Text>,
     pub lifestyle: Vec<Text>,
@@ -35,6 +39,8 @@ pub struct NutrientMatch {
     pub id: Text,
     pub strength: Strength,
     pub score: i32,
+    /// How soon this match alone suggests being seen: from its lasting causes only.
+    pub triage: TriageLevel,
     /// Ids of the evidence rules that held, and their plain-words reasons.
     pub evidence: Vec<Text>,
     pub reasons: Vec<Text>,
@@ -64,11 +70,13 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
         .map(|f| (f, f.tags.iter().find(|t| cautions.contains(t))))
         .collect();
 
+    let flags = flags_by_urgency(kb, &selected, TriageLevel::SelfCare);
+    let nutrients_deferred = flags.iter().any(|f| f.defers_nutrients);
     let held: Vec<_> = kb.evidence.iter().filter(|e| holds(&e.when, &selected)).collect();
     let mut nutrients: Vec<NutrientMatch> = kb
         .nutrients
         .iter()
-        .filter(|n| n.withhold_when.is_empty() || !holds(&n.withhold_when, &selected))
+        .filter(|n| !nutrients_deferred && (n.withhold_when.is_empty() || !holds(&n.withhold_when, &selected)))
         .filter_map(|n| {
             let rules = held.iter().filter(|e| e.nutrient == n.id);
             // Something in the answers must point here; a common sign alone never does.
@@ -77,11 +85,19 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
             }
             let score: i32 = rules.clone().map(|e| e.weight).sum();
             let strength = strength_of(kb, score)?;
+            // A passing cause adds weight but sends no one to a doctor by itself.
+            let lasting: i32 = rules.clone().filter(|e| !e.transient).map(|e| e.weight).sum();
+            let triage = match strength_of(kb, lasting) {
+                Some(Strength::Strong) => n.strong_means,
+                Some(s) if s >= kb.strength.routine_at => TriageLevel::Routine,
+                _ => TriageLevel::SelfCare,
+            };
             let positive = rules.filter(|e| e.weight > 0);
             Some(NutrientMatch {
                 id: n.id.clone(),
                 strength,
                 score,
+                triage,
                 evidence: positive.clone().map(|e| e.id.clone()).collect(),
                 reasons: positive.map(|e| e.reason.clone()).collect(),
                 foods: suggest_foods(&eligible, &n.id),
@@ -98,11 +114,8 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
         }
     }
 
-    let flags = flags_by_urgency(kb, &selected, TriageLevel::SelfCare);
-    let mut triage = flags.first().map_or(TriageLevel::SelfCare, |f| f.level);
-    if nutrients.iter().any(|m| m.strength >= kb.strength.routine_at) {
-        triage = triage.max(TriageLevel::Routine);
-    }
+    let from_flags = flags.first().map_or(TriageLevel::SelfCare, |f| f.level);
+    let triage = nutrients.iter().map(|m| m.triage).fold(from_flags, TriageLevel::max);
 
     let matched: Vec<&str> = nutrients.iter().map(|m| m.id.as_ref()).collect();
     let applies = |a: &&Advice| {
@@ -137,6 +150,7 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
         triage,
         red_flags: flags.iter().map(|f| f.id.clone()).collect(),
         nutrients,
+        nutrients_deferred,
         withheld,
         lifestyle,
         other_causes,

@@ -12,7 +12,7 @@ use crate::quiz::Action;
 use crate::quiz::{sources, Assessment};
 use crate::ui::button::{button, Look};
 use crate::ui::text;
-use advice_list::advice_list;
+use advice_list::{advice_list, AdviceKind};
 use doctor_summary::doctor_summary_section;
 use nutrient_card::nutrient_card;
 use yew::prelude::*;
@@ -25,8 +25,10 @@ pub fn results(state: &QuizState, dispatch: &Callback<Msg>, assessment: &Assessm
     let nutrients = html! {
         <section class="lpq-section" aria-labelledby="lpq-nutrients-title">
             <h3 id="lpq-nutrients-title">{ "Nutrients that may be involved" }</h3>
-            if assessment.nutrients.is_empty() {
-                <p>{ "Your answers don't point to a particular nutrient. A varied diet still helps, and the other causes below are worth a look." }</p>
+            if assessment.nutrients_deferred {
+                <p>{ "Get the warning signs above checked first: they explain your symptoms better than any nutrient could. Food ideas can wait until you have been seen." }</p>
+            } else if assessment.nutrients.is_empty() {
+                <p data-no-nutrient="">{ "Nothing in your answers points to a nutrient shortfall. Most night cramps have no shortfall behind them, and the things below are what helps." }</p>
             } else {
                 <p class="lpq-small">{ "Ranked by how strongly your answers point to each. Only a blood test can tell whether you are actually low." }</p>
                 <ol class="lpq-nutrients">
@@ -43,10 +45,10 @@ pub fn results(state: &QuizState, dispatch: &Callback<Msg>, assessment: &Assessm
     };
     let advice = html! {
         <>
-            { advice_list(kb, "Things you can try", "lifestyle", &assessment.lifestyle) }
-            { advice_list(kb, "Other possible causes to discuss", "cause", &assessment.other_causes) }
-            { advice_list(kb, "Your medicines", "medicine", &assessment.medicine_notes) }
-            { advice_list(kb, "Supplements: be careful", "supplement", &assessment.supplement_cautions) }
+            { advice_list(kb, "Things you can try", AdviceKind::Lifestyle, &assessment.lifestyle) }
+            { advice_list(kb, "Other possible causes to discuss", AdviceKind::Cause, &assessment.other_causes) }
+            { advice_list(kb, "Your medicines", AdviceKind::Medicine, &assessment.medicine_notes) }
+            { advice_list(kb, "Supplements: be careful", AdviceKind::Supplement, &assessment.supplement_cautions) }
         </>
     };
 

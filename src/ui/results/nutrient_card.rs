@@ -1,6 +1,6 @@
 //! One matched nutrient: how strongly, why, what it does, foods that fit, and cautions.
 
-use crate::knowledge::Kb;
+use crate::knowledge::{Kb, Strength};
 use crate::quiz::NutrientMatch;
 use crate::text::amount;
 use crate::ui::text;
@@ -8,10 +8,12 @@ use yew::prelude::*;
 
 pub fn nutrient_card(kb: Kb, m: &NutrientMatch) -> Html {
     let Some(n) = kb.nutrient(&m.id) else { return html! {} };
-    let strength_label = match m.strength.id() {
-        "strong" => "Strong match",
-        "moderate" => "Moderate match",
-        _ => "Possible match",
+    // Says how many answers point here, never how likely a shortfall is: only a blood
+    // test can tell that.
+    let strength_label = match m.strength {
+        Strength::Strong => "Several reasons to check",
+        Strength::Moderate => "Some reasons to check",
+        Strength::Possible => "One reason to check",
     };
     let foods = m.foods.iter().filter_map(|s| kb.food(&s.id).map(|f| (s, f))).map(|(s, f)| {
         let caution = s.caution.as_deref().and_then(|tag| kb.food_caution(tag));

@@ -123,15 +123,15 @@ pub async fn axe_and_layout_on_every_screen() {
     audit(&b, "intro", &mut report, &mut problems).await;
 
     b.click(0, "[data-action=\"start\"]").await;
-    assert_eq!(next_screen(&b, "intro").await, "q:sensation");
-    audit(&b, "multiple-choice question", &mut report, &mut problems).await;
+    assert_eq!(next_screen(&b, "intro").await, "q:age");
+    audit(&b, "single-choice question", &mut report, &mut problems).await;
 
     b.click(0, "[data-action=\"next\"]").await;
-    b.wait_for(0, "[data-question=\"sensation\"] .lpq-error").await;
+    b.wait_for(0, "[data-question=\"age\"] .lpq-error").await;
     audit(&b, "missing-answer error", &mut report, &mut problems).await;
 
-    walk_until(&b, CRAMPS, "q:frequency").await;
-    audit(&b, "single-choice question", &mut report, &mut problems).await;
+    walk_until(&b, CRAMPS, "q:leg_signs").await;
+    audit(&b, "multiple-choice question", &mut report, &mut problems).await;
 
     walk_until(&b, CRAMPS, "review").await;
     audit(&b, "check your answers", &mut report, &mut problems).await;
@@ -185,10 +185,12 @@ pub async fn progress_and_errors_are_announced() {
     let b = Browser::open(390, 844).await;
     fresh_page(&b).await;
     b.click(0, "[data-action=\"start\"]").await;
-    assert_eq!(next_screen(&b, "intro").await, "q:sensation");
+    assert_eq!(next_screen(&b, "intro").await, "q:age");
+    b.answer(0, "age", &["18_50"]).await;
+    assert_eq!(next_screen(&b, "q:age").await, "q:sensation");
 
     let first =
-        b.wait_until(&live_region_js(r"^Question 1 of \d+$", true), "a live region saying “Question 1 of N”").await;
+        b.wait_until(&live_region_js(r"^Question 2 of \d+$", true), "a live region saying “Question 2 of N”").await;
     let politeness = first["live"].as_str().unwrap_or_default();
     assert!(
         politeness == "polite" || politeness == "status",
@@ -200,7 +202,7 @@ pub async fn progress_and_errors_are_announced() {
     let said = first["text"].clone();
     b.click(0, "[data-option=\"cramp\"]").await;
     b.wait_for(0, "[data-option=\"cramp\"] input:checked").await;
-    let again = b.wait_until(&live_region_js(r"^Question 1 of \d+$", false), "the live region").await;
+    let again = b.wait_until(&live_region_js(r"^Question 2 of \d+$", false), "the live region").await;
     assert_eq!(again["text"], said, "no new announcement on a tick: {again}");
     b.click(0, "[data-option=\"cramp\"]").await;
     b.wait_for(0, "[data-option=\"cramp\"] input:not(:checked)").await;
@@ -224,7 +226,7 @@ pub async fn progress_and_errors_are_announced() {
     assert_eq!(next_screen(&b, "q:sensation").await, "q:cramp_pattern");
     assert!(!b.exists(0, ".lpq-error").await, "the error goes once answered");
     let second =
-        b.wait_until(&live_region_js(r"^Question 2 of \d+$", false), "a live region saying “Question 2 of N”").await;
+        b.wait_until(&live_region_js(r"^Question 3 of \d+$", false), "a live region saying “Question 3 of N”").await;
     assert_eq!(second["same"], json!(true), "the same live region is updated, so screen readers announce it: {second}");
 
     // An interrupt is an alert.
@@ -285,13 +287,13 @@ pub async fn focus_is_always_visible() {
     );
 
     b.keys(&[Key::Enter.into()]).await;
-    assert_eq!(next_screen(&b, "intro").await, "q:sensation");
+    assert_eq!(next_screen(&b, "intro").await, "q:age");
+    tab_through(&b, "single-choice question", &mut problems).await;
+
+    walk_until(&b, CRAMPS, "q:sensation").await;
+    js(&b, "root.querySelector('[data-focus]').focus(); return true;").await;
     let n = tab_through(&b, "multiple-choice question", &mut problems).await;
     assert!(n >= 7, "tabbed through the choices and buttons ({n})");
-
-    walk_until(&b, CRAMPS, "q:frequency").await;
-    js(&b, "root.querySelector('[data-focus]').focus(); return true;").await;
-    tab_through(&b, "single-choice question", &mut problems).await;
 
     walk_until(&b, CRAMPS, "review").await;
     js(&b, "root.querySelector('[data-focus]').focus(); return true;").await;

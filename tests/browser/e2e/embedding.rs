@@ -13,47 +13,46 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::screens::Answers;
 
-/// One leg swollen and painful, no breathlessness: possible DVT, seen the same day.
+/// Pain and swelling in one calf, no breathlessness: possible DVT, seen the same day.
 const DVT: &Answers = &[
+    ("age", &["51_70"]),
     ("sensation", &["aching"]),
-    ("leg_signs", &["one_leg_swollen"]),
+    ("leg_signs", &["one_leg_pain_swelling"]),
     ("body_signs", &["none"]),
+    ("since", &["weeks"]),
     ("frequency", &["most_nights"]),
     ("legs", &["one_leg"]),
+    ("circumstances", &["none"]),
+    ("sex", &["male"]),
+    ("daily_life", &["none"]),
+    ("medicines", &["none"]),
+    ("other_medicines", &["none"]),
+    ("conditions", &["none"]),
     ("diet", &["omnivore"]),
     ("avoid", &["none"]),
-    ("greens_nuts", &["most_days"]),
-    ("dairy", &["most_days"]),
-    ("fruit_veg", &["most_days"]),
-    ("sun", &["most"]),
-    ("fluids", &["none"]),
-    ("activity", &["moderate"]),
-    ("medicines", &["none"]),
-    ("conditions", &["none"]),
-    ("about_you", &["none"]),
-    ("age", &["51_70"]),
+    ("eats", &["greens", "wholegrains", "fruit_veg", "dairy", "meat_fish_eggs"]),
+    ("daylight", &["none"]),
 ];
 
 /// A vegan without fortified foods or supplements, with tingling: vitamin B12.
 const VEGAN_B12: &Answers = &[
+    ("age", &["18_50"]),
     ("sensation", &["tingling"]),
     ("leg_signs", &["none"]),
     ("body_signs", &["none"]),
+    ("since", &["weeks"]),
     ("frequency", &["weekly"]),
     ("legs", &["both_legs"]),
+    ("circumstances", &["none"]),
+    ("sex", &["female"]),
+    ("daily_life", &["none"]),
+    ("medicines", &["none"]),
+    ("other_medicines", &["none"]),
+    ("conditions", &["none"]),
     ("diet", &["vegan"]),
     ("avoid", &["none"]),
-    ("greens_nuts", &["most_days"]),
-    ("dairy", &["rarely"]),
-    ("fruit_veg", &["most_days"]),
-    ("b12_sources", &["no"]),
-    ("sun", &["most"]),
-    ("fluids", &["none"]),
-    ("activity", &["moderate"]),
-    ("medicines", &["none"]),
-    ("conditions", &["none"]),
-    ("about_you", &["none"]),
-    ("age", &["18_50"]),
+    ("eats", &["greens", "nuts_seeds", "beans", "wholegrains", "fruit_veg"]),
+    ("daylight", &["none"]),
 ];
 
 const STRICT_CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
@@ -190,6 +189,7 @@ pub async fn two_widgets_on_a_hostile_page_are_independent() {
 
     // A starts and reaches its urgent interrupt; B is untouched meanwhile.
     b.click(0, "[data-action=\"start\"]").await;
+    b.answer(0, "age", lookup(DVT, "age")).await;
     b.answer(0, "sensation", lookup(DVT, "sensation")).await;
     b.answer(0, "leg_signs", lookup(DVT, "leg_signs")).await;
     expect_screen(&b, 0, "interrupt", "one swollen leg interrupts widget A").await;
@@ -199,6 +199,7 @@ pub async fn two_widgets_on_a_hostile_page_are_independent() {
 
     // B starts with its own answers; A stays on its interrupt.
     b.click(1, "[data-action=\"start\"]").await;
+    b.answer(1, "age", lookup(VEGAN_B12, "age")).await;
     b.answer(1, "sensation", lookup(VEGAN_B12, "sensation")).await;
     b.answer(1, "leg_signs", lookup(VEGAN_B12, "leg_signs")).await;
     b.wait_for(1, "[data-question=\"body_signs\"]").await;
@@ -210,11 +211,11 @@ pub async fn two_widgets_on_a_hostile_page_are_independent() {
     let saved_a = storage(&b, "leg-pain-quiz:demo-a").await.unwrap();
     let saved_b = storage(&b, "leg-pain-quiz:demo-b").await.unwrap();
     assert!(
-        saved_a.contains("one_leg_swollen") && !saved_a.contains("tingling"),
+        saved_a.contains("one_leg_pain_swelling") && !saved_a.contains("tingling"),
         "A's save holds A's answers: {saved_a}"
     );
     assert!(
-        saved_b.contains("tingling") && !saved_b.contains("one_leg_swollen"),
+        saved_b.contains("tingling") && !saved_b.contains("one_leg_pain_swelling"),
         "B's save holds B's answers: {saved_b}"
     );
 
@@ -358,6 +359,7 @@ pub async fn styles_do_not_cross_the_boundary() {
             mounted(&b, w).await;
             let intro = widget_styles(&b, w, INTRO).await;
             b.click(w, "[data-action=\"start\"]").await;
+            b.answer(w, "age", &["18_50"]).await;
             b.wait_for(w, "[data-question=\"sensation\"]").await;
             let question = widget_styles(&b, w, QUESTION).await;
             out.push((intro, question));
@@ -680,6 +682,7 @@ pub async fn theme_and_lang_attributes() {
         .contains("Leg pain, cramps or restless legs at night?"));
     // The fallback works: start and answer in the lang=fr theme=neon widget.
     b.click(2, "[data-action=\"start\"]").await;
+    b.answer(2, "age", &["18_50"]).await;
     b.answer(2, "sensation", &["cramp"]).await;
     b.wait_for(2, "[data-question=\"cramp_pattern\"]").await;
 
@@ -727,11 +730,13 @@ pub async fn storage_attributes() {
     assert!(quiz_keys(&b).await.is_empty(), "nothing is saved before the person answers");
 
     b.click(0, "[data-action=\"start\"]").await;
+    b.answer(0, "age", &["18_50"]).await;
     b.answer(0, "sensation", &["cramp"]).await;
     b.wait_for(0, "[data-question=\"cramp_pattern\"]").await;
     assert_eq!(quiz_keys(&b).await, ["leg-pain-quiz:one"]);
 
     b.click(1, "[data-action=\"start\"]").await;
+    b.answer(1, "age", &["18_50"]).await;
     b.answer(1, "sensation", &["tingling"]).await;
     b.wait_for(1, "[data-question=\"leg_signs\"]").await;
     assert_eq!(quiz_keys(&b).await, ["leg-pain-quiz:one", "leg-pain-quiz:two"]);
@@ -740,11 +745,13 @@ pub async fn storage_attributes() {
 
     // persist="off": answering writes nothing.
     b.click(2, "[data-action=\"start\"]").await;
+    b.answer(2, "age", &["18_50"]).await;
     b.answer(2, "sensation", &["aching"]).await;
     b.answer(2, "leg_signs", &["none"]).await;
     b.wait_for(2, "[data-question=\"body_signs\"]").await;
     // A saving widget answered after it, so a save from widget 2 would have landed by now.
     b.click(5, "[data-action=\"start\"]").await;
+    b.answer(5, "age", &["18_50"]).await;
     b.answer(5, "sensation", &["urge_to_move"]).await;
     b.wait_for(5, "[data-question=\"rls_pattern\"]").await;
     b.wait_until("return localStorage.getItem('leg-pain-quiz:named') !== null;", "the id to name the save").await;
@@ -757,6 +764,7 @@ pub async fn storage_attributes() {
 
     // Without a key or an id, the key follows the element's order on the page.
     b.click(4, "[data-action=\"start\"]").await;
+    b.answer(4, "age", &["18_50"]).await;
     b.answer(4, "sensation", &["aching"]).await;
     b.wait_for(4, "[data-question=\"leg_signs\"]").await;
     assert!(quiz_keys(&b).await.contains(&"leg-pain-quiz:default-2".to_string()), "{:?}", quiz_keys(&b).await);
@@ -821,6 +829,7 @@ pub async fn erase_removes_the_saved_answers() {
     b.goto(&site().url("/embed-demo.html")).await;
     for w in 0..2 {
         b.click(w, "[data-action=\"start\"]").await;
+        b.answer(w, "age", &["18_50"]).await;
         b.answer(w, "sensation", &["cramp"]).await;
         b.wait_for(w, "[data-question=\"cramp_pattern\"]").await;
     }

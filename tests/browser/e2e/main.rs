@@ -31,9 +31,12 @@ fn main() -> std::process::ExitCode {
     let args = Arguments::from_args();
     let tests = browser_tests![
         journeys::cramps_with_a_low_magnesium_diet,
+        journeys::harmless_cramps_are_self_care_with_no_nutrient,
         journeys::vegan_with_tingling_feet,
         journeys::pregnant_with_restless_legs,
-        journeys::heavy_sweating,
+        journeys::sepsis_signs_interrupt_at_once,
+        journeys::sick_day_medicines_interrupt_with_the_pause_advice,
+        journeys::child_path_growing_pains_and_a_limp,
         journeys::emergency_interrupt_then_continue,
         journeys::change_an_answer_on_the_check_page,
         journeys::reload_half_way_and_resume,

@@ -7,70 +7,93 @@ use serde_json::{json, Value as Json};
 
 pub type Answers = [(&'static str, &'static [&'static str])];
 
-/// Weekly short cramps, few greens, little sun and dairy: results with several
-/// nutrients, foods from animals and plants, advice and tests to ask about.
+/// Weekly cramps that spoil sleep, little dairy or daylight, a poor diet: results with
+/// several nutrients, foods from animals and plants, advice and tests to ask about.
 pub const CRAMPS: &Answers = &[
+    ("age", &["18_50"]),
     ("sensation", &["cramp"]),
-    ("cramp_pattern", &["short", "wakes"]),
+    ("cramp_pattern", &["short", "spoil_sleep"]),
     ("leg_signs", &["none"]),
     ("body_signs", &["none"]),
+    ("since", &["months_stable"]),
     ("frequency", &["weekly"]),
     ("legs", &["both_legs"]),
+    ("circumstances", &["none"]),
+    ("sex", &["female"]),
+    ("daily_life", &["none"]),
+    ("medicines", &["none"]),
+    ("other_medicines", &["none"]),
+    ("conditions", &["none"]),
     ("diet", &["omnivore"]),
     ("avoid", &["none"]),
-    ("greens_nuts", &["rarely"]),
-    ("dairy", &["rarely"]),
-    ("fruit_veg", &["some_days"]),
-    ("sun", &["little"]),
-    ("fluids", &["none"]),
-    ("activity", &["moderate"]),
-    ("medicines", &["none"]),
-    ("conditions", &["none"]),
-    ("about_you", &["none"]),
-    ("age", &["18_50"]),
+    ("eats", &["meat_fish_eggs"]),
+    ("daylight", &["little"]),
 ];
 
-/// Weekly calf cramps on a diet low in greens and nuts: magnesium, see a doctor soon.
+/// Weekly calf cramps on a long-term acid-reflux medicine and a diet low in plant foods:
+/// magnesium first, see a GP soon.
 pub const LOW_MAGNESIUM: &Answers = &[
+    ("age", &["51_70"]),
     ("sensation", &["cramp"]),
     ("cramp_pattern", &["short"]),
     ("leg_signs", &["none"]),
     ("body_signs", &["none"]),
+    ("since", &["months_stable"]),
     ("frequency", &["weekly"]),
     ("legs", &["both_legs"]),
+    ("circumstances", &["none"]),
+    ("sex", &["male"]),
+    ("daily_life", &["none"]),
+    ("medicines", &["none"]),
+    ("other_medicines", &["ppi"]),
+    ("conditions", &["none"]),
     ("diet", &["omnivore"]),
     ("avoid", &["none"]),
-    ("greens_nuts", &["rarely"]),
-    ("dairy", &["most_days"]),
-    ("fruit_veg", &["most_days"]),
-    ("sun", &["most"]),
-    ("fluids", &["none"]),
-    ("activity", &["moderate"]),
-    ("medicines", &["none"]),
-    ("conditions", &["none"]),
-    ("about_you", &["none"]),
-    ("age", &["18_50"]),
+    ("eats", &["dairy", "meat_fish_eggs"]),
+    ("daylight", &["none"]),
 ];
 
-/// One swollen, painful calf (urgent), then sudden breathlessness (emergency).
-pub const CLOT: &Answers = &[
-    ("sensation", &["aching"]),
-    ("leg_signs", &["one_leg_swollen"]),
-    ("body_signs", &["breathless_chest"]),
-    ("frequency", &["not_sure"]),
-    ("legs", &["one_leg"]),
+/// Occasional short cramps in a well-fed, active adult: nothing points to a nutrient.
+pub const HARMLESS: &Answers = &[
+    ("age", &["18_50"]),
+    ("sensation", &["cramp"]),
+    ("cramp_pattern", &["short"]),
+    ("leg_signs", &["none"]),
+    ("body_signs", &["none"]),
+    ("since", &["months_stable"]),
+    ("frequency", &["occasional"]),
+    ("legs", &["either_leg"]),
+    ("circumstances", &["none"]),
+    ("sex", &["male"]),
+    ("daily_life", &["exertion_heat"]),
+    ("medicines", &["none"]),
+    ("other_medicines", &["none"]),
+    ("conditions", &["none"]),
     ("diet", &["omnivore"]),
     ("avoid", &["none"]),
-    ("greens_nuts", &["rarely"]),
-    ("dairy", &["most_days"]),
-    ("fruit_veg", &["most_days"]),
-    ("sun", &["some"]),
-    ("fluids", &["none"]),
-    ("activity", &["sitting"]),
-    ("medicines", &["none"]),
-    ("conditions", &["none"]),
-    ("about_you", &["none"]),
+    ("eats", &["greens", "nuts_seeds", "beans", "wholegrains", "fruit_veg", "dairy", "meat_fish_eggs"]),
+    ("daylight", &["none"]),
+];
+
+/// Pain in one calf (urgent), then sudden breathlessness (emergency).
+pub const CLOT: &Answers = &[
     ("age", &["51_70"]),
+    ("sensation", &["aching"]),
+    ("leg_signs", &["one_leg_pain_swelling"]),
+    ("body_signs", &["breathless_chest"]),
+    ("since", &["weeks"]),
+    ("frequency", &["not_sure"]),
+    ("legs", &["one_leg"]),
+    ("circumstances", &["surgery_hospital"]),
+    ("sex", &["postmenopausal"]),
+    ("daily_life", &["sitting"]),
+    ("medicines", &["none"]),
+    ("other_medicines", &["none"]),
+    ("conditions", &["none"]),
+    ("diet", &["omnivore"]),
+    ("avoid", &["none"]),
+    ("eats", &["fruit_veg", "dairy", "meat_fish_eggs"]),
+    ("daylight", &["none"]),
 ];
 
 /// Runs `body` with `root` bound to the first widget's shadow root.

@@ -34,19 +34,20 @@ pub async fn screenshots_of_every_screen() {
 
     b.click(0, "[data-action=\"start\"]").await;
     next_screen(&b, "intro").await;
-    b.click(0, "[data-option=\"cramp\"]").await;
-    b.wait_for(0, "[data-option=\"cramp\"] input:checked").await;
-    shoot(&b, "02-question-multiple", &mut written).await;
-    b.click(0, "[data-option=\"cramp\"]").await;
     b.click(0, "[data-action=\"next\"]").await;
     b.wait_for(0, ".lpq-error").await;
     shoot(&b, "03-missing-answer", &mut written).await;
+    walk_until(&b, CRAMPS, "q:sensation").await;
+    b.click(0, "[data-option=\"cramp\"]").await;
+    b.wait_for(0, "[data-option=\"cramp\"] input:checked").await;
+    shoot(&b, "02-question-multiple", &mut written).await;
 
     walk_until(&b, CRAMPS, "q:frequency").await;
     shoot(&b, "04-question-single", &mut written).await;
     // The focus ring as a keyboard user sees it, on a choice.
     js(&b, "root.querySelector('[data-focus]').focus(); return true;").await;
-    b.keys(&[Key::Tab.into(), Key::Down.into()]).await;
+    // Tab enters the radio group at its first choice ("just once"); Down twice reaches weekly.
+    b.keys(&[Key::Tab.into(), Key::Down.into(), Key::Down.into()]).await;
     b.wait_for(0, "[data-option=\"weekly\"] input:checked:focus-visible").await;
     shoot(&b, "04-question-keyboard-focus", &mut written).await;
     walk_until(&b, CRAMPS, "review").await;
