@@ -8,7 +8,7 @@
 //! A broken budget makes the command fail (exit status 1), so CI stops on it.
 //!
 //! `--sizes-only` prints just the sizes and checks the transfer budget (CI does this on
-//! every run).
+//! every run). `--loads-only` measures only the cold loads (any build, to compare).
 
 #[allow(dead_code, unused_imports)]
 #[path = "../tests/browser/e2e/browser.rs"]
@@ -35,6 +35,7 @@ const MIN_STEPS: usize = 50;
 
 fn main() {
     let sizes_only = std::env::args().any(|a| a == "--sizes-only");
+    let loads_only = std::env::args().any(|a| a == "--loads-only");
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
     let dist = std::env::var("LPQ_DIST").map(PathBuf::from).unwrap_or_else(|_| root.join("dist"));
     assert!(dist.join("leg-pain-quiz.js").exists(), "no dist/ at {}: run `bash scripts/bench.sh`", dist.display());
@@ -57,7 +58,7 @@ fn main() {
         report["assess_us"] = json!({ "median": assess_us.0, "p95": assess_us.1 });
 
         let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
-        let browser_figures = runtime.block_on(browser_figures(&dist));
+        let browser_figures = runtime.block_on(browser_figures(&dist, loads_only));
         let first = browser_figures["first_interactive_ms"]["median"].as_f64().unwrap();
         let step95 = browser_figures["step_ms"]["p95"].as_f64().unwrap();
         if first > BUDGET_FIRST_SCREEN_MS {
@@ -252,7 +253,7 @@ const WALK: &[(&str, &str)] = &[
     ("daylight", "little"),
 ];
 
-async fn browser_figures(dist: &Path) -> Json {
+async fn browser_figures(dist: &Path, loads_only: bool) -> Json {
     let site = server::Server::start(dist.to_path_buf(), vec![]);
     let b = browser::Browser::open(390, 844).await;
     b.cdp("Network.enable", json!({})).await;
@@ -260,6 +261,9 @@ async fn browser_figures(dist: &Path) -> Json {
 
     // Cold loads: no HTTP cache, nothing saved, fresh wasm compile each time.
     let mut first = Vec::new();
+    // When each file finished arriving, per cold load: the loader, the glue, the wasm.
+    let parts = ["leg-pain-quiz.js", "wasm/leg-pain-quiz.js", "wasm/leg-pain-quiz_bg.wasm"];
+    let mut arrived: Vec<Vec<f64>> = vec![Vec::new(); parts.len()];
     for i in 0..COLD_LOADS {
         b.goto(&site.url(&format!("/index.html?cold={i}"))).await;
         b.run("localStorage.clear(); return true;").await;
@@ -271,6 +275,36 @@ async fn browser_figures(dist: &Path) -> Json {
             )
             .await;
         first.push(t.as_f64().unwrap());
+        let ends = b
+            .run(&format!(
+                "const parts = {}; const rs = performance.getEntriesByType('resource');
+                 return parts.map(p => {{ const r = rs.find(e => new URL(e.name).pathname.endsWith('/' + p)); return r ? r.responseEnd : null; }});",
+                json!(parts)
+            ))
+            .await;
+        for (k, end) in ends.as_array().unwrap().iter().enumerate() {
+            if let Some(ms) = end.as_f64() {
+                arrived[k].push(ms);
+            }
+        }
+    }
+    let mut waterfall = serde_json::Map::new();
+    println!("\ncold load waterfall (median of {COLD_LOADS}, ms from navigation):");
+    for (k, part) in parts.iter().enumerate() {
+        let ms = if arrived[k].is_empty() { f64::NAN } else { percentile(&mut arrived[k], 0.5) };
+        println!("  {part:<32} arrived {ms:6.1}");
+        waterfall.insert(part.to_string(), json!(ms));
+    }
+    println!("  {:<32} ready   {:6.1}", "first interactive screen", percentile(&mut first.clone(), 0.5));
+
+    if loads_only {
+        b.close().await;
+        let first_median = percentile(&mut first.clone(), 0.5);
+        return json!({
+            "first_interactive_ms": { "median": first_median, "samples": first },
+            "cold_load_arrived_ms": waterfall,
+            "step_ms": { "median": 0.0, "p95": 0.0 },
+        });
     }
 
     // Steps: click Next and time until the next question is in the page and a frame is painted.
@@ -346,6 +380,7 @@ async fn browser_figures(dist: &Path) -> Json {
     println!("JS heap after finishing: {}", kb(heap as u64));
     json!({
         "first_interactive_ms": { "median": first_median, "samples": first },
+        "cold_load_arrived_ms": waterfall,
         "step_ms": { "median": step_median, "p95": step_p95, "count": steps.len() },
         "results_ms": { "median": results_median, "samples": results_ms },
         "js_heap_bytes": heap,

@@ -16,7 +16,7 @@ mkdir -p target/weigh
 if [ "${LPQ_SKIP_BUILD:-0}" != 1 ]; then
   trunk build --release >/dev/null 2>target/trunk-build.log || { cat target/trunk-build.log; exit 1; }
 fi
-wasm-bindgen --keep-debug --target web --out-dir target/weigh target/wasm32-unknown-unknown/release/leg_pain_quiz.wasm
+wasm-bindgen --keep-debug --target web --out-dir target/weigh "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/leg_pain_quiz.wasm"
 wasm-opt -Oz -g --enable-bulk-memory --enable-nontrapping-float-to-int --enable-reference-types \
   --enable-multivalue --enable-sign-ext --enable-mutable-globals \
   target/weigh/leg_pain_quiz_bg.wasm -o target/weigh/named.wasm

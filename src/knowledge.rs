@@ -5,6 +5,7 @@
 //! carries no TOML parser.
 
 pub mod compact;
+pub mod fallback;
 mod model;
 mod validate;
 

@@ -164,3 +164,74 @@ fn food_amounts_match_the_usda_table() {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
     assert!(checked >= 40, "only {checked} amounts were checked against the table");
 }
+
+/// The warning signs in index.html and the loader (shown where the wasm can't run) say
+/// word for word what the first screen says. build.rs writes them; this catches an edit
+/// by hand, or a build that didn't run.
+#[test]
+fn fallback_warning_signs_match_the_knowledge_base() {
+    use leg_pain_quiz::knowledge::fallback::{self, splice};
+    let kb = kb();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let files = [
+        (fallback::HTML_FILE, fallback::HTML_START, fallback::HTML_END, fallback::html_block(&kb.emergency)),
+        (fallback::LOADER_FILE, fallback::LOADER_START, fallback::LOADER_END, fallback::loader_block(&kb.emergency)),
+    ];
+    for (file, start, end, block) in files {
+        let text = std::fs::read_to_string(root.join(file)).unwrap();
+        let expected =
+            splice(&text, start, end, &block).unwrap_or_else(|| panic!("{file} has no warning-signs markers"));
+        assert_eq!(text, expected, "{file}'s warning signs differ from meta.toml: `cargo build` rewrites them");
+        for sign in kb.emergency.signs.iter() {
+            assert!(text.contains(sign.as_ref()), "{file} lacks `{sign}`");
+        }
+    }
+    // And the splice really replaces what was between the markers.
+    let stale = format!("a\n{}\nold text\n{}\nb\n", fallback::HTML_START, fallback::HTML_END);
+    let fresh = splice(&stale, fallback::HTML_START, fallback::HTML_END, "new\n").unwrap();
+    assert_eq!(fresh, format!("a\n{}\nnew\n{}\nb\n", fallback::HTML_START, fallback::HTML_END));
+}
+
+#[path = "../src/knowledge/encode.rs"]
+mod encode;
+
+/// The compact reader rejects damaged data instead of guessing: a shape cut short, an
+/// unknown enum variant, a flag that isn't 0 or 1, a string cut mid-character, and data
+/// left over. The undamaged form reads back to the authored base.
+#[test]
+fn the_compact_reader_rejects_damaged_data() {
+    use leg_pain_quiz::knowledge::compact::Reader;
+    let authored = authored::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src/knowledge/data"));
+    let compact = encode::encode(&authored).unwrap();
+    let text: &'static str = Box::leak(compact.text.clone().into_boxed_str());
+    let read = |shape: &[u8], text: &'static str| Reader::new(shape, text).read_all::<KnowledgeBase>();
+    assert_eq!(read(&compact.shape, text).unwrap(), authored);
+
+    let short = &compact.shape[..compact.shape.len() - 3];
+    assert!(read(short, text).is_err(), "a shape cut short");
+    let mut longer = compact.shape.clone();
+    longer.push(0);
+    assert_eq!(read(&longer, text).unwrap_err().what, "data is left over after the last field");
+    assert!(read(&compact.shape, &text[..text.len() - 1]).is_err(), "text cut short");
+
+    // Somewhere an enum's variant index is read: set to 127, past every enum's last variant.
+    let flipped = (0..compact.shape.len())
+        .map(|i| {
+            let mut damaged = compact.shape.clone();
+            damaged[i] = 0x7f;
+            read(&damaged, text)
+        })
+        .filter(|r| r.as_ref().is_err_and(|e| e.what == "an unknown enum variant"))
+        .count();
+    assert!(flipped > 0, "some byte, set to 127, is read as an unknown variant and rejected");
+    let bad_flags = (0..compact.shape.len())
+        .filter(|&i| compact.shape[i] == 1)
+        .take(400)
+        .filter(|&i| {
+            let mut damaged = compact.shape.clone();
+            damaged[i] = 2;
+            read(&damaged, text).is_err_and(|e| e.what == "a flag that is neither 0 nor 1")
+        })
+        .count();
+    assert!(bad_flags > 0, "a flag set to 2 is rejected");
+}

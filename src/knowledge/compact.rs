@@ -29,147 +29,177 @@ impl std::fmt::Display for DecodeError {
     }
 }
 
-pub type Decoded<T> = Result<T, DecodeError>;
-
-/// What is left to read.
+/// What is left to read. The first error is kept and reading stops there: every later
+/// read gives an empty value, and [`read_all`](Reader::read_all) reports the error. (A
+/// sticky error rather than a `Result` at every field keeps the reader's code small in
+/// the wasm: it reads thousands of fields through a few generic functions.)
 pub struct Reader<'a> {
     shape: &'a [u8],
     text: &'static str,
+    error: Option<DecodeError>,
 }
 
 impl<'a> Reader<'a> {
     pub fn new(shape: &'a [u8], text: &'static str) -> Self {
-        Reader { shape, text }
+        Reader { shape, text, error: None }
     }
 
-    pub fn error(&self, what: &'static str) -> DecodeError {
-        DecodeError { what, shape_left: self.shape.len() }
+    /// Records the first error and stops reading.
+    pub fn fail(&mut self, what: &'static str) {
+        if self.error.is_none() {
+            self.error = Some(DecodeError { what, shape_left: self.shape.len() });
+        }
+        self.shape = &[];
+        self.text = "";
     }
 
-    /// Reads a whole value and checks nothing is left over.
-    pub fn read_all<T: Decode>(mut self) -> Decoded<T> {
-        let value = T::decode(&mut self)?;
-        if self.shape.is_empty() && self.text.is_empty() {
-            Ok(value)
-        } else {
-            Err(self.error("data is left over after the last field"))
+    /// Reads a whole value and checks it read cleanly, with nothing left over.
+    pub fn read_all<T: Decode>(mut self) -> Result<T, DecodeError> {
+        let value = T::decode(&mut self);
+        if self.error.is_none() && !(self.shape.is_empty() && self.text.is_empty()) {
+            self.fail("data is left over after the last field");
+        }
+        match self.error {
+            None => Ok(value),
+            Some(e) => Err(e),
         }
     }
 
-    fn byte(&mut self) -> Decoded<u8> {
-        let (first, rest) = self.shape.split_first().ok_or_else(|| self.error("the shape ends early"))?;
-        self.shape = rest;
-        Ok(*first)
+    fn byte(&mut self) -> u8 {
+        match self.shape.split_first() {
+            Some((first, rest)) => {
+                self.shape = rest;
+                *first
+            }
+            None => {
+                self.fail("the shape ends early");
+                0
+            }
+        }
     }
 
     /// An unsigned LEB128 number: a length, a count, or an enum's variant index.
-    pub fn count(&mut self) -> Decoded<usize> {
+    pub fn count(&mut self) -> usize {
         let (mut value, mut shift) = (0usize, 0u32);
         loop {
-            let byte = self.byte()?;
+            let byte = self.byte();
             if shift >= usize::BITS - 7 {
-                return Err(self.error("a number is too large"));
+                self.fail("a number is too large");
+                return 0;
             }
             value |= usize::from(byte & 0x7f) << shift;
             if byte < 0x80 {
-                return Ok(value);
+                return value;
             }
             shift += 7;
         }
     }
 
-    /// A variant index below `variants`.
-    pub fn variant(&mut self, variants: usize) -> Decoded<usize> {
-        let index = self.count()?;
-        if index < variants {
-            Ok(index)
-        } else {
-            Err(self.error("an unknown enum variant"))
+    /// A variant index below `variants` (0 after an error).
+    pub fn variant(&mut self, variants: usize) -> usize {
+        let index = self.count();
+        if index >= variants {
+            self.fail("an unknown enum variant");
+            return 0;
         }
+        index
     }
 }
 
 /// A type that can be read from the compact form.
 pub trait Decode: Sized {
-    fn decode(r: &mut Reader) -> Decoded<Self>;
+    fn decode(r: &mut Reader) -> Self;
 }
 
 impl Decode for bool {
-    fn decode(r: &mut Reader) -> Decoded<bool> {
-        match r.byte()? {
-            0 => Ok(false),
-            1 => Ok(true),
-            _ => Err(r.error("a flag that is neither 0 nor 1")),
+    fn decode(r: &mut Reader) -> bool {
+        match r.byte() {
+            0 => false,
+            1 => true,
+            _ => {
+                r.fail("a flag that is neither 0 nor 1");
+                false
+            }
         }
     }
 }
 
 impl Decode for u32 {
-    fn decode(r: &mut Reader) -> Decoded<u32> {
-        let n = r.count()?;
-        u32::try_from(n).map_err(|_| r.error("a number is too large"))
+    fn decode(r: &mut Reader) -> u32 {
+        let n = r.count();
+        u32::try_from(n).unwrap_or_else(|_| {
+            r.fail("a number is too large");
+            0
+        })
     }
 }
 
 impl Decode for i32 {
     /// Zigzag-encoded, so small negative numbers stay short.
-    fn decode(r: &mut Reader) -> Decoded<i32> {
-        let n = u32::decode(r)?;
-        Ok((n >> 1) as i32 ^ -((n & 1) as i32))
+    fn decode(r: &mut Reader) -> i32 {
+        let n = u32::decode(r);
+        (n >> 1) as i32 ^ -((n & 1) as i32)
     }
 }
 
 impl Decode for f64 {
-    fn decode(r: &mut Reader) -> Decoded<f64> {
+    fn decode(r: &mut Reader) -> f64 {
         if r.shape.len() < 8 {
-            return Err(r.error("the shape ends inside a number"));
+            r.fail("the shape ends inside a number");
+            return 0.0;
         }
         let (bytes, rest) = r.shape.split_at(8);
         r.shape = rest;
         let mut eight = [0u8; 8];
         eight.copy_from_slice(bytes);
-        Ok(f64::from_le_bytes(eight))
+        f64::from_le_bytes(eight)
     }
 }
 
 impl Decode for Cow<'static, str> {
     /// Borrowed from the text: the base never copies a string.
-    fn decode(r: &mut Reader) -> Decoded<Self> {
-        let len = r.count()?;
+    fn decode(r: &mut Reader) -> Self {
+        let len = r.count();
         if len > r.text.len() || !r.text.is_char_boundary(len) {
-            return Err(r.error("a string runs past the text or cuts a character"));
+            r.fail("a string runs past the text or cuts a character");
+            return Cow::Borrowed("");
         }
         let (text, rest) = r.text.split_at(len);
         r.text = rest;
-        Ok(Cow::Borrowed(text))
+        Cow::Borrowed(text)
     }
 }
 
 impl<T: Decode + Clone> Decode for Cow<'static, [T]> {
-    fn decode(r: &mut Reader) -> Decoded<Self> {
-        let n = r.count()?;
+    fn decode(r: &mut Reader) -> Self {
+        let n = r.count();
         // Every item takes at least one byte of shape or text: a larger count is damage,
         // and must not reserve memory for it.
         if n > r.shape.len() + r.text.len() {
-            return Err(r.error("a list is longer than the data"));
+            r.fail("a list is longer than the data");
+            return Cow::Owned(Vec::new());
         }
         let mut items = Vec::with_capacity(n);
         for _ in 0..n {
-            items.push(T::decode(r)?);
+            items.push(T::decode(r));
         }
-        Ok(Cow::Owned(items))
+        Cow::Owned(items)
     }
 }
 
 impl<T: Decode> Decode for Option<T> {
-    fn decode(r: &mut Reader) -> Decoded<Self> {
-        Ok(if bool::decode(r)? { Some(T::decode(r)?) } else { None })
+    fn decode(r: &mut Reader) -> Self {
+        if bool::decode(r) {
+            Some(T::decode(r))
+        } else {
+            None
+        }
     }
 }
 
 impl<A: Decode, B: Decode> Decode for (A, B) {
-    fn decode(r: &mut Reader) -> Decoded<Self> {
-        Ok((A::decode(r)?, B::decode(r)?))
+    fn decode(r: &mut Reader) -> Self {
+        (A::decode(r), B::decode(r))
     }
 }
 
@@ -189,8 +219,8 @@ macro_rules! compact_struct {
         }
 
         impl $crate::knowledge_compact::Decode for $name {
-            fn decode(r: &mut $crate::knowledge_compact::Reader) -> $crate::knowledge_compact::Decoded<Self> {
-                Ok($name { $( $field: $crate::knowledge_compact::Decode::decode(r)? ),* })
+            fn decode(r: &mut $crate::knowledge_compact::Reader) -> Self {
+                $name { $( $field: $crate::knowledge_compact::Decode::decode(r) ),* }
             }
         }
     };
@@ -213,9 +243,8 @@ macro_rules! compact_enum {
         }
 
         impl $crate::knowledge_compact::Decode for $name {
-            fn decode(r: &mut $crate::knowledge_compact::Reader) -> $crate::knowledge_compact::Decoded<Self> {
-                let index = r.variant(Self::VARIANTS.len())?;
-                Ok(Self::VARIANTS[index])
+            fn decode(r: &mut $crate::knowledge_compact::Reader) -> Self {
+                Self::VARIANTS[r.variant(Self::VARIANTS.len())]
             }
         }
     };

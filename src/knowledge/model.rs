@@ -67,9 +67,12 @@ impl<'de> Deserialize<'de> for Reference {
 }
 
 impl crate::knowledge_compact::Decode for Reference {
-    fn decode(r: &mut crate::knowledge_compact::Reader) -> crate::knowledge_compact::Decoded<Self> {
-        let text = <Text as crate::knowledge_compact::Decode>::decode(r)?;
-        Reference::parse(text).ok_or_else(|| r.error("a condition reference without a dot"))
+    fn decode(r: &mut crate::knowledge_compact::Reader) -> Self {
+        let text = <Text as crate::knowledge_compact::Decode>::decode(r);
+        Reference::parse(text).unwrap_or_else(|| {
+            r.fail("a condition reference without a dot");
+            Reference { negated: false, question: Cow::Borrowed(""), choice: Cow::Borrowed("") }
+        })
     }
 }
 
@@ -134,6 +137,9 @@ pub struct KnowledgeBase {
     /// Version of the content, shown in the doctor summary.
     pub version: Text,
     pub disclaimer: Text,
+    /// The warning signs shown before anything else: on the first screen, and in the
+    /// fallbacks for pages where the quiz can't run (generated from this by build.rs).
+    pub emergency: EmergencySigns,
     /// Scores at or above which a nutrient is `strong`, `moderate` or `possible`.
     pub strength: StrengthThresholds,
     /// What to do at each triage level: exactly one entry per level.
@@ -158,6 +164,21 @@ pub struct KnowledgeBase {
     pub supplement_cautions: List<Advice>,
     #[serde(default)]
     pub lab_tests: List<LabTest>,
+}
+}
+
+crate::compact_struct! {
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EmergencySigns {
+    /// "Call an ambulance now if you have".
+    pub heading: Text,
+    pub signs: List<Text>,
+    /// Which number to call.
+    pub call: Text,
+    /// When to see a doctor instead, for the fallbacks, which can't ask questions.
+    pub see_a_doctor: Text,
+    /// What the no-WebAssembly fallback says first.
+    pub cant_start: Text,
 }
 }
 

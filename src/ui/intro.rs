@@ -5,10 +5,12 @@
 use super::state::{on_click, Msg, QuizState};
 use crate::quiz::Action;
 use crate::ui::button::{button, Look};
+use crate::ui::text;
 use yew::prelude::*;
 
 pub fn intro(state: &QuizState, dispatch: &Callback<Msg>) -> Html {
     let resuming = !state.answers().is_empty();
+    let signs = &state.kb.0.emergency;
     html! {
         <section class="lpq-intro" aria-labelledby="lpq-intro-title">
             <h2 id="lpq-intro-title" tabindex="-1" data-focus="">{ "Leg pain, cramps or restless legs at night?" }</h2>
@@ -28,13 +30,11 @@ pub fn intro(state: &QuizState, dispatch: &Callback<Msg>) -> Html {
                 }
             </div>
             <div class="lpq-warning" role="note">
-                <h3>{ "Call an ambulance now if you have" }</h3>
+                <h3>{ text(&signs.heading) }</h3>
                 <ul>
-                    <li>{ "one swollen, painful leg with breathlessness or chest pain" }</li>
-                    <li>{ "a leg that suddenly turned cold, pale or numb" }</li>
-                    <li>{ "sudden weakness on one side, a drooping face or slurred speech" }</li>
+                    { for signs.signs.iter().map(|s| html! { <li>{ text(s) }</li> }) }
                 </ul>
-                <p>{ "Call 999 (UK), 911 (US), 112 (Europe) or your local emergency number." }</p>
+                <p>{ text(&signs.call) }</p>
             </div>
             <p class="lpq-small">{ state.kb.disclaimer.clone() }</p>
         </section>
