@@ -140,6 +140,12 @@ pub struct KnowledgeBase {
     /// The warning signs shown before anything else: on the first screen, and in the
     /// fallbacks for pages where the quiz can't run (generated from this by build.rs).
     pub emergency: EmergencySigns,
+    /// The parts of the quiz, in order, named for the progress line.
+    pub parts: List<Text>,
+    /// Who counts as a child or teenager: adults' daily needs are not shown to them.
+    pub young_when: Condition,
+    /// Every word the screens show that isn't medical content.
+    pub ui: UiText,
     /// Scores at or above which a nutrient is `strong`, `moderate` or `possible`.
     pub strength: StrengthThresholds,
     /// What to do at each triage level: exactly one entry per level.
@@ -164,6 +170,131 @@ pub struct KnowledgeBase {
     pub supplement_cautions: List<Advice>,
     #[serde(default)]
     pub lab_tests: List<LabTest>,
+}
+}
+
+crate::compact_struct! {
+/// The words of the screens, apart from the medical content: one entry per place, so a
+/// translation is a data file with the same keys. `{name}` marks where a value goes.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct UiText {
+    /// The widget's name, above every screen.
+    pub brand: Text,
+    /// The footer's privacy line.
+    pub private: Text,
+    /// The footer's erase button.
+    pub erase: Text,
+    /// Said once the saved answers are gone.
+    pub erased: Text,
+    /// Said when the browser refused to erase them.
+    pub erase_failed: Text,
+    /// Said when the answers couldn't be saved.
+    pub save_failed: Text,
+    /// Saved answers couldn't be read.
+    pub restore_damaged: Text,
+    /// Saved answers are from an older version.
+    pub restore_updated: Text,
+    /// Another tab saved newer answers.
+    pub other_tab: Text,
+    /// Dismisses a notice.
+    pub ok: Text,
+    /// The results came from a link.
+    pub link_opened: Text,
+    /// A results link that can't be read.
+    pub link_damaged: Text,
+    /// A results link from another version.
+    pub link_old: Text,
+    pub intro_title: Text,
+    pub intro_lead: Text,
+    pub intro_points: List<Text>,
+    pub start: Text,
+    pub resume: Text,
+    pub start_again: Text,
+    pub browse: Text,
+    pub back: Text,
+    pub next: Text,
+    pub save_and_return: Text,
+    /// "Part {n} of {m}: {name}".
+    pub part: Text,
+    /// The error summary's heading.
+    pub problem: Text,
+    /// The notice on the first question.
+    pub saved_here: Text,
+    /// How pregnancy answers are kept.
+    pub sensitive_note: Text,
+    /// The choice to keep them on this device too.
+    pub keep_sensitive: Text,
+    /// "Call {number}" on the call button.
+    pub call: Text,
+    pub while_waiting: Text,
+    pub seen_continue: Text,
+    pub change_answer: Text,
+    pub check_title: Text,
+    pub change: Text,
+    pub not_answered: Text,
+    pub see_results: Text,
+    pub results_title: Text,
+    pub to_do: Text,
+    pub stand_out: Text,
+    pub nothing_stands_out: Text,
+    pub deferred: Text,
+    pub strong: Text,
+    pub moderate: Text,
+    pub possible: Text,
+    pub why: Text,
+    pub foods: Text,
+    /// "More about {name}".
+    pub more_about: Text,
+    pub supplements: Text,
+    pub causes: Text,
+    pub medicines: Text,
+    pub tips: Text,
+    pub doctor: Text,
+    /// Above the doctor section: who to show it to.
+    pub doctor_lead: Text,
+    pub about_these: Text,
+    /// "Read about {name}": from a result to the nutrient's page.
+    pub read_about: Text,
+    pub keep: Text,
+    pub sources: Text,
+    pub no_foods: Text,
+    /// "{name} is not suggested."
+    pub not_suggested: Text,
+    /// "{amount} {unit} in {serving}".
+    pub amount: Text,
+    /// "Ask your GP about a blood test for {tests}".
+    pub ask_tests: Text,
+    /// "Add foods rich in {name} to your meals, such as {foods}".
+    pub add_foods: Text,
+    /// Joins the last two items of a list: "a, b or c", "a, b and c".
+    pub or: Text,
+    pub and: Text,
+    pub print: Text,
+    pub copy: Text,
+    pub copied: Text,
+    pub copy_failed: Text,
+    pub share: Text,
+    pub share_note: Text,
+    pub back_to_answers: Text,
+    pub summary_title: Text,
+    pub summary_made_by: Text,
+    /// "Date: {date}".
+    pub summary_date: Text,
+    pub summary_urgency: Text,
+    pub summary_flags: Text,
+    pub summary_answers: Text,
+    pub summary_nutrients: Text,
+    pub summary_tests: Text,
+    pub summary_medicines: Text,
+    pub summary_none: Text,
+    pub browse_title: Text,
+    pub browse_lead: Text,
+    pub foods_for: Text,
+    pub risk: Text,
+    pub signs: Text,
+    pub need: Text,
+    pub lowered_by: Text,
+    pub child_need: Text,
 }
 }
 
@@ -200,11 +331,29 @@ crate::compact_struct! {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TriageGuidance {
     pub level: TriageLevel,
-    /// Short instruction, e.g. "Call 999 now".
+    /// The outcome in plain words, e.g. "Call an ambulance now".
     pub heading: Text,
-    /// What to do, in plain words.
+    /// The one next step, in plain words.
     pub action: Text,
+    /// What to do while waiting for help (urgent and emergency only).
+    #[serde(default)]
+    pub while_waiting: List<Text>,
+    /// The number a tap calls (emergency: 999; urgent: NHS 111).
+    #[serde(default)]
+    pub call: Option<Text>,
+    /// Other wording of `action` for some people (pregnancy: the midwife first); the
+    /// first whose `when` holds replaces it.
+    #[serde(default)]
+    pub variants: List<ActionVariant>,
     pub sources: List<Text>,
+}
+}
+
+crate::compact_struct! {
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ActionVariant {
+    pub when: Condition,
+    pub action: Text,
 }
 }
 
@@ -234,7 +383,8 @@ pub struct Nutrient {
     pub risk_groups: List<Text>,
     /// Medicines that can lower it.
     pub depleting_medicines: List<Text>,
-    /// Ids of `lab_tests` a doctor may use.
+    /// Ids of `lab_tests` a doctor may use; none where no blood test shows a dietary
+    /// shortfall.
     pub tests: List<Text>,
     pub absorption_tips: List<Text>,
     /// Where a supplement can harm. Never a dose.
@@ -258,6 +408,7 @@ crate::compact_struct! {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Food {
     pub id: Text,
+    /// The part before a comma is the short name used in a sentence ("Almonds, dry-roasted").
     pub name: Text,
     /// Household serving, e.g. "1 oz (28 g)".
     pub serving: Text,
@@ -267,7 +418,7 @@ pub struct Food {
     pub amounts: List<(Text, f64)>,
     /// What the food contains or is, for filtering: meat, pork, poultry, fish, shellfish,
     /// dairy, egg, honey, nuts, peanuts, soy, gluten, sesame, liver, fish_liver_oil,
-    /// high_potassium, fortified.
+    /// high_potassium, vitamin_k, fortified.
     #[serde(default)]
     pub tags: List<Text>,
     /// e.g. "choose a brand fortified with B12".
@@ -312,9 +463,15 @@ crate::compact_struct! {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Question {
     pub id: Text,
+    /// Which part of the quiz it belongs to (1 to the number of `parts`): the progress
+    /// shown, which doesn't change as follow-ups come and go.
+    pub part: u32,
     pub prompt: Text,
     #[serde(default)]
     pub hint: Option<Text>,
+    /// What the error says when Next is pressed without an answer, as GOV.UK words it
+    /// for this question ("Select how old you are").
+    pub error: Text,
     pub kind: QuestionKind,
     /// Asked only when this holds (follow-ups).
     #[serde(default)]
@@ -345,6 +502,10 @@ pub struct Choice {
     /// Declares that the choice deliberately has no effect ("not sure", "none").
     #[serde(default)]
     pub neutral: bool,
+    /// Personal enough (pregnancy) to be kept only until the page is closed, unless the
+    /// person chooses to keep it on the device.
+    #[serde(default)]
+    pub sensitive: bool,
 }
 }
 
@@ -400,6 +561,10 @@ pub struct Advice {
     pub id: Text,
     pub title: Text,
     pub text: Text,
+    /// The step to do, in a few words, for the first screen of the results ("Stretch your
+    /// calves before bed"). Entries without one are shown only further down.
+    #[serde(default)]
+    pub action: Option<Text>,
     /// Shown when this holds (empty: always).
     #[serde(default)]
     pub when: Condition,
@@ -414,6 +579,9 @@ crate::compact_struct! {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct LabTest {
     pub id: Text,
+    /// What the person asks for, in plain words ("iron stores").
+    pub plain: Text,
+    /// The test's name and what it shows, for the doctor.
     pub name: Text,
     pub why: Text,
     /// Suggested when this holds, besides whenever a nutrient listing it is matched.

@@ -21,6 +21,7 @@ pub const KNOWN_FOOD_TAGS: &[&str] = &[
     "liver",
     "fish_liver_oil",
     "high_potassium",
+    "vitamin_k",
     "fortified",
 ];
 
@@ -127,13 +128,26 @@ pub fn validate(kb: &KnowledgeBase) -> Vec<String> {
     };
     for (pos, q) in kb.questions.iter().enumerate() {
         let what = format!("question `{}`", q.id);
-        if q.prompt.trim().is_empty() {
-            err(format!("{what} has no prompt"));
+        if q.prompt.trim().is_empty() || q.error.trim().is_empty() {
+            err(format!("{what} has no prompt or no error message"));
+        }
+        // An error that names a choice ("… or ‘None of these’") names one that exists.
+        if let Some((_, quoted)) = q.error.split_once('‘') {
+            let named = quoted.split('’').next().unwrap_or_default();
+            if !q.choices.iter().any(|c| c.exclusive && c.label.starts_with(named)) {
+                err(format!("{what}: the error names ‘{named}’, which is not a choice that stands alone"));
+            }
         }
         if q.choices.len() < 2 {
             err(format!("{what} has fewer than two choices"));
         }
         check_condition(&what, &q.show_if, Some(pos), &mut err);
+        if q.part == 0 || q.part as usize > kb.parts.len() {
+            err(format!("{what} is in part {}, but the quiz has parts 1 to {}", q.part, kb.parts.len()));
+        }
+        if pos > 0 && q.part < kb.questions[pos - 1].part {
+            err(format!("{what} is in part {}, after a question in a later part", q.part));
+        }
         let mut seen = BTreeSet::new();
         for c in q.choices.iter() {
             if !seen.insert(c.id.as_ref()) {
@@ -218,6 +232,20 @@ pub fn validate(kb: &KnowledgeBase) -> Vec<String> {
     for n in kb.nutrients.iter() {
         check_condition(&format!("nutrient `{}`", n.id), &n.withhold_when, None, &mut err);
     }
+    for g in kb.triage.iter() {
+        for v in g.variants.iter() {
+            check_condition(&format!("triage `{}` variant", g.level.id()), &v.when, None, &mut err);
+        }
+        if g.level.interrupts() != g.call.is_some() {
+            err(format!("triage `{}`: urgent and emergency give a number to call; other levels don't", g.level.id()));
+        }
+        if let Some(number) = &g.call {
+            if number.is_empty() || !number.bytes().all(|b| b.is_ascii_digit() || b == b'+') {
+                err(format!("triage `{}`: `{number}` is not a phone number to dial", g.level.id()));
+            }
+        }
+    }
+    check_condition("young_when", &kb.young_when, None, &mut err);
     for t in kb.lab_tests.iter() {
         let what = format!("lab test `{}`", t.id);
         check_condition(&what, &t.when, None, &mut err);
@@ -259,9 +287,8 @@ pub fn validate(kb: &KnowledgeBase) -> Vec<String> {
         if n.risk_groups.is_empty() {
             err(format!("{what} lists no risk groups"));
         }
-        if n.tests.is_empty() {
-            err(format!("{what} names no blood test"));
-        }
+        // No blood test is fine where none tells a dietary shortfall (calcium: the blood
+        // level stays normal until bones give it up); a test named must exist.
         for t in n.tests.iter() {
             if !test_ids.contains(t.as_ref()) {
                 err(format!("{what} names unknown lab test `{t}`"));
