@@ -1,7 +1,8 @@
 //! The edge between the host page and the widget: the `<leg-pain-quiz>` element's
-//! attributes become a typed [`Config`] (unknown values fall back with a console
-//! warning), the app is mounted in the element's shadow root, and what happens is
-//! told to the host as bubbling, composed DOM events.
+//! attributes become a typed [`Config`] (a value that isn't documented falls back to the
+//! default with a console warning), the app is mounted in the element's shadow root, and
+//! what happens is told to the host as bubbling, composed DOM events, at the level of
+//! detail the host asked for.
 
 use crate::knowledge::Kb;
 use crate::storage::SessionStore;
@@ -10,90 +11,134 @@ use wasm_bindgen::prelude::*;
 use web_sys::{CustomEvent, CustomEventInit, Element, HtmlElement};
 use yew::{AttrValue, Callback};
 
-/// Settings read from the element's attributes.
+/// How much the host page is told through events.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EventLevel {
+    /// No events.
+    Off,
+    /// That the quiz started, which part of how many (a total that never depends on the
+    /// answers), and that it finished. Nothing about the person.
+    Basic,
+    /// Also each question's id, the triage level and the nutrient ids: health details,
+    /// for hosts that need them and have the person's consent.
+    Detailed,
+}
+
+/// Settings read from the element's attributes (see the README's table).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Config {
     pub theme: &'static str,
     pub persist: bool,
     pub storage_key: String,
+    pub events: EventLevel,
+    pub history: bool,
 }
 
 fn warn(message: &str) {
     web_sys::console::warn_1(&JsValue::from_str(message));
 }
 
-/// Reads `lang`, `theme`, `persist` and `storage-key` from the host element. `ordinal` is
-/// the element's place (from 1) among the widgets on its page with neither a
-/// `storage-key` nor an `id`.
-pub fn read_config(host: &Element, ordinal: u32) -> Config {
-    let attr = |name: &str| host.get_attribute(name).map(|v| v.trim().to_ascii_lowercase());
-    if let Some(lang) = attr("lang") {
-        if !lang.is_empty() && lang != "en" && !lang.starts_with("en-") {
-            warn(&format!("leg-pain-quiz: lang=\"{lang}\" is not available yet; using English."));
+/// Reads one attribute against its documented values: absent gives the default; a
+/// value that isn't listed (the empty value included) gives `fallback`, with a warning.
+fn choose<T: Copy>(host: &Element, name: &str, absent: T, fallback: T, values: &[(&str, T)]) -> T {
+    let Some(raw) = host.get_attribute(name) else { return absent };
+    let value = raw.trim().to_ascii_lowercase();
+    match values.iter().find(|(v, _)| *v == value) {
+        Some((_, chosen)) => *chosen,
+        None => {
+            let listed: Vec<&str> = values.iter().map(|(v, _)| *v).collect();
+            warn(&format!(
+                "leg-pain-quiz: {name}=\"{raw}\" is not one of {}; see the README. Using the default.",
+                listed.join(", ")
+            ));
+            fallback
         }
     }
-    let theme = match attr("theme").as_deref() {
-        None | Some("auto") | Some("") => "auto",
-        Some("light") => "light",
-        Some("dark") => "dark",
-        Some(other) => {
-            warn(&format!("leg-pain-quiz: theme=\"{other}\" is unknown; use light, dark or auto. Using auto."));
-            "auto"
+}
+
+/// Reads the host element's attributes. `ordinal` is the element's place (from 1) among
+/// the widgets in the whole document, shadow roots included, that have neither a
+/// `storage-key` nor an `id`.
+pub fn read_config(host: &Element, ordinal: u32) -> Config {
+    if let Some(lang) = host.get_attribute("lang").map(|l| l.trim().to_ascii_lowercase()) {
+        if !lang.is_empty() && lang != "en" && !lang.starts_with("en-") {
+            warn(&format!("leg-pain-quiz: lang=\"{lang}\" is not available; using English."));
         }
-    };
-    let persist = match attr("persist").as_deref() {
-        None | Some("on") | Some("") | Some("true") => true,
-        Some("off") | Some("false") => false,
-        Some(other) => {
-            warn(&format!("leg-pain-quiz: persist=\"{other}\" is unknown; use on or off. Answers will not be saved."));
-            false
-        }
-    };
+    }
+    let theme = choose(host, "theme", "auto", "auto", &[("auto", "auto"), ("light", "light"), ("dark", "dark")]);
+    let persist = choose(host, "persist", true, false, &[("on", true), ("off", false)]);
+    let events = choose(
+        host,
+        "events",
+        EventLevel::Basic,
+        EventLevel::Basic,
+        &[("basic", EventLevel::Basic), ("detailed", EventLevel::Detailed), ("off", EventLevel::Off)],
+    );
+    let history = choose(host, "history", false, false, &[("on", true), ("off", false)]);
     // Each element keeps its own answers: an explicit key, else the element's id, else
-    // its order on the page.
-    let storage_key = host
-        .get_attribute("storage-key")
-        .map(|k| k.trim().to_string())
+    // its order in the document.
+    let explicit = host.get_attribute("storage-key").map(|k| k.trim().to_string());
+    if explicit.as_deref() == Some("") {
+        warn("leg-pain-quiz: storage-key is empty; using the element's id or its order on the page.");
+    }
+    let storage_key = explicit
         .filter(|k| !k.is_empty())
         .or_else(|| Some(host.id()).filter(|id| !id.is_empty()))
         .unwrap_or_else(|| if ordinal <= 1 { "default".to_string() } else { format!("default-{ordinal}") });
-    Config { theme, persist, storage_key }
+    Config { theme, persist, storage_key, events, history }
+}
+
+/// The name of a widget's results in a link's `#` part: `lpq-` and its storage key, with
+/// anything but letters, digits, `-` and `_` made `_`.
+fn link_param(storage_key: &str) -> String {
+    let safe: String =
+        storage_key.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '_' }).collect();
+    format!("lpq-{safe}")
 }
 
 /// Mounts the quiz into `root` (inside the element's shadow root), configured by `host`'s
 /// attributes. Called by the `leg-pain-quiz.js` loader, which passes the element's place
-/// among the unnamed widgets on the page (see [`read_config`]).
+/// among the unnamed widgets in the document (see [`read_config`]).
 #[wasm_bindgen]
 pub fn mount(root: Element, host: HtmlElement, ordinal: u32) {
     let config = read_config(&host, ordinal);
-    let kb = Kb::embedded();
+    let level = config.events;
     let props = AppProps {
-        kb,
+        kb: Kb::embedded(),
         store: SessionStore::new(&config.storage_key, config.persist),
         theme: AttrValue::Static(config.theme),
-        on_event: Callback::from(move |event: HostEvent| dispatch(&host, &event)),
+        history: config.history,
+        link_param: link_param(&config.storage_key).into(),
+        on_event: Callback::from(move |event: HostEvent| dispatch(&host, level, &event)),
     };
     yew::Renderer::<App>::with_root_and_props(root, props).render();
 }
 
-/// Sends a host event. Details carry ids and counts only, never the answers.
-fn dispatch(host: &HtmlElement, event: &HostEvent) {
+/// Sends a host event, with only what `level` allows.
+fn dispatch(host: &HtmlElement, level: EventLevel, event: &HostEvent) {
+    let detailed = level == EventLevel::Detailed;
     let detail = js_sys::Object::new();
     let set = |key: &str, value: JsValue| {
         let _ = js_sys::Reflect::set(&detail, &JsValue::from_str(key), &value);
     };
     let name = match event {
+        _ if level == EventLevel::Off => return,
         HostEvent::Start => "lpq-start",
-        HostEvent::Step { question, index, total } => {
-            set("question", JsValue::from_str(question));
-            set("index", JsValue::from(*index as u32));
-            set("total", JsValue::from(*total as u32));
+        HostEvent::Step { new_part: false, .. } if !detailed => return,
+        HostEvent::Step { question, part, parts, .. } => {
+            set("step", JsValue::from(*part));
+            set("total", JsValue::from(*parts));
+            if detailed {
+                set("question", JsValue::from_str(question));
+            }
             "lpq-step"
         }
         HostEvent::Complete { triage, nutrients } => {
-            set("triage", JsValue::from_str(triage.id()));
-            let list: js_sys::Array = nutrients.iter().map(|n| JsValue::from_str(n)).collect();
-            set("nutrients", list.into());
+            if detailed {
+                set("triage", JsValue::from_str(triage.id()));
+                let list: js_sys::Array = nutrients.iter().map(|n| JsValue::from_str(n)).collect();
+                set("nutrients", list.into());
+            }
             "lpq-complete"
         }
     };

@@ -8,12 +8,14 @@ pub mod knowledge;
 #[doc(hidden)]
 pub use knowledge::compact as knowledge_compact;
 pub mod quiz;
+pub mod report;
 pub mod session;
-pub mod summary;
 pub mod text;
 
 #[cfg(target_arch = "wasm32")]
 pub mod embed;
+#[cfg(target_arch = "wasm32")]
+pub mod platform;
 #[cfg(target_arch = "wasm32")]
 pub mod storage;
 #[cfg(target_arch = "wasm32")]

@@ -8,10 +8,13 @@ mod cleaned;
 mod condition;
 mod flow;
 mod journey;
+mod next_steps;
+pub mod share;
 
 pub use answers::Answers;
-pub use assess::{assess, sources, Assessment, FoodSuggestion, NutrientMatch};
+pub use assess::{assess, foods_for, sources, Assessment, FoodSuggestion, NutrientMatch};
 pub use cleaned::{clean, Cleaned};
 pub use condition::{holds, Picks};
-pub use flow::{flags_by_urgency, interrupting_flags, is_complete, select, visible_questions};
+pub use flow::{flags_by_urgency, interrupting_flags, is_complete, select, triage_action, visible_questions};
 pub use journey::{Action, Journey, Screen};
+pub use next_steps::{next_steps, NextStep, MAX_STEPS};

@@ -57,6 +57,37 @@ impl Session {
         Journey::resume(kb, &self.answers, screen, &self.acknowledged)
     }
 
+    /// True when an answer is one the person may not want kept (pregnancy).
+    pub fn has_sensitive(&self, kb: &KnowledgeBase) -> bool {
+        self.answers
+            .iter()
+            .any(|(q, cs)| kb.question(q).is_some_and(|q| cs.iter().any(|c| q.choice(c).is_some_and(|c| c.sensitive))))
+    }
+
+    /// This session without its sensitive answers: what is kept on the device when the
+    /// person hasn't chosen to keep them. A question left without an answer is asked
+    /// again on the next visit.
+    pub fn without_sensitive(&self, kb: &KnowledgeBase) -> Session {
+        let mut answers = Answers::new();
+        for (q, cs) in self.answers.iter() {
+            let question = kb.question(q);
+            let kept: Vec<String> = cs
+                .iter()
+                .filter(|c| !question.and_then(|q| q.choice(c)).is_some_and(|c| c.sensitive))
+                .cloned()
+                .collect();
+            if !kept.is_empty() {
+                answers.set(q, kept);
+            }
+        }
+        Session { answers, ..self.clone() }
+    }
+
+    /// The same session, whatever its revision: to tell a real change from a re-save.
+    pub fn same_as(&self, other: &Session) -> bool {
+        Session { revision: 0, ..self.clone() } == Session { revision: 0, ..other.clone() }
+    }
+
     /// The saved form (see the module docs).
     pub fn encode(&self) -> String {
         let mut out = format!("{HEADER} {SESSION_FORMAT}\nrev={}\n", self.revision);
@@ -119,6 +150,8 @@ fn screen_text(screen: &Screen) -> String {
         Screen::Interrupt(then) => screen_text(then),
         Screen::Review => "review".to_string(),
         Screen::Results => "results".to_string(),
+        // Reading about the nutrients isn't a place in the quiz to come back to.
+        Screen::Browse(_) => "intro".to_string(),
     }
 }
 

@@ -1,70 +1,186 @@
-//! Keeps the session in the browser's localStorage, when the host allows it.
+//! Keeps the session on the device, when the host allows it: one session per storage
+//! key, across tabs.
 //!
-//! Every failure (storage blocked, quota full, private mode) degrades to "not saved";
-//! nothing here can stop the quiz from working.
+//! - Every browser call here can fail (blocked storage, a full quota, a host script that
+//!   throws) and is handled through [`platform`]: the caller learns what happened, and
+//!   the person is told the truth.
+//! - Saves carry a revision. A tab that finds a newer revision saved by another tab
+//!   takes that session instead of writing over it.
+//! - Sensitive answers (pregnancy) go to `sessionStorage`, which the browser clears when
+//!   the tab closes; `localStorage` gets the session without them, unless the person
+//!   chose to keep them.
+//! - A storage key belongs to one live widget: a second widget with the same key (a
+//!   clone, or two elements given one `storage-key`) gets a console warning and doesn't
+//!   save.
 
+use crate::knowledge::KnowledgeBase;
+use crate::platform::{self, get_item, remove_item, set_item};
 use crate::quiz::Journey;
 use crate::session::{RestoreError, Session};
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
+
+/// Why a save didn't write.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SaveProblem {
+    /// The browser refused (blocked storage, full quota).
+    Failed,
+    /// Another tab saved a newer session: this is it.
+    Newer(Box<Session>),
+    /// Another tab erased the answers.
+    ErasedElsewhere,
+}
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct SessionStore {
     key: String,
     enabled: bool,
-    /// The revision of the last session this tab read or wrote.
+    /// The revision of the last session this tab read or wrote (0: none yet).
     revision: Rc<Cell<u64>>,
 }
 
 impl SessionStore {
+    /// A store under `leg-pain-quiz:<storage_key>`, saving only if `enabled` and the key
+    /// isn't taken by another widget on the page.
     pub fn new(storage_key: &str, enabled: bool) -> Self {
-        SessionStore { key: format!("leg-pain-quiz:{storage_key}"), enabled, revision: Rc::default() }
+        let key = format!("leg-pain-quiz:{storage_key}");
+        let enabled = enabled && claim(&key);
+        SessionStore { key, enabled, revision: Rc::default() }
     }
 
     pub fn key(&self) -> &str {
         &self.key
     }
 
-    fn storage() -> Option<web_sys::Storage> {
-        web_sys::window()?.local_storage().ok().flatten()
+    pub fn enabled(&self) -> bool {
+        self.enabled
     }
 
-    /// The saved session, if any. A saved value that can't be used is erased, and the
-    /// error says why so the person sees a notice.
-    pub fn load(&self) -> Result<Option<Session>, RestoreError> {
+    fn read(&self, session_copy: bool) -> Option<String> {
+        let store = platform::storage(session_copy).ok()?;
+        match get_item(&store, &self.key) {
+            Ok(value) => value,
+            Err(e) => {
+                platform::log_once("couldn't read the saved answers", &e);
+                None
+            }
+        }
+    }
+
+    /// The saved session, if any: this tab's full copy when it is the newest, else the
+    /// device's; with whether the device's copy keeps sensitive answers (the person chose
+    /// to). A saved value that can't be used is erased, and the error says why.
+    pub fn load(&self, kb: &KnowledgeBase) -> Result<Option<(Session, bool)>, RestoreError> {
         if !self.enabled {
             return Ok(None);
         }
-        let Some(raw) = Self::storage().and_then(|s| s.get_item(&self.key).ok().flatten()) else { return Ok(None) };
-        match Session::decode(&raw) {
-            Ok(session) => {
-                self.revision.set(session.revision);
-                Ok(Some(session))
-            }
+        let Some(raw) = self.read(false) else { return Ok(None) };
+        let session = match Session::decode(&raw) {
+            Ok(session) => session,
             Err(e) => {
-                self.clear();
-                Err(e)
+                self.erase();
+                return Err(e);
             }
-        }
+        };
+        let kept_sensitive = session.has_sensitive(kb);
+        let full = self.read(true).and_then(|raw| Session::decode(&raw).ok());
+        let session = full.filter(|f| f.revision == session.revision).unwrap_or(session);
+        self.revision.set(session.revision);
+        Ok(Some((session, kept_sensitive)))
     }
 
-    pub fn save(&self, journey: &Journey) {
+    /// Saves `journey`, unless nothing changed, another tab saved a newer session, or the
+    /// browser refuses. Sensitive answers stay in this tab unless `keep_sensitive`.
+    pub fn save(&self, kb: &KnowledgeBase, journey: &Journey, keep_sensitive: bool) -> Result<(), SaveProblem> {
         if !self.enabled {
-            return;
+            return Ok(());
         }
-        if let Some(storage) = Self::storage() {
-            let revision = self.revision.get() + 1;
-            // A full or blocked storage only means progress isn't kept.
-            if storage.set_item(&self.key, &Session::of(journey, revision).encode()).is_ok() {
-                self.revision.set(revision);
+        let stored = self.read(false).and_then(|raw| Session::decode(&raw).ok());
+        match &stored {
+            Some(s) if s.revision > self.revision.get() => return Err(SaveProblem::Newer(Box::new(s.clone()))),
+            None if self.revision.get() > 0 => return Err(SaveProblem::ErasedElsewhere),
+            _ => {}
+        }
+        let revision = self.revision.get() + 1;
+        let full = Session::of(journey, revision);
+        let kept = if keep_sensitive { full.clone() } else { full.without_sensitive(kb) };
+        let unchanged = stored.is_some_and(|s| s.same_as(&kept)) && !full.has_sensitive(kb);
+        if unchanged {
+            return Ok(());
+        }
+        let result = platform::storage(false).and_then(|store| set_item(&store, &self.key, &kept.encode()));
+        if let Err(e) = result {
+            platform::log_once("couldn't save the answers on this device", &e);
+            return Err(SaveProblem::Failed);
+        }
+        self.revision.set(revision);
+        if let Ok(store) = platform::storage(true) {
+            // The full copy lives only as long as the tab; without it the device's copy is used.
+            let _ =
+                if kept == full { remove_item(&store, &self.key) } else { set_item(&store, &self.key, &full.encode()) };
+        }
+        Ok(())
+    }
+
+    /// A session another tab just saved under this key (the `storage` event's new value),
+    /// if it is newer than this tab's. `Some(None)`: the answers were erased there.
+    pub fn newer(&self, saved: Option<String>) -> Option<Option<Session>> {
+        if !self.enabled {
+            return None;
+        }
+        match saved {
+            None if self.revision.get() > 0 => {
+                self.revision.set(0);
+                Some(None)
+            }
+            None => None,
+            Some(raw) => {
+                let session = Session::decode(&raw).ok().filter(|s| s.revision > self.revision.get())?;
+                self.revision.set(session.revision);
+                Some(Some(session))
             }
         }
     }
 
-    /// Removes the saved answers, whether or not saving is on now.
-    pub fn clear(&self) {
-        if let Some(storage) = Self::storage() {
-            let _ = storage.remove_item(&self.key);
-        }
+    /// Takes `session` (another tab's) as this tab's latest.
+    pub fn adopt(&self, session: &Session) {
+        self.revision.set(session.revision);
     }
+
+    /// Removes the saved answers, whether or not saving is on now. True only when they
+    /// are gone: the key is checked afterwards in both storages.
+    pub fn erase(&self) -> bool {
+        let mut gone = true;
+        for session_copy in [false, true] {
+            let Ok(store) = platform::storage(session_copy) else { continue };
+            if let Err(e) = remove_item(&store, &self.key) {
+                platform::log_once("couldn't erase the saved answers", &e);
+            }
+            gone &= matches!(get_item(&store, &self.key), Ok(None));
+        }
+        if gone {
+            self.revision.set(0);
+        }
+        gone
+    }
+}
+
+/// Marks `key` as used by a live widget; false (with a console warning) when another
+/// widget on the page has it already.
+fn claim(key: &str) -> bool {
+    thread_local!(static CLAIMED: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) });
+    let free = CLAIMED.with(|claimed| {
+        let mut claimed = claimed.borrow_mut();
+        let free = !claimed.iter().any(|k| k == key);
+        if free {
+            claimed.push(key.to_string());
+        }
+        free
+    });
+    if !free {
+        web_sys::console::warn_1(&wasm_bindgen::JsValue::from_str(&format!(
+            "leg-pain-quiz: another widget on this page already saves under \"{key}\", so this one won't save. Give each widget its own id or storage-key."
+        )));
+    }
+    free
 }

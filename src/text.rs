@@ -20,9 +20,87 @@ pub fn amount(value: f64) -> String {
     }
 }
 
+/// A template with each `{name}` replaced by its value; unknown names stay as written.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 32);
+    let mut rest = template;
+    while let Some(start) = rest.find('{') {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 1..];
+        match after.find('}').and_then(|end| Some((values.iter().find(|(n, _)| *n == &after[..end])?, end))) {
+            Some(((_, value), end)) => {
+                out.push_str(value);
+                rest = &after[end + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// "a", "a or b", "a, b or c": `last` joins the last two.
+pub fn list_words(items: &[&str], last: &str) -> String {
+    let mut out = String::new();
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(if i + 1 == items.len() { " " } else { ", " });
+            if i + 1 == items.len() {
+                out.push_str(last);
+                out.push(' ');
+            }
+        }
+        out.push_str(item);
+    }
+    out
+}
+
+/// A food's name as it reads inside a sentence: the part before any comma, with a
+/// capital first letter lowered unless the word is an abbreviation ("Almonds,
+/// dry-roasted" → "almonds"; "UHT milk" stays). ASCII capitals only: Unicode case tables
+/// would cost kilobytes of wasm, and the names start with plain letters.
+pub fn in_sentence(name: &str) -> String {
+    let short = name.split(',').next().unwrap_or(name).trim();
+    let mut out = short.to_string();
+    let bytes = short.as_bytes();
+    if bytes.len() > 1 && bytes[0].is_ascii_uppercase() && !bytes[1].is_ascii_uppercase() {
+        out[..1].make_ascii_lowercase();
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
-    use super::amount;
+    use super::{amount, fill, in_sentence, list_words};
+
+    #[test]
+    fn templates_fill_known_names_only() {
+        assert_eq!(
+            fill("Part {n} of {m}: {name}", &[("n", "1"), ("m", "4"), ("name", "About you")]),
+            "Part 1 of 4: About you"
+        );
+        assert_eq!(fill("{a}{b}", &[("a", "{b}"), ("b", "x")]), "{b}x", "a value is never filled again");
+        assert_eq!(fill("{unknown} {", &[("a", "1")]), "{unknown} {");
+    }
+
+    #[test]
+    fn lists_read_as_english() {
+        assert_eq!(list_words(&[], "or"), "");
+        assert_eq!(list_words(&["a"], "or"), "a");
+        assert_eq!(list_words(&["a", "b"], "or"), "a or b");
+        assert_eq!(list_words(&["a", "b", "c"], "and"), "a, b and c");
+    }
+
+    #[test]
+    fn food_names_shorten_inside_sentences() {
+        assert_eq!(in_sentence("Almonds, dry-roasted"), "almonds");
+        assert_eq!(in_sentence("Tahini (sesame paste)"), "tahini (sesame paste)");
+        assert_eq!(in_sentence("UHT milk"), "UHT milk");
+        assert_eq!(in_sentence("Édam"), "Édam", "non-ASCII capitals are left alone");
+    }
 
     #[test]
     fn amounts_round_to_one_decimal_below_ten() {

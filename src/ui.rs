@@ -1,21 +1,30 @@
 //! The Yew views. They render state and the assessment, and dispatch actions; they hold
-//! no medical logic and never decide a triage level.
+//! no medical logic and never decide a triage level. Every word comes from the
+//! knowledge base (`kb.ui` for the screens' own words).
+//!
+//! Screens are plain functions, not components: each component costs about 1 KB of
+//! wasm, and every screen re-renders with the state anyway.
 
 mod app;
+mod blocks;
+mod browse;
 mod button;
-mod guidance;
 mod interrupt;
 mod intro;
-mod progress;
+mod outcome;
 mod question;
 mod results;
 mod review;
 mod state;
 
 pub use app::{App, AppProps, HostEvent};
-pub use state::{Msg, QuizState};
+pub use state::{Msg, Notice, QuizState};
+
+use yew::AttrValue;
 
 /// Knowledge-base text as an attribute or text node, without copying static strings.
-pub(crate) fn text(value: &crate::knowledge::Text) -> yew::AttrValue {
-    yew::AttrValue::from(value.clone())
+pub(crate) fn text(value: &crate::knowledge::Text) -> AttrValue {
+    AttrValue::from(value.clone())
 }
+
+pub(crate) use crate::text::fill;

@@ -75,21 +75,43 @@ function stylesheet(shadow) {
   });
 }
 
+// Every <leg-pain-quiz> in the document, in tree order, inside open shadow roots too.
+function widgets(root, found = []) {
+  for (const el of root.querySelectorAll('*')) {
+    if (el.localName === 'leg-pain-quiz') found.push(el);
+    if (el.shadowRoot) widgets(el.shadowRoot, found);
+  }
+  return found;
+}
+
 // A widget with neither `storage-key` nor `id` saves under a key that follows its place
-// among such widgets on the page (1, 2, …), so each keeps its own answers across reloads
-// whatever order the widgets happen to finish loading in.
+// among such widgets in the whole document (1, 2, …), shadow roots included, so each
+// keeps its own answers whatever order the widgets finish loading in. (Two live widgets
+// that still end up with one key are caught in the wasm: the second doesn't save.)
 function ordinal(element) {
-  const scope = element.getRootNode();
-  const unnamed = [...scope.querySelectorAll('leg-pain-quiz')].filter(
-    (e) => !(e.getAttribute('storage-key') || '').trim() && !e.id,
-  );
+  const unnamed = widgets(document).filter((e) => !(e.getAttribute('storage-key') || '').trim() && !e.id);
   return Math.max(1, unnamed.indexOf(element) + 1);
+}
+
+// When the page breaks what the widget needs, say why once, and show the warning signs
+// in the element itself.
+let told = false;
+function broken(element, why) {
+  if (!told) console.error(`leg-pain-quiz: ${why} The warning signs are shown instead of the quiz.`);
+  told = true;
+  fallback(element);
 }
 
 class LegPainQuiz extends HTMLElement {
   connectedCallback() {
     if (this.shadowRoot) return;
-    const shadow = this.attachShadow({ mode: 'open' });
+    let shadow;
+    try {
+      shadow = this.attachShadow({ mode: 'open' });
+    } catch (error) {
+      broken(this, `this page doesn't let it attach a shadow root (${error}).`);
+      return;
+    }
     const root = document.createElement('div');
     root.className = 'lpq-root';
     // The content is English, left to right, whatever the host page's `lang` and `dir`
@@ -106,7 +128,22 @@ class LegPainQuiz extends HTMLElement {
       });
   }
 }
+LegPainQuiz.legPainQuiz = true;
 
-if (!customElements.get('leg-pain-quiz')) {
-  customElements.define('leg-pain-quiz', LegPainQuiz);
+// Defines the element, unless this or another copy of this loader already has. If the
+// page took the name for something else, or custom elements don't work, every widget
+// shows the warning signs instead.
+let why = null;
+try {
+  if (!customElements.get('leg-pain-quiz')) customElements.define('leg-pain-quiz', LegPainQuiz);
+  const defined = customElements.get('leg-pain-quiz');
+  if (!defined) why = "custom elements don't work on this page (customElements.define did nothing).";
+  else if (!defined.legPainQuiz) why = 'another script on this page already defined <leg-pain-quiz>.';
+} catch (error) {
+  why = `custom elements don't work on this page (${error}).`;
+}
+if (why) {
+  const show = () => widgets(document).filter((e) => !e.shadowRoot).forEach((e) => broken(e, why));
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', show, { once: true });
+  else show();
 }

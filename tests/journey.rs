@@ -36,6 +36,8 @@ fn action(kb: &KnowledgeBase, journey: &Journey, n: u32) -> Action {
         13 => Action::Edit(asked[pick % asked.len()].id.to_string()),
         14 => Action::Submit,
         _ if pick % 8 == 0 => Action::Restart,
+        _ if pick % 8 == 1 => Action::Browse(None),
+        _ if pick % 8 == 2 => Action::Browse(Some("iron".into())),
         _ => Action::Next,
     }
 }
@@ -73,6 +75,7 @@ fn finish(kb: &KnowledgeBase, mut journey: Journey) -> Result<Journey, String> {
             Screen::Question(_) => Action::Next,
             Screen::Interrupt(_) => Action::Continue,
             Screen::Review => Action::Submit,
+            Screen::Browse(_) => Action::Back,
         };
         journey = journey.apply(kb, action);
     }
@@ -133,7 +136,8 @@ proptest! {
                 other => other.clone(),
             };
             let expected = match place {
-                Screen::Intro => Screen::Intro,
+                // Reading about the nutrients isn't a place in the quiz: a reload starts there.
+                Screen::Intro | Screen::Browse(_) => Screen::Intro,
                 place if journey.unseen_warnings(&kb) => Screen::Interrupt(Box::new(place)),
                 place => place,
             };
@@ -203,4 +207,14 @@ fn restart_forgets_everything() {
     assert!(!journey.answers.is_empty());
     assert_eq!(journey.apply(&kb, Action::Restart), Journey::new());
     let _ = Answers::new();
+}
+
+#[test]
+fn the_nutrient_pages_open_from_the_intro_and_the_results_and_back_returns() {
+    let kb = kb();
+    let reading = Journey::new().apply(&kb, Action::Browse(Some("iron".into())));
+    assert_eq!(reading.screen, Screen::Browse(Some("iron".into())));
+    assert_eq!(reading.apply(&kb, Action::Back).screen, Screen::Intro);
+    let on_first = Journey::new().apply(&kb, Action::Start);
+    assert_eq!(on_first.apply(&kb, Action::Browse(None)), on_first, "not from the middle of the questions");
 }

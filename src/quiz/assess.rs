@@ -1,7 +1,7 @@
 //! What the answers add up to: triage, ranked nutrients with reasons, foods that fit the
 //! person's diet, and the advice, cautions and tests that apply.
 
-use super::{flags_by_urgency, holds, Answers, Cleaned};
+use super::{flags_by_urgency, holds, triage_action, Answers, Cleaned};
 use crate::knowledge::{Advice, Food, KnowledgeBase, Source, Strength, Text, TriageLevel};
 use serde::{Deserialize, Serialize};
 
@@ -15,6 +15,10 @@ pub struct Assessment {
     pub kb_version: Text,
     /// The highest level any answer triggers; it leads the results.
     pub triage: TriageLevel,
+    /// The one next step at that level, in the words for this person.
+    pub action: Text,
+    /// A child or teenager: adults' daily needs are not shown.
+    pub young: bool,
     /// Ids of the red flags that hold, most urgent first.
     pub red_flags: Vec<Text>,
     /// Matched nutrients, strongest first. Empty when nothing points to one, or when a
@@ -148,6 +152,8 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
     Assessment {
         kb_version: kb.version.clone(),
         triage,
+        action: triage_action(kb, triage, &selected).cloned().unwrap_or_default(),
+        young: holds(&kb.young_when, &selected),
         red_flags: flags.iter().map(|f| f.id.clone()).collect(),
         nutrients,
         nutrients_deferred,
@@ -203,6 +209,15 @@ fn add_unique<'kb>(tags: &mut Vec<&'kb Text>, more: &'kb [Text]) {
     }
 }
 
+/// The richest foods for a nutrient in a diet (an id in `diets`; unknown: no limits),
+/// for reading about the nutrients without taking the quiz.
+pub fn foods_for(kb: &KnowledgeBase, nutrient: &str, diet: &str) -> Vec<FoodSuggestion> {
+    let excluded: &[Text] = kb.diet(diet).map_or(&[], |d| &d.excludes);
+    let eligible: Vec<(&Food, Option<&Text>)> =
+        kb.foods.iter().filter(|f| !f.tags.iter().any(|t| excluded.contains(t))).map(|f| (f, None)).collect();
+    suggest_foods(&eligible, nutrient)
+}
+
 /// The richest foods for a nutrient among those the person eats; foods needing care sort last.
 fn suggest_foods(eligible: &[(&Food, Option<&Text>)], nutrient: &str) -> Vec<FoodSuggestion> {
     let mut pool: Vec<(&Food, f64, Option<&Text>)> =
@@ -221,7 +236,8 @@ fn suggest_foods(eligible: &[(&Food, Option<&Text>)], nutrient: &str) -> Vec<Foo
 }
 
 /// The sources behind everything an assessment shows (its guidance, red flags, matched
-/// nutrients and their evidence, advice and tests), each once, in order of first use.
+/// nutrients and the reasons given for them, advice and tests), each once, in order of
+/// first use.
 /// Kept out of [`assess`] so that scoring stays quick; the results and the doctor
 /// summary call it once.
 pub fn sources<'kb>(kb: &'kb KnowledgeBase, a: &Assessment) -> Vec<&'kb Source> {
@@ -232,8 +248,10 @@ pub fn sources<'kb>(kb: &'kb KnowledgeBase, a: &Assessment) -> Vec<&'kb Source> 
         add_unique(&mut ids, &f.sources);
     }
     for m in &a.nutrients {
+        // The nutrient's main fact sheet, then only what the reasons shown rest on: a
+        // paper on acid-reflux medicines is not cited to someone who takes none.
         if let Some(n) = kb.nutrient(&m.id) {
-            add_unique(&mut ids, &n.sources);
+            add_unique(&mut ids, &n.sources[..n.sources.len().min(1)]);
         }
         for e in m.evidence.iter().filter_map(|id| kb.evidence.iter().find(|e| e.id == *id)) {
             add_unique(&mut ids, &e.sources);

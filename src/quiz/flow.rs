@@ -2,7 +2,7 @@
 //! and which warnings interrupt. All of it reads the answers through [`Cleaned`].
 
 use super::{holds, Answers, Cleaned, Picks};
-use crate::knowledge::{KnowledgeBase, Question, QuestionKind, RedFlag, TriageLevel};
+use crate::knowledge::{KnowledgeBase, Question, QuestionKind, RedFlag, Text, TriageLevel};
 
 /// The questions asked for these answers, in order.
 pub fn visible_questions<'kb>(kb: &'kb KnowledgeBase, answers: &Answers) -> Vec<&'kb Question> {
@@ -53,4 +53,11 @@ pub fn flags_by_urgency<'kb>(kb: &'kb KnowledgeBase, answers: &impl Picks, lowes
         .flat_map(|level| kb.red_flags.iter().filter(move |f| f.level == *level))
         .filter(|f| holds(&f.when, answers))
         .collect()
+}
+
+/// What to do at `level`, in the words for this person: the level's action, or the first
+/// variant whose condition holds (pregnancy: the midwife first).
+pub fn triage_action<'kb>(kb: &'kb KnowledgeBase, level: TriageLevel, answers: &impl Picks) -> Option<&'kb Text> {
+    let g = kb.guidance(level)?;
+    Some(g.variants.iter().find(|v| holds(&v.when, answers)).map_or(&g.action, |v| &v.action))
 }

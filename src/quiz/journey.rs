@@ -26,6 +26,8 @@ pub enum Screen {
     Interrupt(Box<Screen>),
     Review,
     Results,
+    /// Reading about the nutrients, one opened first if named.
+    Browse(Option<String>),
 }
 
 /// What a person can do. Actions that don't fit the current screen change nothing.
@@ -44,6 +46,8 @@ pub enum Action {
     Edit(String),
     /// From "check your answers" to the results.
     Submit,
+    /// Read about the nutrients (from the first screen, or a nutrient's card).
+    Browse(Option<String>),
     Restart,
 }
 
@@ -94,6 +98,7 @@ impl Journey {
         };
         let screen = match screen {
             Screen::Interrupt(then) => *then,
+            Screen::Browse(_) => Screen::Intro,
             other => other,
         };
         let target = match screen {
@@ -166,7 +171,7 @@ impl Journey {
             }
             Screen::Review => cleaned.asked().last().map_or(Screen::Intro, |q| Screen::Question(q.id.to_string())),
             Screen::Results => Screen::Review,
-            Screen::Interrupt(_) | Screen::Intro => Screen::Intro,
+            Screen::Interrupt(_) | Screen::Intro | Screen::Browse(_) => Screen::Intro,
         }
     }
 
@@ -177,7 +182,7 @@ impl Journey {
             Screen::Question(q) => cleaned.is_asked(q),
             Screen::Results => cleaned.is_complete(),
             Screen::Interrupt(_) => !interrupting_flags(kb, &self.answers).is_empty(),
-            Screen::Intro | Screen::Review => true,
+            Screen::Intro | Screen::Review | Screen::Browse(_) => true,
         }
     }
 
@@ -222,6 +227,9 @@ impl Journey {
             (Action::Submit, Screen::Review) => {
                 let target = if next.cleaned(kb).is_complete() { Screen::Results } else { next.resume_point(kb) };
                 next.go(next.guarded(kb, target));
+            }
+            (Action::Browse(nutrient), Screen::Intro | Screen::Results | Screen::Browse(_)) => {
+                next.go(Screen::Browse(nutrient));
             }
             (Action::Back, Screen::Intro) => return self.clone(),
             (Action::Back, _) => {

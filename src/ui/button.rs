@@ -9,15 +9,23 @@ pub enum Look {
     /// The step forward on a screen.
     Primary,
     Secondary,
-    /// Small text actions: dismiss a notice, erase answers.
+    /// Small text actions: back links, dismissing a notice, erasing answers.
     Link,
 }
 
-pub fn button(look: Look, action: &'static str, label: &'static str, onclick: Callback<MouseEvent>) -> Html {
-    let class = match look {
-        Look::Primary => "lpq-button lpq-primary",
-        Look::Secondary => "lpq-button",
-        Look::Link => "lpq-link",
-    };
-    html! { <button type="button" {class} data-action={action} {onclick}>{ label }</button> }
+pub fn button(look: Look, action: &'static str, label: impl Into<AttrValue>, onclick: Callback<MouseEvent>) -> Html {
+    // Literal classes: a computed `class` goes through Yew's `Classes` set at run time,
+    // which costs kilobytes of wasm.
+    let label = label.into();
+    match look {
+        Look::Primary => {
+            html! { <button type="button" class="lpq-button lpq-primary" data-action={action} {onclick}>{ label }</button> }
+        }
+        Look::Secondary => {
+            html! { <button type="button" class="lpq-button" data-action={action} {onclick}>{ label }</button> }
+        }
+        Look::Link => {
+            html! { <button type="button" class="lpq-link" data-action={action} {onclick}>{ label }</button> }
+        }
+    }
 }

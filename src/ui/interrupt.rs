@@ -1,26 +1,31 @@
-//! Urgent or emergency guidance shown the moment an answer calls for it, before any
-//! more questions. The person can go back, or carry on once they have read it.
+//! Urgent or emergency guidance, shown the moment an answer calls for it. Like NHS 111
+//! online, the outcome and the call are the screen: carrying on with the questions is a
+//! quiet link below, never the main action. An urgent and an emergency warning together
+//! make one screen at the higher level.
 
-use super::guidance::guidance;
+use super::outcome::outcome;
 use super::state::{on_click, Msg, QuizState};
-use crate::quiz::interrupting_flags;
-use crate::quiz::Action;
+use crate::quiz::{interrupting_flags, triage_action, Action};
+use crate::report;
 use crate::ui::button::{button, Look};
+use crate::ui::text;
 use yew::prelude::*;
 
 pub fn interrupt(state: &QuizState, dispatch: &Callback<Msg>) -> Html {
-    let kb = state.kb;
-    let flags = interrupting_flags(&kb, state.answers());
-    let Some(level) = flags.first().map(|f| f.level) else { return html! {} };
-    let ids: Vec<_> = flags.iter().filter(|f| f.level == level).map(|f| f.id.clone()).collect();
+    let kb = state.kb.0;
+    let flags = interrupting_flags(kb, state.answers());
+    let unseen: Vec<_> = flags.into_iter().filter(|f| !state.journey.acknowledged.iter().any(|a| *a == f.id)).collect();
+    let Some(level) = unseen.first().map(|f| f.level) else { return html! {} };
+    let action = triage_action(kb, level, &state.cleaned()).cloned().unwrap_or_default();
     html! {
         <section class="lpq-interrupt">
-            { guidance(kb, level, &ids, true) }
-            <p>{ "You can finish the questions afterwards for food and lifestyle ideas: your answers are kept." }</p>
-            <div class="lpq-actions">
-                { button(Look::Primary, "continue", "I understand, continue the questions", on_click(dispatch, Action::Continue)) }
-                { button(Look::Secondary, "back", "Back: change my answer", on_click(dispatch, Action::Back)) }
-            </div>
+            { outcome(kb, &report::outcome(kb, level, action, &unseen), true) }
+            <p class="lpq-quiet">
+                { button(Look::Link, "continue", text(&kb.ui.seen_continue), on_click(dispatch, Action::Continue)) }
+            </p>
+            <p class="lpq-quiet">
+                { button(Look::Link, "back", text(&kb.ui.change_answer), on_click(dispatch, Action::Back)) }
+            </p>
         </section>
     }
 }

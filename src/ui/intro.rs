@@ -9,34 +9,27 @@ use crate::ui::text;
 use yew::prelude::*;
 
 pub fn intro(state: &QuizState, dispatch: &Callback<Msg>) -> Html {
+    let (kb, ui) = (state.kb.0, &state.kb.0.ui);
     let resuming = !state.answers().is_empty();
-    let signs = &state.kb.0.emergency;
+    let signs = &kb.emergency;
     html! {
         <section class="lpq-intro" aria-labelledby="lpq-intro-title">
-            <h2 id="lpq-intro-title" tabindex="-1" data-focus="">{ "Leg pain, cramps or restless legs at night?" }</h2>
-            <p class="lpq-lead">
-                { "A few short questions show which nutrients may be involved, foods that suit you, and when to see a doctor." }
-            </p>
-            <ul class="lpq-points">
-                <li>{ "About 3 minutes, up to 20 questions." }</li>
-                <li>{ "Private: everything is worked out in your browser. Nothing is sent anywhere." }</li>
-                <li>{ "Information, not a diagnosis." }</li>
-            </ul>
+            <h2 id="lpq-intro-title" tabindex="-1" data-focus="">{ text(&ui.intro_title) }</h2>
+            <p class="lpq-lead">{ text(&ui.intro_lead) }</p>
+            <ul class="lpq-points">{ for ui.intro_points.iter().map(|p| html! { <li>{ text(p) }</li> }) }</ul>
             <div class="lpq-actions">
-                { button(Look::Primary, "start", if resuming { "Continue where I left off" } else { "Start" },
-                    on_click(dispatch, Action::Start)) }
+                { button(Look::Primary, "start", text(if resuming { &ui.resume } else { &ui.start }), on_click(dispatch, Action::Start)) }
                 if resuming {
-                    { button(Look::Secondary, "restart", "Start again", on_click(dispatch, Action::Restart)) }
+                    { button(Look::Secondary, "restart", text(&ui.start_again), on_click(dispatch, Action::Restart)) }
                 }
             </div>
-            <div class="lpq-warning" role="note">
+            <div class="lpq-warning-signs" role="note">
                 <h3>{ text(&signs.heading) }</h3>
-                <ul>
-                    { for signs.signs.iter().map(|s| html! { <li>{ text(s) }</li> }) }
-                </ul>
+                <ul>{ for signs.signs.iter().map(|s| html! { <li>{ text(s) }</li> }) }</ul>
                 <p>{ text(&signs.call) }</p>
             </div>
-            <p class="lpq-small">{ state.kb.disclaimer.clone() }</p>
+            <p>{ button(Look::Link, "browse", text(&ui.browse), on_click(dispatch, Action::Browse(None))) }</p>
+            <p class="lpq-small">{ text(&kb.disclaimer) }</p>
         </section>
     }
 }

@@ -1,34 +1,38 @@
-//! One question per screen: radios for single choice, checkboxes for multiple.
+//! One question per page, as GOV.UK question pages do it: a back link at the top, the
+//! part of the quiz as a caption, the question as the heading, an error summary that
+//! says what is missing, radios for one answer and checkboxes for several.
 
-use super::progress::progress;
 use super::state::{on_click, Msg, QuizState};
 use crate::knowledge::QuestionKind;
-use crate::quiz::Action;
-use crate::quiz::Screen;
+use crate::quiz::{Action, Screen};
 use crate::ui::button::{button, Look};
-use crate::ui::text;
+use crate::ui::{fill, text};
 use yew::prelude::*;
 
 pub fn question_view(state: &QuizState, dispatch: &Callback<Msg>) -> Html {
     let Screen::Question(id) = &state.journey.screen else { return html! {} };
     let Some(question) = state.kb.question(id) else { return html! {} };
-    let (index, total) = state.position(id);
+    let (kb, ui) = (state.kb.0, &state.kb.0.ui);
     let multi = question.kind == QuestionKind::Multi;
+    let missing = state.journey.missing_answer;
+    let error = text(&question.error);
+    let first_input = question.choices.first().map(|c| format!("lpq-{}-{}", question.id, c.id)).unwrap_or_default();
     let hint_id = format!("lpq-hint-{}", question.id);
     let error_id = format!("lpq-error-{}", question.id);
-    let described_by = [
-        question.hint.is_some().then_some(hint_id.as_str()),
-        state.journey.missing_answer.then_some(error_id.as_str()),
-    ]
-    .into_iter()
-    .flatten()
-    .collect::<Vec<_>>()
-    .join(" ");
-    let missing_text = if multi {
-        "Choose at least one answer, or “None of these”, to continue."
-    } else {
-        "Choose an answer to continue."
-    };
+    let described_by = [question.hint.as_ref().map(|_| hint_id.as_str()), missing.then_some(error_id.as_str())]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let part = fill(
+        &ui.part,
+        &[
+            ("n", &question.part.to_string()),
+            ("m", &kb.parts.len().to_string()),
+            ("name", kb.parts.get(question.part as usize - 1).map_or("", |p| p.as_ref())),
+        ],
+    );
+    let sensitive_chosen = question.choices.iter().any(|c| c.sensitive && state.answers().is_selected(id, &c.id));
 
     let choices = question.choices.iter().map(|choice| {
         let selected = state.answers().is_selected(&question.id, &choice.id);
@@ -55,37 +59,77 @@ pub fn question_view(state: &QuizState, dispatch: &Callback<Msg>) -> Html {
         }
     });
 
+    let onsubmit = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            dispatch.emit(Action::Next.into())
+        })
+    };
     html! {
         // Keyed by question: each question gets fresh inputs. Reusing the previous
         // question's radios left a restored answer unticked when going back.
         <section class="lpq-question" data-question={text(&question.id)} key={question.id.to_string()}>
-            { progress(index, total) }
-            <form class="lpq-form" novalidate=true onsubmit={
-                let dispatch = dispatch.clone();
-                Callback::from(move |e: SubmitEvent| { e.prevent_default(); dispatch.emit(Action::Next.into()) })
-            }>
+            { button(Look::Link, "back", text(&ui.back), on_click(dispatch, Action::Back)) }
+            if missing {
+                <div class="lpq-error-summary" role="alert" tabindex="-1" data-error-summary="">
+                    <h2>{ text(&ui.problem) }</h2>
+                    <ul><li><a href={format!("#{first_input}")} onclick={focus_first(first_input.clone())}>{ error.clone() }</a></li></ul>
+                </div>
+            }
+            <form class="lpq-form" novalidate=true {onsubmit}>
                 <fieldset class="lpq-fieldset" aria-describedby={(!described_by.is_empty()).then_some(described_by)}
-                    aria-invalid={state.journey.missing_answer.then_some("true")}>
+                    aria-invalid={missing.then_some("true")}>
                     <legend class="lpq-legend">
+                        <span class="lpq-caption">{ part }</span>
                         <h2 class="lpq-prompt" tabindex="-1" data-focus="">{ text(&question.prompt) }</h2>
                     </legend>
                     if let Some(hint) = &question.hint {
-                        <p class="lpq-hint" id={hint_id.clone()}>{ text(hint) }</p>
+                        <p class="lpq-hint" id={hint_id}>{ text(hint) }</p>
                     }
-                    if state.journey.missing_answer {
-                        <p class="lpq-error" id={error_id.clone()} role="alert">{ missing_text }</p>
+                    if missing {
+                        <p class="lpq-error" id={error_id}>{ error }</p>
                     }
-                    <div class="lpq-choices">
-                        { for choices }
-                    </div>
+                    <div class="lpq-choices">{ for choices }</div>
                 </fieldset>
+                if state.saving && sensitive_chosen {
+                    <p class="lpq-small">{ text(&ui.sensitive_note) }</p>
+                    <label class="lpq-check">
+                        <input type="checkbox" checked={state.keep_sensitive} data-action="keep-sensitive" onchange={
+                            let (dispatch, keep) = (dispatch.clone(), !state.keep_sensitive);
+                            Callback::from(move |_: Event| dispatch.emit(Msg::KeepSensitive(keep)))
+                        } />
+                        { text(&ui.keep_sensitive) }
+                    </label>
+                }
                 <div class="lpq-actions">
                     <button type="submit" class="lpq-button lpq-primary" data-action="next">
-                        { if state.journey.editing { "Save and return" } else { "Next" } }
+                        { text(if state.journey.editing { &ui.save_and_return } else { &ui.next }) }
                     </button>
-                    { button(Look::Secondary, "back", "Back", on_click(dispatch, Action::Back)) }
                 </div>
+                if state.saving && question.part == 1 && question.id == kb.questions[0].id {
+                    <p class="lpq-saved-here">{ text(&ui.saved_here) }{ " " }
+                        { button(Look::Link, "erase", text(&ui.erase), on_click(dispatch, Msg::Erase)) }
+                    </p>
+                }
             </form>
         </section>
     }
+}
+
+/// The error summary's link moves focus to the first choice without scrolling the host
+/// page or changing its address.
+fn focus_first(input_id: String) -> Callback<MouseEvent> {
+    Callback::from(move |e: MouseEvent| {
+        e.prevent_default();
+        let target = e.target().and_then(|t| {
+            use wasm_bindgen::JsCast;
+            let node = t.dyn_into::<web_sys::Node>().ok()?;
+            let root = node.get_root_node().dyn_into::<web_sys::ShadowRoot>().ok()?;
+            root.get_element_by_id(&input_id)?.dyn_into::<web_sys::HtmlElement>().ok()
+        });
+        if let Some(input) = target {
+            let _ = input.focus();
+        }
+    })
 }

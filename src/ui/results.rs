@@ -1,88 +1,62 @@
-//! The results: guidance for the triage level first, then nutrients with reasons and
-//! foods, lifestyle, other causes, medicines and supplements, tests, and the summary.
+//! The results, as Ada and NHS 111 online show them: the first screen holds the outcome
+//! with its one next step, up to three things to do now, and the nutrients that stand
+//! out, one line each. Everything else is folded below, one section at a time, and
+//! nothing is lost: folded sections keep their content and data attributes in the page.
+//! What goes where is decided by `report`; this only draws it.
 
-mod advice_list;
-mod doctor_summary;
-mod nutrient_card;
+mod keep;
 
-use super::guidance::guidance;
+use super::blocks::{blocks, line};
+use super::outcome::outcome;
 use super::state::{on_click, Msg, QuizState};
-use crate::knowledge::TriageLevel;
 use crate::quiz::Action;
-use crate::quiz::{sources, Assessment};
+use crate::report::Report;
 use crate::ui::button::{button, Look};
 use crate::ui::text;
-use advice_list::{advice_list, AdviceKind};
-use doctor_summary::doctor_summary_section;
-use nutrient_card::nutrient_card;
+use std::rc::Rc;
 use yew::prelude::*;
 
-/// The results for `assessment`, which the app assesses once per set of answers.
-pub fn results(state: &QuizState, dispatch: &Callback<Msg>, assessment: &Assessment) -> Html {
-    let kb = state.kb;
-    let emergency = assessment.triage == TriageLevel::Emergency;
-
-    let nutrients = html! {
-        <section class="lpq-section" aria-labelledby="lpq-nutrients-title">
-            <h3 id="lpq-nutrients-title">{ "Nutrients that may be involved" }</h3>
-            if assessment.nutrients_deferred {
-                <p>{ "Get the warning signs above checked first: they explain your symptoms better than any nutrient could. Food ideas can wait until you have been seen." }</p>
-            } else if assessment.nutrients.is_empty() {
-                <p data-no-nutrient="">{ "Nothing in your answers points to a nutrient shortfall. Most night cramps have no shortfall behind them, and the things below are what helps." }</p>
-            } else {
-                <p class="lpq-small">{ "Ranked by how strongly your answers point to each. Only a blood test can tell whether you are actually low." }</p>
-                <ol class="lpq-nutrients">
-                    { for assessment.nutrients.iter().map(|m| nutrient_card(kb, m)) }
-                </ol>
-            }
-            { for assessment.withheld.iter().filter_map(|id| kb.nutrient(id)).map(|n| html! {
-                <p class="lpq-withheld" data-withheld={text(&n.id)}>
-                    <strong>{ format!("{} is not suggested. ", n.name) }</strong>
-                    { n.withhold_reason.clone().unwrap_or_default() }
-                </p>
-            }) }
-        </section>
-    };
-    let advice = html! {
-        <>
-            { advice_list(kb, "Things you can try", AdviceKind::Lifestyle, &assessment.lifestyle) }
-            { advice_list(kb, "Other possible causes to discuss", AdviceKind::Cause, &assessment.other_causes) }
-            { advice_list(kb, "Your medicines", AdviceKind::Medicine, &assessment.medicine_notes) }
-            { advice_list(kb, "Supplements: be careful", AdviceKind::Supplement, &assessment.supplement_cautions) }
-        </>
-    };
-
+/// The results for `report`, which the app builds once per set of answers.
+pub fn results(state: &QuizState, dispatch: &Callback<Msg>, report: &Rc<Report>) -> Html {
+    let (kb, ui) = (state.kb.0, &state.kb.0.ui);
     html! {
         <section class="lpq-results" data-results="">
-            <h2 tabindex="-1" data-focus="">{ "Your results" }</h2>
-            { guidance(kb, assessment.triage, &assessment.red_flags, false) }
-            if emergency {
-                <details class="lpq-after-seen">
-                    <summary>{ "Food and lifestyle ideas, for after you have been seen" }</summary>
-                    <p class="lpq-small">{ "Get help for the warning signs first. These ideas can wait." }</p>
-                    { nutrients }
-                    { advice }
-                </details>
-            } else {
-                { nutrients }
-                { advice }
+            <p class="lpq-caption">{ text(&ui.results_title) }</p>
+            { outcome(kb, &report.outcome, false) }
+            if !report.steps.is_empty() {
+                <h3>{ text(&ui.to_do) }</h3>
+                <ol class="lpq-steps">{ for report.steps.iter().map(|s| html! { <li>{ text(s) }</li> }) }</ol>
             }
-            { doctor_summary_section(state, dispatch, assessment) }
-            <details class="lpq-sources lpq-no-print">
-                <summary>{ "Sources" }</summary>
-                <ul>
-                    { for sources(&kb, assessment).into_iter().map(|src| html! {
-                        <li data-source={text(&src.id)}>
-                            { text(&src.title) }{ ", " }{ text(&src.publisher) }{ ". " }
-                            <a href={text(&src.url)} target="_blank" rel="noopener noreferrer">{ text(&src.url) }</a>
+            if let Some((mark, words)) = &report.no_nutrients {
+                { line("p", &crate::report::Line { mark: Some((mark, "".into())), text: words.clone(), ..Default::default() }) }
+            } else {
+                <h3>{ text(&ui.stand_out) }</h3>
+                <ul class="lpq-standout">
+                    { for report.standout.iter().map(|n| html! {
+                        <li data-nutrient={text(&n.id)} data-strength={n.strength.id()}>
+                            <details class="lpq-fold" data-print="">
+                                <summary><span><strong>{ text(&n.name) }</strong>{ ": " }{ text(&n.label) }</span></summary>
+                                <div class="lpq-fold-body">
+                                    { blocks("h4", &n.blocks) }
+                                    { button(Look::Link, "browse", text(&n.read_about), on_click(dispatch, Action::Browse(Some(n.id.to_string())))) }
+                                </div>
+                            </details>
                         </li>
                     }) }
                 </ul>
-            </details>
-            <p class="lpq-small lpq-disclaimer">{ kb.disclaimer.clone() }</p>
+            }
+            { for report.withheld.iter().map(|w| line("p", w)) }
+            { for report.folds.iter().map(|f| html! {
+                <details class="lpq-fold" data-fold={f.name} data-print={f.print.then_some("")}>
+                    <summary>{ text(&f.title) }</summary>
+                    <div class="lpq-fold-body" data-summary={(f.name == "doctor").then_some("")}>{ blocks("h4", &f.blocks) }</div>
+                </details>
+            }) }
+            { keep::keep(state, dispatch, report) }
+            <p class="lpq-small">{ text(&kb.disclaimer) }</p>
             <div class="lpq-actions lpq-no-print">
-                { button(Look::Secondary, "back", "Back to my answers", on_click(dispatch, Action::Back)) }
-                { button(Look::Secondary, "restart", "Start again", on_click(dispatch, Action::Restart)) }
+                { button(Look::Secondary, "back", text(&ui.back_to_answers), on_click(dispatch, Action::Back)) }
+                { button(Look::Secondary, "restart", text(&ui.start_again), on_click(dispatch, Action::Restart)) }
             </div>
         </section>
     }

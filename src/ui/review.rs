@@ -1,30 +1,31 @@
-//! "Check your answers": every question asked, its answer, and a way to change it.
+//! "Check your answers", as GOV.UK does it: every question asked, its answer, and a way
+//! to change it.
 
 use super::state::{on_click, Msg, QuizState};
 use crate::quiz::Action;
-use crate::quiz::Cleaned;
 use crate::ui::button::{button, Look};
 use crate::ui::text;
 use yew::prelude::*;
 
 pub fn review(state: &QuizState, dispatch: &Callback<Msg>) -> Html {
-    let cleaned = Cleaned::new(&state.kb, state.answers());
+    let ui = &state.kb.0.ui;
+    let cleaned = state.cleaned();
     let rows = cleaned.asked().iter().map(|q| {
-        let labels: Vec<&str> = cleaned.choices_of(&q.id).map(|c| c.label.as_ref()).collect();
+        let labels: Vec<_> = cleaned.choices_of(&q.id).map(|c| text(&c.label)).collect();
         html! {
             <div class="lpq-review-row" data-review={text(&q.id)}>
                 <dt>{ text(&q.prompt) }</dt>
                 <dd>
                     if labels.is_empty() {
-                        <span class="lpq-unanswered">{ "Not answered" }</span>
+                        <span class="lpq-unanswered">{ text(&ui.not_answered) }</span>
                     } else {
-                        <ul>{ for labels.iter().map(|l| html! { <li>{ *l }</li> }) }</ul>
+                        <ul>{ for labels.into_iter().map(|l| html! { <li>{ l }</li> }) }</ul>
                     }
                 </dd>
                 <dd class="lpq-review-change">
                     <button type="button" class="lpq-link" data-action="change" data-change={text(&q.id)}
                         onclick={on_click(dispatch, Action::Edit(q.id.to_string()))}>
-                        { "Change" }<span class="lpq-visually-hidden">{ format!(": {}", q.prompt) }</span>
+                        { text(&ui.change) }<span class="lpq-visually-hidden">{ ": " }{ text(&q.prompt) }</span>
                     </button>
                 </dd>
             </div>
@@ -32,11 +33,11 @@ pub fn review(state: &QuizState, dispatch: &Callback<Msg>) -> Html {
     });
     html! {
         <section class="lpq-review">
-            <h2 tabindex="-1" data-focus="">{ "Check your answers" }</h2>
+            { button(Look::Link, "back", text(&ui.back), on_click(dispatch, Action::Back)) }
+            <h2 tabindex="-1" data-focus="">{ text(&ui.check_title) }</h2>
             <dl class="lpq-review-list">{ for rows }</dl>
             <div class="lpq-actions">
-                { button(Look::Primary, "submit", "See my results", on_click(dispatch, Action::Submit)) }
-                { button(Look::Secondary, "back", "Back", on_click(dispatch, Action::Back)) }
+                { button(Look::Primary, "submit", text(&ui.see_results), on_click(dispatch, Action::Submit)) }
             </div>
         </section>
     }

@@ -1,35 +1,72 @@
 //! The app's state: the quiz [`Journey`] (all navigation lives in the core) plus what
 //! only the screen needs: a one-off notice, where the question on screen stood when it
-//! was shown, and whether the summary was just copied.
+//! was shown, and the state of Copy and the results link.
 
 use crate::knowledge::Kb;
 use crate::quiz::{Action, Answers, Cleaned, Journey, Screen};
 use std::rc::Rc;
-use yew::Reducible;
+use yew::{AttrValue, Reducible};
+
+/// A one-off message at the top of the widget.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Notice {
+    Erased,
+    EraseFailed,
+    SaveFailed,
+    RestoreDamaged,
+    RestoreUpdated,
+    OtherTab,
+    LinkOpened,
+    LinkDamaged,
+    LinkOld,
+}
+
+/// What happened to the last Copy.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Copy {
+    NotYet,
+    Copied,
+    /// The browser refused: the text is shown selected instead.
+    Failed,
+}
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct QuizState {
     pub kb: Kb,
     pub journey: Journey,
-    /// A one-off message (saved answers unreadable, answers erased, …).
-    pub notice: Option<&'static str>,
-    /// Where the question on screen stood when it was shown: (position, questions asked).
-    /// Set when the screen changes, not when a ticked box changes the count, so the live
-    /// region announces each question once and the host hears of each step once.
-    pub shown_at: Option<(usize, usize)>,
-    /// The doctor summary was just copied to the clipboard (until the screen changes).
-    pub copied: bool,
+    pub notice: Option<Notice>,
+    /// The part of the quiz the question on screen belongs to, set when the screen
+    /// changes, so the live region announces each question once.
+    pub shown_at: Option<u32>,
+    pub copy: Copy,
+    /// The results link was asked for (it is shown from then on).
+    pub link_shown: bool,
+    /// The person chose to keep sensitive answers (pregnancy) on the device too.
+    pub keep_sensitive: bool,
+    /// Answers are saved on this device (the host allows it).
+    pub saving: bool,
+    /// The diet the nutrient pages show foods for.
+    pub browse_diet: AttrValue,
+    /// The name of this widget's results in a link's `#` part (see `platform::address_with`).
+    pub link_param: AttrValue,
 }
 
-/// Everything the views can ask for.
+/// Everything the views and the edges can ask for.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Msg {
     Quiz(Action),
-    /// Erase the answers from the device and start again.
+    /// Erase the saved answers: the app tries, then sends `Erased` with the outcome.
     Erase,
+    /// The saved answers were erased (true), or the browser refused (false).
+    Erased(bool),
     DismissNotice,
-    /// The doctor summary went to the clipboard.
-    Copied,
+    Copied(bool),
+    ShowLink,
+    KeepSensitive(bool),
+    BrowseDiet(AttrValue),
+    /// A save failed, or another tab saved newer answers: show `Notice`, and the
+    /// journey given, if any.
+    Storage(Notice, Option<Box<Journey>>),
 }
 
 impl From<Action> for Msg {
@@ -38,16 +75,46 @@ impl From<Action> for Msg {
     }
 }
 
+impl Notice {
+    /// What the person is told.
+    pub fn text(self, kb: &crate::knowledge::KnowledgeBase) -> &crate::knowledge::Text {
+        let ui = &kb.ui;
+        match self {
+            Notice::Erased => &ui.erased,
+            Notice::EraseFailed => &ui.erase_failed,
+            Notice::SaveFailed => &ui.save_failed,
+            Notice::RestoreDamaged => &ui.restore_damaged,
+            Notice::RestoreUpdated => &ui.restore_updated,
+            Notice::OtherTab => &ui.other_tab,
+            Notice::LinkOpened => &ui.link_opened,
+            Notice::LinkDamaged => &ui.link_damaged,
+            Notice::LinkOld => &ui.link_old,
+        }
+    }
+}
+
 impl QuizState {
-    pub fn new(kb: Kb, journey: Journey, notice: Option<&'static str>) -> Self {
-        let mut state = QuizState { kb, journey, notice, shown_at: None, copied: false };
+    pub fn new(kb: Kb, journey: Journey, notice: Option<Notice>, saving: bool, link_param: AttrValue) -> Self {
+        let browse_diet = kb.diets.first().map(|d| AttrValue::from(d.id.clone())).unwrap_or_default();
+        let mut state = QuizState {
+            kb,
+            journey,
+            notice,
+            shown_at: None,
+            copy: Copy::NotYet,
+            link_shown: false,
+            keep_sensitive: false,
+            saving,
+            browse_diet,
+            link_param,
+        };
         state.note_position();
         state
     }
 
     fn note_position(&mut self) {
         self.shown_at = match &self.journey.screen {
-            Screen::Question(id) => Some(self.position(id)),
+            Screen::Question(id) => self.kb.question(id).map(|q| q.part),
             _ => None,
         };
     }
@@ -60,10 +127,8 @@ impl QuizState {
         &self.journey.screen
     }
 
-    /// 1-based position of a question among those asked, and how many are asked.
-    pub fn position(&self, question: &str) -> (usize, usize) {
-        let cleaned = Cleaned::new(&self.kb, &self.journey.answers);
-        (cleaned.position(question).unwrap_or(0), cleaned.asked().len())
+    pub fn cleaned(&self) -> Cleaned<'static> {
+        Cleaned::new(self.kb.0, &self.journey.answers)
     }
 }
 
@@ -74,20 +139,31 @@ impl Reducible for QuizState {
         let mut next = (*self).clone();
         match msg {
             Msg::Quiz(action) => {
-                if matches!(action, Action::Start) {
+                if matches!(action, Action::Start | Action::Restart) {
                     next.notice = None;
                 }
-                next.journey = self.journey.apply(&self.kb, action);
+                next.journey = self.journey.apply(self.kb.0, action);
             }
-            Msg::Erase => {
+            Msg::Erased(true) => {
                 next.journey = Journey::new();
-                next.notice = Some("Your answers have been erased from this device.");
+                next.notice = Some(Notice::Erased);
             }
-            Msg::DismissNotice => next.notice = None,
-            Msg::Copied => next.copied = matches!(self.journey.screen, Screen::Results),
+            Msg::Erased(false) => next.notice = Some(Notice::EraseFailed),
+            Msg::DismissNotice | Msg::Erase => next.notice = None,
+            Msg::Copied(ok) => next.copy = if ok { Copy::Copied } else { Copy::Failed },
+            Msg::ShowLink => next.link_shown = true,
+            Msg::KeepSensitive(keep) => next.keep_sensitive = keep,
+            Msg::BrowseDiet(diet) => next.browse_diet = diet,
+            Msg::Storage(notice, journey) => {
+                next.notice = Some(notice);
+                if let Some(journey) = journey {
+                    next.journey = *journey;
+                }
+            }
         }
         if next.journey.screen != self.journey.screen {
-            next.copied = false;
+            next.copy = Copy::NotYet;
+            next.link_shown = false;
             next.note_position();
         }
         if next == *self {

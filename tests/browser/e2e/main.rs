@@ -7,8 +7,10 @@
 
 mod accessibility;
 mod browser;
+mod edges;
 mod embedding;
 mod journeys;
+mod results_page;
 mod screens;
 mod server;
 mod visual;
@@ -44,7 +46,8 @@ fn main() -> std::process::ExitCode {
         journeys::keyboard_only,
         embedding::two_widgets_on_a_hostile_page_are_independent,
         embedding::styles_do_not_cross_the_boundary,
-        embedding::host_events_tell_progress_but_never_answers,
+        embedding::host_events_by_default_tell_only_progress,
+        embedding::detailed_events_only_when_the_host_asks,
         embedding::strict_csp_page_and_demo_work_cleanly,
         embedding::theme_and_lang_attributes,
         embedding::storage_attributes,
@@ -52,11 +55,24 @@ fn main() -> std::process::ExitCode {
         embedding::erase_removes_the_saved_answers,
         embedding::without_webassembly_the_warning_signs_show,
         embedding::full_page_in_an_iframe,
+        edges::storage_that_fails_is_told_not_hidden,
+        edges::copy_tells_the_truth,
+        edges::an_old_tab_never_overwrites_a_newer_session,
+        edges::storage_keys_are_unique_across_shadow_roots_and_clones,
+        edges::a_broken_platform_shows_the_warning_signs,
+        edges::empty_attribute_values_fall_back_with_a_warning,
+        edges::a_forged_session_never_skips_an_emergency,
+        results_page::the_first_screen_holds_the_summary,
+        results_page::results_fit_their_height_budgets,
+        results_page::a_results_link_reopens_them_and_a_tampered_one_is_refused,
+        results_page::the_browser_back_button_steps_through_the_quiz,
+        results_page::saved_on_this_device_visibly_and_pregnancy_only_for_the_session,
         accessibility::axe_and_layout_on_every_screen,
+        accessibility::axe_finds_a_planted_violation_inside_the_widget,
         accessibility::progress_and_errors_are_announced,
         accessibility::focus_is_always_visible,
         visual::screenshots_of_every_screen,
-        visual::print_shows_the_summary_without_buttons,
+        visual::print_gives_a_handout_without_buttons,
     ];
     let missing = missing_prerequisite();
     if let Some(why) = &missing {

@@ -75,6 +75,29 @@ pub const HARMLESS: &Answers = &[
     ("daylight", &["none"]),
 ];
 
+/// A 70-year-old woman on a water tablet and an acid-reflux medicine, with cramps most
+/// nights, little variety in her diet and little daylight: the longest results.
+pub const COMPLEX: &Answers = &[
+    ("age", &["over_70"]),
+    ("sensation", &["cramp", "aching"]),
+    ("cramp_pattern", &["short", "spoil_sleep"]),
+    ("leg_signs", &["none"]),
+    ("body_signs", &["none"]),
+    ("since", &["months_stable"]),
+    ("frequency", &["most_nights"]),
+    ("legs", &["both_legs"]),
+    ("circumstances", &["none"]),
+    ("sex", &["postmenopausal"]),
+    ("daily_life", &["sitting"]),
+    ("medicines", &["diuretic"]),
+    ("other_medicines", &["ppi"]),
+    ("conditions", &["none"]),
+    ("diet", &["omnivore"]),
+    ("avoid", &["none"]),
+    ("eats", &["meat_fish_eggs"]),
+    ("daylight", &["little"]),
+];
+
 /// Pain in one calf (urgent), then sudden breathlessness (emergency).
 pub const CLOT: &Answers = &[
     ("age", &["51_70"]),
@@ -95,6 +118,14 @@ pub const CLOT: &Answers = &[
     ("eats", &["fruit_veg", "dairy", "meat_fish_eggs"]),
     ("daylight", &["none"]),
 ];
+
+/// The words a screen shows for `key`, from the knowledge base's ui.toml (so tests
+/// follow the wording rather than repeat it).
+pub fn ui_text(key: &str) -> String {
+    let path = crate::repo_root().join("src/knowledge/data/ui.toml");
+    let table: toml::Table = std::fs::read_to_string(&path).unwrap().parse().unwrap();
+    table["ui"][key].as_str().unwrap_or_else(|| panic!("ui.{key} in ui.toml")).to_string()
+}
 
 /// Runs `body` with `root` bound to the first widget's shadow root.
 pub async fn js(b: &Browser, body: &str) -> Json {

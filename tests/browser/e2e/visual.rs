@@ -4,7 +4,7 @@
 use crate::accessibility::axe;
 use crate::browser::{base64_decode, Browser, Key};
 use crate::output_dir;
-use crate::screens::{fresh_page, js, next_screen, walk_until, CLOT, CRAMPS};
+use crate::screens::{fresh_page, js, next_screen, walk_until, CLOT, COMPLEX, CRAMPS, HARMLESS};
 use serde_json::json;
 use std::path::Path;
 use std::process::Command;
@@ -67,7 +67,22 @@ pub async fn screenshots_of_every_screen() {
     walk_until(&b, CLOT, "results").await;
     shoot(&b, "09-results-after-emergency", &mut written).await;
 
-    assert_eq!(written.len(), 10 * SIZES.len());
+    for (answers, name) in [(HARMLESS, "12-results-harmless"), (COMPLEX, "13-results-70-year-old")] {
+        fresh_page(&b).await;
+        walk_until(&b, answers, "results").await;
+        shoot(&b, name, &mut written).await;
+    }
+    // Everything unfolded, for reading the whole text.
+    js(&b, "root.querySelectorAll('details').forEach(d => d.open = true); return true;").await;
+    shoot(&b, "14-results-70-year-old-unfolded", &mut written).await;
+
+    fresh_page(&b).await;
+    b.click(0, "[data-action=\"browse\"]").await;
+    b.wait_for(0, ".lpq-browse").await;
+    js(&b, "root.querySelector('[data-browse=\"iron\"]').open = true; return true;").await;
+    shoot(&b, "15-browse", &mut written).await;
+
+    assert_eq!(written.len(), 14 * SIZES.len());
     println!("screenshots in {}:\n{}", output_dir().display(), written.join("\n"));
     b.close().await;
 }
@@ -98,30 +113,41 @@ fn pdf_to_png(pdf: &Path, prefix: &str) -> Vec<String> {
     pages
 }
 
-/// Prints the results page of `answers` to `<name>.pdf`, after checking what print shows.
-async fn print_results(b: &Browser, answers: &crate::screens::Answers, name: &str) {
+/// Prints the results page of `answers` to `<name>.pdf`, after checking what print shows:
+/// a handout of the outcome, what to do, the nutrients with the foods for this diet, the
+/// tips and the doctor section, with no buttons, status messages or focus rings, on one
+/// or two pages.
+async fn print_results(b: &Browser, answers: &crate::screens::Answers, name: &str) -> (serde_json::Value, usize) {
     fresh_page(b).await;
     walk_until(b, answers, "results").await;
+    // Something has focus, as it would after a click: print shows no ring for it.
+    js(b, "root.querySelector('[data-action=\"print\"]').focus(); return true;").await;
     b.cdp("Emulation.setEmulatedMedia", json!({ "media": "print" })).await;
     let shown = js(
         b,
         "const visible = (el) => el.checkVisibility();
+         const focused = root.activeElement;
+         const ring = focused ? getComputedStyle(focused) : null;
          return {
            print: matchMedia('print').matches,
            actions: [...root.querySelectorAll('[data-action]')].filter(visible).map(a => a.dataset.action),
+           notices: [...root.querySelectorAll('[role=status], .lpq-notice')].filter(visible).filter(n => n.textContent.trim()).length,
            summary: [...root.querySelectorAll('[data-summary]')].filter(visible).length,
-           summaryClipped: (() => { const s = root.querySelector('[data-summary]'); return s.scrollHeight > s.clientHeight + 1; })(),
+           foods: [...root.querySelectorAll('[data-food]')].filter(visible).length,
+           tips: [...root.querySelectorAll('[data-fold=\"tips\"] li')].filter(visible).length,
            triage: [...root.querySelectorAll('[data-triage]')].filter(visible).map(t => t.dataset.triage),
-           text: root.querySelector('[data-summary]').textContent.length,
+           text: (root.querySelector('[data-summary]') || { textContent: '' }).textContent.length,
+           outline: ring ? ring.outlineStyle + ' ' + ring.boxShadow : 'none none',
          };",
     )
     .await;
     assert_eq!(shown["print"], json!(true), "print media is emulated");
     assert_eq!(shown["actions"], json!([]), "no buttons in the printout: {shown}");
-    assert_eq!(shown["summary"], json!(1), "the doctor summary is printed: {shown}");
-    assert_eq!(shown["summaryClipped"], json!(false), "the whole summary prints, not a scrolled part: {shown}");
-    assert_eq!(shown["triage"].as_array().map(Vec::len), Some(1), "the guidance is printed: {shown}");
-    assert!(shown["text"].as_u64().unwrap_or(0) > 200, "the summary has content: {shown}");
+    assert_eq!(shown["notices"], json!(0), "no status messages in the printout: {shown}");
+    assert_eq!(shown["summary"], json!(1), "the doctor section is printed: {shown}");
+    assert_eq!(shown["triage"].as_array().map(Vec::len), Some(1), "the outcome is printed: {shown}");
+    assert!(shown["text"].as_u64().unwrap_or(0) > 200, "the doctor section has content: {shown}");
+    assert!(shown["outline"].as_str().unwrap_or_default().starts_with("none none"), "no focus ring: {shown}");
 
     // What prints must be readable: axe (contrast included) on the print styles, from
     // a light and from a dark screen theme.
@@ -136,20 +162,34 @@ async fn print_results(b: &Browser, answers: &crate::screens::Answers, name: &st
     assert!(problems.is_empty(), "accessibility problems in print from the dark theme:\n{}", problems.join("\n"));
     b.cdp("Emulation.setEmulatedMedia", json!({ "media": "print", "features": [] })).await;
 
-    // As browsers print by default: without background colours.
-    let pdf = b.cdp("Page.printToPDF", json!({ "printBackground": false, "preferCSSPageSize": true })).await;
+    // As browsers print by default: A4, without background colours.
+    let pdf =
+        b.cdp("Page.printToPDF", json!({ "printBackground": false, "paperWidth": 8.27, "paperHeight": 11.69 })).await;
     let bytes = base64_decode(pdf["data"].as_str().expect("PDF data"));
     assert!(bytes.starts_with(b"%PDF"), "a PDF");
     let path = output_dir().join(format!("{name}.pdf"));
     std::fs::write(&path, &bytes).unwrap();
-    let pages = pdf_to_png(&path, &format!("{name}-page"));
-    println!("{}: {} bytes; pages as PNG: {pages:?}", path.display(), bytes.len());
+    let pages = pdf_pages(&bytes);
+    let pngs = pdf_to_png(&path, &format!("{name}-page"));
+    println!("{}: {} bytes, {pages} pages on A4; as PNG: {pngs:?}", path.display(), bytes.len());
     b.cdp("Emulation.setEmulatedMedia", json!({ "media": "", "features": [] })).await;
+    (shown, pages)
 }
 
-pub async fn print_shows_the_summary_without_buttons() {
+/// Pages in a PDF, counted from its page objects.
+fn pdf_pages(pdf: &[u8]) -> usize {
+    let text = String::from_utf8_lossy(pdf);
+    text.matches("/Type /Page").count() - text.matches("/Type /Pages").count()
+}
+
+pub async fn print_gives_a_handout_without_buttons() {
     let b = Browser::open(1280, 900).await;
-    print_results(&b, CRAMPS, "10-print-results").await;
-    print_results(&b, CLOT, "11-print-emergency").await;
+    let (shown, pages) = print_results(&b, CRAMPS, "10-print-results").await;
+    assert!(shown["foods"].as_u64().unwrap_or(0) > 0, "foods for this diet are printed: {shown}");
+    assert!(shown["tips"].as_u64().unwrap_or(0) > 0, "the tips are printed: {shown}");
+    assert!((1..=2).contains(&pages), "a one- or two-page handout, not {pages}");
+    let (_, pages) = print_results(&b, COMPLEX, "11-print-70-year-old").await;
+    assert!((1..=2).contains(&pages), "the longest results print on two pages at most, not {pages}");
+    print_results(&b, CLOT, "12-print-emergency").await;
     b.close().await;
 }

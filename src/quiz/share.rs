@@ -1,0 +1,145 @@
+//! A link that reopens the results: the answers packed into a short text for the part of
+//! the address after `#`, which browsers never send to a server.
+//!
+//! The text is base64url of: a format version (1 byte), a fingerprint of the
+//! questionnaire (4 bytes: the question and choice ids, so a link from another version
+//! is recognised, not misread), one LEB128 bitmask per question (bit i: choice i), and a
+//! checksum of everything before it (4 bytes). A damaged, cut or edited link fails the
+//! checksum; nothing in it is trusted before that.
+
+use super::{Answers, Cleaned};
+use crate::knowledge::KnowledgeBase;
+
+const FORMAT: u8 = 1;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LinkError {
+    /// Not a results link, or damaged, cut short or edited.
+    Damaged,
+    /// Made by another version of the quiz.
+    Old,
+}
+
+/// The link text for these answers (cleaned first).
+pub fn encode(kb: &KnowledgeBase, answers: &Answers) -> String {
+    let cleaned = Cleaned::new(kb, answers);
+    let mut bytes = vec![FORMAT];
+    bytes.extend_from_slice(&fingerprint(kb).to_le_bytes());
+    for q in kb.questions.iter() {
+        let mask = q
+            .choices
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| cleaned.choices_of(&q.id).any(|x| x.id == c.id))
+            .fold(0u64, |m, (i, _)| m | 1 << i);
+        leb128(&mut bytes, mask);
+    }
+    let check = fnv(&bytes);
+    bytes.extend_from_slice(&check.to_le_bytes());
+    base64url(&bytes)
+}
+
+/// The answers in a link, or why it can't be used.
+pub fn decode(kb: &KnowledgeBase, text: &str) -> Result<Answers, LinkError> {
+    let bytes = unbase64url(text).ok_or(LinkError::Damaged)?;
+    if bytes.len() < 9 {
+        return Err(LinkError::Damaged);
+    }
+    let (body, check) = bytes.split_at(bytes.len() - 4);
+    if fnv(body).to_le_bytes() != check {
+        return Err(LinkError::Damaged);
+    }
+    if body[0] != FORMAT || body[1..5] != fingerprint(kb).to_le_bytes() {
+        return Err(LinkError::Old);
+    }
+    let mut rest = &body[5..];
+    let mut answers = Answers::new();
+    for q in kb.questions.iter() {
+        let mask = read_leb128(&mut rest).ok_or(LinkError::Damaged)?;
+        if q.choices.len() < 64 && mask >> q.choices.len() != 0 {
+            return Err(LinkError::Damaged);
+        }
+        let chosen = q.choices.iter().enumerate().filter(|(i, _)| mask & 1 << i != 0).map(|(_, c)| c.id.to_string());
+        answers.set(&q.id, chosen.collect());
+    }
+    if !rest.is_empty() {
+        return Err(LinkError::Damaged);
+    }
+    Ok(answers)
+}
+
+/// Changes whenever a question or choice is added, removed, renamed or reordered.
+fn fingerprint(kb: &KnowledgeBase) -> u32 {
+    let mut text = Vec::new();
+    for q in kb.questions.iter() {
+        text.extend_from_slice(q.id.as_bytes());
+        for c in q.choices.iter() {
+            text.push(b'.');
+            text.extend_from_slice(c.id.as_bytes());
+        }
+        text.push(b';');
+    }
+    fnv(&text)
+}
+
+/// FNV-1a, 32 bits: enough to catch a damaged or edited link.
+fn fnv(bytes: &[u8]) -> u32 {
+    bytes.iter().fold(0x811c_9dc5, |h, b| (h ^ u32::from(*b)).wrapping_mul(0x0100_0193))
+}
+
+fn leb128(out: &mut Vec<u8>, mut n: u64) {
+    loop {
+        let byte = (n & 0x7f) as u8;
+        n >>= 7;
+        if n == 0 {
+            out.push(byte);
+            return;
+        }
+        out.push(byte | 0x80);
+    }
+}
+
+fn read_leb128(rest: &mut &[u8]) -> Option<u64> {
+    let (mut n, mut shift) = (0u64, 0);
+    loop {
+        let (byte, tail) = rest.split_first()?;
+        *rest = tail;
+        if shift > 56 {
+            return None;
+        }
+        n |= u64::from(byte & 0x7f) << shift;
+        if byte & 0x80 == 0 {
+            return Some(n);
+        }
+        shift += 7;
+    }
+}
+
+const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+fn base64url(bytes: &[u8]) -> String {
+    let mut out = String::new();
+    for chunk in bytes.chunks(3) {
+        let n = chunk.iter().enumerate().fold(0u32, |n, (i, b)| n | u32::from(*b) << (16 - 8 * i));
+        for i in 0..=chunk.len() {
+            out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
+        }
+    }
+    out
+}
+
+fn unbase64url(text: &str) -> Option<Vec<u8>> {
+    let values: Vec<u32> =
+        text.bytes().map(|c| ALPHABET.iter().position(|a| *a == c).map(|v| v as u32)).collect::<Option<_>>()?;
+    if values.len() % 4 == 1 {
+        return None;
+    }
+    let mut out = Vec::with_capacity(values.len() * 3 / 4);
+    for chunk in values.chunks(4) {
+        let n = chunk.iter().enumerate().fold(0u32, |n, (i, v)| n | v << (18 - 6 * i));
+        for i in 0..chunk.len() - 1 {
+            out.push((n >> (16 - 8 * i)) as u8);
+        }
+    }
+    Some(out)
+}

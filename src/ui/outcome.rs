@@ -1,0 +1,32 @@
+//! The outcome, as NHS 111 online shows it: the triage level in large plain words, the
+//! one next step, a button that calls the number, the warning signs that led there and
+//! what to do while waiting. Shared by the interrupt and the results, so urgent advice
+//! reads the same in both.
+
+use super::blocks::line;
+use crate::knowledge::KnowledgeBase;
+use crate::report::Outcome;
+use crate::ui::{fill, text};
+use yew::prelude::*;
+
+/// The heading is the screen's h2 and takes focus. `alert`: announced at once (an
+/// interrupt), not only read when reached.
+pub fn outcome(kb: &KnowledgeBase, o: &Outcome, alert: bool) -> Html {
+    let ui = &kb.ui;
+    html! {
+        <div class="lpq-outcome" data-triage={o.level.id()} role={alert.then_some("alert")}>
+            <h2 class="lpq-outcome-title" tabindex="-1" data-focus="">{ text(&o.heading) }</h2>
+            <p class="lpq-outcome-action">{ text(&o.action) }</p>
+            if let Some(number) = &o.call {
+                <p><a class="lpq-button lpq-call" href={format!("tel:{number}")}>{ fill(&ui.call, &[("number", number)]) }</a></p>
+            }
+            if !o.flags.is_empty() {
+                <ul class="lpq-flags">{ for o.flags.iter().map(|f| line("li", f)) }</ul>
+            }
+            if !o.while_waiting.is_empty() {
+                <h3>{ text(&ui.while_waiting) }</h3>
+                <ul>{ for o.while_waiting.iter().map(|w| html! { <li>{ text(w) }</li> }) }</ul>
+            }
+        </div>
+    }
+}

@@ -1,0 +1,243 @@
+//! The results a person can act on in ten seconds, and keep: the summary on the first
+//! screen, the height of every journey's results, the results link (and what a damaged
+//! one does), the browser's Back button, and what is kept on the device.
+
+use crate::browser::{root_js, Browser};
+use crate::embedding::{storage, DVT, VEGAN_B12};
+use crate::screens::{
+    fresh_page, js, next_screen, screen, strings, ui_text, walk_until, Answers, CLOT, COMPLEX, CRAMPS, HARMLESS,
+    LOW_MAGNESIUM,
+};
+use crate::site;
+use serde_json::{json, Value as Json};
+
+const PHONE: (u32, u32) = (390, 844);
+/// Heights at 390 px with nothing unfolded (issue budgets: two screens for a harmless
+/// case, three and a half for the longest).
+const HARMLESS_BUDGET: f64 = 1700.0;
+const ANY_BUDGET: f64 = 3000.0;
+
+/// Where the results' parts end on the page, in px from its top (after scrolling to it).
+async fn first_screen(b: &Browser) -> Json {
+    js(
+        b,
+        "window.scrollTo(0, 0);
+         const r = root.querySelector('[data-results]');
+         const bottom = (sel) => { const e = r.querySelector(sel); return e ? e.getBoundingClientRect().bottom + scrollY : null; };
+         return {
+           heading: bottom('.lpq-outcome h2'), action: bottom('.lpq-outcome-action'), call: bottom('.lpq-outcome a[href^=\"tel:\"]'),
+           steps: bottom('.lpq-steps'), nutrients: bottom('.lpq-standout') ?? bottom('[data-no-nutrient]') ?? bottom('[data-deferred]'),
+           tests_visible: [...r.querySelectorAll('[data-test]')].filter(e => e.checkVisibility()).length,
+           supplements_visible: [...r.querySelectorAll('[data-fold=\"supplements\"] li')].filter(e => e.checkVisibility()).length,
+         };",
+    )
+    .await
+}
+
+/// At 390 × 844 the first screen holds the outcome and its step, up to three things to do,
+/// and the nutrients that stand out, for a harmless, an urgent and an emergency case.
+pub async fn the_first_screen_holds_the_summary() {
+    let b = Browser::open(PHONE.0, PHONE.1).await;
+    for (answers, name, level, number) in [
+        (HARMLESS, "harmless", "self_care", None),
+        (DVT, "urgent", "urgent", Some("111")),
+        (CLOT, "emergency", "emergency", Some("999")),
+    ] {
+        fresh_page(&b).await;
+        walk_until(&b, answers, "results").await;
+        assert!(b.exists(0, &format!("[data-results] .lpq-outcome[data-triage=\"{level}\"]")).await, "{name}: {level}");
+        let at = first_screen(&b).await;
+        let within = |key: &str| at[key].as_f64().is_some_and(|y| y <= PHONE.1 as f64);
+        assert!(within("heading") && within("action"), "{name}: the outcome and its step on the first screen: {at}");
+        if let Some(number) = number {
+            assert!(within("call"), "{name}: the call button on the first screen: {at}");
+            assert!(
+                b.exists(0, &format!("[data-results] a[href=\"tel:{number}\"]")).await,
+                "{name}: tap to call {number}"
+            );
+            assert_eq!(at["tests_visible"], json!(0), "{name}: no blood tests to read until unfolded: {at}");
+            assert_eq!(at["supplements_visible"], json!(0), "{name}: no supplements until unfolded: {at}");
+        } else {
+            assert!(within("steps"), "{name}: what to do now on the first screen: {at}");
+            assert!(within("nutrients"), "{name}: what stands out (or that nothing does) on the first screen: {at}");
+            let steps =
+                strings(&b, "return [...root.querySelectorAll('.lpq-steps li')].map(l => l.textContent);").await;
+            assert!((1..=3).contains(&steps.len()), "{name}: one to three things to do: {steps:?}");
+        }
+    }
+    b.close().await;
+}
+
+/// Every journey's results, nothing unfolded, at 390 px: within two screens for a
+/// harmless case and three and a half for the longest. Prints the heights.
+pub async fn results_fit_their_height_budgets() {
+    let b = Browser::open(PHONE.0, PHONE.1).await;
+    let journeys: [(&str, &Answers); 7] = [
+        ("harmless", HARMLESS),
+        ("cramps", CRAMPS),
+        ("low magnesium", LOW_MAGNESIUM),
+        ("vegan B12", VEGAN_B12),
+        ("urgent (one calf)", DVT),
+        ("emergency (clot)", CLOT),
+        ("70-year-old, two medicines", COMPLEX),
+    ];
+    let mut heights = Vec::new();
+    for (name, answers) in journeys {
+        fresh_page(&b).await;
+        walk_until(&b, answers, "results").await;
+        let h = js(&b, "return root.querySelector('.lpq-app').getBoundingClientRect().height;").await;
+        let h = h.as_f64().unwrap();
+        println!("results height at 390 px, folded: {name:<28} {h:>6.0} px ({:.1} screens)", h / PHONE.1 as f64);
+        heights.push((name, h));
+    }
+    assert!(heights[0].1 <= HARMLESS_BUDGET, "the harmless results are {} px, over {HARMLESS_BUDGET}", heights[0].1);
+    for (name, h) in &heights {
+        assert!(*h <= ANY_BUDGET, "{name}: {h} px, over {ANY_BUDGET}");
+    }
+    b.close().await;
+}
+
+/// base64url without padding, as the link uses.
+fn b64(bytes: &[u8]) -> String {
+    const A: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    let mut out = String::new();
+    for chunk in bytes.chunks(3) {
+        let n = chunk.iter().enumerate().fold(0u32, |n, (i, b)| n | u32::from(*b) << (16 - 8 * i));
+        for i in 0..=chunk.len() {
+            out.push(A[(n >> (18 - 6 * i) & 63) as usize] as char);
+        }
+    }
+    out
+}
+
+fn unb64(text: &str) -> Vec<u8> {
+    const A: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    let v: Vec<u32> = text.bytes().map(|c| A.iter().position(|a| *a == c).unwrap() as u32).collect();
+    let mut out = Vec::new();
+    for chunk in v.chunks(4) {
+        let n = chunk.iter().enumerate().fold(0u32, |n, (i, x)| n | x << (18 - 6 * i));
+        for i in 0..chunk.len() - 1 {
+            out.push((n >> (16 - 8 * i)) as u8);
+        }
+    }
+    out
+}
+
+fn fnv(bytes: &[u8]) -> u32 {
+    bytes.iter().fold(0x811c_9dc5, |h, b| (h ^ u32::from(*b)).wrapping_mul(0x0100_0193))
+}
+
+/// "Link to these results" reopens the same results in a fresh browser; a damaged, cut
+/// or old link gets a clear message and the quiz, never a wrong result.
+pub async fn a_results_link_reopens_them_and_a_tampered_one_is_refused() {
+    let b = Browser::open(PHONE.0, PHONE.1).await;
+    fresh_page(&b).await;
+    walk_until(&b, CRAMPS, "results").await;
+    let before =
+        strings(&b, "return [...root.querySelectorAll('[data-nutrient]')].map(n => n.dataset.nutrient);").await;
+    b.click(0, "[data-action=\"share\"]").await;
+    let href = js(&b, "const a = root.querySelector('a[data-share-link]'); return a ? a.href : null;").await;
+    let href = href.as_str().expect("a results link").to_string();
+    let note = js(&b, "return root.querySelector('.lpq-keep').textContent;").await;
+    assert!(note.as_str().unwrap_or_default().contains(&ui_text("share_note")), "says the answers stay after the #");
+    let (base, fragment) = href.split_once('#').expect("the answers after #");
+    assert!(!base.contains('?') && !base.contains("18_50"), "nothing in the part sent to a server: {base}");
+    let (param, code) = fragment.split_once('=').expect("name=code");
+
+    // On another device: nothing saved, the link alone.
+    let open = |url: String| {
+        let b = &b;
+        async move {
+            b.goto(&site().url("/")).await;
+            b.run("localStorage.clear(); sessionStorage.clear(); return true;").await;
+            b.goto("about:blank").await;
+            b.goto(&url).await;
+        }
+    };
+    open(href.clone()).await;
+    b.wait_for(0, "[data-results]").await;
+    let after = strings(&b, "return [...root.querySelectorAll('[data-nutrient]')].map(n => n.dataset.nutrient);").await;
+    assert_eq!(after, before, "the same results");
+    let notice = js(&b, "return root.querySelector('[data-notice]').textContent;").await;
+    assert!(notice.as_str().unwrap_or_default().contains(&ui_text("link_opened")));
+    let address = b.run("return location.href;").await;
+    assert!(!address.as_str().unwrap_or_default().contains(code), "the answers leave the address bar once read");
+
+    // Tampered (one character), cut short, and from an older quiz.
+    let mut tampered = code.as_bytes().to_vec();
+    let i = tampered.len() / 2;
+    tampered[i] = if tampered[i] == b'A' { b'B' } else { b'A' };
+    let tampered = String::from_utf8(tampered).unwrap();
+    let cut = code[..code.len() - 3].to_string();
+    let mut bytes = unb64(code);
+    bytes[1] ^= 0xff;
+    let body_len = bytes.len() - 4;
+    let check = fnv(&bytes[..body_len]).to_le_bytes();
+    bytes[body_len..].copy_from_slice(&check);
+    let old = b64(&bytes);
+    for (bad, message) in [(tampered, "link_damaged"), (cut, "link_damaged"), (old, "link_old")] {
+        open(format!("{base}#{param}={bad}")).await;
+        b.wait_for(0, "[data-notice]").await;
+        let notice = js(&b, "return root.querySelector('[data-notice]').textContent;").await;
+        assert!(notice.as_str().unwrap_or_default().contains(&ui_text(message)), "{message}: {notice}");
+        assert_eq!(screen(&b).await, "intro", "the quiz, never a wrong result");
+        assert!(!b.exists(0, "[data-results]").await);
+    }
+    b.close().await;
+}
+
+/// On the full page (`history="on"`), the browser's Back button steps back through the
+/// quiz, and Forward isn't needed to carry on.
+pub async fn the_browser_back_button_steps_through_the_quiz() {
+    let b = Browser::open(PHONE.0, PHONE.1).await;
+    fresh_page(&b).await;
+    b.click(0, "[data-action=\"start\"]").await;
+    b.answer(0, "age", &["18_50"]).await;
+    b.answer(0, "sensation", &["cramp"]).await;
+    assert_eq!(next_screen(&b, "q:sensation").await, "q:cramp_pattern");
+    b.client.back().await.unwrap();
+    assert_eq!(next_screen(&b, "q:cramp_pattern").await, "q:sensation", "Back returns to the last question");
+    assert!(b.exists(0, "[data-option=\"cramp\"] input:checked").await, "with its answer");
+    b.client.back().await.unwrap();
+    assert_eq!(next_screen(&b, "q:sensation").await, "q:age");
+    let url = b.run("return location.pathname;").await;
+    assert_eq!(url, "/", "still on the quiz's page");
+    b.close().await;
+}
+
+/// The first question says answers are kept on this device, next to the erase link; a
+/// pregnancy answer is kept only for the session unless the person chooses to keep it.
+pub async fn saved_on_this_device_visibly_and_pregnancy_only_for_the_session() {
+    let b = Browser::open(PHONE.0, PHONE.1).await;
+    fresh_page(&b).await;
+    b.click(0, "[data-action=\"start\"]").await;
+    b.wait_for(0, "[data-question=\"age\"]").await;
+    let saved = js(&b, "const p = root.querySelector('.lpq-saved-here'); return p ? p.textContent : null;").await;
+    assert!(saved.as_str().unwrap_or_default().contains(&ui_text("saved_here")), "the notice: {saved}");
+    assert!(b.exists(0, ".lpq-saved-here [data-action=\"erase\"]").await, "with the erase link next to it");
+
+    let to_sex: Vec<(&str, &[&str])> = CRAMPS.iter().take_while(|(q, _)| *q != "sex").copied().collect();
+    walk_until(&b, &to_sex, "q:sex").await;
+    b.click(0, "[data-option=\"pregnant\"]").await;
+    b.wait_for(0, "[data-action=\"keep-sensitive\"]").await;
+    b.click(0, "[data-action=\"next\"]").await;
+    next_screen(&b, "q:sex").await;
+    let device = storage(&b, "leg-pain-quiz:page").await.unwrap_or_default();
+    let session = b.run("return sessionStorage.getItem('leg-pain-quiz:page');").await;
+    assert!(!device.contains("pregnant"), "not kept on the device: {device}");
+    assert!(session.as_str().unwrap_or_default().contains("pregnant"), "kept for this session: {session}");
+    // A reload in the same tab keeps it; the person can choose to keep it for good.
+    b.client.refresh().await.unwrap();
+    b.click(0, "[data-action=\"back\"]").await;
+    b.wait_for(0, "[data-question=\"sex\"] [data-option=\"pregnant\"] input:checked").await;
+    b.click(0, "[data-action=\"keep-sensitive\"]").await;
+    b.wait_until(
+        &format!("{} return root.querySelector('[data-action=\"keep-sensitive\"]').checked;", root_js(0)),
+        "kept",
+    )
+    .await;
+    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    let device = storage(&b, "leg-pain-quiz:page").await.unwrap_or_default();
+    assert!(device.contains("pregnant"), "kept on the device once chosen: {device}");
+    b.close().await;
+}

@@ -1,0 +1,243 @@
+//! What a person is shown: the first screen of the results (outcome, up to three things
+//! to do, the nutrients that stand out), the folded sections, the doctor section as plain
+//! text, and the results link. Built natively from the same code the widget draws.
+#![cfg(not(target_arch = "wasm32"))]
+
+use leg_pain_quiz::knowledge::{KnowledgeBase, TriageLevel};
+use leg_pain_quiz::quiz::share::{self, LinkError};
+use leg_pain_quiz::quiz::{assess, clean, is_complete, select, visible_questions, Answers, MAX_STEPS};
+use leg_pain_quiz::report::{plain_text, report, Report};
+use leg_pain_quiz::session::Session;
+use proptest::prelude::*;
+
+fn kb() -> KnowledgeBase {
+    KnowledgeBase::embedded()
+}
+
+/// Occasional short calf cramps in an adult who eats well: nothing stands out.
+fn harmless() -> Answers {
+    Answers::from_pairs([
+        ("age", &["18_50"][..]),
+        ("sensation", &["cramp"][..]),
+        ("cramp_pattern", &["short"][..]),
+        ("leg_signs", &["none"][..]),
+        ("body_signs", &["none"][..]),
+        ("since", &["months_stable"][..]),
+        ("frequency", &["occasional"][..]),
+        ("legs", &["either_leg"][..]),
+        ("circumstances", &["none"][..]),
+        ("sex", &["male"][..]),
+        ("daily_life", &["none"][..]),
+        ("medicines", &["none"][..]),
+        ("other_medicines", &["none"][..]),
+        ("conditions", &["none"][..]),
+        ("diet", &["omnivore"][..]),
+        ("avoid", &["none"][..]),
+        ("eats", &["greens", "nuts_seeds", "beans", "wholegrains", "fruit_veg", "dairy", "meat_fish_eggs"][..]),
+        ("daylight", &["none"][..]),
+    ])
+}
+
+fn with(changes: &[(&str, &[&str])]) -> Answers {
+    let mut a = harmless();
+    for (q, cs) in changes {
+        a.set(q, cs.iter().map(|c| c.to_string()).collect());
+    }
+    a
+}
+
+fn report_for(kb: &KnowledgeBase, answers: &Answers) -> Report {
+    assert!(is_complete(kb, answers), "test answers must be complete: {answers:?}");
+    report(kb, answers, &assess(kb, answers))
+}
+
+/// A 70-year-old on a water tablet and an acid-reflux medicine, with frequent cramps, a
+/// poor diet and little daylight: the most the results ever hold.
+fn complex() -> Answers {
+    with(&[
+        ("age", &["over_70"]),
+        ("cramp_pattern", &["short", "spoil_sleep"]),
+        ("frequency", &["most_nights"]),
+        ("sex", &["postmenopausal"]),
+        ("medicines", &["diuretic"]),
+        ("other_medicines", &["ppi"]),
+        ("eats", &["meat_fish_eggs"]),
+        ("daylight", &["little"]),
+    ])
+}
+
+#[test]
+fn a_harmless_case_leads_with_what_helps_and_says_no_nutrient_stands_out() {
+    let kb = kb();
+    let r = report_for(&kb, &harmless());
+    assert_eq!(r.outcome.level, TriageLevel::SelfCare);
+    assert!(r.outcome.call.is_none(), "no number to call");
+    assert!(r.standout.is_empty());
+    assert_eq!(r.no_nutrients.as_ref().map(|(mark, _)| *mark), Some("data-no-nutrient"));
+    assert!(!r.steps.is_empty() && r.steps.len() <= MAX_STEPS, "things to do now: {:?}", r.steps);
+    assert!(!r.folds.iter().any(|f| f.name == "supplements"), "no supplement section when nothing points to one");
+}
+
+#[test]
+fn the_first_screen_holds_at_most_three_steps_even_in_the_most_complex_case() {
+    let kb = kb();
+    let r = report_for(&kb, &complex());
+    assert!(r.steps.len() <= MAX_STEPS, "{:?}", r.steps);
+    assert!(r.outcome.level >= TriageLevel::Routine);
+    assert!(!r.standout.is_empty());
+    // Her most useful line comes first: a medicines review or a blood test.
+    let first = r.steps.first().map(|s| s.to_lowercase()).unwrap_or_default();
+    assert!(
+        first.contains("medicine") || first.contains("blood test") || first.contains("prescriber"),
+        "first step: {first}"
+    );
+}
+
+#[test]
+fn emergency_and_urgent_outcomes_give_a_number_to_tap_and_no_lists_to_work_through() {
+    let kb = kb();
+    let emergency =
+        report_for(&kb, &with(&[("leg_signs", &["one_leg_pain_swelling"]), ("body_signs", &["breathless_chest"])]));
+    assert_eq!(emergency.outcome.level, TriageLevel::Emergency);
+    assert_eq!(emergency.outcome.call.as_deref(), Some("999"));
+    assert!(emergency.steps.is_empty(), "under an emergency the one step is to call");
+    assert!(!emergency.outcome.while_waiting.is_empty());
+    assert!(!emergency.outcome.flags.is_empty());
+
+    let urgent = report_for(&kb, &with(&[("leg_signs", &["one_leg_pain_swelling"])]));
+    assert_eq!(urgent.outcome.level, TriageLevel::Urgent);
+    assert_eq!(urgent.outcome.call.as_deref(), Some("111"));
+    assert!(urgent.steps.is_empty());
+}
+
+#[test]
+fn pregnancy_sends_people_to_their_midwife() {
+    let kb = kb();
+    let r = report_for(&kb, &with(&[("sex", &["pregnant"]), ("frequency", &["most_nights"])]));
+    assert!(r.outcome.action.to_lowercase().contains("midwife"), "{}", r.outcome.action);
+}
+
+#[test]
+fn the_doctor_section_cites_only_what_was_shown_and_each_source_once() {
+    let kb = kb();
+    let answers = complex();
+    let a = assess(&kb, &answers);
+    let r = report(&kb, &answers, &a);
+    let sources = &r.folds.iter().find(|f| f.name == "sources").expect("a sources section").blocks[0].lines;
+    let ids: Vec<&str> = sources.iter().filter_map(|l| l.mark.as_ref().map(|(_, id)| id.as_ref())).collect();
+    let mut unique = ids.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), ids.len(), "each source once: {ids:?}");
+
+    // Without an acid-reflux medicine, no paper about one.
+    let plain = harmless();
+    let a_plain = assess(&kb, &plain);
+    let r_plain = report(&kb, &plain, &a_plain);
+    let cited: Vec<String> = r_plain
+        .folds
+        .iter()
+        .filter(|f| f.name == "sources")
+        .flat_map(|f| f.blocks[0].lines.iter().map(|l| l.text.to_lowercase()))
+        .collect();
+    assert!(!cited.iter().any(|t| t.contains("proton pump") || t.contains("ppi")), "{cited:?}");
+
+    let doctor = &r.folds.iter().find(|f| f.name == "doctor").expect("a doctor section").blocks;
+    let text = plain_text(&kb, doctor, sources, "2026-12-01");
+    assert!(text.contains("2026-12-01"));
+    assert!(text.contains(kb.ui.summary_answers.as_ref()), "the answers are listed");
+    assert!(!text.contains('['), "no tags like [soon] in the summary: {text}");
+    for s in sources {
+        assert_eq!(text.matches(s.url.as_deref().unwrap_or("-")).count(), 1, "each source once in the text");
+    }
+}
+
+#[test]
+fn a_results_link_reopens_the_same_answers() {
+    let kb = kb();
+    for answers in [harmless(), complex()] {
+        let link = share::encode(&kb, &answers);
+        assert!(link.len() < 80, "a short link: {} characters", link.len());
+        assert!(link.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'), "{link}");
+        assert_eq!(share::decode(&kb, &link), Ok(clean(&kb, &answers)));
+    }
+}
+
+#[test]
+fn a_damaged_cut_or_edited_link_is_refused_never_misread() {
+    let kb = kb();
+    let link = share::encode(&kb, &complex());
+    assert_eq!(share::decode(&kb, ""), Err(LinkError::Damaged));
+    assert_eq!(share::decode(&kb, "not a link!"), Err(LinkError::Damaged));
+    for cut in 1..link.len() {
+        assert_eq!(share::decode(&kb, &link[..cut]), Err(LinkError::Damaged), "cut to {cut}");
+    }
+    for i in 0..link.len() {
+        let mut edited = link.clone().into_bytes();
+        edited[i] = if edited[i] == b'A' { b'B' } else { b'A' };
+        let edited = String::from_utf8(edited).unwrap();
+        if edited != link {
+            assert!(share::decode(&kb, &edited).is_err(), "one character changed at {i} is caught");
+        }
+    }
+    assert_eq!(share::decode(&kb, &format!("{link}AA")), Err(LinkError::Damaged), "longer than it should be");
+}
+
+#[test]
+fn a_link_from_another_version_of_the_quiz_says_so() {
+    let kb = kb();
+    let link = share::encode(&kb, &harmless());
+    let mut changed = kb.clone();
+    let mut questions = changed.questions.to_vec();
+    let mut choices = questions[0].choices.to_vec();
+    choices[0].id = "renamed".into();
+    questions[0].choices = choices.into();
+    changed.questions = questions.into();
+    assert_eq!(share::decode(&changed, &link), Err(LinkError::Old));
+}
+
+#[test]
+fn pregnancy_is_kept_only_for_the_session_unless_the_person_chooses() {
+    let kb = kb();
+    let session = Session { revision: 3, answers: with(&[("sex", &["pregnant"])]), ..Session::default() };
+    assert!(session.has_sensitive(&kb));
+    let kept = session.without_sensitive(&kb);
+    assert!(!kept.has_sensitive(&kb));
+    assert!(!kept.answers.is_answered("sex"), "the question is asked again next time");
+    assert_eq!(kept.answers.get("age"), session.answers.get("age"), "everything else is kept");
+    assert!(!Session { answers: harmless(), ..Session::default() }.has_sensitive(&kb));
+}
+
+/// Random complete answers: a choice (or two) for each question asked, in order.
+fn random_answers(kb: &KnowledgeBase, picks: &[u32]) -> Answers {
+    let mut answers = Answers::new();
+    let mut i = 0;
+    loop {
+        let asked = visible_questions(kb, &answers);
+        let Some(q) = asked.iter().find(|q| !answers.is_answered(&q.id)) else { return answers };
+        for _ in 0..(1 + picks.get(i).copied().unwrap_or(0) % 2) {
+            let c = &q.choices[picks.get(i).copied().unwrap_or(0) as usize % q.choices.len()];
+            answers = select(kb, &answers, &q.id, &c.id);
+            i += 1;
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_answers_survive_a_link_and_make_a_report_within_its_limits(picks in prop::collection::vec(any::<u32>(), 60)) {
+        let kb = kb();
+        let answers = random_answers(&kb, &picks);
+        let link = share::encode(&kb, &answers);
+        prop_assert_eq!(share::decode(&kb, &link), Ok(clean(&kb, &answers)));
+        let r = report_for(&kb, &answers);
+        prop_assert!(r.steps.len() <= MAX_STEPS);
+        if r.outcome.level >= TriageLevel::Urgent {
+            prop_assert!(r.steps.is_empty());
+            prop_assert!(r.outcome.call.is_some());
+        }
+        prop_assert_eq!(r.standout.is_empty(), r.no_nutrients.is_some());
+    }
+}
