@@ -15,3 +15,6 @@ for file in wasm/leg-pain-quiz.js leg-pain-quiz.js leg-pain-quiz.css embed-demo.
   "$ESBUILD" "$path" --minify --target=es2020 --log-level=warning \
     --allow-overwrite --outfile="$path"
 done
+# Then the import names between the wasm and its glue (see shorten-imports.mjs).
+node "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/shorten-imports.mjs" \
+  "$TRUNK_STAGING_DIR/wasm/leg-pain-quiz_bg.wasm" "$TRUNK_STAGING_DIR/wasm/leg-pain-quiz.js"

@@ -38,22 +38,20 @@ fn warn(message: &str) {
     web_sys::console::warn_1(&JsValue::from_str(message));
 }
 
-/// Reads one attribute against its documented values: absent gives the default; a
-/// value that isn't listed (the empty value included) gives `fallback`, with a warning.
-fn choose<T: Copy>(host: &Element, name: &str, absent: T, fallback: T, values: &[(&str, T)]) -> T {
+/// Reads one attribute against its documented `values`: the index of the value found;
+/// `absent` when there is no attribute; `fallback`, with a warning, for any other value
+/// (the empty value included).
+fn choose(host: &Element, name: &str, values: &[&str], absent: usize, fallback: usize) -> usize {
     let Some(raw) = host.get_attribute(name) else { return absent };
     let value = raw.trim().to_ascii_lowercase();
-    match values.iter().find(|(v, _)| *v == value) {
-        Some((_, chosen)) => *chosen,
-        None => {
-            let listed: Vec<&str> = values.iter().map(|(v, _)| *v).collect();
-            warn(&format!(
-                "leg-pain-quiz: {name}=\"{raw}\" is not one of {}; see the README. Using the default.",
-                listed.join(", ")
-            ));
-            fallback
-        }
+    if let Some(i) = values.iter().position(|v| *v == value) {
+        return i;
     }
+    warn(&format!(
+        "leg-pain-quiz: {name}=\"{raw}\" is not one of {}; see the README. Using the default.",
+        values.join(", ")
+    ));
+    fallback
 }
 
 /// Reads the host element's attributes. `ordinal` is the element's place (from 1) among
@@ -65,16 +63,13 @@ pub fn read_config(host: &Element, ordinal: u32) -> Config {
             warn(&format!("leg-pain-quiz: lang=\"{lang}\" is not available; using English."));
         }
     }
-    let theme = choose(host, "theme", "auto", "auto", &[("auto", "auto"), ("light", "light"), ("dark", "dark")]);
-    let persist = choose(host, "persist", true, false, &[("on", true), ("off", false)]);
-    let events = choose(
-        host,
-        "events",
-        EventLevel::Basic,
-        EventLevel::Basic,
-        &[("basic", EventLevel::Basic), ("detailed", EventLevel::Detailed), ("off", EventLevel::Off)],
-    );
-    let history = choose(host, "history", false, false, &[("on", true), ("off", false)]);
+    const THEMES: [&str; 3] = ["auto", "light", "dark"];
+    let theme = THEMES[choose(host, "theme", &THEMES, 0, 0)];
+    // On with no attribute; off (never saving on a guess) for a value the README doesn't list.
+    let persist = choose(host, "persist", &["on", "off"], 0, 1) == 0;
+    let events = [EventLevel::Basic, EventLevel::Detailed, EventLevel::Off]
+        [choose(host, "events", &["basic", "detailed", "off"], 0, 0)];
+    let history = choose(host, "history", &["on", "off"], 1, 1) == 0;
     // Each element keeps its own answers: an explicit key, else the element's id, else
     // its order in the document.
     let explicit = host.get_attribute("storage-key").map(|k| k.trim().to_string());

@@ -79,35 +79,54 @@ pub struct Report {
     pub folds: Vec<Fold>,
 }
 
-fn line(text: impl Into<Text>) -> Line {
-    Line { text: text.into(), ..Line::default() }
+// Built with plain loops and one helper per shape of line: every iterator chain and
+// closure is its own copy of code in the wasm, and this module is on the size budget.
+
+fn line(text: Text) -> Line {
+    Line { text, ..Line::default() }
 }
 
-fn led(lead: &Text, text: impl Into<Text>) -> Line {
-    Line { lead: Some(lead.clone()), text: text.into(), ..Line::default() }
+fn led(lead: &Text, text: Text) -> Line {
+    Line { lead: Some(lead.clone()), text, ..Line::default() }
+}
+
+fn marked(mark: &'static str, id: &Text, lead: &Text, text: Text) -> Line {
+    Line { mark: Some((mark, id.clone())), lead: Some(lead.clone()), text, ..Line::default() }
 }
 
 fn owned(s: String) -> Text {
     Cow::Owned(s)
 }
 
+/// `a`, `between`, `b` in one string.
+fn joined(a: &str, between: &str, b: &str) -> Text {
+    let mut s = String::with_capacity(a.len() + between.len() + b.len());
+    s.push_str(a);
+    s.push_str(between);
+    s.push_str(b);
+    owned(s)
+}
+
+fn block(heading: Option<&Text>, lines: Vec<Line>) -> Block {
+    Block { heading: heading.cloned(), lines }
+}
+
 pub fn outcome(kb: &KnowledgeBase, level: TriageLevel, action: Text, flags: &[&RedFlag]) -> Outcome {
     let g = kb.guidance(level);
+    let mut lines = Vec::with_capacity(flags.len());
+    for f in flags {
+        let text = match &f.do_not {
+            Some(dont) => joined(&f.guidance, " ", dont),
+            None => f.guidance.clone(),
+        };
+        lines.push(marked("data-flag", &f.id, &f.title, text));
+    }
     Outcome {
         level,
         heading: g.map(|g| g.heading.clone()).unwrap_or_default(),
         action,
         call: g.and_then(|g| g.call.clone()),
-        flags: flags
-            .iter()
-            .map(|f| {
-                let text = match &f.do_not {
-                    Some(dont) => owned(format!("{} {dont}", f.guidance)),
-                    None => f.guidance.clone(),
-                };
-                Line { mark: Some(("data-flag", f.id.clone())), ..led(&f.title, text) }
-            })
-            .collect(),
+        flags: lines,
         while_waiting: g.map(|g| g.while_waiting.to_vec()).unwrap_or_default(),
     }
 }
@@ -124,8 +143,35 @@ pub fn strength_label(kb: &KnowledgeBase, strength: Strength) -> &Text {
 
 pub fn report(kb: &KnowledgeBase, answers: &Answers, a: &Assessment) -> Report {
     let ui = &kb.ui;
-    let flags: Vec<&RedFlag> = a.red_flags.iter().filter_map(|id| kb.red_flag(id)).collect();
-    let matched: Vec<_> = a.nutrients.iter().filter_map(|m| Some((m, kb.nutrient(&m.id)?))).collect();
+    let mut flags = Vec::new();
+    for id in &a.red_flags {
+        flags.extend(kb.red_flag(id));
+    }
+    let mut standout = Vec::new();
+    let mut about = Vec::new();
+    let mut supplements = Vec::new();
+    for m in &a.nutrients {
+        let Some(n) = kb.nutrient(&m.id) else { continue };
+        let mut why = Vec::new();
+        for r in &m.reasons {
+            why.push(line(r.clone()));
+        }
+        let mut foods = food_lines(kb, n, &m.foods);
+        for t in n.absorption_tips.iter() {
+            foods.push(line(t.clone()));
+        }
+        standout.push(Standout {
+            id: m.id.clone(),
+            name: n.name.clone(),
+            strength: m.strength,
+            label: strength_label(kb, m.strength).clone(),
+            read_about: owned(fill(&ui.read_about, &[("name", &in_sentence(&n.name))])),
+            blocks: vec![block(Some(&ui.why), why), block(Some(&ui.foods), foods)],
+        });
+        about.push(block(Some(&n.name), facts(kb, n, a.young)));
+        supplements.push(led(&n.name, n.supplement_caution.clone()));
+    }
+    advice_lines(&mut supplements, &kb.supplement_cautions, &a.supplement_cautions);
 
     let mut folds = Vec::new();
     let mut fold = |name, title: &Text, print, blocks: Vec<Block>| {
@@ -133,61 +179,46 @@ pub fn report(kb: &KnowledgeBase, answers: &Answers, a: &Assessment) -> Report {
             folds.push(Fold { name, title: title.clone(), print, blocks });
         }
     };
-    let about = matched.iter().map(|(_, n)| Block { heading: Some(n.name.clone()), lines: facts(kb, n, a.young) });
-    fold("about", &ui.about_these, false, about.collect());
-    let mut supplements: Vec<Line> = matched.iter().map(|(_, n)| led(&n.name, n.supplement_caution.clone())).collect();
-    supplements.extend(advice_lines(&kb.supplement_cautions, &a.supplement_cautions));
-    fold("supplements", &ui.supplements, false, vec![Block { heading: None, lines: supplements }]);
-    fold(
-        "causes",
-        &ui.causes,
-        false,
-        vec![Block { heading: None, lines: advice_lines(&kb.other_causes, &a.other_causes) }],
-    );
-    let medicines = advice_lines(&kb.medicine_notes, &a.medicine_notes);
-    fold("medicines", &ui.medicines, false, vec![Block { heading: None, lines: medicines }]);
-    fold("tips", &ui.tips, true, vec![Block { heading: None, lines: advice_lines(&kb.lifestyle, &a.lifestyle) }]);
+    fold("about", &ui.about_these, false, about);
+    fold("supplements", &ui.supplements, false, vec![block(None, supplements)]);
+    for (name, title, list, shown, print) in [
+        ("causes", &ui.causes, &kb.other_causes, &a.other_causes, false),
+        ("medicines", &ui.medicines, &kb.medicine_notes, &a.medicine_notes, false),
+        ("tips", &ui.tips, &kb.lifestyle, &a.lifestyle, true),
+    ] {
+        let mut lines = Vec::new();
+        advice_lines(&mut lines, list, shown);
+        fold(name, title, print, vec![block(None, lines)]);
+    }
     fold("doctor", &ui.doctor, true, doctor(kb, answers, a));
-    let cited = sources(kb, a)
-        .into_iter()
-        .map(|s| Line {
-            mark: Some(("data-source", s.id.clone())),
-            url: Some(s.url.clone()),
-            ..line(owned(format!("{}, {}.", s.title, s.publisher)))
-        })
-        .collect();
-    fold("sources", &ui.sources, false, vec![Block { heading: None, lines: cited }]);
+    let mut cited = Vec::new();
+    for s in sources(kb, a) {
+        let mut l = line(joined(&s.title, ", ", &s.publisher));
+        l.mark = Some(("data-source", s.id.clone()));
+        l.url = Some(s.url.clone());
+        cited.push(l);
+    }
+    fold("sources", &ui.sources, false, vec![block(None, cited)]);
 
     let no_nutrients = if a.nutrients_deferred {
         Some(("data-deferred", ui.deferred.clone()))
-    } else if matched.is_empty() {
+    } else if standout.is_empty() {
         Some(("data-no-nutrient", ui.nothing_stands_out.clone()))
     } else {
         None
     };
+    let mut steps = Vec::new();
+    for step in next_steps(kb, a) {
+        steps.push(step_text(kb, &step));
+    }
+    let mut withheld_lines = Vec::new();
+    withheld(&mut withheld_lines, kb, a);
     Report {
         outcome: outcome(kb, a.triage, a.action.clone(), &flags),
-        steps: next_steps(kb, a).iter().map(|s| step_text(kb, s)).collect(),
-        standout: matched
-            .iter()
-            .map(|(m, n)| {
-                let mut foods = food_lines(kb, n, &m.foods);
-                foods.extend(n.absorption_tips.iter().cloned().map(line));
-                Standout {
-                    id: m.id.clone(),
-                    name: n.name.clone(),
-                    strength: m.strength,
-                    label: strength_label(kb, m.strength).clone(),
-                    read_about: owned(fill(&ui.read_about, &[("name", &in_sentence(&n.name))])),
-                    blocks: vec![
-                        Block { heading: Some(ui.why.clone()), lines: m.reasons.iter().cloned().map(line).collect() },
-                        Block { heading: Some(ui.foods.clone()), lines: foods },
-                    ],
-                }
-            })
-            .collect(),
+        steps,
+        standout,
         no_nutrients,
-        withheld: withheld(kb, a),
+        withheld: withheld_lines,
         folds,
     }
 }
@@ -195,58 +226,60 @@ pub fn report(kb: &KnowledgeBase, answers: &Answers, a: &Assessment) -> Report {
 /// One of the things to do now, as a sentence.
 fn step_text(kb: &KnowledgeBase, step: &NextStep) -> Text {
     let ui = &kb.ui;
-    match step {
-        NextStep::Advice(advice) => advice.action.clone().unwrap_or_default(),
+    let mut names: Vec<String> = Vec::new();
+    let (template, name, last) = match step {
+        NextStep::Advice(advice) => return advice.action.clone().unwrap_or_default(),
         NextStep::Tests(tests) => {
-            let names: Vec<&str> = tests.iter().map(|t| t.plain.as_ref()).collect();
-            owned(fill(&ui.ask_tests, &[("tests", &list_words(&names, &ui.and))]))
+            for t in tests {
+                names.push(t.plain.to_string());
+            }
+            (&ui.ask_tests, String::new(), &ui.and)
         }
         NextStep::Foods(n, foods) => {
-            let names: Vec<String> = foods.iter().map(|f| in_sentence(&f.name)).collect();
-            let names: Vec<&str> = names.iter().map(String::as_str).collect();
-            owned(fill(&ui.add_foods, &[("name", &in_sentence(&n.name)), ("foods", &list_words(&names, &ui.or))]))
+            for f in foods {
+                names.push(in_sentence(&f.name));
+            }
+            (&ui.add_foods, in_sentence(&n.name), &ui.or)
+        }
+    };
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    let list = list_words(&names, last);
+    owned(fill(template, &[("name", &name), ("tests", &list), ("foods", &list)]))
+}
+
+fn advice_lines(out: &mut Vec<Line>, list: &[Advice], ids: &[Text]) {
+    for id in ids {
+        if let Some(x) = list.iter().find(|x| x.id == *id) {
+            out.push(marked("data-advice-id", &x.id, &x.title, x.text.clone()));
         }
     }
 }
 
-fn advice_lines(list: &[Advice], ids: &[Text]) -> Vec<Line> {
-    ids.iter()
-        .filter_map(|id| list.iter().find(|x| x.id == *id))
-        .map(|x| Line { mark: Some(("data-advice-id", x.id.clone())), ..led(&x.title, x.text.clone()) })
-        .collect()
-}
-
-fn withheld(kb: &KnowledgeBase, a: &Assessment) -> Vec<Line> {
-    a.withheld
-        .iter()
-        .filter_map(|id| kb.nutrient(id))
-        .map(|n| Line {
-            mark: Some(("data-withheld", n.id.clone())),
-            lead: Some(owned(fill(&kb.ui.not_suggested, &[("name", &n.name)]))),
-            text: n.withhold_reason.clone().unwrap_or_default(),
-            ..Line::default()
-        })
-        .collect()
+fn withheld(out: &mut Vec<Line>, kb: &KnowledgeBase, a: &Assessment) {
+    for n in a.withheld.iter().filter_map(|id| kb.nutrient(id)) {
+        let lead = owned(fill(&kb.ui.not_suggested, &[("name", &n.name)]));
+        out.push(marked("data-withheld", &n.id, &lead, n.withhold_reason.clone().unwrap_or_default()));
+    }
 }
 
 /// Foods rich in `n`, each with its amount per serving, any note, and any caution.
 pub fn food_lines(kb: &KnowledgeBase, n: &Nutrient, foods: &[FoodSuggestion]) -> Vec<Line> {
+    let mut lines = Vec::new();
     if foods.is_empty() {
-        return vec![line(kb.ui.no_foods.clone())];
+        lines.push(line(kb.ui.no_foods.clone()));
     }
-    foods
-        .iter()
-        .filter_map(|s| {
-            let f = kb.food(&s.id)?;
-            let mut per =
-                fill(&kb.ui.amount, &[("amount", &amount(s.amount)), ("unit", &n.unit), ("serving", &f.serving)]);
-            if let Some(note) = &f.note {
-                per = format!("{per}. {note}");
-            }
-            let warning = s.caution.as_deref().and_then(|tag| kb.food_caution(tag)).map(|c| c.note.clone());
-            Some(Line { mark: Some(("data-food", f.id.clone())), warning, ..led(&f.name, owned(per)) })
-        })
-        .collect()
+    for s in foods {
+        let Some(f) = kb.food(&s.id) else { continue };
+        let mut per = fill(&kb.ui.amount, &[("amount", &amount(s.amount)), ("unit", &n.unit), ("serving", &f.serving)]);
+        if let Some(note) = &f.note {
+            per.push_str(". ");
+            per.push_str(note);
+        }
+        let mut l = marked("data-food", &f.id, &f.name, owned(per));
+        l.warning = s.caution.as_deref().and_then(|tag| kb.food_caution(tag)).map(|c| c.note.clone());
+        lines.push(l);
+    }
+    lines
 }
 
 /// What a nutrient does, how a shortfall shows in the legs, how much is needed (not
@@ -269,17 +302,17 @@ pub fn facts(kb: &KnowledgeBase, n: &Nutrient, young: bool) -> Vec<Line> {
 /// diet, where supplements can harm, and its sources.
 pub fn nutrient_page(kb: &KnowledgeBase, n: &Nutrient, foods: &[FoodSuggestion]) -> Vec<Block> {
     let ui = &kb.ui;
-    let cited = n
-        .sources
-        .iter()
-        .filter_map(|id| kb.source(id))
-        .map(|s| Line { url: Some(s.url.clone()), ..line(owned(format!("{}, {}.", s.title, s.publisher))) })
-        .collect();
+    let mut cited = Vec::new();
+    for s in n.sources.iter().filter_map(|id| kb.source(id)) {
+        let mut l = line(joined(&s.title, ", ", &s.publisher));
+        l.url = Some(s.url.clone());
+        cited.push(l);
+    }
     vec![
-        Block { heading: None, lines: facts(kb, n, false) },
-        Block { heading: Some(ui.foods.clone()), lines: food_lines(kb, n, foods) },
-        Block { heading: Some(ui.supplements.clone()), lines: vec![line(n.supplement_caution.clone())] },
-        Block { heading: Some(ui.sources.clone()), lines: cited },
+        block(None, facts(kb, n, false)),
+        block(Some(&ui.foods), food_lines(kb, n, foods)),
+        block(Some(&ui.supplements), vec![line(n.supplement_caution.clone())]),
+        block(Some(&ui.sources), cited),
     ]
 }
 
@@ -288,45 +321,49 @@ pub fn nutrient_page(kb: &KnowledgeBase, n: &Nutrient, foods: &[FoodSuggestion])
 pub fn doctor(kb: &KnowledgeBase, answers: &Answers, a: &Assessment) -> Vec<Block> {
     let ui = &kb.ui;
     let cleaned = Cleaned::new(kb, answers);
-    let block = |heading: &Text, lines: Vec<Line>| Block { heading: Some(heading.clone()), lines };
-    let mut blocks = vec![
-        Block { heading: None, lines: vec![line(ui.doctor_lead.clone())] },
-        block(&ui.summary_urgency, vec![line(kb.guidance(a.triage).map(|g| g.heading.clone()).unwrap_or_default())]),
-    ];
-    let flags = a.red_flags.iter().filter_map(|id| kb.red_flag(id)).map(|f| line(f.title.clone())).collect();
-    blocks.push(block(&ui.summary_flags, flags));
-    let answered = cleaned
-        .asked()
-        .iter()
-        .filter_map(|q| {
-            let labels: Vec<&str> =
-                cleaned.choices_of(&q.id).filter(|c| !c.exclusive && !c.neutral).map(|c| c.label.as_ref()).collect();
-            (!labels.is_empty()).then(|| led(&q.prompt, owned(labels.join("; "))))
-        })
-        .collect();
-    blocks.push(block(&ui.summary_answers, answered));
-    let mut nutrients: Vec<Line> = a
-        .nutrients
-        .iter()
-        .filter_map(|m| {
-            let n = kb.nutrient(&m.id)?;
-            let lead = owned(format!("{} ({})", n.name, strength_label(kb, m.strength)));
-            Some(Line { lead: Some(lead), text: owned(m.reasons.join(" ")), ..Line::default() })
-        })
-        .collect();
+    let urgency = kb.guidance(a.triage).map(|g| g.heading.clone()).unwrap_or_default();
+    let mut flags = Vec::new();
+    for f in a.red_flags.iter().filter_map(|id| kb.red_flag(id)) {
+        flags.push(line(f.title.clone()));
+    }
+    let mut answered = Vec::new();
+    for q in cleaned.asked() {
+        let mut labels = String::new();
+        for c in cleaned.choices_of(&q.id).filter(|c| !c.exclusive && !c.neutral) {
+            if !labels.is_empty() {
+                labels.push_str("; ");
+            }
+            labels.push_str(&c.label);
+        }
+        if !labels.is_empty() {
+            answered.push(led(&q.prompt, owned(labels)));
+        }
+    }
+    let mut nutrients = Vec::new();
+    for m in &a.nutrients {
+        let Some(n) = kb.nutrient(&m.id) else { continue };
+        let lead = owned(format!("{} ({})", n.name, strength_label(kb, m.strength)));
+        nutrients.push(Line { lead: Some(lead), text: owned(m.reasons.join(" ")), ..Line::default() });
+    }
     if nutrients.is_empty() {
         nutrients.push(line(ui.summary_none.clone()));
     }
-    nutrients.extend(withheld(kb, a));
-    blocks.push(block(&ui.summary_nutrients, nutrients));
-    let tests = a
-        .lab_tests
-        .iter()
-        .filter_map(|id| kb.lab_test(id))
-        .map(|t| Line { mark: Some(("data-test", t.id.clone())), ..led(&t.name, t.why.clone()) })
-        .collect();
-    blocks.push(block(&ui.summary_tests, tests));
-    blocks.push(block(&ui.summary_medicines, advice_lines(&kb.medicine_notes, &a.medicine_notes)));
+    withheld(&mut nutrients, kb, a);
+    let mut tests = Vec::new();
+    for t in a.lab_tests.iter().filter_map(|id| kb.lab_test(id)) {
+        tests.push(marked("data-test", &t.id, &t.name, t.why.clone()));
+    }
+    let mut medicines = Vec::new();
+    advice_lines(&mut medicines, &kb.medicine_notes, &a.medicine_notes);
+    let mut blocks = vec![
+        block(None, vec![line(ui.doctor_lead.clone())]),
+        block(Some(&ui.summary_urgency), vec![line(urgency)]),
+        block(Some(&ui.summary_flags), flags),
+        block(Some(&ui.summary_answers), answered),
+        block(Some(&ui.summary_nutrients), nutrients),
+        block(Some(&ui.summary_tests), tests),
+        block(Some(&ui.summary_medicines), medicines),
+    ];
     blocks.retain(|b| !b.lines.is_empty());
     blocks
 }
@@ -335,30 +372,31 @@ pub fn doctor(kb: &KnowledgeBase, answers: &Answers, a: &Assessment) -> Vec<Bloc
 /// given by the caller (`YYYY-MM-DD`) so this stays pure.
 pub fn plain_text(kb: &KnowledgeBase, blocks: &[Block], cited: &[Line], date: &str) -> String {
     let ui = &kb.ui;
-    let mut out =
-        format!("{}\n{}\n{}\n", ui.summary_title, fill(&ui.summary_date, &[("date", date)]), ui.summary_made_by);
-    let mut write = |heading: Option<&Text>, lines: &[Line]| {
-        if let Some(h) = heading {
-            out += &format!("\n{h}:\n");
-        }
-        for l in lines {
-            out += "- ";
-            if let Some(lead) = &l.lead {
-                out += lead;
-                out += ": ";
-            }
-            out += &l.text;
-            for extra in [&l.warning, &l.url].into_iter().flatten() {
-                out += " ";
-                out += extra;
-            }
-            out += "\n";
-        }
-    };
-    // Headed blocks only: the line above them says whom to show them to.
-    for b in blocks.iter().filter(|b| b.heading.is_some()) {
-        write(b.heading.as_ref(), &b.lines);
+    let mut out = String::new();
+    for part in [&*ui.summary_title, &fill(&ui.summary_date, &[("date", date)]), &*ui.summary_made_by] {
+        out.push_str(part);
+        out.push('\n');
     }
-    write(Some(&ui.sources), cited);
+    let sources = block(Some(&ui.sources), cited.to_vec());
+    // Headed blocks only: the line above them says whom to show them to.
+    for b in blocks.iter().chain([&sources]) {
+        let Some(heading) = &b.heading else { continue };
+        out.push('\n');
+        out.push_str(heading);
+        out.push_str(":\n");
+        for l in &b.lines {
+            out.push_str("- ");
+            if let Some(lead) = &l.lead {
+                out.push_str(lead);
+                out.push_str(": ");
+            }
+            out.push_str(&l.text);
+            for extra in [&l.warning, &l.url].into_iter().flatten() {
+                out.push(' ');
+                out.push_str(extra);
+            }
+            out.push('\n');
+        }
+    }
     out
 }

@@ -28,3 +28,9 @@ pub(crate) fn text(value: &crate::knowledge::Text) -> AttrValue {
 }
 
 pub(crate) use crate::text::fill;
+
+/// Each text as a list item, for the `<ul>` or `<ol>` around it: one copy of the loop for
+/// every list of plain texts.
+pub(crate) fn items(list: &[crate::knowledge::Text]) -> yew::Html {
+    list.iter().map(|t| yew::html! { <li>{ text(t) }</li> }).collect()
+}

@@ -143,16 +143,10 @@ impl Decode for i32 {
 }
 
 impl Decode for f64 {
+    /// Stored in hundredths (see `encode.rs`): the division is exact to the nearest
+    /// double, so the amount reads back as the TOML wrote it.
     fn decode(r: &mut Reader) -> f64 {
-        if r.shape.len() < 8 {
-            r.fail("the shape ends inside a number");
-            return 0.0;
-        }
-        let (bytes, rest) = r.shape.split_at(8);
-        r.shape = rest;
-        let mut eight = [0u8; 8];
-        eight.copy_from_slice(bytes);
-        f64::from_le_bytes(eight)
+        r.count() as f64 / 100.0
     }
 }
 
@@ -221,6 +215,33 @@ macro_rules! compact_struct {
         impl $crate::knowledge_compact::Decode for $name {
             fn decode(r: &mut $crate::knowledge_compact::Reader) -> Self {
                 $name { $( $field: $crate::knowledge_compact::Decode::decode(r) ),* }
+            }
+        }
+    };
+}
+
+/// Declares a struct whose fields are all [`Text`](crate::knowledge::Text), with a reader
+/// that reads them in one loop: a struct of many texts (the screens' words) would
+/// otherwise be a call per field in the wasm.
+#[macro_export]
+macro_rules! compact_texts {
+    (
+        $(#[$meta:meta])*
+        pub struct $name:ident {
+            $( $(#[$field_meta:meta])* pub $field:ident : Text ),* $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        pub struct $name {
+            $( $(#[$field_meta])* pub $field: Text ),*
+        }
+
+        impl $crate::knowledge_compact::Decode for $name {
+            fn decode(r: &mut $crate::knowledge_compact::Reader) -> Self {
+                const FIELDS: usize = [$(stringify!($field)),*].len();
+                let texts: [Text; FIELDS] = core::array::from_fn(|_| $crate::knowledge_compact::Decode::decode(r));
+                let [$($field),*] = texts;
+                $name { $($field),* }
             }
         }
     };

@@ -100,8 +100,14 @@ impl ser::Serializer for &mut Compact {
     fn serialize_f32(self, v: f32) -> R {
         self.serialize_f64(v.into())
     }
+    /// Amounts are stored in hundredths, as a count: two bytes instead of eight for a
+    /// food's "2.9 mg". A figure with finer detail, or negative, can't be stored.
     fn serialize_f64(self, v: f64) -> R {
-        self.shape.extend_from_slice(&v.to_le_bytes());
+        let hundredths = (v * 100.0).round();
+        if !(0.0..=u32::MAX as f64).contains(&hundredths) || hundredths / 100.0 != v {
+            return Err(Error(format!("{v} is not a non-negative amount in hundredths")));
+        }
+        self.count(hundredths as u64);
         Ok(())
     }
     fn serialize_char(self, _: char) -> R {

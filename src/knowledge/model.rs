@@ -142,6 +142,8 @@ pub struct KnowledgeBase {
     pub emergency: EmergencySigns,
     /// The parts of the quiz, in order, named for the progress line.
     pub parts: List<Text>,
+    /// The first screen's points: how long, private, not a diagnosis.
+    pub intro_points: List<Text>,
     /// Who counts as a child or teenager: adults' daily needs are not shown to them.
     pub young_when: Condition,
     /// Every word the screens show that isn't medical content.
@@ -173,7 +175,7 @@ pub struct KnowledgeBase {
 }
 }
 
-crate::compact_struct! {
+crate::compact_texts! {
 /// The words of the screens, apart from the medical content: one entry per place, so a
 /// translation is a data file with the same keys. `{name}` marks where a value goes.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -206,7 +208,6 @@ pub struct UiText {
     pub link_old: Text,
     pub intro_title: Text,
     pub intro_lead: Text,
-    pub intro_points: List<Text>,
     pub start: Text,
     pub resume: Text,
     pub start_again: Text,

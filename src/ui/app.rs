@@ -1,6 +1,10 @@
 //! The root component: owns the state and connects it to the edges. It opens a results
 //! link or the saved session, saves each change, follows other tabs, steps the browser's
-//! history, moves focus, and tells the host page what happened (never the answers).
+//! history, opens the handout's sections for print, moves focus, and tells the host page
+//! what happened (never the answers).
+//!
+//! A struct component rather than a function with hooks: each hook is its own copy of
+//! Yew's code in the wasm, and this one would need a dozen.
 
 use super::state::{on_click, Msg, Notice, QuizState};
 use super::{
@@ -8,13 +12,14 @@ use super::{
 };
 use crate::knowledge::{Kb, TriageLevel};
 use crate::platform;
-use crate::quiz::{assess, share, Action, Journey, Screen};
-use crate::report::report;
-use crate::session::RestoreError;
+use crate::quiz::{assess, share, Action, Answers, Journey, Screen};
+use crate::report::{report, Report};
+use crate::session::{RestoreError, Session};
 use crate::storage::{SaveProblem, SessionStore};
 use crate::ui::button::{button, Look};
 use crate::ui::{fill, text};
 use gloo_events::EventListener;
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -52,257 +57,278 @@ pub struct AppProps {
     pub on_event: Callback<HostEvent>,
 }
 
-#[function_component(App)]
-pub fn app(props: &AppProps) -> Html {
-    // Answers opened from a results link: not saved until the person changes one.
-    let from_link = use_mut_ref(|| None);
-    let state = {
-        let (kb, store, link_param, from_link) =
-            (props.kb, props.store.clone(), props.link_param.clone(), from_link.clone());
-        use_reducer(move || {
-            let saved = || match store.load(&kb) {
-                Ok(Some((session, kept))) => (session.resume(&kb), None, kept),
-                Ok(None) => (Journey::new(), None, false),
-                Err(RestoreError::Corrupted) => (Journey::new(), Some(Notice::RestoreDamaged), false),
-                Err(RestoreError::OtherFormat(_)) => (Journey::new(), Some(Notice::RestoreUpdated), false),
-            };
-            let (journey, notice, kept) =
-                match platform::take_from_address(&link_param).map(|code| share::decode(&kb, &code)) {
-                    Some(Ok(answers)) => {
-                        let journey = Journey::resume(&kb, &answers, Screen::Results, &[]);
-                        *from_link.borrow_mut() = Some(journey.answers.clone());
-                        (journey, Some(Notice::LinkOpened), false)
-                    }
-                    Some(Err(e)) => {
-                        let notice = if e == share::LinkError::Old { Notice::LinkOld } else { Notice::LinkDamaged };
-                        let (journey, _, kept) = saved();
-                        (journey, Some(notice), kept)
-                    }
-                    None => saved(),
-                };
-            let mut state = QuizState::new(kb, journey, notice, store.enabled(), link_param);
-            state.keep_sensitive = kept;
-            state
-        })
-    };
-    let root = use_node_ref();
+/// What only the app needs, besides the state the views draw.
+pub enum AppMsg {
+    Ui(Msg),
+    /// The browser's Back button was pressed.
+    Popped,
+    /// Another tab saved (`Some`) or erased (`None`) the session under this key.
+    OtherTab(Option<Session>),
+}
 
-    let dispatch = {
-        let (state, store) = (state.clone(), props.store.clone());
-        Callback::from(move |msg: Msg| match msg {
-            Msg::Erase => {
-                state.dispatch(Msg::Erase);
-                state.dispatch(Msg::Erased(store.erase()));
-            }
-            msg => state.dispatch(msg),
-        })
-    };
+pub struct App {
+    state: QuizState,
+    /// The results of the answers on screen, worked out once per set of answers.
+    report: Option<(Answers, TriageLevel, Vec<String>, Rc<Report>)>,
+    /// Answers opened from a results link: not saved until the person changes one.
+    from_link: Option<Answers>,
+    /// A failed save was reported; said once, not on every answer.
+    told_save_failed: bool,
+    /// The screen when last rendered, and the part of the quiz last told to the host.
+    shown: Option<Screen>,
+    last_part: Option<u32>,
+    /// The next screen change came from the browser's Back button: add no history entry.
+    popped: bool,
+    /// The error summary was on screen at the last render (it takes focus as it appears).
+    missing_shown: bool,
+    root: NodeRef,
+    _listeners: Vec<EventListener>,
+}
 
-    // Save each change. A fresh start leaves nothing on the device; a failure is told
-    // once; a newer session from another tab is taken, not written over.
-    {
-        let (store, kb, dispatch, from_link) = (props.store.clone(), props.kb, dispatch.clone(), from_link.clone());
-        let told = use_mut_ref(|| false);
-        let first = use_mut_ref(|| true);
-        use_effect_with((state.journey.clone(), state.keep_sensitive), move |(journey, keep)| {
-            if first.replace(false) && *journey == Journey::new() {
-                return; // Nothing saved, nothing to do.
+impl Component for App {
+    type Message = AppMsg;
+    type Properties = AppProps;
+
+    fn create(ctx: &Context<Self>) -> Self {
+        let props = ctx.props();
+        let (kb, store) = (props.kb, &props.store);
+        let saved = || match store.load(&kb) {
+            Ok(Some((session, kept))) => (session.resume(&kb), None, kept),
+            Ok(None) => (Journey::new(), None, false),
+            Err(RestoreError::Corrupted) => (Journey::new(), Some(Notice::RestoreDamaged), false),
+            Err(RestoreError::OtherFormat(_)) => (Journey::new(), Some(Notice::RestoreUpdated), false),
+        };
+        let mut from_link = None;
+        let (journey, notice, kept) = match platform::take_from_address(&props.link_param)
+            .map(|c| share::decode(&kb, &c))
+        {
+            Some(Ok(answers)) => {
+                let journey = Journey::resume(&kb, &answers, Screen::Results, &[]);
+                from_link = Some(journey.answers.clone());
+                (journey, Some(Notice::LinkOpened), false)
             }
-            if *journey == Journey::new() {
-                store.erase();
-                return;
+            Some(Err(e)) => {
+                let (journey, _, kept) = saved();
+                (journey, Some(if e == share::LinkError::Old { Notice::LinkOld } else { Notice::LinkDamaged }), kept)
             }
-            if from_link.borrow().as_ref() == Some(&journey.answers) {
-                return;
-            }
-            *from_link.borrow_mut() = None;
-            match store.save(&kb, journey, *keep) {
-                Ok(()) => *told.borrow_mut() = false,
-                Err(SaveProblem::Failed) if !*told.borrow() => {
-                    *told.borrow_mut() = true;
-                    dispatch.emit(Msg::Storage(Notice::SaveFailed, None));
-                }
-                Err(SaveProblem::Failed) => {}
-                Err(SaveProblem::Newer(session)) => {
-                    store.adopt(&session);
-                    dispatch.emit(Msg::Storage(Notice::OtherTab, Some(Box::new(session.resume(&kb)))));
-                }
-                Err(SaveProblem::ErasedElsewhere) => dispatch.emit(Msg::Storage(Notice::Erased, Some(Box::default()))),
-            }
-        });
+            None => saved(),
+        };
+        let mut state = QuizState::new(kb, journey, notice, store.enabled(), props.link_param.clone());
+        state.keep_sensitive = kept;
+
+        let mut app = App {
+            state,
+            report: None,
+            from_link,
+            told_save_failed: false,
+            shown: None,
+            last_part: None,
+            popped: false,
+            missing_shown: false,
+            root: NodeRef::default(),
+            _listeners: Vec::new(),
+        };
+        app._listeners = app.listen(ctx);
+        app.refresh_report();
+        app
     }
 
-    // Another tab saved or erased the answers under this key: follow it at once.
-    {
-        let (store, kb, dispatch) = (props.store.clone(), props.kb, dispatch.clone());
-        use_effect_with((), move |_| {
-            let listener = web_sys::window().map(|window| {
-                EventListener::new(&window, "storage", move |event| {
-                    let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else { return };
-                    if event.key().as_deref() != Some(store.key()) {
-                        return;
-                    }
-                    match store.newer(event.new_value()) {
-                        Some(Some(session)) => {
-                            dispatch.emit(Msg::Storage(Notice::OtherTab, Some(Box::new(session.resume(&kb)))))
-                        }
-                        Some(None) => dispatch.emit(Msg::Storage(Notice::Erased, Some(Box::default()))),
-                        None => {}
-                    }
-                })
-            });
-            move || drop(listener)
-        });
-    }
-
-    // The browser's Back button steps back through the quiz (when the host asks for it).
-    let popped = use_mut_ref(|| false);
-    {
-        let (dispatch, popped, on) = (dispatch.clone(), popped.clone(), props.history);
-        use_effect_with((), move |_| {
-            let listener = web_sys::window().filter(|_| on).map(|window| {
-                EventListener::new(&window, "popstate", move |_| {
-                    *popped.borrow_mut() = true;
-                    dispatch.emit(Action::Back.into());
-                })
-            });
-            move || drop(listener)
-        });
-    }
-
-    // Print gives the handout: the sections it needs are opened, then closed again.
-    {
-        let root = root.clone();
-        use_effect_with((), move |_| {
-            let opened = std::rc::Rc::new(std::cell::RefCell::new(Vec::<web_sys::Element>::new()));
-            let listeners = web_sys::window().map(|window| {
-                let (root, opened_too) = (root.clone(), opened.clone());
-                let before = EventListener::new(&window, "beforeprint", move |_| {
-                    let Some(el) = root.cast::<web_sys::Element>() else { return };
-                    let Ok(list) = el.query_selector_all("details[data-print]:not([open])") else { return };
-                    for i in 0..list.length() {
-                        if let Some(d) = list.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
-                            let _ = d.set_attribute("open", "");
-                            opened_too.borrow_mut().push(d);
-                        }
-                    }
-                });
-                let after = EventListener::new(&window, "afterprint", move |_| {
-                    for d in opened.borrow_mut().drain(..) {
-                        let _ = d.remove_attribute("open");
-                    }
-                });
-                (before, after)
-            });
-            move || drop(listeners)
-        });
-    }
-
-    // Assessed once per set of answers, and only once the results are asked for.
-    let assessment = {
-        let kb = props.kb;
-        let on_results = state.journey.screen == Screen::Results;
-        use_memo(on_results.then(|| state.answers().clone()), move |answers| {
-            answers.as_ref().map(|answers| {
-                let a = assess(&kb, answers);
-                let report = std::rc::Rc::new(report(&kb, answers, &a));
-                (a, report)
-            })
-        })
-    };
-
-    // On each new screen: tell the host, add a history entry, and move focus to the
-    // heading (not on first load, so an embedded widget never takes focus from its page).
-    {
-        let previous = use_mut_ref(|| None::<Screen>);
-        // The part of the quiz last told to the host: a step event per part, so that the
-        // events don't show how many questions (or warnings) the answers led to.
-        let last_part = use_mut_ref(|| None::<u32>);
-        let (root, on_event, history) = (root.clone(), props.on_event.clone(), props.history);
-        let (assessment, kb) = (assessment.clone(), props.kb);
-        use_effect_with(state.journey.screen.clone(), move |screen| {
-            let was = previous.replace(Some(screen.clone()));
-            match screen {
-                Screen::Question(id) => {
-                    if was == Some(Screen::Intro) {
-                        on_event.emit(HostEvent::Start);
-                    }
-                    let part = kb.question(id).map_or(0, |q| q.part);
-                    let new_part = last_part.replace(Some(part)) != Some(part);
-                    let parts = kb.parts.len() as u32;
-                    on_event.emit(HostEvent::Step { question: id.clone(), part, parts, new_part });
-                }
-                Screen::Results => {
-                    if let Some((a, _)) = assessment.as_ref() {
-                        let nutrients = a.nutrients.iter().map(|n| n.id.to_string()).collect();
-                        on_event.emit(HostEvent::Complete { triage: a.triage, nutrients });
-                    }
-                }
-                Screen::Intro => *last_part.borrow_mut() = None,
-                _ => {}
+    fn update(&mut self, ctx: &Context<Self>, msg: AppMsg) -> bool {
+        let store = &ctx.props().store;
+        let kb = self.state.kb;
+        match msg {
+            AppMsg::Ui(Msg::Erase) => {
+                self.state.apply(Msg::Erase);
+                self.state.apply(Msg::Erased(store.erase()));
             }
-            if was.is_none() {
-                mark_ready();
-                return;
+            AppMsg::Ui(msg) => self.state.apply(msg),
+            AppMsg::Popped => {
+                self.popped = true;
+                self.state.apply(Msg::Quiz(Action::Back));
             }
-            if history && !popped.replace(false) {
-                if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
-                    let _ = h.push_state(&wasm_bindgen::JsValue::from_str("lpq"), "");
-                }
+            AppMsg::OtherTab(session) => {
+                let journey = session.map_or_else(Journey::new, |s| s.resume(&kb));
+                let notice = if journey == Journey::new() { Notice::Erased } else { Notice::OtherTab };
+                self.state.apply(Msg::Storage(notice, Some(Box::new(journey))));
             }
-            focus(&root, "[data-focus]");
-        });
-    }
-    // The error summary takes focus when it appears, as on GOV.UK.
-    {
-        let root = root.clone();
-        use_effect_with(state.journey.missing_answer, move |missing| {
-            if *missing {
-                focus(&root, "[data-error-summary]");
-            }
-        });
-    }
-
-    let kb = props.kb.0;
-    let ui = &kb.ui;
-    let screen = match &state.journey.screen {
-        Screen::Intro => intro(&state, &dispatch),
-        Screen::Question(_) => question_view(&state, &dispatch),
-        Screen::Interrupt(_) => interrupt(&state, &dispatch),
-        Screen::Review => review(&state, &dispatch),
-        Screen::Results => {
-            assessment.as_ref().as_ref().map_or_else(Html::default, |(_, r)| results(&state, &dispatch, r))
         }
-        Screen::Browse(_) => browse(&state, &dispatch),
-    };
-    let announcement = state.shown_at.and_then(|part| {
-        let name = kb.parts.get(part as usize - 1)?;
-        Some(fill(&ui.part, &[("n", &part.to_string()), ("m", &kb.parts.len().to_string()), ("name", name)]))
-    });
+        self.save(store);
+        self.refresh_report();
+        true
+    }
 
-    html! {
-        <div class="lpq-app" data-theme={props.theme.clone()} ref={root}>
-            // Stays in place across screens, so a change of its text is what screen readers announce.
-            <p class="lpq-visually-hidden" role="status" aria-live="polite" aria-atomic="true" data-announce="">
-                { announcement }
-            </p>
-            <header class="lpq-header lpq-no-print">
-                <p class="lpq-brand">{ text(&ui.brand) }</p>
-            </header>
-            if let Some(notice) = state.notice {
-                <div class="lpq-notice lpq-no-print" role="status" data-notice="">
-                    <p>{ text(notice.text(kb)) }</p>
-                    { button(Look::Link, "dismiss", text(&ui.ok), on_click(&dispatch, Msg::DismissNotice)) }
-                </div>
-            }
-            <div class="lpq-screen">{ screen }</div>
-            <footer class="lpq-footer lpq-no-print">
-                <p>{ text(&ui.private) }</p>
-                if !state.answers().is_empty() && state.saving {
-                    { button(Look::Link, "erase", text(&ui.erase), on_click(&dispatch, Msg::Erase)) }
+    fn view(&self, ctx: &Context<Self>) -> Html {
+        let state = &self.state;
+        let dispatch = ctx.link().callback(AppMsg::Ui);
+        let kb = state.kb.0;
+        let ui = &kb.ui;
+        let screen = match &state.journey.screen {
+            Screen::Intro => intro(state, &dispatch),
+            Screen::Question(_) => question_view(state, &dispatch),
+            Screen::Interrupt(_) => interrupt(state, &dispatch),
+            Screen::Review => review(state, &dispatch),
+            Screen::Results => self.report.as_ref().map_or_else(Html::default, |r| results(state, &dispatch, &r.3)),
+            Screen::Browse(_) => browse(state, &dispatch),
+        };
+        let announcement = state.shown_at.and_then(|part| {
+            let name = kb.parts.get(part as usize - 1)?;
+            Some(fill(&ui.part, &[("n", &part.to_string()), ("m", &kb.parts.len().to_string()), ("name", name)]))
+        });
+        html! {
+            <div class="lpq-app" data-theme={ctx.props().theme.clone()} ref={self.root.clone()}>
+                // Stays in place across screens, so a change of its text is what screen readers announce.
+                <p class="lpq-visually-hidden" role="status" aria-live="polite" aria-atomic="true" data-announce="">
+                    { announcement }
+                </p>
+                <header class="lpq-header lpq-no-print">
+                    <p class="lpq-brand">{ text(&ui.brand) }</p>
+                </header>
+                if let Some(notice) = state.notice {
+                    <div class="lpq-notice lpq-no-print" role="status" data-notice="">
+                        <p>{ text(notice.text(kb)) }</p>
+                        { button(Look::Link, "dismiss", text(&ui.ok), on_click(&dispatch, Msg::DismissNotice)) }
+                    </div>
                 }
-            </footer>
-        </div>
+                <div class="lpq-screen">{ screen }</div>
+                <footer class="lpq-footer lpq-no-print">
+                    <p>{ text(&ui.private) }</p>
+                    if !state.answers().is_empty() && state.saving {
+                        { button(Look::Link, "erase", text(&ui.erase), on_click(&dispatch, Msg::Erase)) }
+                    }
+                </footer>
+            </div>
+        }
+    }
+
+    /// On each new screen: tell the host, add a history entry, and move focus to the
+    /// heading (not on first load, so an embedded widget never takes focus from its page).
+    fn rendered(&mut self, ctx: &Context<Self>, first_render: bool) {
+        let props = ctx.props();
+        let screen = self.state.journey.screen.clone();
+        let missing = self.state.journey.missing_answer;
+        if missing && !std::mem::replace(&mut self.missing_shown, missing) {
+            focus(&self.root, "[data-error-summary]");
+        }
+        self.missing_shown = missing;
+        let popped = std::mem::take(&mut self.popped);
+        let was = self.shown.replace(screen.clone());
+        if was.as_ref() == Some(&screen) {
+            return;
+        }
+        match &screen {
+            Screen::Question(id) => {
+                if was == Some(Screen::Intro) {
+                    props.on_event.emit(HostEvent::Start);
+                }
+                let part = self.state.shown_at.unwrap_or(0);
+                let new_part = self.last_part.replace(part) != Some(part);
+                let parts = props.kb.parts.len() as u32;
+                props.on_event.emit(HostEvent::Step { question: id.clone(), part, parts, new_part });
+            }
+            Screen::Results => {
+                if let Some((_, triage, nutrients, _)) = &self.report {
+                    props.on_event.emit(HostEvent::Complete { triage: *triage, nutrients: nutrients.clone() });
+                }
+            }
+            Screen::Intro => self.last_part = None,
+            _ => {}
+        }
+        if first_render {
+            mark_ready();
+            return;
+        }
+        if props.history && !popped {
+            if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
+                let _ = h.push_state(&wasm_bindgen::JsValue::from_str("lpq"), "");
+            }
+        }
+        focus(&self.root, "[data-focus]");
+    }
+}
+
+impl App {
+    /// Saves the journey: a fresh start leaves nothing on the device; a failure is told
+    /// once; a newer session from another tab is taken, not written over; answers opened
+    /// from a link wait until one is changed.
+    fn save(&mut self, store: &SessionStore) {
+        let (kb, journey) = (self.state.kb, &self.state.journey);
+        if *journey == Journey::new() {
+            store.erase();
+            return;
+        }
+        if self.from_link.as_ref() == Some(&journey.answers) {
+            return;
+        }
+        self.from_link = None;
+        match store.save(&kb, journey, self.state.keep_sensitive) {
+            Ok(()) => self.told_save_failed = false,
+            Err(SaveProblem::Failed) => {
+                if !std::mem::replace(&mut self.told_save_failed, true) {
+                    self.state.apply(Msg::Storage(Notice::SaveFailed, None));
+                }
+            }
+            Err(SaveProblem::Newer(session)) => {
+                store.adopt(&session);
+                self.state.apply(Msg::Storage(Notice::OtherTab, Some(Box::new(session.resume(&kb)))));
+            }
+            Err(SaveProblem::ErasedElsewhere) => self.state.apply(Msg::Storage(Notice::Erased, Some(Box::default()))),
+        }
+    }
+
+    /// Works the results out again when the answers on the results screen changed.
+    fn refresh_report(&mut self) {
+        let answers = &self.state.journey.answers;
+        if self.state.journey.screen != Screen::Results || self.report.as_ref().is_some_and(|r| r.0 == *answers) {
+            return;
+        }
+        let kb = self.state.kb;
+        let a = assess(&kb, answers);
+        let nutrients = a.nutrients.iter().map(|n| n.id.to_string()).collect();
+        self.report = Some((answers.clone(), a.triage, nutrients, Rc::new(report(&kb, answers, &a))));
+    }
+
+    /// The page events the app follows: other tabs saving under this key, the browser's
+    /// Back button (when the host asks for it), and printing.
+    fn listen(&self, ctx: &Context<Self>) -> Vec<EventListener> {
+        let Some(window) = web_sys::window() else { return Vec::new() };
+        let props = ctx.props();
+        let mut listeners = Vec::new();
+        let (store, link) = (props.store.clone(), ctx.link().clone());
+        listeners.push(EventListener::new(&window, "storage", move |event| {
+            let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else { return };
+            if event.key().as_deref() == Some(store.key()) {
+                if let Some(session) = store.newer(event.new_value()) {
+                    link.send_message(AppMsg::OtherTab(session));
+                }
+            }
+        }));
+        if props.history {
+            let link = ctx.link().clone();
+            listeners.push(EventListener::new(&window, "popstate", move |_| link.send_message(AppMsg::Popped)));
+        }
+        // Print gives the handout: its sections are opened, then closed again.
+        let opened: Rc<std::cell::RefCell<Vec<web_sys::Element>>> = Rc::default();
+        let (root, opened_too) = (self.root.clone(), opened.clone());
+        listeners.push(EventListener::new(&window, "beforeprint", move |_| {
+            let Some(list) = root
+                .cast::<web_sys::Element>()
+                .and_then(|el| el.query_selector_all("details[data-print]:not([open])").ok())
+            else {
+                return;
+            };
+            for i in 0..list.length() {
+                if let Some(d) = list.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
+                    let _ = d.set_attribute("open", "");
+                    opened_too.borrow_mut().push(d);
+                }
+            }
+        }));
+        listeners.push(EventListener::new(&window, "afterprint", move |_| {
+            for d in opened.borrow_mut().drain(..) {
+                let _ = d.remove_attribute("open");
+            }
+        }));
+        listeners
     }
 }
 

@@ -5,7 +5,7 @@
 use super::state::{on_click, Msg, QuizState};
 use crate::quiz::Action;
 use crate::ui::button::{button, Look};
-use crate::ui::text;
+use crate::ui::{items, text};
 use yew::prelude::*;
 
 pub fn intro(state: &QuizState, dispatch: &Callback<Msg>) -> Html {
@@ -16,7 +16,7 @@ pub fn intro(state: &QuizState, dispatch: &Callback<Msg>) -> Html {
         <section class="lpq-intro" aria-labelledby="lpq-intro-title">
             <h2 id="lpq-intro-title" tabindex="-1" data-focus="">{ text(&ui.intro_title) }</h2>
             <p class="lpq-lead">{ text(&ui.intro_lead) }</p>
-            <ul class="lpq-points">{ for ui.intro_points.iter().map(|p| html! { <li>{ text(p) }</li> }) }</ul>
+            <ul class="lpq-points">{ items(&kb.intro_points) }</ul>
             <div class="lpq-actions">
                 { button(Look::Primary, "start", text(if resuming { &ui.resume } else { &ui.start }), on_click(dispatch, Action::Start)) }
                 if resuming {
@@ -25,7 +25,7 @@ pub fn intro(state: &QuizState, dispatch: &Callback<Msg>) -> Html {
             </div>
             <div class="lpq-warning-signs" role="note">
                 <h3>{ text(&signs.heading) }</h3>
-                <ul>{ for signs.signs.iter().map(|s| html! { <li>{ text(s) }</li> }) }</ul>
+                <ul>{ items(&signs.signs) }</ul>
                 <p>{ text(&signs.call) }</p>
             </div>
             <p>{ button(Look::Link, "browse", text(&ui.browse), on_click(dispatch, Action::Browse(None))) }</p>

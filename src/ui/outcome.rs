@@ -6,7 +6,7 @@
 use super::blocks::line;
 use crate::knowledge::KnowledgeBase;
 use crate::report::Outcome;
-use crate::ui::{fill, text};
+use crate::ui::{fill, items, text};
 use yew::prelude::*;
 
 /// The heading is the screen's h2 and takes focus. `alert`: announced at once (an
@@ -25,7 +25,7 @@ pub fn outcome(kb: &KnowledgeBase, o: &Outcome, alert: bool) -> Html {
             }
             if !o.while_waiting.is_empty() {
                 <h3>{ text(&ui.while_waiting) }</h3>
-                <ul>{ for o.while_waiting.iter().map(|w| html! { <li>{ text(w) }</li> }) }</ul>
+                <ul>{ items(&o.while_waiting) }</ul>
             }
         </div>
     }

@@ -12,7 +12,7 @@ use super::state::{on_click, Msg, QuizState};
 use crate::quiz::Action;
 use crate::report::Report;
 use crate::ui::button::{button, Look};
-use crate::ui::text;
+use crate::ui::{items, text};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -25,7 +25,7 @@ pub fn results(state: &QuizState, dispatch: &Callback<Msg>, report: &Rc<Report>)
             { outcome(kb, &report.outcome, false) }
             if !report.steps.is_empty() {
                 <h3>{ text(&ui.to_do) }</h3>
-                <ol class="lpq-steps">{ for report.steps.iter().map(|s| html! { <li>{ text(s) }</li> }) }</ol>
+                <ol class="lpq-steps">{ items(&report.steps) }</ol>
             }
             if let Some((mark, words)) = &report.no_nutrients {
                 { line("p", &crate::report::Line { mark: Some((mark, "".into())), text: words.clone(), ..Default::default() }) }

@@ -4,8 +4,7 @@
 
 use crate::knowledge::Kb;
 use crate::quiz::{Action, Answers, Cleaned, Journey, Screen};
-use std::rc::Rc;
-use yew::{AttrValue, Reducible};
+use yew::AttrValue;
 
 /// A one-off message at the top of the widget.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -30,7 +29,7 @@ pub enum Copy {
     Failed,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct QuizState {
     pub kb: Kb,
     pub journey: Journey,
@@ -132,44 +131,39 @@ impl QuizState {
     }
 }
 
-impl Reducible for QuizState {
-    type Action = Msg;
-
-    fn reduce(self: Rc<Self>, msg: Msg) -> Rc<Self> {
-        let mut next = (*self).clone();
+impl QuizState {
+    /// Applies `msg`. (Erasing is the app's to do, with the storage: here it only clears
+    /// the notice, and `Erased` says how it went.)
+    pub fn apply(&mut self, msg: Msg) {
+        let screen_before = self.journey.screen.clone();
         match msg {
             Msg::Quiz(action) => {
                 if matches!(action, Action::Start | Action::Restart) {
-                    next.notice = None;
+                    self.notice = None;
                 }
-                next.journey = self.journey.apply(self.kb.0, action);
+                self.journey = self.journey.apply(self.kb.0, action);
             }
             Msg::Erased(true) => {
-                next.journey = Journey::new();
-                next.notice = Some(Notice::Erased);
+                self.journey = Journey::new();
+                self.notice = Some(Notice::Erased);
             }
-            Msg::Erased(false) => next.notice = Some(Notice::EraseFailed),
-            Msg::DismissNotice | Msg::Erase => next.notice = None,
-            Msg::Copied(ok) => next.copy = if ok { Copy::Copied } else { Copy::Failed },
-            Msg::ShowLink => next.link_shown = true,
-            Msg::KeepSensitive(keep) => next.keep_sensitive = keep,
-            Msg::BrowseDiet(diet) => next.browse_diet = diet,
+            Msg::Erased(false) => self.notice = Some(Notice::EraseFailed),
+            Msg::DismissNotice | Msg::Erase => self.notice = None,
+            Msg::Copied(ok) => self.copy = if ok { Copy::Copied } else { Copy::Failed },
+            Msg::ShowLink => self.link_shown = true,
+            Msg::KeepSensitive(keep) => self.keep_sensitive = keep,
+            Msg::BrowseDiet(diet) => self.browse_diet = diet,
             Msg::Storage(notice, journey) => {
-                next.notice = Some(notice);
+                self.notice = Some(notice);
                 if let Some(journey) = journey {
-                    next.journey = *journey;
+                    self.journey = *journey;
                 }
             }
         }
-        if next.journey.screen != self.journey.screen {
-            next.copy = Copy::NotYet;
-            next.link_shown = false;
-            next.note_position();
-        }
-        if next == *self {
-            self
-        } else {
-            Rc::new(next)
+        if self.journey.screen != screen_before {
+            self.copy = Copy::NotYet;
+            self.link_shown = false;
+            self.note_position();
         }
     }
 }
