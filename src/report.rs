@@ -9,12 +9,28 @@ use crate::quiz::{next_steps, sources, Answers, Assessment, Cleaned, FoodSuggest
 use crate::text::{amount, fill, in_sentence, list_words};
 use std::borrow::Cow;
 
+/// What a line is about, named on it by a data attribute (`data-food="<id>"`, …): the
+/// test contract, kept on folded content too.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Mark {
+    #[default]
+    None,
+    Food,
+    Test,
+    Flag,
+    Advice,
+    Source,
+    Withheld,
+    NoNutrient,
+    Deferred,
+}
+
 /// One line: a list item or a short paragraph.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Line {
-    /// A data attribute naming what the line is about (`data-food`, `data-test`, …) and
-    /// its id: the test contract, kept on folded content too.
-    pub mark: Option<(&'static str, Text)>,
+    pub mark: Mark,
+    /// The id the mark names.
+    pub id: Text,
     /// Shown in bold before the text.
     pub lead: Option<Text>,
     pub text: Text,
@@ -72,8 +88,8 @@ pub struct Report {
     /// Up to three things to do now (none when the outcome is urgent or higher).
     pub steps: Vec<Text>,
     pub standout: Vec<Standout>,
-    /// Said instead of nutrients: (`data-deferred` or `data-no-nutrient`, the words).
-    pub no_nutrients: Option<(&'static str, Text)>,
+    /// Said instead of nutrients (marked `Deferred` or `NoNutrient`).
+    pub no_nutrients: Option<Line>,
     /// Nutrients never suggested because more could harm, and why.
     pub withheld: Vec<Line>,
     pub folds: Vec<Fold>,
@@ -90,8 +106,8 @@ fn led(lead: &Text, text: Text) -> Line {
     Line { lead: Some(lead.clone()), text, ..Line::default() }
 }
 
-fn marked(mark: &'static str, id: &Text, lead: &Text, text: Text) -> Line {
-    Line { mark: Some((mark, id.clone())), lead: Some(lead.clone()), text, ..Line::default() }
+fn marked(mark: Mark, id: &Text, lead: &Text, text: Text) -> Line {
+    Line { mark, id: id.clone(), lead: Some(lead.clone()), text, ..Line::default() }
 }
 
 fn owned(s: String) -> Text {
@@ -119,7 +135,7 @@ pub fn outcome(kb: &KnowledgeBase, level: TriageLevel, action: Text, flags: &[&R
             Some(dont) => joined(&f.guidance, " ", dont),
             None => f.guidance.clone(),
         };
-        lines.push(marked("data-flag", &f.id, &f.title, text));
+        lines.push(marked(Mark::Flag, &f.id, &f.title, text));
     }
     Outcome {
         level,
@@ -194,16 +210,17 @@ pub fn report(kb: &KnowledgeBase, answers: &Answers, a: &Assessment) -> Report {
     let mut cited = Vec::new();
     for s in sources(kb, a) {
         let mut l = line(joined(&s.title, ", ", &s.publisher));
-        l.mark = Some(("data-source", s.id.clone()));
+        l.mark = Mark::Source;
+        l.id = s.id.clone();
         l.url = Some(s.url.clone());
         cited.push(l);
     }
     fold("sources", &ui.sources, false, vec![block(None, cited)]);
 
     let no_nutrients = if a.nutrients_deferred {
-        Some(("data-deferred", ui.deferred.clone()))
+        Some(Line { mark: Mark::Deferred, ..line(ui.deferred.clone()) })
     } else if standout.is_empty() {
-        Some(("data-no-nutrient", ui.nothing_stands_out.clone()))
+        Some(Line { mark: Mark::NoNutrient, ..line(ui.nothing_stands_out.clone()) })
     } else {
         None
     };
@@ -250,7 +267,7 @@ fn step_text(kb: &KnowledgeBase, step: &NextStep) -> Text {
 fn advice_lines(out: &mut Vec<Line>, list: &[Advice], ids: &[Text]) {
     for id in ids {
         if let Some(x) = list.iter().find(|x| x.id == *id) {
-            out.push(marked("data-advice-id", &x.id, &x.title, x.text.clone()));
+            out.push(marked(Mark::Advice, &x.id, &x.title, x.text.clone()));
         }
     }
 }
@@ -258,7 +275,7 @@ fn advice_lines(out: &mut Vec<Line>, list: &[Advice], ids: &[Text]) {
 fn withheld(out: &mut Vec<Line>, kb: &KnowledgeBase, a: &Assessment) {
     for n in a.withheld.iter().filter_map(|id| kb.nutrient(id)) {
         let lead = owned(fill(&kb.ui.not_suggested, &[("name", &n.name)]));
-        out.push(marked("data-withheld", &n.id, &lead, n.withhold_reason.clone().unwrap_or_default()));
+        out.push(marked(Mark::Withheld, &n.id, &lead, n.withhold_reason.clone().unwrap_or_default()));
     }
 }
 
@@ -275,7 +292,7 @@ pub fn food_lines(kb: &KnowledgeBase, n: &Nutrient, foods: &[FoodSuggestion]) ->
             per.push_str(". ");
             per.push_str(note);
         }
-        let mut l = marked("data-food", &f.id, &f.name, owned(per));
+        let mut l = marked(Mark::Food, &f.id, &f.name, owned(per));
         l.warning = s.caution.as_deref().and_then(|tag| kb.food_caution(tag)).map(|c| c.note.clone());
         lines.push(l);
     }
@@ -351,7 +368,7 @@ pub fn doctor(kb: &KnowledgeBase, answers: &Answers, a: &Assessment) -> Vec<Bloc
     withheld(&mut nutrients, kb, a);
     let mut tests = Vec::new();
     for t in a.lab_tests.iter().filter_map(|id| kb.lab_test(id)) {
-        tests.push(marked("data-test", &t.id, &t.name, t.why.clone()));
+        tests.push(marked(Mark::Test, &t.id, &t.name, t.why.clone()));
     }
     let mut medicines = Vec::new();
     advice_lines(&mut medicines, &kb.medicine_notes, &a.medicine_notes);

@@ -6,7 +6,7 @@
 use leg_pain_quiz::knowledge::{KnowledgeBase, TriageLevel};
 use leg_pain_quiz::quiz::share::{self, LinkError};
 use leg_pain_quiz::quiz::{assess, clean, is_complete, select, visible_questions, Answers, MAX_STEPS};
-use leg_pain_quiz::report::{plain_text, report, Report};
+use leg_pain_quiz::report::{plain_text, report, Mark, Report};
 use leg_pain_quiz::session::Session;
 use proptest::prelude::*;
 
@@ -73,7 +73,7 @@ fn a_harmless_case_leads_with_what_helps_and_says_no_nutrient_stands_out() {
     assert_eq!(r.outcome.level, TriageLevel::SelfCare);
     assert!(r.outcome.call.is_none(), "no number to call");
     assert!(r.standout.is_empty());
-    assert_eq!(r.no_nutrients.as_ref().map(|(mark, _)| *mark), Some("data-no-nutrient"));
+    assert_eq!(r.no_nutrients.as_ref().map(|l| l.mark), Some(Mark::NoNutrient));
     assert!(!r.steps.is_empty() && r.steps.len() <= MAX_STEPS, "things to do now: {:?}", r.steps);
     assert!(!r.folds.iter().any(|f| f.name == "supplements"), "no supplement section when nothing points to one");
 }
@@ -124,7 +124,7 @@ fn the_doctor_section_cites_only_what_was_shown_and_each_source_once() {
     let a = assess(&kb, &answers);
     let r = report(&kb, &answers, &a);
     let sources = &r.folds.iter().find(|f| f.name == "sources").expect("a sources section").blocks[0].lines;
-    let ids: Vec<&str> = sources.iter().filter_map(|l| l.mark.as_ref().map(|(_, id)| id.as_ref())).collect();
+    let ids: Vec<&str> = sources.iter().map(|l| l.id.as_ref()).collect();
     let mut unique = ids.clone();
     unique.sort();
     unique.dedup();

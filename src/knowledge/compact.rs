@@ -37,11 +37,13 @@ pub struct Reader<'a> {
     shape: &'a [u8],
     text: &'static str,
     error: Option<DecodeError>,
+    /// The questions read so far, with their choices' ids: conditions point into them.
+    pub questions: Vec<(Cow<'static, str>, Vec<Cow<'static, str>>)>,
 }
 
 impl<'a> Reader<'a> {
     pub fn new(shape: &'a [u8], text: &'static str) -> Self {
-        Reader { shape, text, error: None }
+        Reader { shape, text, error: None, questions: Vec::new() }
     }
 
     /// Records the first error and stops reading.

@@ -1,6 +1,10 @@
-//! Writes a knowledge base in the compact form [`decode`](super::decode) reads: numbers
+//! Writes a knowledge base in the compact form [`compact`](super::compact) reads: numbers
 //! (lengths, counts, flags, variant indexes) go to `shape` as LEB128, every string goes
 //! to `text`, in serde's field order. Used by `build.rs` only; the wasm just reads.
+//!
+//! A condition's reference (`"leg_signs.cold_pale"`) is written as the question's and
+//! the choice's place among those already written, not as text: the reader knows them by
+//! then (questions come first in the base, and a follow-up names only earlier ones).
 
 use serde::ser::{self, Impossible, Serialize};
 use std::fmt::{self, Display};
@@ -24,6 +28,10 @@ impl ser::Error for Error {
 pub struct Compact {
     pub shape: Vec<u8>,
     pub text: String,
+    /// The structs being written, innermost last (to tell a question's id from others').
+    structs: Vec<&'static str>,
+    /// Questions written so far, with their choices' ids: what references point into.
+    questions: Vec<(String, Vec<String>)>,
 }
 
 pub fn encode<T: Serialize>(value: &T) -> Result<Compact, Error> {
@@ -139,8 +147,31 @@ impl ser::Serializer for &mut Compact {
         self.count(index.into());
         Ok(())
     }
-    fn serialize_newtype_struct<T: ?Sized + Serialize>(self, _: &'static str, value: &T) -> R {
-        value.serialize(self)
+    fn serialize_newtype_struct<T: ?Sized + Serialize>(self, name: &'static str, value: &T) -> R {
+        if name != "Reference" {
+            return value.serialize(self);
+        }
+        // Written as text first, then replaced by the places it names.
+        let start = self.text.len();
+        let shape = self.shape.len();
+        value.serialize(&mut *self)?;
+        let reference = self.text.split_off(start);
+        self.shape.truncate(shape);
+        let (negated, plain) = match reference.strip_prefix('!') {
+            Some(rest) => (true, rest),
+            None => (false, reference.as_str()),
+        };
+        let (question, choice) =
+            plain.split_once('.').ok_or_else(|| Error(format!("`{reference}` is not a reference")))?;
+        let q = self.questions.iter().position(|(id, _)| id == question);
+        let c = q.and_then(|q| self.questions[q].1.iter().position(|id| id == choice));
+        let (Some(q), Some(c)) = (q, c) else {
+            return Err(Error(format!("`{reference}` names a question or choice not written before it")));
+        };
+        self.shape.push(negated.into());
+        self.count(q as u64);
+        self.count(c as u64);
+        Ok(())
     }
     fn serialize_newtype_variant<T: ?Sized + Serialize>(self, _: &'static str, _: u32, _: &'static str, _: &T) -> R {
         Err(unsupported("enum variants with data"))
@@ -168,7 +199,8 @@ impl ser::Serializer for &mut Compact {
     fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, Error> {
         Err(unsupported("maps (use a list of pairs)"))
     }
-    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Self, Error> {
+    fn serialize_struct(self, name: &'static str, _: usize) -> Result<Self, Error> {
+        self.structs.push(name);
         Ok(self)
     }
     fn serialize_struct_variant(
@@ -207,10 +239,23 @@ impl ser::SerializeTuple for &mut Compact {
 impl ser::SerializeStruct for &mut Compact {
     type Ok = ();
     type Error = Error;
-    fn serialize_field<T: ?Sized + Serialize>(&mut self, _: &'static str, value: &T) -> R {
-        value.serialize(&mut **self)
+    fn serialize_field<T: ?Sized + Serialize>(&mut self, key: &'static str, value: &T) -> R {
+        let start = self.text.len();
+        value.serialize(&mut **self)?;
+        if key == "id" {
+            let id = self.text[start..].to_string();
+            match self.structs.last() {
+                Some(&"Question") => self.questions.push((id, Vec::new())),
+                Some(&"Choice") => {
+                    self.questions.last_mut().ok_or_else(|| unsupported("choices outside a question"))?.1.push(id)
+                }
+                _ => {}
+            }
+        }
+        Ok(())
     }
     fn end(self) -> R {
+        self.structs.pop();
         Ok(())
     }
 }

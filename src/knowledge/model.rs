@@ -53,8 +53,10 @@ impl std::fmt::Display for Reference {
 }
 
 impl Serialize for Reference {
+    /// As `"!question.choice"`, marked as a reference so the compact encoder can write
+    /// it as two numbers instead (see `encode.rs`).
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
+        serializer.serialize_newtype_struct("Reference", &self.to_string())
     }
 }
 
@@ -67,12 +69,17 @@ impl<'de> Deserialize<'de> for Reference {
 }
 
 impl crate::knowledge_compact::Decode for Reference {
+    /// The question's and the choice's places among the questions already read.
     fn decode(r: &mut crate::knowledge_compact::Reader) -> Self {
-        let text = <Text as crate::knowledge_compact::Decode>::decode(r);
-        Reference::parse(text).unwrap_or_else(|| {
-            r.fail("a condition reference without a dot");
-            Reference { negated: false, question: Cow::Borrowed(""), choice: Cow::Borrowed("") }
-        })
+        let negated = <bool as crate::knowledge_compact::Decode>::decode(r);
+        let (q, c) = (r.count(), r.count());
+        match r.questions.get(q).and_then(|(question, choices)| Some((question.clone(), choices.get(c)?.clone()))) {
+            Some((question, choice)) => Reference { negated, question, choice },
+            None => {
+                r.fail("a condition names a question or choice not read before it");
+                Reference { negated, question: Cow::Borrowed(""), choice: Cow::Borrowed("") }
+            }
+        }
     }
 }
 
@@ -137,6 +144,8 @@ pub struct KnowledgeBase {
     /// Version of the content, shown in the doctor summary.
     pub version: Text,
     pub disclaimer: Text,
+    /// First: conditions everywhere else point into the questions and their choices.
+    pub questions: List<Question>,
     /// The warning signs shown before anything else: on the first screen, and in the
     /// fallbacks for pages where the quiz can't run (generated from this by build.rs).
     pub emergency: EmergencySigns,
@@ -159,7 +168,6 @@ pub struct KnowledgeBase {
     /// Notes shown beside foods carrying a tag, when an answer asks for that caution.
     #[serde(default)]
     pub food_cautions: List<FoodCaution>,
-    pub questions: List<Question>,
     pub evidence: List<Evidence>,
     pub red_flags: List<RedFlag>,
     #[serde(default)]
@@ -460,7 +468,6 @@ pub enum QuestionKind {
 }
 }
 
-crate::compact_struct! {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Question {
     pub id: Text,
@@ -479,6 +486,25 @@ pub struct Question {
     pub show_if: Condition,
     pub choices: List<Choice>,
 }
+
+/// Read by hand rather than by `compact_struct!`: once read, a question's id and its
+/// choices' ids are what later conditions point into (see `encode.rs`).
+impl crate::knowledge_compact::Decode for Question {
+    fn decode(r: &mut crate::knowledge_compact::Reader) -> Self {
+        use crate::knowledge_compact::Decode;
+        let q = Question {
+            id: Decode::decode(r),
+            part: Decode::decode(r),
+            prompt: Decode::decode(r),
+            hint: Decode::decode(r),
+            error: Decode::decode(r),
+            kind: Decode::decode(r),
+            show_if: Decode::decode(r),
+            choices: Decode::decode(r),
+        };
+        r.questions.push((q.id.clone(), q.choices.iter().map(|c| c.id.clone()).collect()));
+        q
+    }
 }
 
 crate::compact_struct! {

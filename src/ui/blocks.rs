@@ -1,15 +1,15 @@
 //! Draws the report's blocks and lines (see `report`): one renderer for every section of
-//! the results and the nutrient pages. Lines are built with `VTag` rather than `html!` so
-//! that each can carry its own data attribute (`data-food`, `data-test`, …).
+//! the results and the nutrient pages, each line carrying its own data attribute
+//! (`data-food`, `data-test`, …).
 
-use crate::report::{Block, Line};
+use crate::report::{Block, Line, Mark};
 use crate::ui::text;
 use yew::prelude::*;
 
 pub fn line(tag: &'static str, l: &Line) -> Html {
     // One optional attribute per kind of mark: a computed attribute name would need
     // `VTag::add_attribute`, whose attribute map costs kilobytes of wasm.
-    let mark = |name: &str| l.mark.as_ref().filter(|(n, _)| *n == name).map(|(_, v)| text(v));
+    let mark = |m: Mark| (l.mark == m).then(|| text(&l.id));
     let body = html! {
         <>
             if let Some(lead) = &l.lead {
@@ -25,9 +25,9 @@ pub fn line(tag: &'static str, l: &Line) -> Html {
         </>
     };
     html! {
-        <@{tag} data-food={mark("data-food")} data-test={mark("data-test")} data-flag={mark("data-flag")}
-            data-advice-id={mark("data-advice-id")} data-source={mark("data-source")} data-withheld={mark("data-withheld")}
-            data-no-nutrient={mark("data-no-nutrient")} data-deferred={mark("data-deferred")}>{ body }</@>
+        <@{tag} data-food={mark(Mark::Food)} data-test={mark(Mark::Test)} data-flag={mark(Mark::Flag)}
+            data-advice-id={mark(Mark::Advice)} data-source={mark(Mark::Source)} data-withheld={mark(Mark::Withheld)}
+            data-no-nutrient={mark(Mark::NoNutrient)} data-deferred={mark(Mark::Deferred)}>{ body }</@>
     }
 }
 

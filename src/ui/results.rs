@@ -27,8 +27,8 @@ pub fn results(state: &QuizState, dispatch: &Callback<Msg>, report: &Rc<Report>)
                 <h3>{ text(&ui.to_do) }</h3>
                 <ol class="lpq-steps">{ items(&report.steps) }</ol>
             }
-            if let Some((mark, words)) = &report.no_nutrients {
-                { line("p", &crate::report::Line { mark: Some((mark, "".into())), text: words.clone(), ..Default::default() }) }
+            if let Some(none) = &report.no_nutrients {
+                { line("p", none) }
             } else {
                 <h3>{ text(&ui.stand_out) }</h3>
                 <ul class="lpq-standout">
