@@ -17,8 +17,8 @@ for file in wasm/leg-pain-quiz.js leg-pain-quiz.js leg-pain-quiz.css embed-demo.
 done
 # Trunk ran `wasm-opt -Oz` once. Flattening and re-looping the control flow, then two
 # more rounds, shave about another kilobyte gzip off the wasm (about 6 s).
-WASM_OPT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/.tools/node_modules/.bin/wasm-opt"
-"$WASM_OPT" --flatten --rereloop -Oz -Oz \
+# The same wasm-opt Trunk found on PATH (scripts/setup.sh installs it).
+wasm-opt --flatten --rereloop -Oz -Oz \
   --enable-bulk-memory --enable-nontrapping-float-to-int --enable-reference-types \
   --enable-multivalue --enable-sign-ext --enable-mutable-globals \
   "$TRUNK_STAGING_DIR/wasm/leg-pain-quiz_bg.wasm" -o "$TRUNK_STAGING_DIR/wasm/leg-pain-quiz_bg.wasm"
