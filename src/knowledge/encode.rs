@@ -1,6 +1,6 @@
 //! Writes a knowledge base in the compact form [`compact`](super::compact) reads: numbers
-//! (lengths, counts, flags, variant indexes) go to `shape` as LEB128, every string goes
-//! to `text`, in serde's field order. Used by `build.rs` only; the wasm just reads.
+//! (counts, flags, variant indexes) go to `shape` as LEB128, every string goes to `text`
+//! with a NUL after it, in serde's field order. Used by `build.rs` only; the wasm just reads.
 //!
 //! A condition's reference (`"leg_signs.cold_pale"`) is written as the question's and
 //! the choice's place among those already written, not as text: the reader knows them by
@@ -121,9 +121,13 @@ impl ser::Serializer for &mut Compact {
     fn serialize_char(self, _: char) -> R {
         Err(unsupported("chars"))
     }
+    /// Each string ends with a NUL (see `compact`), so none may hold one.
     fn serialize_str(self, v: &str) -> R {
-        self.count(v.len() as u64);
+        if v.contains('\0') {
+            return Err(Error(format!("{v:?} holds a NUL character")));
+        }
         self.text.push_str(v);
+        self.text.push('\0');
         Ok(())
     }
     fn serialize_bytes(self, _: &[u8]) -> R {
@@ -155,7 +159,8 @@ impl ser::Serializer for &mut Compact {
         let start = self.text.len();
         let shape = self.shape.len();
         value.serialize(&mut *self)?;
-        let reference = self.text.split_off(start);
+        let mut reference = self.text.split_off(start);
+        reference.pop(); // its NUL
         self.shape.truncate(shape);
         let (negated, plain) = match reference.strip_prefix('!') {
             Some(rest) => (true, rest),
@@ -243,7 +248,7 @@ impl ser::SerializeStruct for &mut Compact {
         let start = self.text.len();
         value.serialize(&mut **self)?;
         if key == "id" {
-            let id = self.text[start..].to_string();
+            let id = self.text[start..].trim_end_matches('\0').to_string();
             match self.structs.last() {
                 Some(&"Question") => self.questions.push((id, Vec::new())),
                 Some(&"Choice") => {
