@@ -1,9 +1,14 @@
 #!/usr/bin/env bash
-# Trunk post-build hook: in release builds, minifies the JS and CSS that a host page
+# Trunk post-build hook: puts the language files next to the widget, and in release
+# builds minifies the JS and CSS that a host page
 # downloads (the wasm-bindgen glue, the loader, the widget's stylesheet and the demo's
 # files). Trunk's own `minify` leaves copied files and the generated glue alone, and
 # these are about 3 KB gzip of the transfer budget. Debug builds stay readable.
 set -euo pipefail
+# Every build: the language files build.rs wrote (see build.rs: write_locales) go next to
+# the widget, where the loader fetches them.
+mkdir -p "$TRUNK_STAGING_DIR/locales"
+cp "$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"/static/locales/*.kb "$TRUNK_STAGING_DIR/locales/" 2>/dev/null || true
 [ "${TRUNK_PROFILE:-}" = release ] || exit 0
 ESBUILD="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/.tools/node_modules/.bin/esbuild"
 if [ ! -x "$ESBUILD" ]; then

@@ -49,7 +49,7 @@ fn choose(host: &Element, name: &str, values: &[&str], absent: usize, fallback: 
     }
     warn(&format!(
         "leg-pain-quiz: {name}=\"{raw}\" is not one of {}; see the README. Using the default.",
-        values.join(", ")
+        crate::text::join(&mut values.iter().copied(), ", ")
     ));
     fallback
 }
@@ -58,11 +58,6 @@ fn choose(host: &Element, name: &str, values: &[&str], absent: usize, fallback: 
 /// the widgets in the whole document, shadow roots included, that have neither a
 /// `storage-key` nor an `id`.
 pub fn read_config(host: &Element, ordinal: u32) -> Config {
-    if let Some(lang) = host.get_attribute("lang").map(|l| l.trim().to_ascii_lowercase()) {
-        if !lang.is_empty() && lang != "en" && !lang.starts_with("en-") {
-            warn(&format!("leg-pain-quiz: lang=\"{lang}\" is not available; using English."));
-        }
-    }
     const THEMES: [&str; 3] = ["auto", "light", "dark"];
     let theme = THEMES[choose(host, "theme", &THEMES, 0, 0)];
     // On with no attribute; off (never saving on a guess) for a value the README doesn't list.
@@ -93,13 +88,27 @@ fn link_param(storage_key: &str) -> String {
 
 /// Mounts the quiz into `root` (inside the element's shadow root), configured by `host`'s
 /// attributes. Called by the `leg-pain-quiz.js` loader, which passes the element's place
-/// among the unnamed widgets in the document (see [`read_config`]).
+/// among the unnamed widgets in the document (see [`read_config`]), the locale and
+/// region it worked out from `lang` and `region` (see the README), and the locale's
+/// knowledge base file unless it is the built-in British English.
 #[wasm_bindgen]
-pub fn mount(root: Element, host: HtmlElement, ordinal: u32) {
+pub fn mount(root: Element, host: HtmlElement, ordinal: u32, locale: String, region: String, file: JsValue) {
     let config = read_config(&host, ordinal);
     let level = config.events;
+    let (kb, locale) = match (file.is_object(), crate::ui::kb_from_file(&file)) {
+        (_, Some(kb)) => (kb, locale),
+        (true, None) => {
+            warn(&format!("leg-pain-quiz: the {locale} file can't be read; using en-GB."));
+            (Kb::embedded(), "en-GB".to_string())
+        }
+        (false, None) => (Kb::embedded(), locale),
+    };
+    crate::ui::remember_locale(&locale, kb);
     let props = AppProps {
-        kb: Kb::embedded(),
+        kb,
+        locale: locale.into(),
+        region: region.into(),
+        load_locale: js_sys::Reflect::get(&host, &JsValue::from_str("lpqLocale")).unwrap_or_default(),
         store: SessionStore::new(&config.storage_key, config.persist),
         theme: AttrValue::Static(config.theme),
         history: config.history,
@@ -118,7 +127,10 @@ fn dispatch(host: &HtmlElement, level: EventLevel, event: &HostEvent) {
     };
     let name = match event {
         _ if level == EventLevel::Off => return,
-        HostEvent::Start => "lpq-start",
+        HostEvent::Start(locale) => {
+            set("locale", JsValue::from_str(locale));
+            "lpq-start"
+        }
         HostEvent::Step { new_part: false, .. } if !detailed => return,
         HostEvent::Step { question, part, parts, .. } => {
             set("step", JsValue::from(*part));
@@ -128,7 +140,8 @@ fn dispatch(host: &HtmlElement, level: EventLevel, event: &HostEvent) {
             }
             "lpq-step"
         }
-        HostEvent::Complete { triage, nutrients } => {
+        HostEvent::Complete { triage, nutrients, locale } => {
+            set("locale", JsValue::from_str(locale));
             if detailed {
                 set("triage", JsValue::from_str(triage.id()));
                 let list: js_sys::Array = nutrients.iter().map(|n| JsValue::from_str(n)).collect();

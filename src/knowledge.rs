@@ -20,8 +20,16 @@ pub fn knowledge() -> &'static KnowledgeBase {
         let shape = include_bytes!(concat!(env!("OUT_DIR"), "/knowledge.shape"));
         let text = include_str!(concat!(env!("OUT_DIR"), "/knowledge.text"));
         // build.rs wrote both from a validated base: failing here is a bug, not input.
-        compact::Reader::new(shape, text).read_all().unwrap_or_else(|e| panic!("{e}"))
+        read(shape, text).unwrap_or_else(|e| panic!("{e}"))
     })
+}
+
+/// Reads a knowledge base in the compact form. One copy of the reader in the wasm for
+/// the built-in base and the language files alike (inlined in each caller, it would be
+/// two copies of some ten kilobytes).
+#[inline(never)]
+pub fn read(shape: &[u8], text: &'static str) -> Result<KnowledgeBase, compact::DecodeError> {
+    compact::Reader::new(shape, text).read_all()
 }
 
 impl KnowledgeBase {
@@ -39,6 +47,14 @@ pub struct Kb(pub &'static KnowledgeBase);
 impl Kb {
     pub fn embedded() -> Kb {
         Kb(knowledge())
+    }
+
+    /// A language's knowledge base, from its file's compact shape and text (the loader
+    /// splits the file: see build.rs). Kept for the page's life: a language is read once,
+    /// however often the person switches back to it.
+    pub fn from_parts(shape: Vec<u8>, text: String) -> Result<Kb, compact::DecodeError> {
+        let text: &'static str = Box::leak(text.into_boxed_str());
+        Ok(Kb(Box::leak(Box::new(read(&shape, text)?))))
     }
 }
 

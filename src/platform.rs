@@ -6,8 +6,9 @@
 //! [`call`], which catches, and every failure comes back as a value the caller must
 //! handle. Failures are logged once each, never on every save.
 
-use js_sys::{Function, Promise, Reflect};
+use js_sys::{Function, Reflect};
 use std::cell::RefCell;
+use std::rc::Rc;
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 
 /// Calls `target[method](...args)`, catching anything it throws (or a missing method).
@@ -58,32 +59,50 @@ pub fn remove_item(store: &JsValue, key: &str) -> Result<(), JsValue> {
     call(store, "removeItem", &[&JsValue::from_str(key)]).map(drop)
 }
 
+/// When `promise` settles, calls `done` with its value or its reason (at once with the
+/// error, if there was no promise). One pair of callbacks for every promise the widget
+/// waits on: each kind of callback handed to JavaScript is its own glue in the wasm.
+pub fn settle(promise: Result<JsValue, JsValue>, done: Box<dyn FnOnce(Result<JsValue, JsValue>)>) {
+    let promise = match promise {
+        Ok(p) => p,
+        Err(e) => return done(Err(e)),
+    };
+    let once = Rc::new(RefCell::new(Some(done)));
+    let twice = once.clone();
+    let ok = Closure::once_into_js(move |v: JsValue| once.borrow_mut().take().map(|d| d(Ok(v))).unwrap_or_default());
+    let err = Closure::once_into_js(move |e: JsValue| twice.borrow_mut().take().map(|d| d(Err(e))).unwrap_or_default());
+    let _ = call(&promise, "then", &[&ok, &err]);
+}
+
 /// Copies `text` to the clipboard, then calls `done` with true only once the browser
 /// says it did. Fails where `navigator.clipboard` is missing (plain http), the page lacks
 /// permission (an iframe without `clipboard-write`) or the write is refused.
 pub fn copy(text: &str, done: impl FnOnce(bool) + 'static) {
-    let attempt = || -> Result<Promise, JsValue> {
+    let attempt = || -> Result<JsValue, JsValue> {
         let window: JsValue = web_sys::window().ok_or(JsValue::NULL)?.into();
         let navigator = Reflect::get(&window, &JsValue::from_str("navigator"))?;
         let clipboard = Reflect::get(&navigator, &JsValue::from_str("clipboard"))?;
-        call(&clipboard, "writeText", &[&JsValue::from_str(text)])?.dyn_into::<Promise>()
+        call(&clipboard, "writeText", &[&JsValue::from_str(text)])
     };
-    match attempt() {
-        Ok(promise) => {
-            // One callback for both outcomes: the promise settles once.
-            let settle = Closure::once_into_js(move |error: JsValue| {
-                if !error.is_undefined() {
-                    log_once("couldn't copy to the clipboard", &error);
-                }
-                done(error.is_undefined())
-            });
-            let _ = call(&promise, "then", &[&settle, &settle]);
-        }
-        Err(e) => {
-            log_once("couldn't copy to the clipboard", &e);
-            done(false);
-        }
-    }
+    settle(
+        attempt(),
+        Box::new(move |outcome| {
+            if let Err(e) = &outcome {
+                log_once("couldn't copy to the clipboard", e);
+            }
+            done(outcome.is_ok())
+        }),
+    );
+}
+
+/// Calls `function(arg)` (a function the loader gave) and, when the promise it returns
+/// settles, `done` with the outcome.
+pub fn ask(function: &JsValue, arg: &str, done: Box<dyn FnOnce(Result<JsValue, JsValue>)>) {
+    let promise = match function.dyn_ref::<Function>() {
+        Some(f) => f.call1(&JsValue::NULL, &JsValue::from_str(arg)),
+        None => Err(JsValue::from_str("the loader gave no function")),
+    };
+    settle(promise, done);
 }
 
 /// Selects the text of an input or text area (after a failed copy).
@@ -106,40 +125,25 @@ pub fn today() -> String {
     format!("{}-{}-{}", d.get_full_year(), two(d.get_month() + 1), two(d.get_date()))
 }
 
-fn location() -> Option<web_sys::Location> {
-    web_sys::window().map(|w| w.location())
+/// This page's address, without its fragment.
+fn address() -> Option<String> {
+    let href = web_sys::window()?.location().href().ok()?;
+    Some(href.split('#').next().unwrap_or_default().to_string())
 }
 
-/// This page's address with `#param=value` as its fragment (any fragment the page had is
-/// kept, minus an older value of `param`).
+/// This page's address with `#param=value` as its fragment (in place of any other).
 pub fn address_with(param: &str, value: &str) -> String {
-    let Some(location) = location() else { return String::new() };
-    let href = location.href().unwrap_or_default();
-    let (base, fragment) = href.split_once('#').unwrap_or((&href, ""));
-    let mut parts: Vec<&str> = fragment.split('&').filter(|p| !p.is_empty() && !is_param(p, param)).collect();
-    let ours = format!("{param}={value}");
-    parts.push(&ours);
-    format!("{base}#{}", parts.join("&"))
+    format!("{}#{param}={value}", address().unwrap_or_default())
 }
 
-fn is_param(part: &str, param: &str) -> bool {
-    part.split_once('=').map_or(part, |(name, _)| name) == param
-}
-
-/// The value of `#param=…` in this page's address, if any, removed from the address so
-/// that a reload or a new quiz doesn't reopen it.
+/// The value of `#param=…` in this page's address, if that is its fragment, then taken
+/// out of the address so that a reload or a new quiz doesn't reopen it.
 pub fn take_from_address(param: &str) -> Option<String> {
-    let location = location()?;
-    let hash = location.hash().ok()?;
-    let fragment = hash.strip_prefix('#')?;
-    let value = fragment.split('&').find(|p| is_param(p, param))?.split_once('=')?.1.to_string();
-    let rest: Vec<&str> = fragment.split('&').filter(|p| !p.is_empty() && !is_param(p, param)).collect();
-    let href = location.href().ok()?;
-    let base = href.split_once('#').map_or(href.as_str(), |(b, _)| b);
-    let address = if rest.is_empty() { base.to_string() } else { format!("{base}#{}", rest.join("&")) };
-    if let Ok(history) = web_sys::window()?.history() {
-        let state = history.state().unwrap_or(JsValue::NULL);
-        let _ = history.replace_state_with_url(&state, "", Some(&address));
-    }
+    let window = web_sys::window()?;
+    let hash = window.location().hash().ok()?;
+    let value = hash.strip_prefix('#')?.strip_prefix(param)?.strip_prefix('=')?.to_string();
+    let history = window.history().ok()?;
+    let state = history.state().unwrap_or(JsValue::NULL);
+    let _ = history.replace_state_with_url(&state, "", address().as_deref());
     Some(value)
 }

@@ -4,9 +4,9 @@
 //! section), Copy and Print give the doctor section as plain text from the same blocks,
 //! and native tests can read exactly what a person will be shown.
 
-use crate::knowledge::{Advice, KnowledgeBase, Nutrient, RedFlag, Strength, Text, TriageLevel};
+use crate::knowledge::{Advice, KnowledgeBase, Nutrient, RedFlag, Region, Strength, Text, TriageLevel};
 use crate::quiz::{next_steps, sources, Answers, Assessment, Cleaned, FoodSuggestion, NextStep};
-use crate::text::{amount, fill, in_sentence, list_words};
+use crate::text::{amount, fill, in_sentence, join, list_words};
 use std::borrow::Cow;
 
 /// What a line is about, named on it by a data attribute (`data-food="<id>"`, …): the
@@ -127,7 +127,19 @@ fn block(heading: Option<&Text>, lines: Vec<Line>) -> Block {
     Block { heading: heading.cloned(), lines }
 }
 
-pub fn outcome(kb: &KnowledgeBase, level: TriageLevel, action: Text, flags: &[&RedFlag]) -> Outcome {
+/// `text` with the region's numbers where it says `{emergency}` or `{urgent}`.
+pub fn numbers(text: &Text, region: &Region) -> Text {
+    if !text.contains('{') {
+        return text.clone();
+    }
+    let urgent = region.urgent.as_deref().unwrap_or(&region.emergency);
+    owned(fill(text, &[("emergency", &region.emergency), ("urgent", urgent)]))
+}
+
+/// The outcome at `level` for this person: its words with the region's numbers, and the
+/// number a tap calls (the emergency number; for urgent, the region's same-day line if
+/// it has one).
+pub fn outcome(kb: &KnowledgeBase, region: &Region, level: TriageLevel, action: &Text, flags: &[&RedFlag]) -> Outcome {
     let g = kb.guidance(level);
     let mut lines = Vec::with_capacity(flags.len());
     for f in flags {
@@ -135,15 +147,23 @@ pub fn outcome(kb: &KnowledgeBase, level: TriageLevel, action: Text, flags: &[&R
             Some(dont) => joined(&f.guidance, " ", dont),
             None => f.guidance.clone(),
         };
-        lines.push(marked(Mark::Flag, &f.id, &f.title, text));
+        lines.push(marked(Mark::Flag, &f.id, &f.title, numbers(&text, region)));
+    }
+    let mut while_waiting = Vec::new();
+    for w in g.map_or(&[][..], |g| &g.while_waiting[..]) {
+        while_waiting.push(numbers(w, region));
     }
     Outcome {
         level,
         heading: g.map(|g| g.heading.clone()).unwrap_or_default(),
-        action,
-        call: g.and_then(|g| g.call.clone()),
+        action: numbers(action, region),
+        call: match level {
+            TriageLevel::Emergency => Some(region.emergency.clone()),
+            TriageLevel::Urgent => region.urgent.clone(),
+            _ => None,
+        },
         flags: lines,
-        while_waiting: g.map(|g| g.while_waiting.to_vec()).unwrap_or_default(),
+        while_waiting,
     }
 }
 
@@ -157,7 +177,7 @@ pub fn strength_label(kb: &KnowledgeBase, strength: Strength) -> &Text {
     }
 }
 
-pub fn report(kb: &KnowledgeBase, answers: &Answers, a: &Assessment) -> Report {
+pub fn report(kb: &KnowledgeBase, region: &Region, answers: &Answers, a: &Assessment) -> Report {
     let ui = &kb.ui;
     let mut flags = Vec::new();
     for id in &a.red_flags {
@@ -231,7 +251,7 @@ pub fn report(kb: &KnowledgeBase, answers: &Answers, a: &Assessment) -> Report {
     let mut withheld_lines = Vec::new();
     withheld(&mut withheld_lines, kb, a);
     Report {
-        outcome: outcome(kb, a.triage, a.action.clone(), &flags),
+        outcome: outcome(kb, region, a.triage, &a.action, &flags),
         steps,
         standout,
         no_nutrients,
@@ -307,10 +327,10 @@ pub fn facts(kb: &KnowledgeBase, n: &Nutrient, young: bool) -> Vec<Line> {
         line(n.role.clone()),
         led(&ui.signs, n.legs.clone()),
         led(&ui.need, if young { ui.child_need.clone() } else { n.daily_need.clone() }),
-        led(&ui.risk, owned(n.risk_groups.join("; "))),
+        led(&ui.risk, owned(join(&mut n.risk_groups.iter().map(|s| s.as_ref()), "; "))),
     ];
     if !n.depleting_medicines.is_empty() {
-        lines.push(led(&ui.lowered_by, owned(n.depleting_medicines.join("; "))));
+        lines.push(led(&ui.lowered_by, owned(join(&mut n.depleting_medicines.iter().map(|s| s.as_ref()), "; "))));
     }
     lines
 }
@@ -360,7 +380,11 @@ pub fn doctor(kb: &KnowledgeBase, answers: &Answers, a: &Assessment) -> Vec<Bloc
     for m in &a.nutrients {
         let Some(n) = kb.nutrient(&m.id) else { continue };
         let lead = owned(format!("{} ({})", n.name, strength_label(kb, m.strength)));
-        nutrients.push(Line { lead: Some(lead), text: owned(m.reasons.join(" ")), ..Line::default() });
+        nutrients.push(Line {
+            lead: Some(lead),
+            text: owned(join(&mut m.reasons.iter().map(|s| s.as_ref()), " ")),
+            ..Line::default()
+        });
     }
     if nutrients.is_empty() {
         nutrients.push(line(ui.summary_none.clone()));

@@ -94,9 +94,9 @@ impl Session {
         if let Some(screen) = &self.screen {
             out += &format!("screen={}\n", screen_text(screen));
         }
-        out += &format!("ack={}\n", self.acknowledged.join(","));
+        out += &format!("ack={}\n", crate::text::join(&mut self.acknowledged.iter().map(String::as_str), ","));
         for (question, choices) in self.answers.iter() {
-            out += &format!("a.{question}={}\n", choices.join(","));
+            out += &format!("a.{question}={}\n", crate::text::join(&mut choices.iter().map(String::as_str), ","));
         }
         out
     }

@@ -42,6 +42,19 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     out
 }
 
+/// The items with `between` between them. One copy of the loop for every kind of list
+/// (the standard `join` is a copy per kind of item in the wasm).
+pub fn join(items: &mut dyn Iterator<Item = &str>, between: &str) -> String {
+    let mut out = String::new();
+    for (i, item) in items.enumerate() {
+        if i > 0 {
+            out.push_str(between);
+        }
+        out.push_str(item);
+    }
+    out
+}
+
 /// "a", "a or b", "a, b or c": `last` joins the last two.
 pub fn list_words(items: &[&str], last: &str) -> String {
     let mut out = String::new();

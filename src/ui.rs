@@ -17,7 +17,35 @@ mod results;
 mod review;
 mod state;
 
-pub use app::{App, AppProps, HostEvent};
+pub use app::{kb_from_file, App, AppProps, HostEvent};
+
+/// The languages the widget speaks: (locale, language tag for `lang`, name). Each name is
+/// written in its own language, the same whatever language is on screen.
+pub const LANGUAGES: [(&str, &str, &str); 3] =
+    [("en-GB", "en-GB", "English (UK)"), ("en-US", "en-US", "English (US)"), ("es", "es", "Español")];
+
+thread_local! {
+    /// The knowledge base of each language read so far on this page.
+    static READ: std::cell::RefCell<Vec<(String, crate::knowledge::Kb)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Keeps a language's knowledge base for the page's life (each is read once).
+pub fn remember_locale(locale: &str, kb: crate::knowledge::Kb) {
+    READ.with(|read| {
+        let mut read = read.borrow_mut();
+        if !read.iter().any(|(l, _)| l == locale) {
+            read.push((locale.to_string(), kb));
+        }
+    });
+}
+
+/// A language's knowledge base, if read already (British English always is).
+pub fn known_locale(locale: &str) -> Option<crate::knowledge::Kb> {
+    if locale == "en-GB" {
+        return Some(crate::knowledge::Kb::embedded());
+    }
+    READ.with(|read| read.borrow().iter().find(|(l, _)| l == locale).map(|(_, kb)| *kb))
+}
 pub use state::{Msg, Notice, QuizState};
 
 use yew::AttrValue;

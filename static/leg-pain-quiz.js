@@ -1,6 +1,7 @@
 // <leg-pain-quiz>: the one-tag embed. Load this module from any path or origin; it finds
-// the wasm and stylesheet next to itself, renders each element into its own shadow
-// root, and falls back to a plain safety message if WebAssembly can't run.
+// the wasm, stylesheet and language files next to itself, works out which language and
+// region each element speaks to, renders each into its own shadow root, and falls back
+// to a plain safety message if WebAssembly can't run.
 
 const here = new URL('.', import.meta.url);
 let ready = null;
@@ -30,12 +31,95 @@ const WARNING = {
     'sudden weakness on one side, a drooping face or slurred speech',
     'new confusion, or skin that looks blue, grey or blotchy',
   ],
-  call: 'Call 999 in the UK, 911 in the US, 112 in Europe, or your local emergency number.',
-  seeADoctor: 'See a doctor the same day if one calf is painful or swollen, and soon if leg cramps or restless legs are frequent, keep you awake, or come with numbness or weakness.',
+  call: 'Call {emergency} now. Say what you feel.',
+  seeADoctor: 'See a doctor today if one calf is painful or swollen. See one in the next few days if leg cramps or restless legs are frequent, keep you awake, or come with numbness or weakness.',
 };
+const EMERGENCY_NUMBERS = { GB: '999', US: '911', ES: '112', EU: '112', MX: '911', LATAM: '911' };
 // /warning-signs
 
-function fallback(root) {
+// The languages the widget speaks, with the region each means when nothing says which.
+// British English is built in; the others are files fetched when needed.
+const LOCALES = { 'en-GB': 'GB', 'en-US': 'US', es: 'ES' };
+const DEFAULT_LOCALE = 'en-GB';
+
+// The locale a language tag asks for, or null: en-US; other English; any Spanish.
+function localeOf(tag) {
+  const t = tag.trim().toLowerCase();
+  if (t === 'en-us') return 'en-US';
+  if (t === 'en' || t.startsWith('en-')) return 'en-GB';
+  if (t === 'es' || t.startsWith('es-')) return 'es';
+  return null;
+}
+
+// The region a language tag names, if the widget knows its numbers: es-MX → MX,
+// es-419 and other Latin American Spanish → LATAM, en-US → US, en-GB → GB.
+function regionOf(tag, locale) {
+  const part = (tag.split(/[-_]/)[1] || '').toUpperCase();
+  if (!part) return null;
+  if (part === 'UK') return 'GB';
+  if (EMERGENCY_NUMBERS[part]) return part;
+  return locale === 'es' && (part === '419' || /^[A-Z]{2}$/.test(part)) ? 'LATAM' : null;
+}
+
+// Which locale and region an element speaks to: its `lang`, else the page's, else the
+// browser's languages, else British English; its `region`, else the language's. One
+// console warning when something asked for can't be followed.
+function resolve(element) {
+  const own = (element.getAttribute('lang') || '').trim();
+  const tags = [own, document.documentElement.lang || '', ...(navigator.languages || [])].filter((t) => t.trim());
+  let locale = null;
+  let tag = '';
+  for (const t of tags) {
+    locale = localeOf(t);
+    if (locale) {
+      tag = t;
+      break;
+    }
+  }
+  if (!locale || (own && localeOf(own) !== locale)) {
+    console.warn(`leg-pain-quiz: lang="${own || tags[0] || ''}" is not one of en-GB, en-US, es; using ${locale || DEFAULT_LOCALE}.`);
+  }
+  locale = locale || DEFAULT_LOCALE;
+  const asked = (element.getAttribute('region') || '').trim().toUpperCase();
+  let region = asked === 'UK' ? 'GB' : asked;
+  if (asked && !EMERGENCY_NUMBERS[region]) {
+    console.warn(`leg-pain-quiz: region="${asked}" is not one of ${Object.keys(EMERGENCY_NUMBERS).join(', ')}; using the language's.`);
+    region = '';
+  }
+  return { locale, region: region || regionOf(tag, locale) || LOCALES[locale] };
+}
+
+// A language file (see build.rs: write_locales): its warning signs (for the fallback),
+// then the knowledge base in the language, as the compact shape and its text. Fetched
+// once per page, when a widget needs it; null for the built-in British English.
+const localeFiles = new Map();
+function localeFile(locale) {
+  if (locale === DEFAULT_LOCALE || !LOCALES[locale]) return Promise.resolve(null);
+  if (!localeFiles.has(locale)) {
+    localeFiles.set(
+      locale,
+      fetch(new URL(`locales/${locale}.kb`, here))
+        .then((r) => {
+          if (!r.ok) throw new Error(`locales/${locale}.kb: HTTP ${r.status}`);
+          return r.arrayBuffer();
+        })
+        .then((buffer) => {
+          const view = new DataView(buffer);
+          const words = view.getUint32(0, true);
+          const shape = view.getUint32(4 + words, true);
+          const text = new TextDecoder('utf-8', { fatal: true });
+          return {
+            words: JSON.parse(text.decode(new Uint8Array(buffer, 4, words))),
+            shape: new Uint8Array(buffer, 8 + words, shape),
+            text: text.decode(new Uint8Array(buffer, 8 + words + shape)),
+          };
+        }),
+    );
+  }
+  return localeFiles.get(locale);
+}
+
+function fallback(root, words = WARNING, region = 'GB') {
   root.replaceChildren();
   const box = document.createElement('div');
   box.className = 'lpq-app lpq-fallback-box';
@@ -51,16 +135,16 @@ function fallback(root) {
     box.append(el);
     return el;
   };
-  add('p', WARNING.cantStart, true);
-  add('p', WARNING.heading + ':');
+  add('p', words.cantStart, true);
+  add('p', words.heading + ':');
   const list = add('ul', '');
-  for (const sign of WARNING.signs) {
+  for (const sign of words.signs) {
     const item = document.createElement('li');
     item.textContent = sign;
     list.append(item);
   }
-  add('p', WARNING.call, true);
-  add('p', WARNING.seeADoctor);
+  add('p', words.call.replace('{emergency}', EMERGENCY_NUMBERS[region] || EMERGENCY_NUMBERS.GB), true);
+  add('p', words.seeADoctor);
   root.append(box);
 }
 
@@ -99,7 +183,10 @@ let told = false;
 function broken(element, why) {
   if (!told) console.error(`leg-pain-quiz: ${why} The warning signs are shown instead of the quiz.`);
   told = true;
-  fallback(element);
+  const { locale, region } = resolve(element);
+  localeFile(locale)
+    .catch(() => null)
+    .then((f) => fallback(element, f ? f.words : WARNING, region));
 }
 
 class LegPainQuiz extends HTMLElement {
@@ -112,19 +199,26 @@ class LegPainQuiz extends HTMLElement {
       broken(this, `this page doesn't let it attach a shadow root (${error}).`);
       return;
     }
+    const { locale, region } = resolve(this);
     const root = document.createElement('div');
     root.className = 'lpq-root';
-    // The content is English, left to right, whatever the host page's `lang` and `dir`
-    // (the element's own `lang` attribute is a setting, and `dir` crosses `all: initial`).
-    root.lang = 'en';
+    // The widget's language, left to right, whatever the host page's `lang` and `dir`
+    // (`dir` crosses `all: initial`). The app marks the language it shows on its own root.
+    root.lang = locale;
     root.dir = 'ltr';
+    // How the widget fetches another language when the person switches.
+    this.lpqLocale = localeFile;
     const styled = stylesheet(shadow);
     shadow.append(root);
-    Promise.all([boot(), styled])
-      .then(([glue]) => glue.mount(root, this, ordinal(this)))
+    const file = localeFile(locale).catch((error) => {
+      console.warn(`leg-pain-quiz: couldn't load ${locale}; using ${DEFAULT_LOCALE}.`, error);
+      return null;
+    });
+    Promise.all([boot(), styled, file])
+      .then(([glue, , f]) => glue.mount(root, this, ordinal(this), f ? locale : DEFAULT_LOCALE, region, f))
       .catch((error) => {
         console.error('leg-pain-quiz: could not start', error);
-        fallback(root);
+        file.then((f) => fallback(root, f ? f.words : WARNING, region));
       });
   }
 }

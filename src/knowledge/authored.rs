@@ -23,6 +23,18 @@ pub fn files(dir: &Path) -> Vec<PathBuf> {
 /// Panics with the file and the reason when the files don't make a knowledge base:
 /// a broken file must stop the build.
 pub fn load(dir: &Path) -> KnowledgeBase {
+    from_table(merged(dir), &dir.display().to_string())
+}
+
+/// The knowledge base a merged table (the authored one, or a locale's) makes.
+pub fn from_table(table: toml::Table, what: &str) -> KnowledgeBase {
+    toml::Value::Table(table)
+        .try_into()
+        .unwrap_or_else(|e| panic!("{what}: the knowledge base doesn't fit the model: {e}"))
+}
+
+/// The files in `dir` merged into one table.
+pub fn merged(dir: &Path) -> toml::Table {
     let mut merged = toml::Table::new();
     for path in files(dir) {
         let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
@@ -37,7 +49,5 @@ pub fn load(dir: &Path) -> KnowledgeBase {
             }
         }
     }
-    toml::Value::Table(merged)
-        .try_into()
-        .unwrap_or_else(|e| panic!("{}: the knowledge base doesn't fit the model: {e}", dir.display()))
+    merged
 }

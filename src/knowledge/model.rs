@@ -153,6 +153,8 @@ pub struct KnowledgeBase {
     pub parts: List<Text>,
     /// The first screen's points: how long, private, not a diagnosis.
     pub intro_points: List<Text>,
+    /// Where the person is: the numbers the call buttons dial. The first is the default.
+    pub regions: List<Region>,
     /// Who counts as a child or teenager: adults' daily needs are not shown to them.
     pub young_when: Condition,
     /// Every word the screens show that isn't medical content.
@@ -242,7 +244,6 @@ pub struct UiText {
     pub change: Text,
     pub not_answered: Text,
     pub see_results: Text,
-    pub results_title: Text,
     pub to_do: Text,
     pub stand_out: Text,
     pub nothing_stands_out: Text,
@@ -252,8 +253,6 @@ pub struct UiText {
     pub possible: Text,
     pub why: Text,
     pub foods: Text,
-    /// "More about {name}".
-    pub more_about: Text,
     pub supplements: Text,
     pub causes: Text,
     pub medicines: Text,
@@ -304,6 +303,26 @@ pub struct UiText {
     pub need: Text,
     pub lowered_by: Text,
     pub child_need: Text,
+    /// Names the language switch.
+    pub language: Text,
+    /// A language file couldn't be fetched or read.
+    pub locale_failed: Text,
+    /// The choice to show "For your doctor" in English.
+    pub doctor_english: Text,
+}
+}
+
+crate::compact_struct! {
+/// A region's numbers. Texts say `{emergency}` and `{urgent}` where they go.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Region {
+    /// `GB`, `US`, `ES`, …: what the `region` attribute names.
+    pub id: Text,
+    pub emergency: Text,
+    /// A number for same-day help where there is one (NHS 111); else the urgent outcome
+    /// says whom to call in words.
+    #[serde(default)]
+    pub urgent: Option<Text>,
 }
 }
 
@@ -347,9 +366,6 @@ pub struct TriageGuidance {
     /// What to do while waiting for help (urgent and emergency only).
     #[serde(default)]
     pub while_waiting: List<Text>,
-    /// The number a tap calls (emergency: 999; urgent: NHS 111).
-    #[serde(default)]
-    pub call: Option<Text>,
     /// Other wording of `action` for some people (pregnancy: the midwife first); the
     /// first whose `when` holds replaces it.
     #[serde(default)]
@@ -662,6 +678,11 @@ impl KnowledgeBase {
 
     pub fn food_caution(&self, tag: &str) -> Option<&FoodCaution> {
         self.food_cautions.iter().find(|c| c.tag == tag)
+    }
+
+    /// A region by id (any case), if the knowledge base has it.
+    pub fn region(&self, id: &str) -> Option<&Region> {
+        self.regions.iter().find(|r| r.id.eq_ignore_ascii_case(id))
     }
 
     /// What to do at a triage level. Validation guarantees one entry per level.

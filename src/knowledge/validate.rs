@@ -236,16 +236,18 @@ pub fn validate(kb: &KnowledgeBase) -> Vec<String> {
         for v in g.variants.iter() {
             check_condition(&format!("triage `{}` variant", g.level.id()), &v.when, None, &mut err);
         }
-        if g.level.interrupts() != g.call.is_some() {
-            err(format!("triage `{}`: urgent and emergency give a number to call; other levels don't", g.level.id()));
-        }
-        if let Some(number) = &g.call {
-            if number.is_empty() || !number.bytes().all(|b| b.is_ascii_digit() || b == b'+') {
-                err(format!("triage `{}`: `{number}` is not a phone number to dial", g.level.id()));
+    }
+    check_condition("young_when", &kb.young_when, None, &mut err);
+    if kb.regions.is_empty() {
+        err("there are no regions: the call buttons need a number".into());
+    }
+    for r in kb.regions.iter() {
+        for number in std::iter::once(&r.emergency).chain(r.urgent.as_ref()) {
+            if number.is_empty() || !number.bytes().all(|b| b.is_ascii_digit()) {
+                err(format!("region `{}`: `{number}` is not a number to dial", r.id));
             }
         }
     }
-    check_condition("young_when", &kb.young_when, None, &mut err);
     for t in kb.lab_tests.iter() {
         let what = format!("lab test `{}`", t.id);
         check_condition(&what, &t.when, None, &mut err);
@@ -294,7 +296,7 @@ pub fn validate(kb: &KnowledgeBase) -> Vec<String> {
                 err(format!("{what} names unknown lab test `{t}`"));
             }
         }
-        if !matches!(n.unit.as_ref(), "mg" | "mcg") {
+        if !matches!(n.unit.as_ref(), "mg" | "mcg" | "µg") {
             err(format!("{what} has unit `{}`; expected mg or mcg", n.unit));
         }
         if !n.withhold_when.is_empty() && n.withhold_reason.as_deref().is_none_or(|r| r.trim().is_empty()) {

@@ -2,7 +2,7 @@
 //! person's diet, and the advice, cautions and tests that apply.
 
 use super::{flags_by_urgency, holds, triage_action, Answers, Cleaned};
-use crate::knowledge::{Advice, Food, KnowledgeBase, Source, Strength, Text, TriageLevel};
+use crate::knowledge::{Food, KnowledgeBase, Source, Strength, Text, TriageLevel};
 use serde::{Deserialize, Serialize};
 
 /// Foods suggested per nutrient, richest first.
@@ -63,98 +63,109 @@ pub struct FoodSuggestion {
 /// Scores the answers against the knowledge base. Pure and deterministic; the answers
 /// are cleaned first (see [`Cleaned`]), so raw and cleaned answers assess the same.
 pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
+    // Plain loops rather than iterator chains: each chain is its own copy of code in the
+    // wasm, and this function is on the size budget.
     let selected = Cleaned::new(kb, answers);
     let excluded = excluded_tags(kb, &selected);
     let cautions = caution_tags(&selected);
     // Which foods the person eats, and which need a caution, worked out once for all nutrients.
-    let eligible: Vec<(&Food, Option<&Text>)> = kb
-        .foods
-        .iter()
-        .filter(|f| !f.tags.iter().any(|t| excluded.contains(&t)))
-        .map(|f| (f, f.tags.iter().find(|t| cautions.contains(t))))
-        .collect();
-
-    let flags = flags_by_urgency(kb, &selected, TriageLevel::SelfCare);
-    let nutrients_deferred = flags.iter().any(|f| f.defers_nutrients);
-    let held: Vec<_> = kb.evidence.iter().filter(|e| holds(&e.when, &selected)).collect();
-    let mut nutrients: Vec<NutrientMatch> = kb
-        .nutrients
-        .iter()
-        .filter(|n| !nutrients_deferred && (n.withhold_when.is_empty() || !holds(&n.withhold_when, &selected)))
-        .filter_map(|n| {
-            let rules = held.iter().filter(|e| e.nutrient == n.id);
-            // Something in the answers must point here; a common sign alone never does.
-            if !rules.clone().any(|e| e.weight > 0 && !e.supports_only) {
-                return None;
-            }
-            let score: i32 = rules.clone().map(|e| e.weight).sum();
-            let strength = strength_of(kb, score)?;
-            // A passing cause adds weight but sends no one to a doctor by itself.
-            let lasting: i32 = rules.clone().filter(|e| !e.transient).map(|e| e.weight).sum();
-            let triage = match strength_of(kb, lasting) {
-                Some(Strength::Strong) => n.strong_means,
-                Some(s) if s >= kb.strength.routine_at => TriageLevel::Routine,
-                _ => TriageLevel::SelfCare,
-            };
-            let positive = rules.filter(|e| e.weight > 0);
-            Some(NutrientMatch {
-                id: n.id.clone(),
-                strength,
-                score,
-                triage,
-                evidence: positive.clone().map(|e| e.id.clone()).collect(),
-                reasons: positive.map(|e| e.reason.clone()).collect(),
-                foods: suggest_foods(&eligible, &n.id),
-            })
-        })
-        .collect();
-    // Strongest first; ties keep the knowledge base's order. An insertion sort: six
-    // items at most, and a general sort costs kilobytes in the wasm.
-    for i in 1..nutrients.len() {
-        let mut j = i;
-        while j > 0 && nutrients[j - 1].score < nutrients[j].score {
-            nutrients.swap(j - 1, j);
-            j -= 1;
+    let mut eligible: Vec<(&Food, Option<&Text>)> = Vec::new();
+    for f in kb.foods.iter() {
+        if !f.tags.iter().any(|t| excluded.contains(&t)) {
+            eligible.push((f, f.tags.iter().find(|t| cautions.contains(t))));
         }
     }
 
-    let from_flags = flags.first().map_or(TriageLevel::SelfCare, |f| f.level);
-    let triage = nutrients.iter().map(|m| m.triage).fold(from_flags, TriageLevel::max);
+    let flags = flags_by_urgency(kb, &selected, TriageLevel::SelfCare);
+    let nutrients_deferred = flags.iter().any(|f| f.defers_nutrients);
+    let mut nutrients: Vec<NutrientMatch> = Vec::new();
+    let mut withheld = Vec::new();
+    for n in kb.nutrients.iter() {
+        if !n.withhold_when.is_empty() && holds(&n.withhold_when, &selected) {
+            withheld.push(n.id.clone());
+            continue;
+        }
+        if nutrients_deferred {
+            continue;
+        }
+        let (mut score, mut lasting, mut pointed) = (0, 0, false);
+        let (mut evidence, mut reasons) = (Vec::new(), Vec::new());
+        for e in kb.evidence.iter().filter(|e| e.nutrient == n.id) {
+            if !holds(&e.when, &selected) {
+                continue;
+            }
+            score += e.weight;
+            // A passing cause adds weight but sends no one to a doctor by itself.
+            if !e.transient {
+                lasting += e.weight;
+            }
+            if e.weight > 0 {
+                // Something in the answers must point here; a common sign alone never does.
+                pointed |= !e.supports_only;
+                evidence.push(e.id.clone());
+                reasons.push(e.reason.clone());
+            }
+        }
+        let Some(strength) = strength_of(kb, score).filter(|_| pointed) else { continue };
+        let triage = match strength_of(kb, lasting) {
+            Some(Strength::Strong) => n.strong_means,
+            Some(s) if s >= kb.strength.routine_at => TriageLevel::Routine,
+            _ => TriageLevel::SelfCare,
+        };
+        let m = NutrientMatch {
+            id: n.id.clone(),
+            strength,
+            score,
+            triage,
+            evidence,
+            reasons,
+            foods: suggest_foods(&eligible, &n.id),
+        };
+        // Strongest first; ties keep the knowledge base's order: inserted in place (six
+        // at most, and a general sort costs kilobytes in the wasm).
+        let at = nutrients.iter().position(|x| x.score < m.score).unwrap_or(nutrients.len());
+        nutrients.insert(at, m);
+    }
 
-    let matched: Vec<&str> = nutrients.iter().map(|m| m.id.as_ref()).collect();
-    let applies = |a: &&Advice| {
-        holds(&a.when, &selected)
-            && (a.nutrients.is_empty() || a.nutrients.iter().any(|n| matched.contains(&n.as_ref())))
-    };
-    let ids = |list: &[Advice]| list.iter().filter(applies).map(|a| a.id.clone()).collect::<Vec<_>>();
-
-    let tested: Vec<&str> = nutrients
-        .iter()
-        .filter(|m| m.strength >= kb.strength.routine_at)
-        .filter_map(|m| kb.nutrient(&m.id))
-        .flat_map(|n| n.tests.iter().map(|t| t.as_ref()))
-        .collect();
-    let tests: Vec<_> = kb
-        .lab_tests
-        .iter()
-        .filter(|t| tested.contains(&t.id.as_ref()) || (!t.when.is_empty() && holds(&t.when, &selected)))
-        .collect();
-
-    let withheld = kb
-        .nutrients
-        .iter()
-        .filter(|n| !n.withhold_when.is_empty() && holds(&n.withhold_when, &selected))
-        .map(|n| n.id.clone())
-        .collect();
-    let (lifestyle, other_causes) = (ids(&kb.lifestyle), ids(&kb.other_causes));
-    let (medicine_notes, supplement_cautions) = (ids(&kb.medicine_notes), ids(&kb.supplement_cautions));
-    let lab_tests = tests.iter().map(|t| t.id.clone()).collect();
+    let mut triage = flags.first().map_or(TriageLevel::SelfCare, |f| f.level);
+    let mut tested: Vec<&Text> = Vec::new();
+    for m in &nutrients {
+        triage = triage.max(m.triage);
+        if m.strength >= kb.strength.routine_at {
+            if let Some(n) = kb.nutrient(&m.id) {
+                tested.extend(n.tests.iter());
+            }
+        }
+    }
+    let mut lab_tests = Vec::new();
+    for t in kb.lab_tests.iter() {
+        if tested.contains(&&t.id) || (!t.when.is_empty() && holds(&t.when, &selected)) {
+            lab_tests.push(t.id.clone());
+        }
+    }
+    let mut advice: [Vec<Text>; 4] = Default::default();
+    for (out, list) in
+        advice.iter_mut().zip([&kb.lifestyle, &kb.other_causes, &kb.medicine_notes, &kb.supplement_cautions])
+    {
+        for a in list.iter() {
+            let for_nutrient =
+                a.nutrients.is_empty() || a.nutrients.iter().any(|n| nutrients.iter().any(|m| m.id == *n));
+            if for_nutrient && holds(&a.when, &selected) {
+                out.push(a.id.clone());
+            }
+        }
+    }
+    let [lifestyle, other_causes, medicine_notes, supplement_cautions] = advice;
+    let mut red_flags = Vec::new();
+    for f in &flags {
+        red_flags.push(f.id.clone());
+    }
     Assessment {
         kb_version: kb.version.clone(),
         triage,
         action: triage_action(kb, triage, &selected).cloned().unwrap_or_default(),
         young: holds(&kb.young_when, &selected),
-        red_flags: flags.iter().map(|f| f.id.clone()).collect(),
+        red_flags,
         nutrients,
         nutrients_deferred,
         withheld,

@@ -26,7 +26,8 @@ use yew::prelude::*;
 /// What happened, for the host page. `embed` decides how much of it the host is told.
 #[derive(Clone, Debug, PartialEq)]
 pub enum HostEvent {
-    Start,
+    /// The person started, in this locale.
+    Start(AttrValue),
     /// A question is on screen; `new_part` when it begins a part of the quiz.
     Step {
         question: String,
@@ -37,6 +38,7 @@ pub enum HostEvent {
     Complete {
         triage: TriageLevel,
         nutrients: Vec<String>,
+        locale: AttrValue,
     },
 }
 
@@ -53,6 +55,14 @@ pub struct AppProps {
     /// The name of this widget's results in a link's `#` part.
     #[prop_or(AttrValue::Static("lpq"))]
     pub link_param: AttrValue,
+    /// The locale `kb` is in, and the region whose numbers the call buttons dial.
+    #[prop_or(AttrValue::Static("en-GB"))]
+    pub locale: AttrValue,
+    #[prop_or(AttrValue::Static("GB"))]
+    pub region: AttrValue,
+    /// The loader's function that fetches a language file (`locale => Promise<bytes>`).
+    #[prop_or_default]
+    pub load_locale: wasm_bindgen::JsValue,
     #[prop_or_default]
     pub on_event: Callback<HostEvent>,
 }
@@ -66,10 +76,15 @@ pub enum AppMsg {
     OtherTab(Option<Session>),
 }
 
+/// A report and what it was worked out for: the answers; the level and nutrients told to
+/// the host; the knowledge base it speaks, with whether the doctor's part is in English.
+type CachedReport = (Answers, TriageLevel, Vec<String>, Rc<Report>, (Kb, bool));
+
 pub struct App {
     state: QuizState,
-    /// The results of the answers on screen, worked out once per set of answers.
-    report: Option<(Answers, TriageLevel, Vec<String>, Rc<Report>)>,
+    /// The results of the answers on screen, worked out once per set of answers (and
+    /// again for another language, or the doctor's part in English).
+    report: Option<CachedReport>,
     /// Answers opened from a results link: not saved until the person changes one.
     from_link: Option<Answers>,
     /// A failed save was reported; said once, not on every answer.
@@ -81,6 +96,8 @@ pub struct App {
     popped: bool,
     /// The error summary was on screen at the last render (it takes focus as it appears).
     missing_shown: bool,
+    /// The first choice takes focus after this render (the error summary's link).
+    focus_choice: bool,
     root: NodeRef,
     _listeners: Vec<EventListener>,
 }
@@ -113,8 +130,10 @@ impl Component for App {
             }
             None => saved(),
         };
-        let mut state = QuizState::new(kb, journey, notice, store.enabled(), props.link_param.clone());
+        let mut state =
+            QuizState::new(kb, journey, notice, store.enabled(), props.link_param.clone(), props.region.clone());
         state.keep_sensitive = kept;
+        state.locale = props.locale.clone();
 
         let mut app = App {
             state,
@@ -125,6 +144,7 @@ impl Component for App {
             last_part: None,
             popped: false,
             missing_shown: false,
+            focus_choice: false,
             root: NodeRef::default(),
             _listeners: Vec::new(),
         };
@@ -141,6 +161,14 @@ impl Component for App {
                 self.state.apply(Msg::Erase);
                 self.state.apply(Msg::Erased(store.erase()));
             }
+            AppMsg::Ui(Msg::Locale(locale)) => match crate::ui::known_locale(&locale) {
+                Some(kb) => self.state.apply(Msg::LocaleReady(locale, Some(kb))),
+                None => {
+                    self.state.apply(Msg::Locale(locale.clone()));
+                    self.fetch_locale(ctx, locale);
+                }
+            },
+            AppMsg::Ui(Msg::FocusChoice) => self.focus_choice = true,
             AppMsg::Ui(msg) => self.state.apply(msg),
             AppMsg::Popped => {
                 self.popped = true;
@@ -153,6 +181,7 @@ impl Component for App {
             }
         }
         self.save(store);
+        self.report = self.report.take().filter(|r| r.4 == (self.state.kb, self.state.doctor_english));
         self.refresh_report();
         true
     }
@@ -174,14 +203,25 @@ impl Component for App {
             let name = kb.parts.get(part as usize - 1)?;
             Some(fill(&ui.part, &[("n", &part.to_string()), ("m", &kb.parts.len().to_string()), ("name", name)]))
         });
+        let language = crate::ui::LANGUAGES.iter().find(|l| l.0 == state.locale).map_or("en-GB", |l| l.1);
         html! {
-            <div class="lpq-app" data-theme={ctx.props().theme.clone()} ref={self.root.clone()}>
+            <div class="lpq-app" data-theme={ctx.props().theme.clone()} lang={language} data-locale-active={state.locale.clone()} ref={self.root.clone()}>
                 // Stays in place across screens, so a change of its text is what screen readers announce.
                 <p class="lpq-visually-hidden" role="status" aria-live="polite" aria-atomic="true" data-announce="">
                     { announcement }
                 </p>
                 <header class="lpq-header lpq-no-print">
                     <p class="lpq-brand">{ text(&ui.brand) }</p>
+                    <nav class="lpq-languages" aria-label={text(&ui.language)}>
+                        { for crate::ui::LANGUAGES.iter().map(|(locale, tag, name)| {
+                            let current = state.locale == *locale;
+                            html! {
+                                <button type="button" class="lpq-link" lang={*tag} data-locale={*locale}
+                                    aria-pressed={if current { "true" } else { "false" }} disabled={state.loading_locale}
+                                    onclick={on_click(&dispatch, Msg::Locale(AttrValue::Static(locale)))}>{ *name }</button>
+                            }
+                        }) }
+                    </nav>
                 </header>
                 if let Some(notice) = state.notice {
                     <div class="lpq-notice lpq-no-print" role="status" data-notice="">
@@ -210,6 +250,9 @@ impl Component for App {
             focus(&self.root, "[data-error-summary]");
         }
         self.missing_shown = missing;
+        if std::mem::take(&mut self.focus_choice) {
+            focus(&self.root, "[data-question] input");
+        }
         let popped = std::mem::take(&mut self.popped);
         let was = self.shown.replace(screen.clone());
         if was.as_ref() == Some(&screen) {
@@ -218,7 +261,7 @@ impl Component for App {
         match &screen {
             Screen::Question(id) => {
                 if was == Some(Screen::Intro) {
-                    props.on_event.emit(HostEvent::Start);
+                    props.on_event.emit(HostEvent::Start(self.state.locale.clone()));
                 }
                 let part = self.state.shown_at.unwrap_or(0);
                 let new_part = self.last_part.replace(part) != Some(part);
@@ -226,8 +269,9 @@ impl Component for App {
                 props.on_event.emit(HostEvent::Step { question: id.clone(), part, parts, new_part });
             }
             Screen::Results => {
-                if let Some((_, triage, nutrients, _)) = &self.report {
-                    props.on_event.emit(HostEvent::Complete { triage: *triage, nutrients: nutrients.clone() });
+                if let Some((_, triage, nutrients, _, _)) = &self.report {
+                    let locale = self.state.locale.clone();
+                    props.on_event.emit(HostEvent::Complete { triage: *triage, nutrients: nutrients.clone(), locale });
                 }
             }
             Screen::Intro => self.last_part = None,
@@ -284,7 +328,33 @@ impl App {
         let kb = self.state.kb;
         let a = assess(&kb, answers);
         let nutrients = a.nutrients.iter().map(|n| n.id.to_string()).collect();
-        self.report = Some((answers.clone(), a.triage, nutrients, Rc::new(report(&kb, answers, &a))));
+        let mut report = report(&kb, self.state.region(), answers, &a);
+        if self.state.doctor_english {
+            // Same answers and results: only the words of the doctor's part change.
+            let english = Kb::embedded();
+            if let Some(f) = report.folds.iter_mut().find(|f| f.name == "doctor") {
+                f.blocks = crate::report::doctor(&english, answers, &a);
+            }
+        }
+        self.report = Some((answers.clone(), a.triage, nutrients, Rc::new(report), (kb, self.state.doctor_english)));
+    }
+
+    /// Asks the loader for a language file; its knowledge base comes back as
+    /// `LocaleReady` (`None` if it couldn't be fetched or read).
+    fn fetch_locale(&self, ctx: &Context<Self>, locale: AttrValue) {
+        let link = ctx.link().clone();
+        let name = locale.clone();
+        platform::ask(
+            &ctx.props().load_locale,
+            &locale,
+            Box::new(move |file| {
+                let kb = file.ok().and_then(|f| kb_from_file(&f));
+                if let Some(kb) = kb {
+                    crate::ui::remember_locale(&name, kb);
+                }
+                link.send_message(AppMsg::Ui(Msg::LocaleReady(name, kb)));
+            }),
+        );
     }
 
     /// The page events the app follows: other tabs saving under this key, the browser's
@@ -330,6 +400,13 @@ impl App {
         }));
         listeners
     }
+}
+
+/// A language's knowledge base from the loader's `{ shape, text }` (see the loader).
+pub fn kb_from_file(file: &wasm_bindgen::JsValue) -> Option<Kb> {
+    let part = |name: &str| js_sys::Reflect::get(file, &name.into()).ok();
+    let text = part("text")?.as_string()?;
+    Kb::from_parts(js_sys::Uint8Array::new(&part("shape")?).to_vec(), text).ok()
 }
 
 /// Marks the moment the first screen is on the page and working, for the benchmark

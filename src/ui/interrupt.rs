@@ -19,7 +19,7 @@ pub fn interrupt(state: &QuizState, dispatch: &Callback<Msg>) -> Html {
     let action = triage_action(kb, level, &state.cleaned()).cloned().unwrap_or_default();
     html! {
         <section class="lpq-interrupt">
-            { outcome(kb, &report::outcome(kb, level, action, &unseen), true) }
+            { outcome(kb, &report::outcome(kb, state.region(), level, &action, &unseen), true) }
             <p class="lpq-quiet">
                 { button(Look::Link, "continue", text(&kb.ui.seen_continue), on_click(dispatch, Action::Continue)) }
             </p>

@@ -4,6 +4,7 @@
 
 use super::state::{on_click, Msg, QuizState};
 use crate::quiz::Action;
+use crate::report;
 use crate::ui::button::{button, Look};
 use crate::ui::{items, text};
 use yew::prelude::*;
@@ -26,7 +27,7 @@ pub fn intro(state: &QuizState, dispatch: &Callback<Msg>) -> Html {
             <div class="lpq-warning-signs" role="note">
                 <h3>{ text(&signs.heading) }</h3>
                 <ul>{ items(&signs.signs) }</ul>
-                <p>{ text(&signs.call) }</p>
+                <p>{ text(&report::numbers(&signs.call, state.region())) }</p>
             </div>
             <p>{ button(Look::Link, "browse", text(&ui.browse), on_click(dispatch, Action::Browse(None))) }</p>
             <p class="lpq-small">{ text(&kb.disclaimer) }</p>

@@ -19,11 +19,12 @@ pub fn question_view(state: &QuizState, dispatch: &Callback<Msg>) -> Html {
     let first_input = question.choices.first().map(|c| format!("lpq-{}-{}", question.id, c.id)).unwrap_or_default();
     let hint_id = format!("lpq-hint-{}", question.id);
     let error_id = format!("lpq-error-{}", question.id);
-    let described_by = [question.hint.as_ref().map(|_| hint_id.as_str()), missing.then_some(error_id.as_str())]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let described_by = crate::text::join(
+        &mut [question.hint.as_ref().map(|_| hint_id.as_str()), missing.then_some(error_id.as_str())]
+            .into_iter()
+            .flatten(),
+        " ",
+    );
     let part = fill(
         &ui.part,
         &[
@@ -74,7 +75,7 @@ pub fn question_view(state: &QuizState, dispatch: &Callback<Msg>) -> Html {
             if missing {
                 <div class="lpq-error-summary" role="alert" tabindex="-1" data-error-summary="">
                     <h2>{ text(&ui.problem) }</h2>
-                    <ul><li><a href={format!("#{first_input}")} onclick={focus_first(first_input.clone())}>{ error.clone() }</a></li></ul>
+                    <ul><li><a href={format!("#{first_input}")} onclick={focus_first(dispatch)}>{ error.clone() }</a></li></ul>
                 </div>
             }
             <form class="lpq-form" novalidate=true {onsubmit}>
@@ -117,19 +118,12 @@ pub fn question_view(state: &QuizState, dispatch: &Callback<Msg>) -> Html {
     }
 }
 
-/// The error summary's link moves focus to the first choice without scrolling the host
-/// page or changing its address.
-fn focus_first(input_id: String) -> Callback<MouseEvent> {
+/// The error summary's link moves focus to the first choice (the app does it), without
+/// scrolling the host page or changing its address.
+fn focus_first(dispatch: &Callback<Msg>) -> Callback<MouseEvent> {
+    let dispatch = dispatch.clone();
     Callback::from(move |e: MouseEvent| {
         e.prevent_default();
-        let target = e.target().and_then(|t| {
-            use wasm_bindgen::JsCast;
-            let node = t.dyn_into::<web_sys::Node>().ok()?;
-            let root = node.get_root_node().dyn_into::<web_sys::ShadowRoot>().ok()?;
-            root.get_element_by_id(&input_id)?.dyn_into::<web_sys::HtmlElement>().ok()
-        });
-        if let Some(input) = target {
-            let _ = input.focus();
-        }
+        dispatch.emit(Msg::FocusChoice);
     })
 }

@@ -8,7 +8,7 @@ mod keep;
 
 use super::blocks::{blocks, line};
 use super::outcome::outcome;
-use super::state::{on_click, Msg, QuizState};
+use super::state::{on_click, on_click_change, Msg, QuizState};
 use crate::quiz::Action;
 use crate::report::Report;
 use crate::ui::button::{button, Look};
@@ -21,7 +21,6 @@ pub fn results(state: &QuizState, dispatch: &Callback<Msg>, report: &Rc<Report>)
     let (kb, ui) = (state.kb.0, &state.kb.0.ui);
     html! {
         <section class="lpq-results" data-results="">
-            <p class="lpq-caption">{ text(&ui.results_title) }</p>
             { outcome(kb, &report.outcome, false) }
             if !report.steps.is_empty() {
                 <h3>{ text(&ui.to_do) }</h3>
@@ -49,7 +48,15 @@ pub fn results(state: &QuizState, dispatch: &Callback<Msg>, report: &Rc<Report>)
             { for report.folds.iter().map(|f| html! {
                 <details class="lpq-fold" data-fold={f.name} data-print={f.print.then_some("")}>
                     <summary>{ text(&f.title) }</summary>
-                    <div class="lpq-fold-body" data-summary={(f.name == "doctor").then_some("")}>{ blocks("h4", &f.blocks) }</div>
+                    if f.name == "doctor" && !state.locale.starts_with("en") {
+                        <label class="lpq-check lpq-no-print">
+                            <input type="checkbox" data-action="doctor-english" checked={state.doctor_english}
+                                onchange={on_click_change(dispatch, Msg::DoctorEnglish(!state.doctor_english))} />
+                            { text(&ui.doctor_english) }
+                        </label>
+                    }
+                    <div class="lpq-fold-body" data-summary={(f.name == "doctor").then_some("")}
+                        lang={(f.name == "doctor" && state.doctor_english).then_some("en")}>{ blocks("h4", &f.blocks) }</div>
                 </details>
             }) }
             { keep::keep(state, dispatch, report) }

@@ -18,6 +18,7 @@ pub enum Notice {
     LinkOpened,
     LinkDamaged,
     LinkOld,
+    LocaleFailed,
 }
 
 /// What happened to the last Copy.
@@ -48,6 +49,15 @@ pub struct QuizState {
     pub browse_diet: AttrValue,
     /// The name of this widget's results in a link's `#` part (see `platform::address_with`).
     pub link_param: AttrValue,
+    /// Where the person is (a region id): the numbers the call buttons dial.
+    pub region: AttrValue,
+    /// The language on screen (`en-GB`, `en-US`, `es`).
+    pub locale: AttrValue,
+    /// A language file is on its way (the switch waits).
+    pub loading_locale: bool,
+    /// "For your doctor" is shown (and copied) in English, for a clinician who doesn't
+    /// read the language on screen.
+    pub doctor_english: bool,
 }
 
 /// Everything the views and the edges can ask for.
@@ -63,6 +73,14 @@ pub enum Msg {
     ShowLink,
     KeepSensitive(bool),
     BrowseDiet(AttrValue),
+    /// Show the quiz in this locale: the app fetches its file if needed, then sends
+    /// `LocaleReady`.
+    Locale(AttrValue),
+    /// This locale's knowledge base is ready (or couldn't be read: `None`).
+    LocaleReady(AttrValue, Option<Kb>),
+    DoctorEnglish(bool),
+    /// Move focus to the question's first choice (the error summary's link).
+    FocusChoice,
     /// A save failed, or another tab saved newer answers: show `Notice`, and the
     /// journey given, if any.
     Storage(Notice, Option<Box<Journey>>),
@@ -88,12 +106,20 @@ impl Notice {
             Notice::LinkOpened => &ui.link_opened,
             Notice::LinkDamaged => &ui.link_damaged,
             Notice::LinkOld => &ui.link_old,
+            Notice::LocaleFailed => &ui.locale_failed,
         }
     }
 }
 
 impl QuizState {
-    pub fn new(kb: Kb, journey: Journey, notice: Option<Notice>, saving: bool, link_param: AttrValue) -> Self {
+    pub fn new(
+        kb: Kb,
+        journey: Journey,
+        notice: Option<Notice>,
+        saving: bool,
+        link_param: AttrValue,
+        region: AttrValue,
+    ) -> Self {
         let browse_diet = kb.diets.first().map(|d| AttrValue::from(d.id.clone())).unwrap_or_default();
         let mut state = QuizState {
             kb,
@@ -106,6 +132,10 @@ impl QuizState {
             saving,
             browse_diet,
             link_param,
+            region,
+            locale: AttrValue::Static("en-GB"),
+            loading_locale: false,
+            doctor_english: false,
         };
         state.note_position();
         state
@@ -116,6 +146,12 @@ impl QuizState {
             Screen::Question(id) => self.kb.question(id).map(|q| q.part),
             _ => None,
         };
+    }
+
+    /// The region's numbers (the first region if the id isn't known).
+    pub fn region(&self) -> &'static crate::knowledge::Region {
+        let kb = self.kb.0;
+        kb.region(&self.region).unwrap_or(&kb.regions[0])
     }
 
     pub fn answers(&self) -> &Answers {
@@ -153,6 +189,19 @@ impl QuizState {
             Msg::ShowLink => self.link_shown = true,
             Msg::KeepSensitive(keep) => self.keep_sensitive = keep,
             Msg::BrowseDiet(diet) => self.browse_diet = diet,
+            Msg::Locale(_) => self.loading_locale = true,
+            Msg::LocaleReady(locale, Some(kb)) => {
+                self.kb = kb;
+                self.locale = locale;
+                self.loading_locale = false;
+                self.note_position();
+            }
+            Msg::LocaleReady(_, None) => {
+                self.loading_locale = false;
+                self.notice = Some(Notice::LocaleFailed);
+            }
+            Msg::DoctorEnglish(on) => self.doctor_english = on,
+            Msg::FocusChoice => {}
             Msg::Storage(notice, journey) => {
                 self.notice = Some(notice);
                 if let Some(journey) = journey {
@@ -171,5 +220,11 @@ impl QuizState {
 /// A click handler that sends a fixed message.
 pub fn on_click(dispatch: &yew::Callback<Msg>, msg: impl Into<Msg>) -> yew::Callback<yew::MouseEvent> {
     let (dispatch, msg) = (dispatch.clone(), msg.into());
+    yew::Callback::from(move |_| dispatch.emit(msg.clone()))
+}
+
+/// A change handler (checkboxes, selects) that sends a fixed message.
+pub fn on_click_change(dispatch: &yew::Callback<Msg>, msg: Msg) -> yew::Callback<yew::Event> {
+    let dispatch = dispatch.clone();
     yew::Callback::from(move |_| dispatch.emit(msg.clone()))
 }
