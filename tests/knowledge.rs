@@ -174,8 +174,8 @@ fn fallback_warning_signs_match_the_knowledge_base() {
     let kb = kb();
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let files = [
-        (fallback::HTML_FILE, fallback::HTML_START, fallback::HTML_END, fallback::html_block(&kb.emergency)),
-        (fallback::LOADER_FILE, fallback::LOADER_START, fallback::LOADER_END, fallback::loader_block(&kb.emergency)),
+        (fallback::HTML_FILE, fallback::HTML_START, fallback::HTML_END, fallback::html_block(&kb)),
+        (fallback::LOADER_FILE, fallback::LOADER_START, fallback::LOADER_END, fallback::loader_block(&kb)),
     ];
     for (file, start, end, block) in files {
         let text = std::fs::read_to_string(root.join(file)).unwrap();

@@ -48,7 +48,7 @@ fn with(changes: &[(&str, &[&str])]) -> Answers {
 
 fn report_for(kb: &KnowledgeBase, answers: &Answers) -> Report {
     assert!(is_complete(kb, answers), "test answers must be complete: {answers:?}");
-    report(kb, answers, &assess(kb, answers))
+    report(kb, &kb.regions[0], answers, &assess(kb, answers))
 }
 
 /// A 70-year-old on a water tablet and an acid-reflux medicine, with frequent cramps, a
@@ -122,7 +122,7 @@ fn the_doctor_section_cites_only_what_was_shown_and_each_source_once() {
     let kb = kb();
     let answers = complex();
     let a = assess(&kb, &answers);
-    let r = report(&kb, &answers, &a);
+    let r = report(&kb, &kb.regions[0], &answers, &a);
     let sources = &r.folds.iter().find(|f| f.name == "sources").expect("a sources section").blocks[0].lines;
     let ids: Vec<&str> = sources.iter().map(|l| l.id.as_ref()).collect();
     let mut unique = ids.clone();
@@ -133,7 +133,7 @@ fn the_doctor_section_cites_only_what_was_shown_and_each_source_once() {
     // Without an acid-reflux medicine, no paper about one.
     let plain = harmless();
     let a_plain = assess(&kb, &plain);
-    let r_plain = report(&kb, &plain, &a_plain);
+    let r_plain = report(&kb, &kb.regions[0], &plain, &a_plain);
     let cited: Vec<String> = r_plain
         .folds
         .iter()

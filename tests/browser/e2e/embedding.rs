@@ -95,7 +95,8 @@ impl Drop for HostDir {
 /// A minimal HTML page; `data:,` as the icon so the browser asks for no favicon.
 pub(crate) fn page(head: &str, body: &str) -> String {
     format!(
-        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>host page</title>\n\
+        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>host page</title>\n\
          <link rel=\"icon\" href=\"data:,\">\n{head}\n</head>\n<body>\n{body}\n</body>\n</html>\n"
     )
 }
@@ -511,7 +512,9 @@ pub async fn host_events_by_default_tell_only_progress() {
         assert!(steps.len() < asked, "{source}: one step event per part, not per question ({asked} asked): {steps:?}");
         for (name, detail) in &events {
             let keys: BTreeSet<&str> = detail.as_object().unwrap().keys().map(String::as_str).collect();
-            let allowed: BTreeSet<&str> = if name == "lpq-step" { ["step", "total"].into() } else { BTreeSet::new() };
+            // Start and complete say only which language the person used (it can differ from
+            // the host's if they switched).
+            let allowed: BTreeSet<&str> = if name == "lpq-step" { ["step", "total"].into() } else { ["locale"].into() };
             assert_eq!(keys, allowed, "{source} {name}: {detail}");
         }
         step_lists.push(steps);
@@ -544,7 +547,7 @@ pub async fn host_events_by_default_tell_only_progress() {
         )
         .await;
         let events = host_events(&b, source).await;
-        assert_eq!(events, vec![("lpq-complete".to_string(), json!({}))], "{source} after a reload");
+        assert_eq!(events, vec![("lpq-complete".to_string(), json!({ "locale": "en-GB" }))], "{source} after a reload");
     }
     b.close().await;
 }
@@ -680,7 +683,8 @@ pub async fn theme_and_lang_attributes() {
     assert_eq!(background(&b, 0).await, "rgb(22, 27, 34)", "theme=dark");
     assert_eq!(background(&b, 1).await, "rgb(255, 255, 255)", "theme=light");
     assert_eq!(background(&b, 2).await, "rgb(255, 255, 255)", "auto follows a light system");
-    // The content is English whatever the host's lang says, and screen readers are told so.
+    // The content is British English (the default) for an unsupported lang, and screen
+    // readers are told so.
     for w in 0..4 {
         let lang = b
             .run(&format!(
@@ -688,7 +692,7 @@ pub async fn theme_and_lang_attributes() {
                 root_js(w)
             ))
             .await;
-        assert_eq!(lang, "en", "widget {w}'s content is marked as English");
+        assert_eq!(lang, "en-GB", "widget {w}'s content is marked as British English");
     }
     assert!(b
         .run(&format!("{} return root.textContent;", root_js(2)))
@@ -704,7 +708,10 @@ pub async fn theme_and_lang_attributes() {
 
     let problems = b.console_problems().await;
     assert_eq!(problems.len(), 2, "exactly two warnings: {problems:#?}");
-    assert!(problems.iter().any(|p| p.contains("lang=") && p.contains("fr") && p.contains("English")), "{problems:#?}");
+    assert!(
+        problems.iter().any(|p| p.contains("lang=") && p.contains("fr") && p.contains("using en-GB")),
+        "{problems:#?}"
+    );
     assert!(problems.iter().any(|p| p.contains("theme=") && p.contains("neon") && p.contains("auto")), "{problems:#?}");
 
     // `auto` follows the system's dark mode; explicit themes don't.
@@ -901,8 +908,9 @@ pub async fn without_webassembly_the_warning_signs_show() {
     let signs = &meta["emergency"];
     let mut needed: Vec<&str> = signs["signs"].as_array().unwrap().iter().map(|s| s.as_str().unwrap()).collect();
     needed.extend(["cant_start", "heading", "call", "see_a_doctor"].map(|k| signs[k].as_str().unwrap()));
-    for needed in needed {
-        assert!(text.contains(needed), "the fallback says `{needed}`: {text}");
+    // The page's region is the default language's, the UK: the number is 999.
+    for needed in needed.iter().map(|t| t.replace("{emergency}", "999")) {
+        assert!(text.contains(&needed), "the fallback says `{needed}`: {text}");
     }
     assert!(!b.exists(0, ".lpq-intro").await, "no quiz without WebAssembly");
     b.close().await;

@@ -328,7 +328,7 @@ pub async fn emergency_interrupt_then_continue() {
         "the clot-in-the-lung warning"
     );
     let text = js(&b, "return root.querySelector('.lpq-interrupt').textContent;").await;
-    assert!(text.as_str().unwrap_or_default().contains("emergency"), "says to call the emergency number: {text}");
+    assert!(text.as_str().unwrap_or_default().contains("Call 999"), "says to call the emergency number: {text}");
     b.wait_until(
         &format!("{} const a = root.activeElement; return !!a && a.hasAttribute('data-focus') && !!a.closest('[data-triage=\"emergency\"]');", root_js(0)),
         "focus on the emergency heading",
@@ -346,7 +346,7 @@ pub async fn emergency_interrupt_then_continue() {
     // Results lead with the emergency, and hold nutrient ideas back until the person is seen.
     let first = js(
         &b,
-        "const r = root.querySelector('[data-results]'); const f = r.querySelector('.lpq-caption').nextElementSibling;
+        "const r = root.querySelector('[data-results]'); const f = r.firstElementChild;
         return f.dataset.triage || f.className;",
     )
     .await;

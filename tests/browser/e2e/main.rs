@@ -10,6 +10,7 @@ mod browser;
 mod edges;
 mod embedding;
 mod journeys;
+mod locales;
 mod results_page;
 mod screens;
 mod server;
@@ -67,6 +68,9 @@ fn main() -> std::process::ExitCode {
         results_page::a_results_link_reopens_them_and_a_tampered_one_is_refused,
         results_page::the_browser_back_button_steps_through_the_quiz,
         results_page::saved_on_this_device_visibly_and_pregnancy_only_for_the_session,
+        locales::a_journey_in_each_language_reaches_the_right_number,
+        locales::switching_language_keeps_the_answers,
+        locales::the_fallback_speaks_the_page_language,
         accessibility::axe_and_layout_on_every_screen,
         accessibility::axe_finds_a_planted_violation_inside_the_widget,
         accessibility::progress_and_errors_are_announced,
