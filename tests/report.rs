@@ -117,6 +117,23 @@ fn pregnancy_sends_people_to_their_midwife() {
     assert!(r.outcome.action.to_lowercase().contains("midwife"), "{}", r.outcome.action);
 }
 
+/// A child's harmless leg pains are spoken of as a child's, with the signs that need a doctor.
+#[test]
+fn a_childs_growing_pains_are_self_care_in_words_for_a_parent() {
+    let kb = kb();
+    let child = with(&[
+        ("age", &["under_13"]),
+        ("sensation", &["aching"]),
+        ("child_pattern", &["both_legs_evening", "fine_morning"]),
+    ]);
+    let r = report_for(&kb, &child);
+    assert_eq!(r.outcome.level, TriageLevel::SelfCare);
+    let action = r.outcome.action.to_lowercase();
+    assert!(["children", "limp", "fever"].iter().all(|w| action.contains(w)), "{action}");
+    let adult = report_for(&kb, &harmless());
+    assert!(!adult.outcome.action.contains("children"), "adults keep their own words");
+}
+
 #[test]
 fn the_doctor_section_cites_only_what_was_shown_and_each_source_once() {
     let kb = kb();

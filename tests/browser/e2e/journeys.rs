@@ -260,6 +260,7 @@ pub async fn sick_day_medicines_interrupt_with_the_pause_advice() {
     assert!(b.exists(0, ".lpq-interrupt [data-flag=\"sick_day_medicines\"]").await);
     let text = js(&b, "return root.querySelector('.lpq-interrupt').textContent;").await;
     assert!(text.as_str().unwrap_or_default().contains("pause"), "ask whether to pause medicines: {text}");
+    crate::phone_screenshot(&b, "18-sick-day-urgent").await;
     assert_clean(&b).await;
     b.close().await;
 }
@@ -294,6 +295,7 @@ pub async fn child_path_growing_pains_and_a_limp() {
     assert!(b.exists(0, "[data-results] [data-triage=\"self_care\"]").await, "growing pains: self-care");
     assert!(b.exists(0, "[data-advice-id=\"growing_pains\"]").await, "named as growing pains");
     assert!(nutrients(&b).await.is_empty(), "no nutrient for growing pains");
+    crate::phone_screenshot(&b, "19-results-child-growing-pains").await;
 
     b.click(0, "[data-results] [data-action=\"restart\"]").await;
     b.click(0, "[data-action=\"start\"]").await;
@@ -302,6 +304,7 @@ pub async fn child_path_growing_pains_and_a_limp() {
     b.answer(0, "child_pattern", &["one_leg", "limp"]).await;
     assert_eq!(next_screen(&b, "q:child_pattern").await, "interrupt:urgent");
     assert!(b.exists(0, ".lpq-interrupt [data-flag=\"child_needs_a_doctor\"]").await);
+    crate::phone_screenshot(&b, "19-child-limp-urgent").await;
     assert_clean(&b).await;
     b.close().await;
 }

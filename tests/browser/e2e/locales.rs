@@ -90,7 +90,7 @@ pub async fn a_journey_in_each_language_reaches_the_right_number() {
         }
         let problems = axe(&b).await;
         assert!(problems.is_empty(), "{file}: accessibility problems:\n{}", problems.join("\n"));
-        shoot(&b, &format!("16-emergency-{file}")).await;
+        crate::phone_screenshot(&b, &format!("16-emergency-{file}")).await;
         walk(&b, 0, CLOT, "results").await;
         assert!(b.exists(0, "[data-results] [data-triage=\"emergency\"]").await);
         let problems = axe(&b).await;
@@ -106,16 +106,9 @@ pub async fn a_journey_in_each_language_reaches_the_right_number() {
         mounted(&b, 0).await;
         walk(&b, 0, HARMLESS, "results").await;
         assert!(b.exists(0, "[data-results] [data-triage=\"self_care\"]").await, "{file}: harmless");
-        shoot(&b, &format!("17-results-harmless-{file}")).await;
+        crate::phone_screenshot(&b, &format!("17-results-harmless-{file}")).await;
     }
     b.close().await;
-}
-
-/// A screenshot at the browser's size for people to look at, in tests/e2e-output/.
-async fn shoot(b: &Browser, name: &str) {
-    let path = crate::output_dir().join(format!("{name}-390x844.png"));
-    b.screenshot(&path).await;
-    assert!(std::fs::read(&path).expect("screenshot written").starts_with(b"\x89PNG"), "{name}");
 }
 
 /// The language switch keeps the answers and redraws the screen in the new language; the

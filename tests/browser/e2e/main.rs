@@ -136,3 +136,11 @@ pub fn output_dir() -> PathBuf {
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
+
+/// A screenshot of the whole page at the browser's size, `{name}-390x844.png` in
+/// [`output_dir`], for people to read as the person would.
+pub async fn phone_screenshot(b: &browser::Browser, name: &str) {
+    let path = output_dir().join(format!("{name}-390x844.png"));
+    b.screenshot(&path).await;
+    assert!(std::fs::read(&path).expect("screenshot written").starts_with(b"\x89PNG"), "{name}");
+}
