@@ -58,12 +58,17 @@ pub async fn a_journey_in_each_language_reaches_the_right_number() {
     dir.write("gb.html", &page(LOADER, "<leg-pain-quiz lang=\"en-GB\" storage-key=\"gb\"></leg-pain-quiz>"))
         .write("us.html", &page(LOADER, "<leg-pain-quiz lang=\"en-US\" storage-key=\"us\"></leg-pain-quiz>"))
         .write("es.html", &page(LOADER, "<leg-pain-quiz lang=\"es\" storage-key=\"es\"></leg-pain-quiz>"))
-        .write("mx.html", &page(LOADER, "<leg-pain-quiz lang=\"es-MX\" storage-key=\"mx\"></leg-pain-quiz>"));
+        .write("mx.html", &page(LOADER, "<leg-pain-quiz lang=\"es-MX\" storage-key=\"mx\"></leg-pain-quiz>"))
+        .write("au.html", &page(LOADER, "<leg-pain-quiz lang=\"en-AU\" storage-key=\"au\"></leg-pain-quiz>"));
     let server = dir.serve(vec![]);
     let b = Browser::open(390, 844).await;
-    for (file, locale, number) in
-        [("gb", "en-GB", "999"), ("us", "en-US", "911"), ("es", "es", "112"), ("mx", "es", "911")]
-    {
+    for (file, locale, number) in [
+        ("gb", "en-GB", "999"),
+        ("us", "en-US", "911"),
+        ("es", "es", "112"),
+        ("mx", "es", "911"),
+        ("au", "en-GB", "000"),
+    ] {
         b.goto(&server.url(&format!("/{file}.html"))).await;
         b.run("localStorage.clear(); return true;").await;
         b.goto(&server.url(&format!("/{file}.html"))).await;
