@@ -9,40 +9,11 @@ use leg_pain_quiz::quiz::{
     assess, interrupting_flags, is_complete, select, visible_questions, Answers, Assessment, FoodSuggestion,
 };
 
+mod common;
+use common::{harmless, with};
+
 fn kb() -> KnowledgeBase {
     KnowledgeBase::embedded()
-}
-
-/// Occasional short calf cramps in an adult who eats well and gets daylight: nothing stands out.
-fn baseline() -> Answers {
-    Answers::from_pairs([
-        ("age", &["18_50"][..]),
-        ("sensation", &["cramp"][..]),
-        ("cramp_pattern", &["short"][..]),
-        ("leg_signs", &["none"][..]),
-        ("body_signs", &["none"][..]),
-        ("since", &["months_stable"][..]),
-        ("frequency", &["occasional"][..]),
-        ("legs", &["either_leg"][..]),
-        ("circumstances", &["none"][..]),
-        ("sex", &["male"][..]),
-        ("daily_life", &["none"][..]),
-        ("medicines", &["none"][..]),
-        ("other_medicines", &["none"][..]),
-        ("conditions", &["none"][..]),
-        ("diet", &["omnivore"][..]),
-        ("avoid", &["none"][..]),
-        ("eats", &["greens", "nuts_seeds", "beans", "wholegrains", "fruit_veg", "dairy", "meat_fish_eggs"][..]),
-        ("daylight", &["none"][..]),
-    ])
-}
-
-fn with(changes: &[(&str, &[&str])]) -> Answers {
-    let mut a = baseline();
-    for (q, cs) in changes {
-        a.set(q, cs.iter().map(|c| c.to_string()).collect());
-    }
-    a
 }
 
 fn run(changes: &[(&str, &[&str])]) -> Assessment {
@@ -546,7 +517,7 @@ fn no_text_in_the_knowledge_base_gives_a_supplement_dose() {
 fn follow_ups_only_when_relevant() {
     let kb = kb();
     let ids = |a: &Answers| visible_questions(&kb, a).iter().map(|q| q.id.to_string()).collect::<Vec<_>>();
-    let base = ids(&baseline());
+    let base = ids(&harmless());
     assert!(base.contains(&"cramp_pattern".into()));
     assert!(!base.contains(&"rls_pattern".into()));
     assert!(!base.contains(&"child_pattern".into()));

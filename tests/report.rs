@@ -10,40 +10,11 @@ use leg_pain_quiz::report::{plain_text, report, Mark, Report};
 use leg_pain_quiz::session::Session;
 use proptest::prelude::*;
 
+mod common;
+use common::{harmless, with};
+
 fn kb() -> KnowledgeBase {
     KnowledgeBase::embedded()
-}
-
-/// Occasional short calf cramps in an adult who eats well: nothing stands out.
-fn harmless() -> Answers {
-    Answers::from_pairs([
-        ("age", &["18_50"][..]),
-        ("sensation", &["cramp"][..]),
-        ("cramp_pattern", &["short"][..]),
-        ("leg_signs", &["none"][..]),
-        ("body_signs", &["none"][..]),
-        ("since", &["months_stable"][..]),
-        ("frequency", &["occasional"][..]),
-        ("legs", &["either_leg"][..]),
-        ("circumstances", &["none"][..]),
-        ("sex", &["male"][..]),
-        ("daily_life", &["none"][..]),
-        ("medicines", &["none"][..]),
-        ("other_medicines", &["none"][..]),
-        ("conditions", &["none"][..]),
-        ("diet", &["omnivore"][..]),
-        ("avoid", &["none"][..]),
-        ("eats", &["greens", "nuts_seeds", "beans", "wholegrains", "fruit_veg", "dairy", "meat_fish_eggs"][..]),
-        ("daylight", &["none"][..]),
-    ])
-}
-
-fn with(changes: &[(&str, &[&str])]) -> Answers {
-    let mut a = harmless();
-    for (q, cs) in changes {
-        a.set(q, cs.iter().map(|c| c.to_string()).collect());
-    }
-    a
 }
 
 fn report_for(kb: &KnowledgeBase, answers: &Answers) -> Report {

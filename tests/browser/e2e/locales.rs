@@ -6,7 +6,7 @@
 use crate::accessibility::axe;
 use crate::browser::{root_js, Browser};
 use crate::embedding::{mounted, page, HostDir, LOADER};
-use crate::screens::{Answers, CLOT, CRAMPS, HARMLESS};
+use crate::screens::{walk_until, CLOT, CRAMPS, HARMLESS};
 use serde_json::json;
 
 /// The text a locale gives at `path` (`[table] key`), from its file or the base.
@@ -22,33 +22,6 @@ fn words(locale: &str, table: &str, key: &str) -> String {
         value = value.get(part).unwrap_or_else(|| panic!("[{table}] in {}", file.display()));
     }
     value[key].as_str().unwrap().to_string()
-}
-
-/// Answers widget `w` from `answers` until `stop` (`interrupt`, `review` or `results`),
-/// acknowledging interrupts on the way unless `stop` is the interrupt.
-async fn walk(b: &Browser, w: usize, answers: &Answers, stop: &str) {
-    for _ in 0..40 {
-        let now = crate::embedding::screen(b, w).await;
-        if now == stop {
-            return;
-        }
-        match now.as_str() {
-            "intro" => b.click(w, "[data-action=\"start\"]").await,
-            "review" => b.click(w, "[data-action=\"submit\"]").await,
-            "interrupt" => b.click(w, "[data-action=\"continue\"]").await,
-            q => {
-                let id = q.trim_start_matches("q:");
-                let choices = answers.iter().find(|(k, _)| *k == id).map(|(_, c)| *c).unwrap();
-                b.answer(w, id, choices).await;
-            }
-        }
-        b.wait_until(
-            &format!("{} return !!root && !!root.querySelector('.lpq-app') && (() => {{ const q = root.querySelector('[data-question]'); return !q || q.dataset.question !== {}; }})();", root_js(w), json!(now.trim_start_matches("q:"))),
-            "the next screen",
-        )
-        .await;
-    }
-    panic!("never reached {stop}");
 }
 
 /// In each language: the emergency screen with the region's number as a tel: link and
@@ -77,11 +50,11 @@ pub async fn a_journey_in_each_language_reaches_the_right_number() {
             b.run(&format!("{} return root.querySelector('.lpq-app').dataset.localeActive;", root_js(0))).await;
         assert_eq!(active, json!(locale), "{file}: the locale in use");
         // One calf first (urgent: GB's 111 to tap, elsewhere words), then breathless (emergency).
-        walk(&b, 0, CLOT, "interrupt").await;
+        walk_until(&b, CLOT, "interrupt:urgent").await;
         let urgent_call = b.exists(0, ".lpq-interrupt a[href^=\"tel:\"]").await;
         assert_eq!(urgent_call, file == "gb", "{file}: only the UK has a same-day number to tap");
         b.click(0, "[data-action=\"continue\"]").await;
-        walk(&b, 0, CLOT, "interrupt").await;
+        walk_until(&b, CLOT, "interrupt:emergency").await;
         assert!(b.exists(0, ".lpq-interrupt [data-triage=\"emergency\"]").await, "{file}: the emergency screen");
         let interrupt =
             b.run(&format!("{} return root.querySelector('.lpq-interrupt').textContent;", root_js(0))).await;
@@ -96,7 +69,7 @@ pub async fn a_journey_in_each_language_reaches_the_right_number() {
         let problems = axe(&b).await;
         assert!(problems.is_empty(), "{file}: accessibility problems:\n{}", problems.join("\n"));
         crate::phone_screenshot(&b, &format!("16-emergency-{file}")).await;
-        walk(&b, 0, CLOT, "results").await;
+        walk_until(&b, CLOT, "results").await;
         assert!(b.exists(0, "[data-results] [data-triage=\"emergency\"]").await);
         let problems = axe(&b).await;
         assert!(problems.is_empty(), "{file} results: accessibility problems:\n{}", problems.join("\n"));
@@ -109,7 +82,7 @@ pub async fn a_journey_in_each_language_reaches_the_right_number() {
         b.run("localStorage.clear(); return true;").await;
         b.goto(&server.url(&format!("/{file}.html"))).await;
         mounted(&b, 0).await;
-        walk(&b, 0, HARMLESS, "results").await;
+        walk_until(&b, HARMLESS, "results").await;
         assert!(b.exists(0, "[data-results] [data-triage=\"self_care\"]").await, "{file}: harmless");
         crate::phone_screenshot(&b, &format!("17-results-harmless-{file}")).await;
     }
@@ -142,7 +115,7 @@ pub async fn switching_language_keeps_the_answers() {
 
     // To the results in Spanish, then the doctor's part in English.
     b.click(0, "[data-action=\"next\"]").await;
-    walk(&b, 0, CRAMPS, "results").await;
+    walk_until(&b, CRAMPS, "results").await;
     let doctor = "[data-fold=\"doctor\"] [data-summary]";
     let spanish = b.run(&format!("{} return root.querySelector('{doctor}').textContent;", root_js(0))).await;
     assert!(spanish.as_str().unwrap().contains(&words("es", "ui", "summary_answers")), "{spanish}");
