@@ -15,6 +15,7 @@
 
 use leg_pain_quiz::knowledge::{KnowledgeBase, QuestionKind, TriageLevel, KNOWN_FOOD_TAGS};
 use leg_pain_quiz::quiz::{assess, is_complete, visible_questions, Answers, Assessment};
+use leg_pain_quiz::report::{report, Block};
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -22,10 +23,12 @@ use std::fmt::Write as _;
 /// The safety and accuracy bars the knowledge base must clear. No emergency or urgent case
 /// may be triaged lower than expected, and nothing forbidden may be shown: those gates have
 /// no threshold.
-const MIN_ACCEPTABLE_TRIAGE: f64 = 0.95;
-const MIN_EXACT_SELF_CARE: f64 = 0.80;
+const MIN_ACCEPTABLE_TRIAGE: f64 = 0.97;
+const MAX_OVER_TRIAGE: f64 = 0.10;
+const MIN_EXACT_SELF_CARE: f64 = 0.85;
 const MIN_QUIET_WHEN_NO_NUTRIENT: f64 = 0.90;
 const MIN_TOP_TWO_HITS: f64 = 0.90;
+const MIN_MUST_SAY: f64 = 0.95;
 /// What the suite must cover.
 const MIN_SCENARIOS: usize = 100;
 const MIN_TOP_TWO_PER_NUTRIENT: usize = 4;
@@ -48,6 +51,10 @@ struct Scenario {
     /// The red-flag or case group (independent scenarios).
     #[serde(default)]
     group: Option<String>,
+    /// The key fact was one the questionnaire could not express when the story was written.
+    #[serde(default)]
+    #[allow(dead_code)]
+    outside: bool,
     summary: String,
     /// Question id → choice ids, as the person would answer.
     answers: BTreeMap<String, Vec<String>>,
@@ -75,9 +82,10 @@ struct Scenario {
     required_advice: Vec<String>,
     #[serde(default)]
     required_tests: Vec<String>,
-    /// What the results must tell the person, in words; the `required_*` ids carry it.
+    /// What the results must tell the person: each line is alternatives separated by ` | `,
+    /// each alternative parts joined by ` + ` that must all appear, matched without case
+    /// against the English results text the person sees (see [`results_text`]).
     #[serde(default)]
-    #[allow(dead_code)]
     must_say: Vec<String>,
     sources: Vec<String>,
 }
@@ -107,6 +115,72 @@ fn kb() -> KnowledgeBase {
 fn suite() -> Suite {
     toml::from_str(include_str!("scenarios.toml"))
         .unwrap_or_else(|e| panic!("tests/scenarios.toml does not parse: {e}"))
+}
+
+/// The held-out scenarios: scored and printed, never gated or tuned against.
+fn held_out() -> Suite {
+    toml::from_str(include_str!("heldout.toml")).unwrap_or_else(|e| panic!("tests/heldout.toml does not parse: {e}"))
+}
+
+/// Everything the results show the person, in British English with the UK's numbers, as
+/// one lower-case text: the outcome, its warning signs, the steps, the nutrients and their
+/// reasons, and every folded section.
+fn results_text(kb: &KnowledgeBase, answers: &Answers, a: &Assessment) -> String {
+    let region = kb.region("GB").expect("the UK is a region");
+    let r = report(kb, region, answers, a);
+    let mut t = String::new();
+    let mut add = |x: &str| {
+        t.push_str(x);
+        t.push('\n');
+    };
+    let o = &r.outcome;
+    add(&o.heading);
+    add(&o.action);
+    o.call.iter().for_each(|c| add(c));
+    for l in &o.flags {
+        l.lead.iter().for_each(|x| add(x));
+        add(&l.text);
+    }
+    o.while_waiting.iter().for_each(|x| add(x));
+    r.steps.iter().for_each(|x| add(x));
+    let mut blocks: Vec<&Block> = Vec::new();
+    for s in &r.standout {
+        add(&s.name);
+        add(&s.label);
+        blocks.extend(&s.blocks);
+    }
+    r.no_nutrients.iter().for_each(|l| add(&l.text));
+    for l in &r.withheld {
+        l.lead.iter().for_each(|x| add(x));
+        add(&l.text);
+    }
+    for f in &r.folds {
+        add(&f.title);
+        blocks.extend(&f.blocks);
+    }
+    for b in blocks {
+        b.heading.iter().for_each(|x| add(x));
+        for l in &b.lines {
+            l.lead.iter().for_each(|x| add(x));
+            add(&l.text);
+            l.warning.iter().for_each(|x| add(x));
+        }
+    }
+    normalise(&t)
+}
+
+/// Lower case, straight quotes, single spaces: wording, not typography, is compared.
+fn normalise(text: &str) -> String {
+    let lower = text.to_lowercase().replace(['‘', '’'], "'").replace(['“', '”'], "\"");
+    lower.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whether one `must_say` line holds: any alternative whose parts all appear.
+fn says(text: &str, line: &str) -> bool {
+    line.split(" | ").any(|alt| {
+        let parts: Vec<String> = alt.split(" + ").map(normalise).filter(|p| !p.is_empty()).collect();
+        !parts.is_empty() && parts.iter().all(|p| text.contains(p.as_str()))
+    })
 }
 
 fn rank(level: TriageLevel) -> i32 {
@@ -263,6 +337,9 @@ struct Outcome {
     missing_flags: Vec<String>,
     missing_advice: Vec<String>,
     missing_tests: Vec<String>,
+    /// The `must_say` lines the results don't say.
+    unsaid: Vec<String>,
+    must_say: usize,
 }
 
 impl Outcome {
@@ -299,6 +376,7 @@ impl Outcome {
             || !self.forbidden_foods.is_empty()
             || !self.forbidden_tags.is_empty()
             || self.missing_anything()
+            || !self.unsaid.is_empty()
     }
 
     /// One line naming everything that went wrong.
@@ -350,6 +428,7 @@ impl Outcome {
         list("missing flags", &self.missing_flags);
         list("missing advice", &self.missing_advice);
         list("missing tests", &self.missing_tests);
+        list("doesn't say", &self.unsaid);
         format!("  {}: {}", self.id, parts.join("; "))
     }
 }
@@ -359,7 +438,10 @@ fn missing(required: &[String], shown: &[impl AsRef<str>]) -> Vec<String> {
 }
 
 fn evaluate(kb: &KnowledgeBase, s: &Scenario) -> Outcome {
-    let a: Assessment = assess(kb, &s.answers());
+    let answers = s.answers();
+    let a: Assessment = assess(kb, &answers);
+    let text = results_text(kb, &answers, &a);
+    let unsaid: Vec<String> = s.must_say.iter().filter(|line| !says(&text, line)).cloned().collect();
     let ranked: Vec<String> = a.nutrients.iter().map(|m| format!("{}:{}", m.id, m.score)).collect();
     let ids: Vec<&str> = a.nutrients.iter().map(|m| m.id.as_ref()).collect();
     let has_angle = !s.top_two.is_empty();
@@ -401,6 +483,8 @@ fn evaluate(kb: &KnowledgeBase, s: &Scenario) -> Outcome {
         missing_flags: missing(&s.required_flags, &flags),
         missing_advice: missing(&s.required_advice, &advice_ids(&a)),
         missing_tests: missing(&s.required_tests, &tests),
+        unsaid,
+        must_say: s.must_say.len(),
     }
 }
 
@@ -448,9 +532,9 @@ impl Report {
              {no_nutrient} where no nutrient should show, {angle} with an expected nutrient, {children} children)\n"
         );
         t += &row("triage exact", self.count(|o| o.exact), n, "");
-        t += &row("triage exact or acceptable", self.count(|o| o.acceptable), n, "(gate >= 95%)");
+        t += &row("triage exact or acceptable", self.count(|o| o.acceptable), n, "(gate >= 97%)");
         t += &row("under-triage", self.count(Outcome::under), n, "");
-        t += &row("over-triage", self.count(Outcome::over), n, "");
+        t += &row("over-triage", self.count(Outcome::over), n, "(gate <= 10%)");
         t += &row(
             "emergency/urgent triaged at or above",
             self.count(|o| o.expected >= TriageLevel::Urgent && !o.unsafe_triage()),
@@ -461,7 +545,7 @@ impl Report {
             "self-care cases triaged self-care",
             self.count(|o| o.self_care_case() && o.exact),
             self_care,
-            "(gate >= 80%)",
+            "(gate >= 85%)",
         );
         t +=
             &row("no-nutrient cases showing none", self.count(|o| o.quiet == Some(true)), no_nutrient, "(gate >= 90%)");
@@ -471,6 +555,8 @@ impl Report {
         t += &row("showing forbidden nutrients", self.count(|o| !o.forbidden_nutrients.is_empty()), n, "(gate 0)");
         t += &row("suggesting forbidden foods", self.count(|o| !o.forbidden_foods.is_empty()), n, "(gate 0)");
         t += &row("suggesting foods with forbidden tags", self.count(|o| !o.forbidden_tags.is_empty()), n, "(gate 0)");
+        let said = self.list_count(|o| o.must_say - o.unsaid.len());
+        t += &row("must_say lines the results say", said, self.list_count(|o| o.must_say), "(gate >= 95%)");
         t += &row(
             "missing a required flag, caution, advice or test",
             self.count(Outcome::missing_anything),
@@ -516,6 +602,13 @@ impl Report {
             }
         };
         bar("exact or acceptable triage", ratio(self.count(|o| o.acceptable), self.total()), MIN_ACCEPTABLE_TRIAGE);
+        // At most MAX_OVER_TRIAGE over-triaged: the same bar, on the share not over-triaged.
+        bar("not over-triaged", 1.0 - ratio(self.count(Outcome::over), self.total()), 1.0 - MAX_OVER_TRIAGE);
+        bar(
+            "must_say lines said",
+            ratio(self.list_count(|o| o.must_say - o.unsaid.len()), self.list_count(|o| o.must_say)),
+            MIN_MUST_SAY,
+        );
         bar(
             "self-care cases kept self-care",
             ratio(self.count(|o| o.self_care_case() && o.exact), self.count(Outcome::self_care_case)),
@@ -647,6 +740,14 @@ fn clinical_accuracy_meets_the_bar() {
     let report = Report::new(&kb, &suite.scenario);
     let table = report.table();
     println!("{table}");
+    // The held-out set: printed beside the tuning set, never gated.
+    let held = held_out();
+    let malformed: Vec<String> = held.scenario.iter().flat_map(|s| problems(&kb, s, &held.scenario_sources)).collect();
+    if malformed.is_empty() {
+        println!("HELD-OUT (never tuned against, no gate)\n{}", Report::new(&kb, &held.scenario).table());
+    } else {
+        println!("HELD-OUT not scored: its answers don't fit this questionnaire:\n  {}", malformed.join("\n  "));
+    }
     let failures = report.gate_failures();
     assert!(failures.is_empty(), "clinical accuracy below the bar:\n  {}\n\n{table}", failures.join("\n  "));
 }
@@ -683,6 +784,7 @@ fn wrong_scenario(id: &str, answers: BTreeMap<String, Vec<String>>, triage: Tria
     Scenario {
         id: id.into(),
         group: None,
+        outside: false,
         summary: "A deliberately wrong expectation.".into(),
         answers,
         triage,
@@ -711,6 +813,7 @@ fn the_accuracy_check_can_fail() {
     wrong.required_flags = vec!["stroke".into()];
     wrong.required_advice = vec!["alcohol_help".into()];
     wrong.required_tests = vec!["glucose_hba1c".into()];
+    wrong.must_say = vec!["cauda equina | ambulance + now".into()];
     assert!(problems(&kb, &wrong, &BTreeMap::new()).is_empty(), "{:?}", problems(&kb, &wrong, &BTreeMap::new()));
 
     // Forbid exactly what the engine shows, and expect a nutrient it does not rank in the top two.
@@ -743,6 +846,7 @@ fn the_accuracy_check_can_fail() {
     assert_eq!(o.missing_flags, ["stroke"]);
     assert_eq!(o.missing_advice, ["alcohol_help"]);
     assert_eq!(o.missing_tests, ["glucose_hba1c"]);
+    assert_eq!(o.unsaid, ["cauda equina | ambulance + now"]);
     assert!(!report.outcomes[1].exact, "frequent cramps are not self-care");
     assert_eq!(report.outcomes[2].quiet, Some(false));
 
@@ -759,6 +863,8 @@ fn the_accuracy_check_can_fail() {
         "required red flags missing: deliberately_wrong",
         "required advice missing: deliberately_wrong",
         "required tests missing: deliberately_wrong",
+        "must_say lines said 0.0%",
+        "not over-triaged 66.7% < 90%",
     ] {
         assert!(failures.contains(expected), "missing `{expected}` in:\n{failures}");
     }

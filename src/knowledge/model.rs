@@ -500,6 +500,11 @@ pub struct Question {
     /// Asked only when this holds (follow-ups).
     #[serde(default)]
     pub show_if: Condition,
+    /// Its answers describe symptoms and signs, not causes: a nutrient is never pointed to
+    /// by these alone (validation checks every evidence rule), and a sign ticked here is
+    /// what the triage policy's properties vary.
+    #[serde(default)]
+    pub signs: bool,
     pub choices: List<Choice>,
 }
 
@@ -516,6 +521,7 @@ impl crate::knowledge_compact::Decode for Question {
             error: Decode::decode(r),
             kind: Decode::decode(r),
             show_if: Decode::decode(r),
+            signs: Decode::decode(r),
             choices: Decode::decode(r),
         };
         r.questions.push((q.id.clone(), q.choices.iter().map(|c| c.id.clone()).collect()));
