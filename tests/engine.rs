@@ -59,11 +59,15 @@ fn occasional_cramps_with_a_good_diet_are_self_care_with_no_nutrient() {
 }
 
 #[test]
-fn frequent_cramps_alone_still_point_to_no_nutrient() {
-    // Cochrane 2020: magnesium is unlikely to help ordinary night cramps.
+fn frequent_cramps_alone_point_to_no_nutrient_and_a_routine_visit() {
+    // Cochrane 2020: magnesium is unlikely to help ordinary night cramps. The triage
+    // policy: a stable pattern's frequency alone never makes it "soon".
     let a = run(&[("frequency", &["most_nights"])]);
     assert!(a.nutrients.is_empty(), "{:?}", a.nutrients);
-    assert_eq!(a.triage, TriageLevel::Soon, "frequent cramps: see a GP");
+    assert_eq!(a.triage, TriageLevel::Routine, "long-standing frequent cramps: mention at a routine visit");
+    assert_eq!(run(&[("frequency", &["weekly"])]).triage, TriageLevel::SelfCare, "a few nights a week, unchanged");
+    let new = run(&[("frequency", &["most_nights"]), ("since", &["weeks"])]);
+    assert_eq!(new.triage, TriageLevel::Soon, "new, frequent cramps: a GP looks for a cause");
 }
 
 #[test]
@@ -189,13 +193,20 @@ fn pain_or_swelling_in_one_calf_alone_is_urgent() {
 
 #[test]
 fn a_cramping_calf_after_an_operation_is_urgent() {
-    let a = run(&[("legs", &["one_leg"]), ("circumstances", &["surgery_hospital"])]);
+    let a = run(&[("legs", &["one_leg"]), ("circumstances", &["surgery_hospital"]), ("since", &["weeks"])]);
     assert_eq!(a.triage, TriageLevel::Urgent);
     assert!(flagged(&a, "clot_risk_one_leg"));
     for risk in [("sex", "postpartum"), ("medicines", "hormones"), ("conditions", "previous_clot")] {
-        let a = run(&[("legs", &["one_leg"]), (risk.0, &[risk.1])]);
-        assert!(flagged(&a, "clot_risk_one_leg"), "{risk:?}");
+        let choice = [risk.1];
+        let mut changes: Vec<(&str, &[&str])> = vec![("legs", &["one_leg"]), ("since", &["weeks"]), (risk.0, &choice)];
+        if risk.1 == "postpartum" {
+            changes.push(("pregnancy_signs", &["none"]));
+        }
+        assert!(flagged(&run(&changes), "clot_risk_one_leg"), "{risk:?}");
     }
+    // Years of the same cramps in one leg are not a new clot, whatever the risk.
+    let old = run(&[("legs", &["one_leg"]), ("medicines", &["hormones"])]);
+    assert!(!flagged(&old, "clot_risk_one_leg"), "{:?}", old.red_flags);
     assert_eq!(run(&[("legs", &["both_legs"]), ("circumstances", &["long_journey"])]).triage, TriageLevel::SelfCare);
 }
 
@@ -230,12 +241,28 @@ fn tingling_round_the_mouth_with_hand_spasms_is_urgent_and_points_to_calcium() {
 }
 
 #[test]
-fn a_child_with_pain_in_one_leg_a_limp_or_fever_needs_a_doctor_today() {
-    for signs in [&["one_leg"][..], &["limp"], &["daytime"], &["swelling"], &["unwell"], &["bruising_sweats"]] {
+fn a_child_with_a_limp_swelling_or_fever_needs_a_doctor_today() {
+    for signs in [&["limp"][..], &["swelling"], &["unwell"], &["bruising_sweats"]] {
         let a = run(&[("age", &["under_13"]), ("sensation", &["pain"]), ("child_pattern", signs)]);
         assert_eq!(a.triage, TriageLevel::Urgent, "{signs:?}");
         assert!(flagged(&a, "child_needs_a_doctor"));
     }
+}
+
+#[test]
+fn a_childs_pain_in_one_leg_or_in_the_day_needs_a_gp_soon_unless_it_is_a_sports_knee() {
+    for signs in [&["one_leg"][..], &["daytime"]] {
+        let a = run(&[("age", &["under_13"]), ("sensation", &["pain"]), ("child_pattern", signs)]);
+        assert_eq!(a.triage, TriageLevel::Soon, "{signs:?}");
+        assert!(flagged(&a, "child_see_a_gp"));
+    }
+    let knee = run(&[
+        ("age", &["under_13"]),
+        ("sensation", &["pain"]),
+        ("child_pattern", &["one_leg", "daytime", "sport_knee_heel"]),
+    ]);
+    assert_eq!(knee.triage, TriageLevel::SelfCare, "{:?}", knee.red_flags);
+    assert!(knee.lifestyle.iter().any(|l| l == "sports_knee_heel"));
 }
 
 #[test]
@@ -251,9 +278,10 @@ fn new_muscle_pain_after_starting_a_statin_is_urgent() {
 }
 
 #[test]
-fn red_hot_skin_is_urgent_with_or_without_fever() {
+fn red_hot_skin_is_urgent_and_with_a_fever_an_emergency() {
+    // NHS cellulitis: with a high temperature, go to A&E or call 999.
     assert_eq!(run(&[("leg_signs", &["red_hot_skin"])]).triage, TriageLevel::Urgent);
-    assert_eq!(run(&[("leg_signs", &["red_hot_skin"]), ("body_signs", &["fever"])]).triage, TriageLevel::Urgent);
+    assert_eq!(run(&[("leg_signs", &["red_hot_skin"]), ("body_signs", &["fever"])]).triage, TriageLevel::Emergency);
 }
 
 // ---- Soon ----
@@ -336,19 +364,29 @@ fn laxatives_steroids_and_epilepsy_medicines_count() {
 }
 
 #[test]
-fn restless_legs_point_to_iron() {
+fn restless_legs_alone_bring_the_ferritin_test_not_iron() {
+    // Nutrients by cause: a symptom alone suggests the test that would tell.
     let a = run(&[("sensation", &["urge_to_move"]), ("rls_pattern", &["rest_worse", "moving_helps", "evening_worse"])]);
-    assert_eq!(rank(&a, "iron"), Some(0));
+    assert_eq!(rank(&a, "iron"), None, "{:?}", a.nutrients);
     assert!(a.lab_tests.iter().any(|t| t == "ferritin"));
-    assert!(a.supplement_cautions.iter().any(|c| c == "iron_needs_test"));
     assert!(a.other_causes.iter().any(|c| c == "restless_legs_syndrome"));
+    // With a cause (pregnancy), iron shows, with the caution to test first.
+    let p = run(&[
+        ("sensation", &["urge_to_move"]),
+        ("rls_pattern", &["rest_worse", "moving_helps", "evening_worse"]),
+        ("sex", &["pregnant"]),
+        ("pregnancy_signs", &["none"]),
+    ]);
+    assert_eq!(rank(&p, "iron"), Some(0), "{:?}", p.nutrients);
+    assert!(p.supplement_cautions.iter().any(|c| c == "iron_needs_test"));
 }
 
 #[test]
 fn restless_legs_with_heavy_periods_make_iron_strong() {
     let a = run(&[("sensation", &["urge_to_move"]), ("rls_pattern", &["evening_worse"]), ("sex", &["heavy_periods"])]);
     assert_eq!(strength(&a, "iron"), Some(Strength::Strong));
-    assert_eq!(a.triage, TriageLevel::Soon, "a strong iron pointer: book a blood test");
+    // How soon comes from the causes (heavy periods), not the symptom: a routine blood test.
+    assert_eq!(a.triage, TriageLevel::Routine);
 }
 
 #[test]
@@ -455,6 +493,7 @@ fn a_potassium_sparing_water_tablet_and_a_diuretic_together_still_withhold_potas
 fn pregnancy_excludes_liver_and_fish_liver_oil() {
     let a = run(&[
         ("sex", &["pregnant"]),
+        ("pregnancy_signs", &["none"]),
         ("daylight", &["little"]),
         ("sensation", &["urge_to_move"]),
         ("rls_pattern", &["evening_worse"]),

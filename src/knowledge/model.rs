@@ -555,6 +555,10 @@ pub struct Choice {
     /// person chooses to keep it on the device.
     #[serde(default)]
     pub sensitive: bool,
+    /// Offered only when this holds on the earlier answers (pregnancy, alcohol or statins
+    /// are not offered for a child under 13).
+    #[serde(default)]
+    pub show_if: Condition,
 }
 }
 

@@ -151,6 +151,9 @@ pub fn validate(kb: &KnowledgeBase) -> Vec<String> {
             err(format!("{what} has fewer than two choices"));
         }
         check_condition(&what, &q.show_if, Some(pos), &mut err);
+        for c in q.choices.iter().filter(|c| !c.show_if.is_empty()) {
+            check_condition(&format!("{what}, choice `{}`,", c.id), &c.show_if, Some(pos), &mut err);
+        }
         if q.part == 0 || q.part as usize > kb.parts.len() {
             err(format!("{what} is in part {}, but the quiz has parts 1 to {}", q.part, kb.parts.len()));
         }

@@ -95,8 +95,10 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
                 continue;
             }
             score += e.weight;
-            // A passing cause adds weight but sends no one to a doctor by itself.
-            if !e.transient {
+            // How soon to be seen comes from lasting causes only: a passing cause (a stomach
+            // bug), a sign or an age adds weight to the match but sends no one to a doctor
+            // by itself (safety/triage-policy.md).
+            if !e.transient && !e.supports_only {
                 lasting += e.weight;
             }
             if e.weight > 0 {

@@ -5,8 +5,9 @@
 //! 1. Questions are taken in the knowledge base's order. A question is asked when its
 //!    `show_if` holds on the answers kept so far (a follow-up only refers to earlier
 //!    questions, which validation checks), and answers to questions not asked are dropped.
-//! 2. Only choices that exist count, each once, in the knowledge base's order, so the
-//!    saved form and the summary don't depend on click order.
+//! 2. Only choices that exist and are offered count (a choice's own `show_if`, such as
+//!    pregnancy for someone under 13, must hold on the earlier answers), each once, in the
+//!    knowledge base's order, so the saved form and the summary don't depend on click order.
 //! 3. A single-choice question keeps only the first known choice given.
 //! 4. An exclusive choice ("None of these") given together with others is dropped: a
 //!    ticked warning sign must never be lost to a stale "none". Of several exclusive
@@ -44,18 +45,21 @@ impl<'kb> Cleaned<'kb> {
             let given = answers.get(&q.id);
             match q.kind {
                 QuestionKind::Single => {
-                    if let Some(c) = given.iter().find_map(|g| q.choice(g)) {
+                    let offered = |c: &&Choice| c.show_if.is_empty() || holds(&c.show_if, &cleaned);
+                    if let Some(c) = given.iter().find_map(|g| q.choice(g).filter(offered)) {
                         cleaned.add(q, c);
                     }
                 }
                 QuestionKind::Multi => {
-                    let is_given = |c: &&Choice| given.iter().any(|g| *g == c.id);
-                    let informative = q.choices.iter().filter(is_given).any(|c| !c.exclusive);
+                    let offered = |c: &&Choice| c.show_if.is_empty() || holds(&c.show_if, &cleaned);
+                    let picked: Vec<&'kb Choice> =
+                        q.choices.iter().filter(|c| given.iter().any(|g| *g == c.id)).filter(offered).collect();
+                    let informative = picked.iter().any(|c| !c.exclusive);
                     if informative {
-                        for c in q.choices.iter().filter(is_given).filter(|c| !c.exclusive) {
+                        for c in picked.into_iter().filter(|c| !c.exclusive) {
                             cleaned.add(q, c);
                         }
-                    } else if let Some(c) = q.choices.iter().find(is_given) {
+                    } else if let Some(c) = picked.first() {
                         cleaned.add(q, c);
                     }
                 }
@@ -70,6 +74,12 @@ impl<'kb> Cleaned<'kb> {
         // Kept sorted as it grows: a general sort costs kilobytes in the wasm.
         let at = self.pairs.binary_search_by(|p| order(*p, pair)).unwrap_or_else(|i| i);
         self.pairs.insert(at, pair);
+    }
+
+    /// The choices a question offers for these answers (those whose own `show_if` holds),
+    /// in order: what the question screen lists.
+    pub fn offered(&self, q: &'kb Question) -> Vec<&'kb Choice> {
+        q.choices.iter().filter(|c| c.show_if.is_empty() || holds(&c.show_if, self)).collect()
     }
 
     /// The questions asked for these answers, in order.

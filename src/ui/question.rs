@@ -35,7 +35,9 @@ pub fn question_view(state: &QuizState, dispatch: &Callback<Msg>) -> Html {
     );
     let sensitive_chosen = question.choices.iter().any(|c| c.sensitive && state.answers().is_selected(id, &c.id));
 
-    let choices = question.choices.iter().map(|choice| {
+    // Only the choices offered for these answers (no pregnancy for a child under 13).
+    let offered = state.cleaned().offered(question);
+    let choices = offered.iter().map(|choice| {
         let selected = state.answers().is_selected(&question.id, &choice.id);
         let onchange = {
             let dispatch = dispatch.clone();

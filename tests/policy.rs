@@ -1,0 +1,242 @@
+//! The triage policy (safety/triage-policy.md) as properties over random answers: what
+//! raises a level, what never does on its own, and nutrients only from their causes.
+//! These hold for any knowledge base that follows the policy, so a new red flag or
+//! evidence rule that breaks it fails here, whatever the scenarios say.
+// Native only: proptest isn't built for the wasm target.
+#![cfg(not(target_arch = "wasm32"))]
+
+use leg_pain_quiz::knowledge::{KnowledgeBase, QuestionKind, TriageLevel};
+use leg_pain_quiz::quiz::{assess, clean, is_complete, select, visible_questions, Answers};
+use proptest::prelude::*;
+use std::collections::BTreeSet;
+
+fn kb() -> KnowledgeBase {
+    KnowledgeBase::embedded()
+}
+
+/// Walks the quiz as a person would, with clicks chosen by `picks`, until every question
+/// asked has an answer.
+fn walk(kb: &KnowledgeBase, picks: &[u16]) -> Answers {
+    let mut answers = Answers::new();
+    let mut picks = picks.iter().cycle();
+    for _ in 0..100 {
+        let Some(q) = visible_questions(kb, &answers).into_iter().find(|q| !answers.is_answered(&q.id)) else {
+            break;
+        };
+        let clicks = if q.kind == QuestionKind::Multi { 1 + (*picks.next().unwrap() as usize % 3) } else { 1 };
+        for _ in 0..clicks {
+            let c = &q.choices[*picks.next().unwrap() as usize % q.choices.len()];
+            answers = select(kb, &answers, &q.id, &c.id);
+        }
+        if !answers.is_answered(&q.id) {
+            answers = select(kb, &answers, &q.id, &q.choices[0].id);
+        }
+    }
+    answers
+}
+
+/// Questions that decide whether another question is asked: changing them changes the
+/// path, so the properties below vary only the others.
+fn path_questions(kb: &KnowledgeBase) -> BTreeSet<String> {
+    kb.questions.iter().flat_map(|q| q.show_if.iter().flat_map(|c| c.iter()).map(|r| r.question.to_string())).collect()
+}
+
+/// Danger signs: choices of a sign question that a red flag at `lowest` or above names
+/// (not negated), in questions that decide no path.
+fn danger_signs(kb: &KnowledgeBase, lowest: TriageLevel) -> Vec<(String, String)> {
+    let path = path_questions(kb);
+    let mut signs = BTreeSet::new();
+    for f in kb.red_flags.iter().filter(|f| f.level >= lowest) {
+        for r in f.when.iter().flat_map(|c| c.iter()).filter(|r| !r.negated) {
+            let sign_question = kb.question(&r.question).is_some_and(|q| q.signs && q.kind == QuestionKind::Multi);
+            if sign_question && !path.contains(r.question.as_ref()) {
+                signs.insert((r.question.to_string(), r.choice.to_string()));
+            }
+        }
+    }
+    signs.into_iter().collect()
+}
+
+/// The answers with `choice` ticked in `question` as well (its "None of these" dropped).
+fn tick(kb: &KnowledgeBase, answers: &Answers, question: &str, choice: &str) -> Answers {
+    if answers.is_selected(question, choice) {
+        return answers.clone();
+    }
+    select(kb, answers, question, choice)
+}
+
+/// The answers with every danger sign at `lowest` or above taken away ("None of these"
+/// where nothing is left).
+fn without_danger_signs(kb: &KnowledgeBase, answers: &Answers, lowest: TriageLevel) -> Answers {
+    let signs = danger_signs(kb, lowest);
+    let mut out = answers.clone();
+    for q in kb.questions.iter() {
+        let kept: Vec<String> = out
+            .get(&q.id)
+            .iter()
+            .filter(|c| !signs.iter().any(|(sq, sc)| *sq == q.id && *sc == **c))
+            .cloned()
+            .collect();
+        if kept.len() != out.get(&q.id).len() {
+            let none = q.choices.iter().find(|c| c.exclusive).map(|c| c.id.to_string());
+            out.set(&q.id, if kept.is_empty() { none.into_iter().collect() } else { kept });
+        }
+    }
+    clean(kb, &out)
+}
+
+/// Every question that is not about signs set to its plain answer: an adult of 18 to 50
+/// who eats everything, gets daylight, takes nothing, has no condition and nothing has
+/// happened to. What is left can only be signs.
+fn without_causes(kb: &KnowledgeBase, answers: &Answers) -> Answers {
+    let mut out = answers.clone();
+    for q in kb.questions.iter().filter(|q| !q.signs && answers.is_answered(&q.id)) {
+        let plain: Vec<String> = match q.id.as_ref() {
+            "age" => vec!["18_50".into()],
+            "sex" => vec!["not_say".into()],
+            "diet" => vec!["omnivore".into()],
+            "eats" => q.choices.iter().filter(|c| !c.exclusive).map(|c| c.id.to_string()).collect(),
+            _ => {
+                q.choices.iter().find(|c| c.exclusive && c.id == "none").map(|c| c.id.to_string()).into_iter().collect()
+            }
+        };
+        assert!(!plain.is_empty(), "question `{}` has no plain answer: say which in without_causes", q.id);
+        out.set(&q.id, plain);
+    }
+    clean(kb, &out)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    /// Adding a danger sign (one an urgent or emergency warning names) never lowers the
+    /// triage.
+    #[test]
+    fn adding_a_danger_sign_never_lowers_the_triage(picks in prop::collection::vec(any::<u16>(), 1..64), which in any::<usize>()) {
+        let kb = kb();
+        let answers = walk(&kb, &picks);
+        let signs = danger_signs(&kb, TriageLevel::Urgent);
+        prop_assume!(!signs.is_empty());
+        let (q, c) = &signs[which % signs.len()];
+        prop_assume!(visible_questions(&kb, &answers).iter().any(|x| x.id == *q));
+        let before = assess(&kb, &answers).triage;
+        let more = tick(&kb, &answers, q, c);
+        prop_assert!(is_complete(&kb, &more));
+        let after = assess(&kb, &more).triage;
+        prop_assert!(after >= before, "ticking {q}.{c} lowered the triage from {} to {}", before.id(), after.id());
+    }
+
+    /// With no sign that an emergency warning names, the outcome is never "call an
+    /// ambulance".
+    #[test]
+    fn no_emergency_without_an_emergency_sign(picks in prop::collection::vec(any::<u16>(), 1..64)) {
+        let kb = kb();
+        let answers = without_danger_signs(&kb, &walk(&kb, &picks), TriageLevel::Emergency);
+        prop_assume!(is_complete(&kb, &answers));
+        let a = assess(&kb, &answers);
+        prop_assert!(a.triage < TriageLevel::Emergency, "emergency from {:?}: flags {:?}", answers, a.red_flags);
+    }
+
+    /// A stable, long-standing pattern that only becomes more frequent never goes past
+    /// "routine" without another reason.
+    #[test]
+    fn frequency_alone_never_goes_past_routine(picks in prop::collection::vec(any::<u16>(), 1..64), often in 0usize..3) {
+        let kb = kb();
+        let mut answers = walk(&kb, &picks);
+        answers.set("since", vec!["months_stable".into()]);
+        answers.set("frequency", vec!["occasional".into()]);
+        let rare = clean(&kb, &answers);
+        prop_assume!(is_complete(&kb, &rare));
+        let mut frequent = rare.clone();
+        frequent.set("frequency", vec![["weekly", "most_nights", "constant"][often].into()]);
+        let frequent = clean(&kb, &frequent);
+        let (before, after) = (assess(&kb, &rare).triage, assess(&kb, &frequent).triage);
+        prop_assert!(
+            after <= before.max(TriageLevel::Routine),
+            "more often, same pattern: {} became {} (flags {:?})", before.id(), after.id(), assess(&kb, &frequent).red_flags
+        );
+    }
+
+    /// A nutrient shows only when an answer points to a cause of its shortfall: with
+    /// every cause question at its plain answer, signs alone show none.
+    #[test]
+    fn signs_alone_never_show_a_nutrient(picks in prop::collection::vec(any::<u16>(), 1..64)) {
+        let kb = kb();
+        let answers = without_causes(&kb, &walk(&kb, &picks));
+        prop_assume!(is_complete(&kb, &answers));
+        let a = assess(&kb, &answers);
+        let shown: Vec<&str> = a.nutrients.iter().map(|m| m.id.as_ref()).collect();
+        prop_assert!(shown.is_empty(), "signs alone showed {shown:?}: {:?}", a.nutrients.iter().map(|m| &m.evidence).collect::<Vec<_>>());
+    }
+
+    /// Age alone never raises the triage: the same answers at any adult age get the same
+    /// level.
+    #[test]
+    fn age_alone_never_raises_the_triage(picks in prop::collection::vec(any::<u16>(), 1..64), older in 0usize..2) {
+        let kb = kb();
+        let mut answers = walk(&kb, &picks);
+        prop_assume!(!answers.is_selected("age", "under_13") && !answers.is_selected("age", "13_17"));
+        answers.set("age", vec!["18_50".into()]);
+        let answers_young = clean(&kb, &answers);
+        prop_assume!(is_complete(&kb, &answers_young));
+        let young = assess(&kb, &answers_young).triage;
+        answers.set("age", vec![["51_70", "over_70"][older].into()]);
+        let answers = clean(&kb, &answers);
+        prop_assume!(is_complete(&kb, &answers));
+        let old = assess(&kb, &answers).triage;
+        prop_assert!(old <= young.max(TriageLevel::Routine), "age alone raised {} to {}", young.id(), old.id());
+    }
+}
+
+/// The danger signs the properties vary are real and many: a policy test over an empty
+/// set would pass without checking anything.
+#[test]
+fn the_policy_properties_have_signs_to_vary() {
+    let kb = kb();
+    let urgent = danger_signs(&kb, TriageLevel::Urgent);
+    let emergency = danger_signs(&kb, TriageLevel::Emergency);
+    assert!(urgent.len() >= 20, "only {} urgent-or-higher signs: {urgent:?}", urgent.len());
+    assert!(emergency.len() >= 8, "only {} emergency signs: {emergency:?}", emergency.len());
+    for (q, c) in [("leg_signs", "cold_pale"), ("body_signs", "breathless_chest"), ("leg_signs", "severe_worsening")] {
+        assert!(emergency.contains(&(q.to_string(), c.to_string())), "{q}.{c} is not an emergency sign");
+    }
+}
+
+/// The policy checks can fail: a knowledge base with a rule that breaks each one is caught.
+#[test]
+fn the_policy_checks_can_fail() {
+    let mut kb = kb();
+    // Frequency alone made urgent: most nights of a stable pattern.
+    let mut flag = kb.red_flags[0].clone();
+    flag.id = "broken_frequency".into();
+    flag.level = TriageLevel::Urgent;
+    flag.when =
+        vec![vec![leg_pain_quiz::knowledge::Reference::parse("frequency.most_nights".into()).unwrap()].into()].into();
+    kb.red_flags.to_mut().push(flag);
+    let calm = Answers::from_pairs([
+        ("age", &["18_50"][..]),
+        ("sensation", &["cramp"][..]),
+        ("cramp_pattern", &["short"][..]),
+        ("leg_signs", &["none"][..]),
+        ("body_signs", &["none"][..]),
+        ("since", &["months_stable"][..]),
+        ("frequency", &["occasional"][..]),
+    ]);
+    let mut frequent = calm.clone();
+    frequent.set("frequency", vec!["most_nights".into()]);
+    let (before, after) = (assess(&kb, &calm).triage, assess(&kb, &frequent).triage);
+    assert!(after > before.max(TriageLevel::Routine), "the broken rule went unnoticed: {before:?} -> {after:?}");
+
+    // A nutrient from a sign alone: without_causes leaves the sign, and the nutrient shows.
+    let mut kb = self::kb();
+    let mut rule = kb.evidence.iter().find(|e| e.id == "fe_restless").unwrap().clone();
+    rule.supports_only = false;
+    rule.weight = 6;
+    kb.evidence.to_mut().push(rule);
+    let restless = Answers::from_pairs([
+        ("age", &["18_50"][..]),
+        ("sensation", &["urge_to_move"][..]),
+        ("rls_pattern", &["rest_worse"][..]),
+    ]);
+    assert!(!assess(&kb, &without_causes(&kb, &restless)).nutrients.is_empty());
+}
