@@ -188,6 +188,36 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    /// A child under 13 is never offered, and never kept, an adult-only choice (pregnancy,
+    /// periods, alcohol, smoking, statins, the pill), so no adult-only warning can follow.
+    #[test]
+    fn a_child_never_gets_adult_only_choices(picks in prop::collection::vec(any::<u16>(), 1..64)) {
+        let kb = kb();
+        let mut answers = walk(&kb, &picks);
+        answers.set("age", vec!["under_13".into()]);
+        // Click every adult-only choice as well: the clean-up must still drop them.
+        for q in kb.questions.iter() {
+            for c in q.choices.iter().filter(|c| !c.show_if.is_empty()) {
+                let mut given = answers.get(&q.id).to_vec();
+                given.push(c.id.to_string());
+                answers.set(&q.id, given);
+            }
+        }
+        let cleaned = leg_pain_quiz::quiz::Cleaned::new(&kb, &answers);
+        for (q, c) in cleaned.chosen() {
+            prop_assert!(c.show_if.is_empty() || leg_pain_quiz::quiz::holds(&c.show_if, &cleaned), "{}.{} kept for a child", q.id, c.id);
+        }
+        for q in cleaned.asked() {
+            for c in cleaned.offered(q) {
+                prop_assert!(!["pregnant", "postpartum", "alcohol_heavy", "statin", "hormones"].contains(&c.id.as_ref()), "{}.{} offered to a child", q.id, c.id);
+            }
+        }
+    }
+}
+
 /// The danger signs the properties vary are real and many: a policy test over an empty
 /// set would pass without checking anything.
 #[test]
