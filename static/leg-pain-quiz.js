@@ -32,7 +32,7 @@ const WARNING = {
     'new confusion, or skin that looks blue, grey or blotchy',
   ],
   call: 'Call {emergency} now. Say what you feel.',
-  seeADoctor: 'See a doctor today if one calf is painful or swollen. See one in the next few days if leg cramps or restless legs are frequent, keep you awake, or come with numbness or weakness.',
+  seeADoctor: 'See a doctor today if one calf is painful or swollen. See a GP if leg cramps or restless legs keep you awake, are getting worse, or come with numbness or weakness.',
 };
 const EMERGENCY_NUMBERS = { GB: '999', US: '911', ES: '112', EU: '112', MX: '911', LATAM: '911', CA: '911', AU: '000', NZ: '111', IE: '112', IN: '112' };
 // /warning-signs

@@ -151,8 +151,11 @@ fn shooting_pain_down_both_legs_is_an_emergency_but_down_one_is_not() {
     let one = run(&[("leg_signs", &["shooting_one_leg"]), ("legs", &["both_legs"]), ("since", &["weeks"])]);
     assert!(!flagged(&one, "both_legs_nerves"));
     assert_eq!(one.triage, TriageLevel::SelfCare, "new sciatica settles with activity");
+    // Months of the same sciatica: a routine visit; getting worse: soon.
     let lasting = run(&[("leg_signs", &["shooting_one_leg"]), ("since", &["months_stable"])]);
-    assert_eq!(lasting.triage, TriageLevel::Soon);
+    assert_eq!(lasting.triage, TriageLevel::Routine);
+    let worse = run(&[("leg_signs", &["shooting_one_leg"]), ("since", &["months_worse"])]);
+    assert_eq!(worse.triage, TriageLevel::Soon);
 }
 
 #[test]
