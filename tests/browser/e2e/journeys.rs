@@ -180,6 +180,7 @@ pub async fn pregnant_with_restless_legs() {
             ("legs", &["both_legs"]),
             ("circumstances", &["none"]),
             ("sex", &["pregnant"]),
+            ("pregnancy_signs", &["none"]),
             ("daily_life", &["none"]),
             ("medicines", &["none"]),
             ("other_medicines", &["none"]),
