@@ -17,7 +17,6 @@ mod browser;
 #[path = "../tests/browser/e2e/server.rs"]
 mod server;
 
-use leg_pain_quiz::knowledge::KnowledgeBase;
 use leg_pain_quiz::quiz::{assess, Answers};
 use serde_json::{json, Value as Json};
 use std::io::Write;
@@ -237,7 +236,7 @@ fn answer_sets() -> Vec<Answers> {
 
 /// Median and p95 of one `assess` call, in microseconds.
 fn time_assess() -> (f64, f64) {
-    let kb = KnowledgeBase::embedded();
+    let kb = leg_pain_quiz::knowledge::embedded();
     let sets = answer_sets();
     for a in &sets {
         std::hint::black_box(assess(&kb, a));
