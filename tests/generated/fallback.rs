@@ -1,14 +1,10 @@
 //! The warning signs for pages where the quiz can't run, generated from the knowledge
 //! base so they say exactly what the first screen says: `index.html` (shown when
 //! JavaScript is off) and the loader `static/leg-pain-quiz.js` (shown when WebAssembly
-//! can't start) can't read the wasm. Both are checked in, so the build never writes
-//! them: the test at the end regenerates both blocks and fails, having rewritten the
-//! file, when one was stale (the pattern rust-analyzer uses for its generated code).
-//! Run `cargo test --test generated` after editing the warning signs, and commit.
-#![cfg(not(target_arch = "wasm32"))]
+//! can't start) can't read the wasm. Both are checked in: the test in tests/generated.rs
+//! rewrites a stale block and fails, so the build never writes into the source tree.
 
-use leg_pain_quiz::knowledge::{KnowledgeBase, Region};
-use std::path::Path;
+use super::model::{KnowledgeBase, Region};
 
 pub const HTML_FILE: &str = "index.html";
 pub const HTML_START: &str =
@@ -80,56 +76,4 @@ fn js_string(text: &str) -> String {
     }
     out.push('\'');
     out
-}
-
-/// The warning signs in index.html and the loader (shown where the wasm can't run) say
-/// word for word what the first screen says. A stale block is rewritten and the test
-/// fails with the difference, so the fix is to commit what it wrote.
-#[test]
-fn fallback_warning_signs_match_the_knowledge_base() {
-    let kb = leg_pain_quiz::knowledge::knowledge();
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let files =
-        [(HTML_FILE, HTML_START, HTML_END, html_block(kb)), (LOADER_FILE, LOADER_START, LOADER_END, loader_block(kb))];
-    for (file, start, end, block) in files {
-        let text = std::fs::read_to_string(root.join(file)).unwrap();
-        let expected =
-            splice(&text, start, end, &block).unwrap_or_else(|| panic!("{file} has no warning-signs markers"));
-        ensure_file_contents(&root.join(file), &text, &expected);
-        for sign in kb.emergency.signs.iter() {
-            assert!(expected.contains(sign.as_ref()), "{file} lacks `{sign}`");
-        }
-    }
-    // And the splice really replaces what was between the markers.
-    let stale = format!("a\n{HTML_START}\nold text\n{HTML_END}\nb\n");
-    let fresh = splice(&stale, HTML_START, HTML_END, "new\n").unwrap();
-    assert_eq!(fresh, format!("a\n{HTML_START}\nnew\n{HTML_END}\nb\n"));
-}
-
-/// Writes `expected` to `path` when `text` (what the file holds) differs, and fails
-/// showing the lines that changed: a stale generated file fails the tests once, and the
-/// next run (with the file rewritten) passes.
-fn ensure_file_contents(path: &Path, text: &str, expected: &str) {
-    if text == expected {
-        return;
-    }
-    std::fs::write(path, expected).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let old: Vec<&str> = text.lines().collect();
-    let new: Vec<&str> = expected.lines().collect();
-    let same_start = old.iter().zip(&new).take_while(|(a, b)| a == b).count();
-    let same_end =
-        old[same_start..].iter().rev().zip(new[same_start..].iter().rev()).take_while(|(a, b)| a == b).count();
-    let mut diff = String::new();
-    for line in &old[same_start..old.len() - same_end] {
-        diff += &format!("-{line}\n");
-    }
-    for line in &new[same_start..new.len() - same_end] {
-        diff += &format!("+{line}\n");
-    }
-    panic!(
-        "{} was stale (generated from the knowledge base) and has been rewritten: commit it.\n\
-         At line {}:\n{diff}",
-        path.display(),
-        same_start + 1
-    );
 }
