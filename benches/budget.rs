@@ -10,14 +10,8 @@
 //! `--sizes-only` prints just the sizes and checks the transfer budget (CI does this on
 //! every run). `--loads-only` measures only the cold loads (any build, to compare).
 
-#[allow(dead_code, unused_imports)]
-#[path = "../tests/browser/e2e/browser.rs"]
-mod browser;
-#[allow(dead_code)]
-#[path = "../tests/browser/e2e/server.rs"]
-mod server;
-
 use leg_pain_quiz::quiz::{assess, Answers};
+use lpq_browser_tests::{browser, server};
 use serde_json::{json, Value as Json};
 use std::io::Write;
 use std::path::{Path, PathBuf};
