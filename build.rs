@@ -1,52 +1,24 @@
-//! Embeds the authored knowledge base (TOML files in `src/knowledge/data/`). The TOML
-//! stays the source of truth: serde loads it here into the real model types, the same
-//! validation the tests run checks it (a dangling id or a red flag without guidance stops
-//! the build, naming the entry), and it is written out in the compact form
-//! `src/knowledge/compact.rs` reads, so the wasm carries no TOML parser.
+//! Embeds the authored knowledge base (TOML files in `crates/knowledge/data/`, read by
+//! the `lpq-knowledge` crate). The TOML stays the source of truth: serde loads it here
+//! into the real model types, the same validation the tests run checks it (a dangling id
+//! or a red flag without guidance stops the build, naming the entry), and it is written
+//! out in the compact form `lpq_knowledge::read` reads, so the wasm carries no TOML parser.
 
-#[allow(dead_code)]
-#[macro_use]
-#[path = "src/knowledge/compact.rs"]
-mod knowledge_compact;
-
-#[allow(dead_code)]
-#[path = "src/knowledge/model.rs"]
-mod model;
-
-#[allow(dead_code)]
-#[path = "src/knowledge/validate.rs"]
-mod validate;
-
-#[path = "src/knowledge/authored.rs"]
-mod authored;
-
-#[path = "src/knowledge/encode.rs"]
-mod encode;
-
-#[path = "src/knowledge/fallback.rs"]
-mod fallback;
-
-#[path = "src/knowledge/locale.rs"]
-mod locale;
-
+use lpq_knowledge::{authored, encode, locale, validate, DATA_DIR, LOCALES_DIR};
 use std::{env, fs, path::Path};
 
 fn main() {
-    let dir = Path::new("src/knowledge/data");
+    let dir = Path::new(DATA_DIR);
     println!("cargo:rerun-if-changed={}", dir.display());
-    println!("cargo:rerun-if-changed={LOCALES}");
-    for file in ["compact.rs", "model.rs", "validate.rs", "authored.rs", "encode.rs", "fallback.rs", "locale.rs"] {
-        println!("cargo:rerun-if-changed=src/knowledge/{file}");
-    }
+    println!("cargo:rerun-if-changed={LOCALES_DIR}");
     for path in authored::files(dir) {
         println!("cargo:rerun-if-changed={}", path.display());
     }
     let kb = authored::load(dir);
-    let problems = validate::validate(&kb);
+    let problems = validate(&kb);
     if !problems.is_empty() {
         panic!("the knowledge base in {} is not valid:\n  {}", dir.display(), problems.join("\n  "));
     }
-    write_fallbacks(&kb);
     let compact = encode::encode(&kb).expect("the knowledge base encodes");
     let out = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     fs::write(Path::new(&out).join("knowledge.shape"), &compact.shape).expect("OUT_DIR is writable");
@@ -54,9 +26,8 @@ fn main() {
     write_locales(dir);
 }
 
-/// Where the locales are authored, and where their knowledge bases are written for the
-/// release hook (scripts/minify.sh) to put next to the widget.
-const LOCALES: &str = "src/knowledge/locales";
+/// Where the locales' knowledge bases are written for the release hook (scripts/minify.sh)
+/// to put next to the widget.
 const LOCALE_OUT: &str = "static/locales";
 
 /// Each locale's knowledge base: the base with the locale's words, validated like the
@@ -64,14 +35,14 @@ const LOCALE_OUT: &str = "static/locales";
 /// fallback. Written only when it changed.
 fn write_locales(dir: &Path) {
     let base = authored::merged(dir);
-    for (name, table) in locale::files(Path::new(LOCALES)) {
+    for (name, table) in locale::files(Path::new(LOCALES_DIR)) {
         let complete = locale::COMPLETE.contains(&name.as_str());
         let merged = locale::apply(&base, &table, complete)
-            .unwrap_or_else(|e| panic!("{LOCALES}/{name}.toml:\n  {}", e.join("\n  ")));
-        let kb = authored::from_table(merged, &format!("{LOCALES}/{name}.toml"));
-        let problems = validate::validate(&kb);
+            .unwrap_or_else(|e| panic!("{LOCALES_DIR}/{name}.toml:\n  {}", e.join("\n  ")));
+        let kb = authored::from_table(merged, &format!("{LOCALES_DIR}/{name}.toml"));
+        let problems = validate(&kb);
         if !problems.is_empty() {
-            panic!("{LOCALES}/{name}.toml makes a knowledge base that is not valid:\n  {}", problems.join("\n  "));
+            panic!("{LOCALES_DIR}/{name}.toml makes a knowledge base that is not valid:\n  {}", problems.join("\n  "));
         }
         let compact = encode::encode(&kb).expect("the locale's knowledge base encodes");
         let e = &kb.emergency;
@@ -110,22 +81,4 @@ fn json(text: &str) -> String {
     }
     out.push('"');
     out
-}
-
-/// Keeps the warning signs in index.html and the loader word for word what the knowledge
-/// base says (they are shown where the wasm can't run, so can't read it). Writes only when
-/// they differ, so a normal build touches nothing; tests/knowledge.rs checks the files.
-fn write_fallbacks(kb: &model::KnowledgeBase) {
-    let blocks = [
-        (fallback::HTML_FILE, fallback::HTML_START, fallback::HTML_END, fallback::html_block(kb)),
-        (fallback::LOADER_FILE, fallback::LOADER_START, fallback::LOADER_END, fallback::loader_block(kb)),
-    ];
-    for (file, start, end, block) in blocks {
-        let text = fs::read_to_string(file).unwrap_or_else(|e| panic!("{file}: {e}"));
-        let updated = fallback::splice(&text, start, end, &block)
-            .unwrap_or_else(|| panic!("{file} has lost its warning-signs markers ({start} … {end})"));
-        if updated != text {
-            fs::write(file, updated).unwrap_or_else(|e| panic!("{file}: {e}"));
-        }
-    }
 }

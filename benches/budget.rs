@@ -10,15 +10,8 @@
 //! `--sizes-only` prints just the sizes and checks the transfer budget (CI does this on
 //! every run). `--loads-only` measures only the cold loads (any build, to compare).
 
-#[allow(dead_code, unused_imports)]
-#[path = "../tests/browser/e2e/browser.rs"]
-mod browser;
-#[allow(dead_code)]
-#[path = "../tests/browser/e2e/server.rs"]
-mod server;
-
-use leg_pain_quiz::knowledge::KnowledgeBase;
 use leg_pain_quiz::quiz::{assess, Answers};
+use lpq_browser_tests::{browser, server};
 use serde_json::{json, Value as Json};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -237,7 +230,7 @@ fn answer_sets() -> Vec<Answers> {
 
 /// Median and p95 of one `assess` call, in microseconds.
 fn time_assess() -> (f64, f64) {
-    let kb = KnowledgeBase::embedded();
+    let kb = leg_pain_quiz::knowledge::embedded();
     let sets = answer_sets();
     for a in &sets {
         std::hint::black_box(assess(&kb, a));

@@ -1,16 +1,8 @@
-//! What is known: nutrients, foods, questions, red flags, advice and their sources.
-//!
-//! The content is authored as TOML in `src/knowledge/data/`; `build.rs` checks it fits
-//! the model and embeds it in a compact form (see `knowledge/decode.rs`), so the wasm
-//! carries no TOML parser.
+//! The knowledge base (the `lpq-knowledge` crate), and the copy of it built into the
+//! widget: `build.rs` loads the authored TOML, validates it and writes it in the compact
+//! form into `OUT_DIR`, and [`knowledge`] reads it back on first use.
 
-pub mod compact;
-pub mod fallback;
-mod model;
-mod validate;
-
-pub use model::*;
-pub use validate::{validate, KNOWN_FOOD_TAGS};
+pub use lpq_knowledge::*;
 
 /// The built-in knowledge base, made from the TOML files at build time (which
 /// `build.rs` validates) and read from its compact form on first use.
@@ -24,19 +16,9 @@ pub fn knowledge() -> &'static KnowledgeBase {
     })
 }
 
-/// Reads a knowledge base in the compact form. One copy of the reader in the wasm for
-/// the built-in base and the language files alike (inlined in each caller, it would be
-/// two copies of some ten kilobytes).
-#[inline(never)]
-pub fn read(shape: &[u8], text: &'static str) -> Result<KnowledgeBase, compact::DecodeError> {
-    compact::Reader::new(shape, text).read_all()
-}
-
-impl KnowledgeBase {
-    /// A copy of the built-in knowledge base, to edit in tests (its text is borrowed).
-    pub fn embedded() -> KnowledgeBase {
-        knowledge().clone()
-    }
+/// A copy of the built-in knowledge base, to edit in tests (its text is borrowed).
+pub fn embedded() -> KnowledgeBase {
+    knowledge().clone()
 }
 
 /// A handle on the built-in knowledge base for the views: copied for free and compared

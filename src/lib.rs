@@ -1,16 +1,12 @@
 //! leg-pain-quiz: a private, in-browser questionnaire about night-time leg pain.
 //!
-//! `knowledge` says what is known, `quiz` decides (pure Rust, natively tested),
+//! `knowledge` says what is known (the `lpq-knowledge` crate), `quiz` decides (the
+//! `lpq-engine` crate: pure Rust, natively tested),
 //! `storage` keeps progress on the device, and `ui` + `embed` render it in the browser.
 
 pub mod knowledge;
-// The path the model's `compact_struct!` readers name, here and in build.rs.
-#[doc(hidden)]
-pub use knowledge::compact as knowledge_compact;
-pub mod quiz;
-pub mod report;
-pub mod session;
-pub mod text;
+// The engine (`lpq-engine`), under the paths the views and the tests name.
+pub use lpq_engine::{quiz, report, session, text};
 
 #[cfg(target_arch = "wasm32")]
 pub mod embed;

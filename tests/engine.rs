@@ -13,7 +13,7 @@ mod common;
 use common::{harmless, with};
 
 fn kb() -> KnowledgeBase {
-    KnowledgeBase::embedded()
+    leg_pain_quiz::knowledge::embedded()
 }
 
 fn run(changes: &[(&str, &[&str])]) -> Assessment {

@@ -9,7 +9,7 @@ use leg_pain_quiz::session::Session;
 use proptest::prelude::*;
 
 fn kb() -> KnowledgeBase {
-    KnowledgeBase::embedded()
+    leg_pain_quiz::knowledge::embedded()
 }
 
 /// Turns a random number into an action that makes sense somewhere (and sometimes not

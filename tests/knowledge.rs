@@ -3,19 +3,12 @@
 // Native only: these use proptest and the file system, which the wasm target lacks.
 #![cfg(not(target_arch = "wasm32"))]
 
-use leg_pain_quiz::knowledge::{validate, KnowledgeBase, Reference, TriageLevel};
+use leg_pain_quiz::knowledge::{authored, encode, validate, KnowledgeBase, Reference, TriageLevel, DATA_DIR};
 use std::collections::BTreeMap;
 use std::path::Path;
 
-/// The model, under the name `authored.rs` (shared with build.rs) expects.
-mod model {
-    pub use leg_pain_quiz::knowledge::*;
-}
-#[path = "../src/knowledge/authored.rs"]
-mod authored;
-
 fn kb() -> KnowledgeBase {
-    KnowledgeBase::embedded()
+    leg_pain_quiz::knowledge::embedded()
 }
 
 #[test]
@@ -28,7 +21,7 @@ fn knowledge_base_is_valid() {
 /// back exactly what the TOML files say.
 #[test]
 fn embedded_copy_matches_the_toml_files() {
-    let authored = authored::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src/knowledge/data"));
+    let authored = authored::load(Path::new(DATA_DIR));
     let embedded = kb();
     if authored != embedded {
         let (a, e) = (format!("{authored:#?}"), format!("{embedded:#?}"));
@@ -165,43 +158,13 @@ fn food_amounts_match_the_usda_table() {
     assert!(checked >= 40, "only {checked} amounts were checked against the table");
 }
 
-/// The warning signs in index.html and the loader (shown where the wasm can't run) say
-/// word for word what the first screen says. build.rs writes them; this catches an edit
-/// by hand, or a build that didn't run.
-#[test]
-fn fallback_warning_signs_match_the_knowledge_base() {
-    use leg_pain_quiz::knowledge::fallback::{self, splice};
-    let kb = kb();
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let files = [
-        (fallback::HTML_FILE, fallback::HTML_START, fallback::HTML_END, fallback::html_block(&kb)),
-        (fallback::LOADER_FILE, fallback::LOADER_START, fallback::LOADER_END, fallback::loader_block(&kb)),
-    ];
-    for (file, start, end, block) in files {
-        let text = std::fs::read_to_string(root.join(file)).unwrap();
-        let expected =
-            splice(&text, start, end, &block).unwrap_or_else(|| panic!("{file} has no warning-signs markers"));
-        assert_eq!(text, expected, "{file}'s warning signs differ from meta.toml: `cargo build` rewrites them");
-        for sign in kb.emergency.signs.iter() {
-            assert!(text.contains(sign.as_ref()), "{file} lacks `{sign}`");
-        }
-    }
-    // And the splice really replaces what was between the markers.
-    let stale = format!("a\n{}\nold text\n{}\nb\n", fallback::HTML_START, fallback::HTML_END);
-    let fresh = splice(&stale, fallback::HTML_START, fallback::HTML_END, "new\n").unwrap();
-    assert_eq!(fresh, format!("a\n{}\nnew\n{}\nb\n", fallback::HTML_START, fallback::HTML_END));
-}
-
-#[path = "../src/knowledge/encode.rs"]
-mod encode;
-
 /// The compact reader rejects damaged data instead of guessing: a shape cut short, an
 /// unknown enum variant, a flag that isn't 0 or 1, a string cut mid-character, and data
 /// left over. The undamaged form reads back to the authored base.
 #[test]
 fn the_compact_reader_rejects_damaged_data() {
     use leg_pain_quiz::knowledge::compact::Reader;
-    let authored = authored::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src/knowledge/data"));
+    let authored = authored::load(Path::new(DATA_DIR));
     let compact = encode::encode(&authored).unwrap();
     let text: &'static str = Box::leak(compact.text.clone().into_boxed_str());
     let read = |shape: &[u8], text: &'static str| Reader::new(shape, text).read_all::<KnowledgeBase>();

@@ -7,30 +7,20 @@
 //! base, keyed as a locale file keys them: where a translation starts.
 #![cfg(not(target_arch = "wasm32"))]
 
-use leg_pain_quiz::knowledge::{validate, KnowledgeBase};
+use leg_pain_quiz::knowledge::{authored, locale, validate, KnowledgeBase, DATA_DIR, LOCALES_DIR};
 use leg_pain_quiz::quiz::{assess, Answers};
 use std::path::Path;
-
-mod model {
-    pub use leg_pain_quiz::knowledge::*;
-}
-// The build's loader: these tests use only its merge, not its `load`.
-#[allow(dead_code)]
-#[path = "../src/knowledge/authored.rs"]
-mod authored;
-#[path = "../src/knowledge/locale.rs"]
-mod locale;
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
 fn base() -> toml::Table {
-    authored::merged(&root().join("src/knowledge/data"))
+    authored::merged(Path::new(DATA_DIR))
 }
 
 fn locales() -> Vec<(String, toml::Table)> {
-    locale::files(&root().join("src/knowledge/locales"))
+    locale::files(Path::new(LOCALES_DIR))
 }
 
 /// Each locale's knowledge base, built as build.rs builds it.
@@ -103,7 +93,7 @@ fn spanish_leaves_no_english() {
 
 #[test]
 fn every_locale_makes_a_valid_knowledge_base_with_the_same_ids() {
-    let english = KnowledgeBase::embedded();
+    let english = leg_pain_quiz::knowledge::embedded();
     for (name, kb) in locale_bases() {
         let problems = validate(&kb);
         assert!(problems.is_empty(), "{name}: {}", problems.join("\n  "));
@@ -119,7 +109,7 @@ fn every_locale_makes_a_valid_knowledge_base_with_the_same_ids() {
 /// fortified foods as sold there; and every serving gives grams or millilitres.
 #[test]
 fn each_region_gives_its_own_intakes_foods_and_metric_servings() {
-    let mut bases = vec![("en-GB".to_string(), KnowledgeBase::embedded())];
+    let mut bases = vec![("en-GB".to_string(), leg_pain_quiz::knowledge::embedded())];
     bases.extend(locale_bases());
     let need = |kb: &KnowledgeBase, id: &str| -> String {
         kb.nutrients.iter().find(|n| &*n.id == id).map(|n| n.daily_need.to_string()).unwrap()
@@ -174,7 +164,7 @@ fn scenario_answers() -> Vec<(String, Answers)> {
 
 #[test]
 fn every_locale_gives_the_same_triage_and_nutrient_ranking_for_every_scenario() {
-    let english = KnowledgeBase::embedded();
+    let english = leg_pain_quiz::knowledge::embedded();
     let scenarios = scenario_answers();
     assert!(scenarios.len() >= 100);
     for (name, kb) in locale_bases() {

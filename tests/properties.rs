@@ -8,7 +8,7 @@ use leg_pain_quiz::session::{RestoreError, Session, SESSION_FORMAT};
 use proptest::prelude::*;
 
 fn kb() -> KnowledgeBase {
-    KnowledgeBase::embedded()
+    leg_pain_quiz::knowledge::embedded()
 }
 
 /// Walks the quiz as a person would: answer the first unanswered question asked, with

@@ -145,7 +145,7 @@ fn person_facing(kb: &KnowledgeBase) -> Vec<(String, String)> {
 
 #[test]
 fn person_facing_text_suits_a_reading_age_of_9_to_11() {
-    let kb = KnowledgeBase::embedded();
+    let kb = leg_pain_quiz::knowledge::embedded();
     let texts = person_facing(&kb);
     let mut total = Counts::default();
     let mut hard: Vec<(f64, String, String)> = Vec::new();

@@ -14,7 +14,7 @@ mod common;
 use common::{harmless, with};
 
 fn kb() -> KnowledgeBase {
-    KnowledgeBase::embedded()
+    leg_pain_quiz::knowledge::embedded()
 }
 
 fn report_for(kb: &KnowledgeBase, answers: &Answers) -> Report {

@@ -109,7 +109,7 @@ impl Scenario {
 }
 
 fn kb() -> KnowledgeBase {
-    KnowledgeBase::embedded()
+    leg_pain_quiz::knowledge::embedded()
 }
 
 fn suite() -> Suite {

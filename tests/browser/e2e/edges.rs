@@ -280,8 +280,10 @@ pub async fn a_broken_platform_shows_the_warning_signs() {
     let server = dir.serve(vec![]);
     let b = Browser::open(1280, 900).await;
     let heading = {
-        let meta: toml::Table =
-            std::fs::read_to_string(crate::repo_root().join("src/knowledge/data/meta.toml")).unwrap().parse().unwrap();
+        let meta: toml::Table = std::fs::read_to_string(crate::repo_root().join("crates/knowledge/data/meta.toml"))
+            .unwrap()
+            .parse()
+            .unwrap();
         meta["emergency"]["heading"].as_str().unwrap().to_string()
     };
     for (file, why) in

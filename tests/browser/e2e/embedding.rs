@@ -904,7 +904,7 @@ pub async fn without_webassembly_the_warning_signs_show() {
         .await;
     let text = text.as_str().unwrap();
     let meta: toml::Table =
-        std::fs::read_to_string(crate::repo_root().join("src/knowledge/data/meta.toml")).unwrap().parse().unwrap();
+        std::fs::read_to_string(crate::repo_root().join("crates/knowledge/data/meta.toml")).unwrap().parse().unwrap();
     let signs = &meta["emergency"];
     let mut needed: Vec<&str> = signs["signs"].as_array().unwrap().iter().map(|s| s.as_str().unwrap()).collect();
     needed.extend(["cant_start", "heading", "call", "see_a_doctor"].map(|k| signs[k].as_str().unwrap()));

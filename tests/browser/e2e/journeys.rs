@@ -16,7 +16,7 @@ async fn assert_clean(browser: &Browser) {
 }
 
 fn data_file(name: &str) -> toml::Table {
-    let path = format!("{}/src/knowledge/data/{name}", crate::repo_root().display());
+    let path = format!("{}/crates/knowledge/data/{name}", crate::repo_root().display());
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("read {path}: {e}"));
     text.parse().unwrap_or_else(|e| panic!("parse {path}: {e}"))
 }

@@ -13,8 +13,8 @@ use serde_json::json;
 fn words(locale: &str, table: &str, key: &str) -> String {
     let root = crate::repo_root();
     let file = match locale {
-        "en-GB" => root.join("src/knowledge/data/ui.toml"),
-        _ => root.join(format!("src/knowledge/locales/{locale}.toml")),
+        "en-GB" => root.join("crates/knowledge/data/ui.toml"),
+        _ => root.join(format!("crates/knowledge/locales/{locale}.toml")),
     };
     let parsed: toml::Table = std::fs::read_to_string(&file).unwrap().parse().unwrap();
     let mut value = &toml::Value::Table(parsed);

@@ -6,15 +6,15 @@
 //! silently. scripts/test.sh sets LPQ_REQUIRE_BROWSER=1, which turns that into a failure.
 
 mod accessibility;
-mod browser;
 mod edges;
 mod embedding;
 mod journeys;
 mod locales;
 mod results_page;
 mod screens;
-mod server;
 mod visual;
+
+pub use lpq_browser_tests::{browser, server};
 
 use libtest_mimic::{Arguments, Failed, Trial};
 use server::Server;

@@ -122,7 +122,7 @@ pub const CLOT: &Answers = &[
 /// The words a screen shows for `key`, from the knowledge base's ui.toml (so tests
 /// follow the wording rather than repeat it).
 pub fn ui_text(key: &str) -> String {
-    let path = crate::repo_root().join("src/knowledge/data/ui.toml");
+    let path = crate::repo_root().join("crates/knowledge/data/ui.toml");
     let table: toml::Table = std::fs::read_to_string(&path).unwrap().parse().unwrap();
     table["ui"][key].as_str().unwrap_or_else(|| panic!("ui.{key} in ui.toml")).to_string()
 }

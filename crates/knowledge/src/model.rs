@@ -4,7 +4,7 @@
 //! Text and lists are `Cow<'static, …>`: the embedded base borrows its text from the
 //! wasm's data, serde owns what it loads from TOML, and native tests can edit a copy.
 //! Conditions are data too (see [`Condition`]), so adding a question, a food or a
-//! red flag is an edit to the TOML files in `src/knowledge/data/`, not to code.
+//! red flag is an edit to the TOML files in `crates/knowledge/data/`, not to code.
 
 use serde::{Deserialize, Deserializer, Serialize};
 use std::borrow::Cow;
@@ -147,7 +147,7 @@ pub struct KnowledgeBase {
     /// First: conditions everywhere else point into the questions and their choices.
     pub questions: List<Question>,
     /// The warning signs shown before anything else: on the first screen, and in the
-    /// fallbacks for pages where the quiz can't run (generated from this by build.rs).
+    /// fallbacks for pages where the quiz can't run (generated from this by tests/generated.rs).
     pub emergency: EmergencySigns,
     /// The parts of the quiz, in order, named for the progress line.
     pub parts: List<Text>,

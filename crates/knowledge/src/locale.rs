@@ -1,5 +1,5 @@
 //! Locales: the knowledge base's words in another language or for another region,
-//! authored as TOML in `src/knowledge/locales/<locale>.toml` and keyed by the same ids as
+//! authored as TOML in `crates/knowledge/locales/<locale>.toml` and keyed by the same ids as
 //! the knowledge base, so the engine never sees a language:
 //!
 //! ```toml

@@ -1,4 +1,4 @@
-//! Reads the authored knowledge base: the TOML files in `src/knowledge/data/`, merged
+//! Reads the authored knowledge base: the TOML files in `crates/knowledge/data/`, merged
 //! (top-level arrays with the same key are concatenated) and loaded by serde into the
 //! model. Shared by `build.rs`, which embeds the result, and by the tests that check
 //! the embedded copy against the files.
