@@ -11,7 +11,7 @@ use proptest::prelude::*;
 use std::collections::BTreeSet;
 
 fn kb() -> KnowledgeBase {
-    KnowledgeBase::embedded()
+    leg_pain_quiz::knowledge::embedded()
 }
 
 /// Walks the quiz as a person would, with clicks chosen by `picks`, until every question
@@ -258,7 +258,7 @@ fn the_policy_checks_can_fail() {
     assert!(after > before.max(TriageLevel::Routine), "the broken rule went unnoticed: {before:?} -> {after:?}");
 
     // A nutrient from a sign alone: without_causes leaves the sign, and the nutrient shows.
-    let mut kb = self::kb();
+    let mut kb = leg_pain_quiz::knowledge::embedded();
     let mut rule = kb.evidence.iter().find(|e| e.id == "fe_restless").unwrap().clone();
     rule.supports_only = false;
     rule.weight = 6;
