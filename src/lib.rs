@@ -8,6 +8,7 @@ pub mod knowledge;
 #[doc(hidden)]
 pub use knowledge::compact as knowledge_compact;
 pub mod quiz;
+pub mod region;
 pub mod report;
 pub mod session;
 pub mod text;
