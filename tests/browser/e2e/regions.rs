@@ -106,7 +106,8 @@ fn numbers_in(text: &str) -> Vec<String> {
 }
 
 async fn messages(b: &Browser) -> Vec<String> {
-    b.console_problems().await.into_iter().filter(|m| m.contains("leg-pain-quiz")).collect()
+    // Chromium's log quotes the message: `\"` for `"`.
+    b.console_problems().await.into_iter().filter(|m| m.contains("leg-pain-quiz")).map(|m| m.replace("\\\"", "\"")).collect()
 }
 
 fn check_warnings(c: &Combo, warnings: &[String], failures: &mut Vec<String>) {
