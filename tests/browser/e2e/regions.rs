@@ -107,7 +107,12 @@ fn numbers_in(text: &str) -> Vec<String> {
 
 async fn messages(b: &Browser) -> Vec<String> {
     // Chromium's log quotes the message: `\"` for `"`.
-    b.console_problems().await.into_iter().filter(|m| m.contains("leg-pain-quiz")).map(|m| m.replace("\\\"", "\"")).collect()
+    b.console_problems()
+        .await
+        .into_iter()
+        .filter(|m| m.contains("leg-pain-quiz"))
+        .map(|m| m.replace("\\\"", "\""))
+        .collect()
 }
 
 fn check_warnings(c: &Combo, warnings: &[String], failures: &mut Vec<String>) {
@@ -129,7 +134,8 @@ pub async fn every_combination_dials_only_its_countrys_number() {
     let texts = format!(
         "{} const i = root.querySelector('.lpq-interrupt'); const app = root.querySelector('.lpq-app');
          const el = document.querySelector('leg-pain-quiz');
-         const js = customElements.get('leg-pain-quiz').resolveSignals(el.getAttribute('region'), el.getAttribute('lang'),
+         const resolve = customElements.get('leg-pain-quiz').resolveSignals;
+         const js = resolve && resolve(el.getAttribute('region'), el.getAttribute('lang'),
            document.documentElement.getAttribute('lang') || '', [...navigator.languages]);
          return {{ text: i.innerText, tel: [...root.querySelectorAll('a[href^=\"tel:\"]')].map(a => a.getAttribute('href')),
            region: app.dataset.region || '', locale: app.dataset.localeActive, js }};",
