@@ -124,8 +124,13 @@ pub fn mount(root: Element, host: HtmlElement, ordinal: u32, locale: String, fil
         browser: &browser,
     };
     let resolved = crate::region::resolve(&signals, &|id| Kb::embedded().0.region(id).is_some());
+    // Where no country can be told, the host is told once per page, however many widgets.
+    static TOLD_NO_COUNTRY: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
     for w in &resolved.warnings {
-        warn(w);
+        let no_country = resolved.region.is_none() && w.contains("local emergency number");
+        if !(no_country && TOLD_NO_COUNTRY.swap(true, std::sync::atomic::Ordering::Relaxed)) {
+            warn(w);
+        }
     }
     let (kb, locale) = match (file.is_object(), crate::ui::kb_from_file(&file)) {
         (_, Some(kb)) => (kb, locale),

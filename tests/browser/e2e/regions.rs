@@ -128,6 +128,9 @@ pub async fn every_combination_dials_only_its_countrys_number() {
         dir.write(&format!("{}.html", c.name), &host(c, i, ""));
         dir.write(&format!("{}-nowasm.html", c.name), &host(c, i, "<script>delete window.WebAssembly;</script>"));
     }
+    let unknown = COMBOS.iter().find(|c| c.name == "unknown").expect("the unknown combination");
+    let second = "<leg-pain-quiz storage-key=\"r91\" lang=\"es-ZZ\"></leg-pain-quiz>\n</body>";
+    dir.write("two-unknown.html", &host(unknown, 90, "").replace("</body>", second));
     let server = dir.serve(vec![]);
     let b = Browser::open(390, 844).await;
     let mut failures = Vec::new();
@@ -218,6 +221,16 @@ pub async fn every_combination_dials_only_its_countrys_number() {
         if tels != json!(0) && c.numbers.is_empty() {
             failures.push(format!("{} without WebAssembly: a call link with no country", c.name));
         }
+    }
+
+    // Two widgets on a page that says nowhere where the person is: one warning, not two.
+    messages(&b).await;
+    b.goto(&server.url("/two-unknown.html")).await;
+    b.wait_for(1, "[data-action=\"start\"]").await;
+    b.wait_for(0, "[data-action=\"start\"]").await;
+    let warnings = messages(&b).await;
+    if warnings.len() != 1 || !warnings[0].contains("local emergency number") {
+        failures.push(format!("two widgets with no country: {warnings:#?}, want one warning"));
     }
     b.close().await;
     assert!(
