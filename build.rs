@@ -48,12 +48,14 @@ fn write_locales(dir: &Path) {
         let e = &kb.emergency;
         let signs: Vec<String> = e.signs.iter().map(|s| json(s)).collect();
         let header = format!(
-            "{{\"cantStart\":{},\"heading\":{},\"signs\":[{}],\"call\":{},\"seeADoctor\":{}}}",
+            "{{\"cantStart\":{},\"heading\":{},\"signs\":[{}],\"call\":{},\"seeADoctor\":{},\"localEmergency\":{},\"either\":{}}}",
             json(&e.cant_start),
             json(&e.heading),
             signs.join(","),
             json(&e.call),
-            json(&e.see_a_doctor)
+            json(&e.see_a_doctor),
+            json(&kb.services.local_emergency),
+            json(&kb.services.either)
         );
         let mut file = Vec::new();
         for part in [header.as_bytes(), &compact.shape] {

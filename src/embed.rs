@@ -86,15 +86,52 @@ fn link_param(storage_key: &str) -> String {
     format!("lpq-{safe}")
 }
 
+/// What the element and the page say about where the person is: the element's `region`
+/// and `lang`, the page's `<html lang>` and the browser's languages, read here rather
+/// than decided in the loader (see `crate::region`). Anything unreadable counts as
+/// absent.
+fn where_signals(host: &Element) -> (Option<String>, Option<String>, String, Vec<String>) {
+    let window = web_sys::window();
+    let page = window
+        .as_ref()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .and_then(|e| e.get_attribute("lang"))
+        .unwrap_or_default();
+    let browser: Vec<String> = window
+        .map(|w| w.navigator().languages())
+        .map(|list| list.iter().filter_map(|v| v.as_string()).collect())
+        .unwrap_or_default();
+    (host.get_attribute("region"), host.get_attribute("lang"), page, browser)
+}
+
 /// Mounts the quiz into `root` (inside the element's shadow root), configured by `host`'s
 /// attributes. Called by the `leg-pain-quiz.js` loader, which passes the element's place
-/// among the unnamed widgets in the document (see [`read_config`]), the locale and
-/// region it worked out from `lang` and `region` (see the README), and the locale's
-/// knowledge base file unless it is the built-in British English.
+/// among the unnamed widgets in the document (see [`read_config`]), the locale it
+/// fetched (worked out in the same order as `crate::region`), and the locale's
+/// knowledge base file unless it is the built-in British English. The region is worked
+/// out here from the page's signals; where no country can be told, no number is shown.
 #[wasm_bindgen]
-pub fn mount(root: Element, host: HtmlElement, ordinal: u32, locale: String, region: String, file: JsValue) {
+pub fn mount(root: Element, host: HtmlElement, ordinal: u32, locale: String, file: JsValue) {
     let config = read_config(&host, ordinal);
     let level = config.events;
+    let (region_attr, lang, page, browser) = where_signals(&host);
+    let browser: Vec<&str> = browser.iter().map(String::as_str).collect();
+    let signals = crate::region::Signals {
+        region: region_attr.as_deref(),
+        lang: lang.as_deref(),
+        page: &page,
+        browser: &browser,
+    };
+    let resolved = crate::region::resolve(&signals, &|id| Kb::embedded().0.region(id).is_some());
+    // Where no country can be told, the host is told once per page, however many widgets.
+    static TOLD_NO_COUNTRY: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+    for w in &resolved.warnings {
+        let no_country = resolved.region.is_none() && w.contains("local emergency number");
+        if !(no_country && TOLD_NO_COUNTRY.swap(true, std::sync::atomic::Ordering::Relaxed)) {
+            warn(w);
+        }
+    }
     let (kb, locale) = match (file.is_object(), crate::ui::kb_from_file(&file)) {
         (_, Some(kb)) => (kb, locale),
         (true, None) => {
@@ -107,7 +144,7 @@ pub fn mount(root: Element, host: HtmlElement, ordinal: u32, locale: String, reg
     let props = AppProps {
         kb,
         locale: locale.into(),
-        region: region.into(),
+        region: resolved.region.unwrap_or_default().into(),
         load_locale: js_sys::Reflect::get(&host, &JsValue::from_str("lpqLocale")).unwrap_or_default(),
         store: SessionStore::new(&config.storage_key, config.persist),
         theme: AttrValue::Static(config.theme),

@@ -7,6 +7,7 @@
 pub mod knowledge;
 // The engine (`lpq-engine`), under the paths the views and the tests name.
 pub use lpq_engine::{quiz, report, session, text};
+pub mod region;
 
 #[cfg(target_arch = "wasm32")]
 pub mod embed;

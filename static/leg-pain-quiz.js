@@ -33,60 +33,138 @@ const WARNING = {
   ],
   call: 'Call {emergency} now. Say what you feel.',
   seeADoctor: 'See a doctor today if one calf is painful or swollen. See a GP if leg cramps or restless legs keep you awake, are getting worse, or come with numbness or weakness.',
+  localEmergency: 'your local emergency number',
+  either: '{a} or {b}',
 };
-const EMERGENCY_NUMBERS = { GB: '999', US: '911', ES: '112', EU: '112', MX: '911', LATAM: '911', CA: '911', AU: '000', NZ: '111', IE: '112', IN: '112' };
+const EMERGENCY_NUMBERS = {
+  GB: ['999'],
+  IE: ['112', '999'],
+  US: ['911'],
+  CA: ['911'],
+  AU: ['000'],
+  NZ: ['111'],
+  ZA: ['10177', '112'],
+  SG: ['995'],
+  PH: ['911'],
+  IN: ['112', '108'],
+  NG: ['112'],
+  KE: ['999', '112'],
+  GH: ['112', '193'],
+  JM: ['110'],
+  TT: ['811'],
+  MT: ['112'],
+  HK: ['999'],
+  ES: ['112'],
+  MX: ['911'],
+  AR: ['107', '911'],
+  CL: ['131'],
+  CO: ['123'],
+  PE: ['106', '116'],
+  EC: ['911'],
+  CR: ['911'],
+  PA: ['911'],
+  DO: ['911'],
+  HN: ['911'],
+  UY: ['911'],
+  PR: ['911'],
+  EU: ['112'],
+  FR: ['112', '15'],
+  DE: ['112'],
+  IT: ['112', '118'],
+  PT: ['112'],
+  NL: ['112'],
+  BE: ['112'],
+  LU: ['112'],
+  AT: ['112', '144'],
+  PL: ['112', '999'],
+  CZ: ['112', '155'],
+  SK: ['112', '155'],
+  HU: ['112'],
+  SI: ['112'],
+  HR: ['112'],
+  RO: ['112'],
+  BG: ['112'],
+  GR: ['112', '166'],
+  CY: ['112'],
+  SE: ['112'],
+  DK: ['112'],
+  FI: ['112'],
+  EE: ['112'],
+  LV: ['112', '113'],
+  LT: ['112'],
+  IS: ['112'],
+  NO: ['113'],
+  BR: ['192'],
+};
 // /warning-signs
 
-// The languages the widget speaks, with the region each means when nothing says which.
-// British English is built in; the others are files fetched when needed.
-const LOCALES = { 'en-GB': 'GB', 'en-US': 'US', es: 'ES' };
+// The languages the widget speaks. British English is built in; the others are files
+// fetched when needed.
+const LOCALES = ['en-GB', 'en-US', 'es'];
 const DEFAULT_LOCALE = 'en-GB';
 
-// The locale a language tag asks for, or null: en-US; other English; any Spanish.
-function localeOf(tag) {
-  const t = tag.trim().toLowerCase();
-  if (t === 'en-us') return 'en-US';
-  if (t === 'en' || t.startsWith('en-')) return 'en-GB';
-  if (t === 'es' || t.startsWith('es-')) return 'es';
+// Where the person is and what they read, in the order of src/region.rs (the wasm works
+// it out again there, and warns; this copy picks the language file to fetch and the
+// fallback's number, and a browser test checks both agree). A region value or subtag
+// names '' (nothing: none, or an area such as 419), a country code, or null (junk).
+function country(value) {
+  const v = value.trim().toUpperCase();
+  if (!v) return '';
+  if (/^[A-Z]{2}$/.test(v)) return v === 'UK' ? 'GB' : v;
+  if (/^[0-9]{3}$/.test(v)) return '';
   return null;
 }
-
-// The region a language tag names, if the widget knows its numbers: es-MX → MX,
-// es-419 and other Latin American Spanish → LATAM, en-US → US, en-GB → GB.
-function regionOf(tag, locale) {
-  const part = (tag.split(/[-_]/)[1] || '').toUpperCase();
-  if (!part) return null;
-  if (part === 'UK') return 'GB';
-  if (EMERGENCY_NUMBERS[part]) return part;
-  return locale === 'es' && (part === '419' || /^[A-Z]{2}$/.test(part)) ? 'LATAM' : null;
+function regionOfTag(tag) {
+  for (const part of tag.trim().split(/[-_]/).slice(1)) {
+    if (part.length === 2 || part.length === 3) return country(part);
+    if (part.length !== 4) return '';
+  }
+  return '';
 }
-
-// Which locale and region an element speaks to: its `lang`, else the page's, else the
-// browser's languages, else British English; its `region`, else the language's. One
-// console warning when something asked for can't be followed.
-function resolve(element) {
-  const own = (element.getAttribute('lang') || '').trim();
-  const tags = [own, document.documentElement.lang || '', ...(navigator.languages || [])].filter((t) => t.trim());
-  let locale = null;
-  let tag = '';
-  for (const t of tags) {
-    locale = localeOf(t);
-    if (locale) {
-      tag = t;
+const english = (region) => (region === 'US' ? 'en-US' : 'en-GB');
+function localeOf(tag, region) {
+  const t = tag.trim().toLowerCase();
+  const primary = t.split(/[-_]/)[0];
+  if (primary === 'es') return 'es';
+  if (primary === 'en') return t === 'en-us' ? 'en-US' : t === 'en-gb' ? 'en-GB' : english(region);
+  return null;
+}
+// The region: the element's `region`, else the region in its `lang`, the page's
+// `<html lang>`, the browser's languages; the first that names a country decides, and a
+// country without numbers is unknown (null): never the next one's number. The language:
+// the element's `lang`, else the page's, else the browser's first the widget speaks;
+// English (American for the US) where it speaks none.
+function resolveSignals(regionAttr, langAttr, page, browser) {
+  const lang = langAttr === null ? '' : langAttr.trim();
+  page = page.trim();
+  let region = null;
+  let decided = false;
+  const asked = regionAttr === null ? '' : country(regionAttr);
+  if (asked !== '') {
+    decided = true;
+    if (asked && EMERGENCY_NUMBERS[asked]) region = asked;
+  }
+  if (!decided) {
+    for (const tag of [lang, page, ...browser].filter((t) => t)) {
+      const c = regionOfTag(tag);
+      if (c === '') continue;
+      if (c && EMERGENCY_NUMBERS[c]) region = c;
       break;
     }
   }
-  if (!locale || (own && localeOf(own) !== locale)) {
-    console.warn(`leg-pain-quiz: lang="${own || tags[0] || ''}" is not one of en-GB, en-US, es; using ${locale || DEFAULT_LOCALE}.`);
-  }
-  locale = locale || DEFAULT_LOCALE;
-  const asked = (element.getAttribute('region') || '').trim().toUpperCase();
-  let region = asked === 'UK' ? 'GB' : asked;
-  if (asked && !EMERGENCY_NUMBERS[region]) {
-    console.warn(`leg-pain-quiz: region="${asked}" is not one of ${Object.keys(EMERGENCY_NUMBERS).join(', ')}; using the language's.`);
-    region = '';
-  }
-  return { locale, region: region || regionOf(tag, locale) || LOCALES[locale] };
+  let locale;
+  if (lang) locale = localeOf(lang, region) || english(region);
+  else if (page) locale = localeOf(page, region) || english(region);
+  else locale = browser.map((b) => localeOf(b, region)).find((l) => l) || english(region);
+  return { locale, region };
+}
+function resolve(element) {
+  return resolveSignals(
+    element.getAttribute('region'),
+    element.getAttribute('lang'),
+    document.documentElement.getAttribute('lang') || '',
+    [...(navigator.languages || [])],
+  );
 }
 
 // A language file (see build.rs: write_locales): its warning signs (for the fallback),
@@ -94,7 +172,7 @@ function resolve(element) {
 // once per page, when a widget needs it; null for the built-in British English.
 const localeFiles = new Map();
 function localeFile(locale) {
-  if (locale === DEFAULT_LOCALE || !LOCALES[locale]) return Promise.resolve(null);
+  if (locale === DEFAULT_LOCALE || !LOCALES.includes(locale)) return Promise.resolve(null);
   if (!localeFiles.has(locale)) {
     localeFiles.set(
       locale,
@@ -119,7 +197,22 @@ function localeFile(locale) {
   return localeFiles.get(locale);
 }
 
-function fallback(root, words = WARNING, region = 'GB') {
+// Where the quiz can't start: the warning signs, with the region's numbers, or "your
+// local emergency number" (and one console warning) where the country isn't known.
+let toldRegion = false;
+function fallback(root, words = WARNING, region = null) {
+  const numbers = EMERGENCY_NUMBERS[region];
+  if (!numbers && !toldRegion) {
+    toldRegion = true;
+    console.warn('leg-pain-quiz: nothing on the page says which country the person is in (set region="GB", …), or it has no numbers for it; the warning signs say "call your local emergency number".');
+  }
+  const local = words.localEmergency || WARNING.localEmergency;
+  const either = words.either || WARNING.either;
+  const emergency = !numbers
+    ? local
+    : numbers.length > 1
+      ? either.replace('{a}', numbers[0]).replace('{b}', numbers[1])
+      : numbers[0];
   root.replaceChildren();
   const box = document.createElement('div');
   box.className = 'lpq-app lpq-fallback-box';
@@ -143,7 +236,7 @@ function fallback(root, words = WARNING, region = 'GB') {
     item.textContent = sign;
     list.append(item);
   }
-  add('p', words.call.replace('{emergency}', EMERGENCY_NUMBERS[region] || EMERGENCY_NUMBERS.GB), true);
+  add('p', words.call.replace('{emergency}', emergency), true);
   add('p', words.seeADoctor);
   root.append(box);
 }
@@ -215,7 +308,7 @@ class LegPainQuiz extends HTMLElement {
       return null;
     });
     Promise.all([boot(), styled, file])
-      .then(([glue, , f]) => glue.mount(root, this, ordinal(this), f ? locale : DEFAULT_LOCALE, region, f))
+      .then(([glue, , f]) => glue.mount(root, this, ordinal(this), f ? locale : DEFAULT_LOCALE, f))
       .catch((error) => {
         console.error('leg-pain-quiz: could not start', error);
         file.then((f) => fallback(root, f ? f.words : WARNING, region));
@@ -223,6 +316,8 @@ class LegPainQuiz extends HTMLElement {
   }
 }
 LegPainQuiz.legPainQuiz = true;
+// For tests: the loader's resolution, to compare with the wasm's.
+LegPainQuiz.resolveSignals = resolveSignals;
 
 // Defines the element, unless this or another copy of this loader already has. If the
 // page took the name for something else, or custom elements don't work, every widget

@@ -19,7 +19,7 @@ fn kb() -> KnowledgeBase {
 
 fn report_for(kb: &KnowledgeBase, answers: &Answers) -> Report {
     assert!(is_complete(kb, answers), "test answers must be complete: {answers:?}");
-    report(kb, &kb.regions[0], answers, &assess(kb, answers))
+    report(kb, kb.region("GB"), answers, &assess(kb, answers))
 }
 
 /// A 70-year-old on a water tablet and an acid-reflux medicine, with frequent cramps, a
@@ -42,7 +42,7 @@ fn a_harmless_case_leads_with_what_helps_and_says_no_nutrient_stands_out() {
     let kb = kb();
     let r = report_for(&kb, &harmless());
     assert_eq!(r.outcome.level, TriageLevel::SelfCare);
-    assert!(r.outcome.call.is_none(), "no number to call");
+    assert!(r.outcome.call.is_empty(), "no number to call");
     assert!(r.standout.is_empty());
     assert_eq!(r.no_nutrients.as_ref().map(|l| l.mark), Some(Mark::NoNutrient));
     assert!(!r.steps.is_empty() && r.steps.len() <= MAX_STEPS, "things to do now: {:?}", r.steps);
@@ -70,14 +70,14 @@ fn emergency_and_urgent_outcomes_give_a_number_to_tap_and_no_lists_to_work_throu
     let emergency =
         report_for(&kb, &with(&[("leg_signs", &["one_leg_pain_swelling"]), ("body_signs", &["breathless_chest"])]));
     assert_eq!(emergency.outcome.level, TriageLevel::Emergency);
-    assert_eq!(emergency.outcome.call.as_deref(), Some("999"));
+    assert_eq!(emergency.outcome.call, ["999"]);
     assert!(emergency.steps.is_empty(), "under an emergency the one step is to call");
     assert!(!emergency.outcome.while_waiting.is_empty());
     assert!(!emergency.outcome.flags.is_empty());
 
     let urgent = report_for(&kb, &with(&[("leg_signs", &["one_leg_pain_swelling"])]));
     assert_eq!(urgent.outcome.level, TriageLevel::Urgent);
-    assert_eq!(urgent.outcome.call.as_deref(), Some("111"));
+    assert_eq!(urgent.outcome.call, ["111"]);
     assert!(urgent.steps.is_empty());
 }
 
@@ -113,7 +113,7 @@ fn the_doctor_section_cites_only_what_was_shown_and_each_source_once() {
     let kb = kb();
     let answers = complex();
     let a = assess(&kb, &answers);
-    let r = report(&kb, &kb.regions[0], &answers, &a);
+    let r = report(&kb, kb.region("GB"), &answers, &a);
     let sources = &r.folds.iter().find(|f| f.name == "sources").expect("a sources section").blocks[0].lines;
     let ids: Vec<&str> = sources.iter().map(|l| l.id.as_ref()).collect();
     let mut unique = ids.clone();
@@ -124,7 +124,7 @@ fn the_doctor_section_cites_only_what_was_shown_and_each_source_once() {
     // Without an acid-reflux medicine, no paper about one.
     let plain = harmless();
     let a_plain = assess(&kb, &plain);
-    let r_plain = report(&kb, &kb.regions[0], &plain, &a_plain);
+    let r_plain = report(&kb, kb.region("GB"), &plain, &a_plain);
     let cited: Vec<String> = r_plain
         .folds
         .iter()
@@ -227,7 +227,7 @@ proptest! {
         prop_assert!(r.steps.len() <= MAX_STEPS);
         if r.outcome.level >= TriageLevel::Urgent {
             prop_assert!(r.steps.is_empty());
-            prop_assert!(r.outcome.call.is_some());
+            prop_assert!(!r.outcome.call.is_empty());
         }
         prop_assert_eq!(r.standout.is_empty(), r.no_nutrients.is_some());
     }

@@ -205,7 +205,7 @@ impl Component for App {
         });
         let language = crate::ui::LANGUAGES.iter().find(|l| l.0 == state.locale).map_or("en-GB", |l| l.1);
         html! {
-            <div class="lpq-app" data-theme={ctx.props().theme.clone()} lang={language} data-locale-active={state.locale.clone()} ref={self.root.clone()}>
+            <div class="lpq-app" data-theme={ctx.props().theme.clone()} lang={language} data-locale-active={state.locale.clone()} data-region={state.region.clone()} ref={self.root.clone()}>
                 // Stays in place across screens, so a change of its text is what screen readers announce.
                 <p class="lpq-visually-hidden" role="status" aria-live="polite" aria-atomic="true" data-announce="">
                     { announcement }
@@ -333,7 +333,7 @@ impl App {
             // Same answers and results: only the words of the doctor's part change.
             let english = Kb::embedded();
             if let Some(f) = report.folds.iter_mut().find(|f| f.name == "doctor") {
-                f.blocks = crate::report::doctor(&english, answers, &a);
+                f.blocks = crate::report::doctor(&english, self.state.region(), answers, &a);
             }
         }
         self.report = Some((answers.clone(), a.triage, nutrients, Rc::new(report), (kb, self.state.doctor_english)));

@@ -27,7 +27,7 @@ pub fn intro(state: &QuizState, dispatch: &Callback<Msg>) -> Html {
             <div class="lpq-warning-signs" role="note">
                 <h3>{ text(&signs.heading) }</h3>
                 <ul>{ items(&signs.signs) }</ul>
-                <p>{ text(&report::numbers(&signs.call, state.region())) }</p>
+                <p>{ text(&report::numbers(kb, &signs.call, state.region())) }</p>
             </div>
             <p>{ button(Look::Link, "browse", text(&ui.browse), on_click(dispatch, Action::Browse(None))) }</p>
             <p class="lpq-small">{ text(&kb.disclaimer) }</p>

@@ -17,7 +17,7 @@ pub fn outcome(kb: &KnowledgeBase, o: &Outcome, alert: bool) -> Html {
         <div class="lpq-outcome" data-triage={o.level.id()} role={alert.then_some("alert")}>
             <h2 class="lpq-outcome-title" tabindex="-1" data-focus="">{ text(&o.heading) }</h2>
             <p class="lpq-outcome-action">{ text(&o.action) }</p>
-            if let Some(number) = &o.call {
+            for number in o.call.iter() {
                 <p><a class="lpq-button lpq-call" href={format!("tel:{number}")}>{ fill(&ui.call, &[("number", number)]) }</a></p>
             }
             if !o.flags.is_empty() {

@@ -148,10 +148,10 @@ impl QuizState {
         };
     }
 
-    /// The region's numbers (the first region if the id isn't known).
-    pub fn region(&self) -> &'static crate::knowledge::Region {
-        let kb = self.kb.0;
-        kb.region(&self.region).unwrap_or(&kb.regions[0])
+    /// The region's numbers and services; `None` where the country isn't known (no call
+    /// button, "your local emergency number").
+    pub fn region(&self) -> Option<&'static crate::knowledge::Region> {
+        self.kb.0.region(&self.region)
     }
 
     pub fn answers(&self) -> &Answers {

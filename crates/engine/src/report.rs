@@ -64,7 +64,8 @@ pub struct Outcome {
     pub level: TriageLevel,
     pub heading: Text,
     pub action: Text,
-    pub call: Option<Text>,
+    /// The numbers the call buttons dial (none: the region is unknown, or the level has none).
+    pub call: Vec<Text>,
     pub flags: Vec<Line>,
     pub while_waiting: Vec<Text>,
 }
@@ -127,19 +128,40 @@ fn block(heading: Option<&Text>, lines: Vec<Line>) -> Block {
     Block { heading: heading.cloned(), lines }
 }
 
-/// `text` with the region's numbers where it says `{emergency}` or `{urgent}`.
-pub fn numbers(text: &Text, region: &Region) -> Text {
+/// `text` with the region's numbers and services where it says `{emergency}`,
+/// `{same_day}` or `{ed}`. With no region (the widget can't tell the country, or has no
+/// numbers for it), "your local emergency number" in the language: never another
+/// country's number.
+pub fn numbers(kb: &KnowledgeBase, text: &Text, region: Option<&Region>) -> Text {
     if !text.contains('{') {
         return text.clone();
     }
-    let urgent = region.urgent.as_deref().unwrap_or(&region.emergency);
-    owned(fill(text, &[("emergency", &region.emergency), ("urgent", urgent)]))
+    let s = &kb.services;
+    let emergency = match region {
+        None => s.local_emergency.to_string(),
+        Some(Region { emergency, also: Some(also), .. }) => fill(&s.either, &[("a", emergency), ("b", also)]),
+        Some(r) => r.emergency.to_string(),
+    };
+    let same_day = region.and_then(|r| r.same_day.as_deref()).unwrap_or(&s.same_day);
+    let ed = region.and_then(|r| r.ed.as_deref()).unwrap_or(&s.ed);
+    owned(fill(text, &[("emergency", &emergency), ("same_day", same_day), ("ed", ed)]))
+}
+
+/// The numbers the emergency outcome's buttons call: the region's, none where it is unknown.
+pub fn emergency_calls(region: Option<&Region>) -> Vec<Text> {
+    region.map_or_else(Vec::new, |r| std::iter::once(&r.emergency).chain(r.also.as_ref()).cloned().collect())
 }
 
 /// The outcome at `level` for this person: its words with the region's numbers, and the
-/// number a tap calls (the emergency number; for urgent, the region's same-day line if
-/// it has one).
-pub fn outcome(kb: &KnowledgeBase, region: &Region, level: TriageLevel, action: &Text, flags: &[&RedFlag]) -> Outcome {
+/// numbers a tap calls (the emergency numbers; for urgent, the region's same-day line if
+/// it has one; none where the region is unknown).
+pub fn outcome(
+    kb: &KnowledgeBase,
+    region: Option<&Region>,
+    level: TriageLevel,
+    action: &Text,
+    flags: &[&RedFlag],
+) -> Outcome {
     let g = kb.guidance(level);
     let mut lines = Vec::with_capacity(flags.len());
     for f in flags {
@@ -147,20 +169,20 @@ pub fn outcome(kb: &KnowledgeBase, region: &Region, level: TriageLevel, action: 
             Some(dont) => joined(&f.guidance, " ", dont),
             None => f.guidance.clone(),
         };
-        lines.push(marked(Mark::Flag, &f.id, &f.title, numbers(&text, region)));
+        lines.push(marked(Mark::Flag, &f.id, &f.title, numbers(kb, &text, region)));
     }
     let mut while_waiting = Vec::new();
     for w in g.map_or(&[][..], |g| &g.while_waiting[..]) {
-        while_waiting.push(numbers(w, region));
+        while_waiting.push(numbers(kb, w, region));
     }
     Outcome {
         level,
-        heading: g.map(|g| g.heading.clone()).unwrap_or_default(),
-        action: numbers(action, region),
+        heading: g.map(|g| numbers(kb, &g.heading, region)).unwrap_or_default(),
+        action: numbers(kb, action, region),
         call: match level {
-            TriageLevel::Emergency => Some(region.emergency.clone()),
-            TriageLevel::Urgent => region.urgent.clone(),
-            _ => None,
+            TriageLevel::Emergency => emergency_calls(region),
+            TriageLevel::Urgent => region.and_then(|r| r.urgent.clone()).into_iter().collect(),
+            _ => Vec::new(),
         },
         flags: lines,
         while_waiting,
@@ -177,7 +199,7 @@ pub fn strength_label(kb: &KnowledgeBase, strength: Strength) -> &Text {
     }
 }
 
-pub fn report(kb: &KnowledgeBase, region: &Region, answers: &Answers, a: &Assessment) -> Report {
+pub fn report(kb: &KnowledgeBase, region: Option<&Region>, answers: &Answers, a: &Assessment) -> Report {
     let ui = &kb.ui;
     let mut flags = Vec::new();
     for id in &a.red_flags {
@@ -207,7 +229,7 @@ pub fn report(kb: &KnowledgeBase, region: &Region, answers: &Answers, a: &Assess
         about.push(block(Some(&n.name), facts(kb, n, a.young)));
         supplements.push(led(&n.name, n.supplement_caution.clone()));
     }
-    advice_lines(&mut supplements, &kb.supplement_cautions, &a.supplement_cautions);
+    advice_lines(kb, region, &mut supplements, &kb.supplement_cautions, &a.supplement_cautions);
 
     let mut folds = Vec::new();
     let mut fold = |name, title: &Text, print, blocks: Vec<Block>| {
@@ -223,10 +245,10 @@ pub fn report(kb: &KnowledgeBase, region: &Region, answers: &Answers, a: &Assess
         ("tips", &ui.tips, &kb.lifestyle, &a.lifestyle, true),
     ] {
         let mut lines = Vec::new();
-        advice_lines(&mut lines, list, shown);
+        advice_lines(kb, region, &mut lines, list, shown);
         fold(name, title, print, vec![block(None, lines)]);
     }
-    fold("doctor", &ui.doctor, true, doctor(kb, answers, a));
+    fold("doctor", &ui.doctor, true, doctor(kb, region, answers, a));
     let mut cited = Vec::new();
     for s in sources(kb, a) {
         let mut l = line(joined(&s.title, ", ", &s.publisher));
@@ -246,7 +268,7 @@ pub fn report(kb: &KnowledgeBase, region: &Region, answers: &Answers, a: &Assess
     };
     let mut steps = Vec::new();
     for step in next_steps(kb, a) {
-        steps.push(step_text(kb, &step));
+        steps.push(numbers(kb, &step_text(kb, &step), region));
     }
     let mut withheld_lines = Vec::new();
     withheld(&mut withheld_lines, kb, a);
@@ -284,10 +306,10 @@ fn step_text(kb: &KnowledgeBase, step: &NextStep) -> Text {
     owned(fill(template, &[("name", &name), ("tests", &list), ("foods", &list)]))
 }
 
-fn advice_lines(out: &mut Vec<Line>, list: &[Advice], ids: &[Text]) {
+fn advice_lines(kb: &KnowledgeBase, region: Option<&Region>, out: &mut Vec<Line>, list: &[Advice], ids: &[Text]) {
     for id in ids {
         if let Some(x) = list.iter().find(|x| x.id == *id) {
-            out.push(marked(Mark::Advice, &x.id, &x.title, x.text.clone()));
+            out.push(marked(Mark::Advice, &x.id, &x.title, numbers(kb, &x.text, region)));
         }
     }
 }
@@ -355,7 +377,7 @@ pub fn nutrient_page(kb: &KnowledgeBase, n: &Nutrient, foods: &[FoodSuggestion])
 
 /// "For your doctor": the outcome, warning signs, the answers that say something, the
 /// nutrients and why, tests worth considering and the medicines that matter.
-pub fn doctor(kb: &KnowledgeBase, answers: &Answers, a: &Assessment) -> Vec<Block> {
+pub fn doctor(kb: &KnowledgeBase, region: Option<&Region>, answers: &Answers, a: &Assessment) -> Vec<Block> {
     let ui = &kb.ui;
     let cleaned = Cleaned::new(kb, answers);
     let urgency = kb.guidance(a.triage).map(|g| g.heading.clone()).unwrap_or_default();
@@ -395,7 +417,7 @@ pub fn doctor(kb: &KnowledgeBase, answers: &Answers, a: &Assessment) -> Vec<Bloc
         tests.push(marked(Mark::Test, &t.id, &t.name, t.why.clone()));
     }
     let mut medicines = Vec::new();
-    advice_lines(&mut medicines, &kb.medicine_notes, &a.medicine_notes);
+    advice_lines(kb, region, &mut medicines, &kb.medicine_notes, &a.medicine_notes);
     let mut blocks = vec![
         block(None, vec![line(ui.doctor_lead.clone())]),
         block(Some(&ui.summary_urgency), vec![line(urgency)]),

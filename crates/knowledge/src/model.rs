@@ -153,8 +153,10 @@ pub struct KnowledgeBase {
     pub parts: List<Text>,
     /// The first screen's points: how long, private, not a diagnosis.
     pub intro_points: List<Text>,
-    /// Where the person is: the numbers the call buttons dial. The first is the default.
+    /// Where the person is: the numbers the call buttons dial, by country.
     pub regions: List<Region>,
+    /// The words for a country the widget doesn't know.
+    pub services: Services,
     /// Who counts as a child or teenager: adults' daily needs are not shown to them.
     pub young_when: Condition,
     /// Every word the screens show that isn't medical content.
@@ -313,16 +315,47 @@ pub struct UiText {
 }
 
 crate::compact_struct! {
-/// A region's numbers. Texts say `{emergency}` and `{urgent}` where they go.
+/// A country's numbers and the English names of its services (regions.toml). Texts say
+/// `{emergency}`, `{same_day}` and `{ed}` where they go.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Region {
-    /// `GB`, `US`, `ES`, …: what the `region` attribute names.
+    /// `GB`, `US`, `CO`, …: ISO 3166 alpha-2 (and `EU`), what the `region` attribute names.
     pub id: Text,
+    /// The country's name, in its own language, for the people who read the table.
+    pub name: Text,
+    /// The ambulance number.
     pub emergency: Text,
+    /// A second emergency number in everyday use (France's 15, Italy's 118).
+    #[serde(default)]
+    pub also: Option<Text>,
     /// A number for same-day help where there is one (NHS 111); else the urgent outcome
     /// says whom to call in words.
     #[serde(default)]
     pub urgent: Option<Text>,
+    /// In English: what to do when the doctor can't see you today ("call NHS 111").
+    #[serde(default)]
+    pub same_day: Option<Text>,
+    /// In English: the emergency department, after "go to" ("A&E", "the ER").
+    #[serde(default)]
+    pub ed: Option<Text>,
+    /// An official page that gives the numbers.
+    pub source: Text,
+}
+}
+
+crate::compact_struct! {
+/// The words for where the widget can't tell the country, or has no words of its own
+/// for the country's services; the locales translate them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Services {
+    /// "your local emergency number": in place of a number, with no call button.
+    pub local_emergency: Text,
+    /// "{a} or {b}": two emergency numbers.
+    pub either: Text,
+    /// What to do when the doctor can't see you today.
+    pub same_day: Text,
+    /// The emergency department, after "go to".
+    pub ed: Text,
 }
 }
 

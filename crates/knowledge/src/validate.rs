@@ -259,10 +259,26 @@ pub fn validate(kb: &KnowledgeBase) -> Vec<String> {
     if kb.regions.is_empty() {
         err("there are no regions: the call buttons need a number".into());
     }
+    let mut region_ids = std::collections::HashSet::new();
     for r in kb.regions.iter() {
-        for number in std::iter::once(&r.emergency).chain(r.urgent.as_ref()) {
-            if number.is_empty() || !number.bytes().all(|b| b.is_ascii_digit()) {
+        if r.id.len() != 2 || !r.id.bytes().all(|b| b.is_ascii_uppercase()) {
+            err(format!("region `{}`: not a two-letter country code in capitals", r.id));
+        }
+        if !region_ids.insert(r.id.clone()) {
+            err(format!("region `{}` is listed twice", r.id));
+        }
+        for number in std::iter::once(&r.emergency).chain(r.also.as_ref()).chain(r.urgent.as_ref()) {
+            if number.is_empty() || number.len() > 6 || !number.bytes().all(|b| b.is_ascii_digit()) {
                 err(format!("region `{}`: `{number}` is not a number to dial", r.id));
+            }
+        }
+        let official = r.source.starts_with("https://") && r.source.len() > "https://x.xx/".len();
+        if !official {
+            err(format!("region `{}` has no official source (an https:// page)", r.id));
+        }
+        for words in [&r.same_day, &r.ed].into_iter().flatten() {
+            if words.trim().is_empty() || words.contains('{') {
+                err(format!("region `{}`: `{words}` is not words for a service", r.id));
             }
         }
     }

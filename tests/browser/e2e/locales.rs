@@ -30,7 +30,7 @@ pub async fn a_journey_in_each_language_reaches_the_right_number() {
     let dir = HostDir::new("locales");
     dir.write("gb.html", &page(LOADER, "<leg-pain-quiz lang=\"en-GB\" storage-key=\"gb\"></leg-pain-quiz>"))
         .write("us.html", &page(LOADER, "<leg-pain-quiz lang=\"en-US\" storage-key=\"us\"></leg-pain-quiz>"))
-        .write("es.html", &page(LOADER, "<leg-pain-quiz lang=\"es\" storage-key=\"es\"></leg-pain-quiz>"))
+        .write("es.html", &page(LOADER, "<leg-pain-quiz lang=\"es-ES\" storage-key=\"es\"></leg-pain-quiz>"))
         .write("mx.html", &page(LOADER, "<leg-pain-quiz lang=\"es-MX\" storage-key=\"mx\"></leg-pain-quiz>"))
         .write("au.html", &page(LOADER, "<leg-pain-quiz lang=\"en-AU\" storage-key=\"au\"></leg-pain-quiz>"));
     let server = dir.serve(vec![]);

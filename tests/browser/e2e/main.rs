@@ -10,6 +10,7 @@ mod edges;
 mod embedding;
 mod journeys;
 mod locales;
+mod regions;
 mod results_page;
 mod screens;
 mod visual;
@@ -71,6 +72,8 @@ fn main() -> std::process::ExitCode {
         locales::a_journey_in_each_language_reaches_the_right_number,
         locales::switching_language_keeps_the_answers,
         locales::the_fallback_speaks_the_page_language,
+        regions::every_combination_dials_only_its_countrys_number,
+        regions::the_page_without_javascript_names_no_number,
         accessibility::axe_and_layout_on_every_screen,
         accessibility::axe_finds_a_planted_violation_inside_the_widget,
         accessibility::progress_and_errors_are_announced,

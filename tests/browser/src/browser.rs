@@ -69,6 +69,9 @@ impl Browser {
                     "--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                     "--disable-quic", "--no-first-run", "--disable-background-networking",
                     "--disable-component-update", "--disable-sync", "--hide-scrollbars",
+                    // A reader in the UK (navigator.languages = en-GB): the region
+                    // the widget falls back to when the page doesn't say.
+                    "--lang=en-GB", "--accept-lang=en-GB",
                     format!("--window-size={width},{height}"),
                     format!("--user-data-dir={}", profile.display()),
                 ]
