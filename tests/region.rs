@@ -9,7 +9,7 @@ use leg_pain_quiz::region::{resolve, Signals};
 use leg_pain_quiz::report::{emergency_calls, numbers, outcome};
 
 fn kb() -> KnowledgeBase {
-    KnowledgeBase::embedded()
+    leg_pain_quiz::knowledge::embedded()
 }
 
 struct Case {

@@ -127,7 +127,7 @@ fn held_out() -> Suite {
 /// reasons, and every folded section.
 fn results_text(kb: &KnowledgeBase, answers: &Answers, a: &Assessment) -> String {
     let region = kb.region("GB").expect("the UK is a region");
-    let r = report(kb, region, answers, a);
+    let r = report(kb, Some(region), answers, a);
     let mut t = String::new();
     let mut add = |x: &str| {
         t.push_str(x);
