@@ -183,8 +183,22 @@ pub async fn an_old_tab_never_overwrites_a_newer_session() {
     b.client.switch_to_window(tab_a).await.unwrap();
     assert_eq!(notice(&b, 0).await, ui_text("other_tab"));
     b.click(0, "[data-action=\"back\"]").await;
-    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    // Wait until tab A has saved its Back (the saved screen moves from the eleventh
+    // question to the tenth): only then is there something to check.
+    let (tenth, eleventh) = (CRAMPS[9].0, CRAMPS[10].0);
+    b.wait_until(
+        &format!(
+            "const s = localStorage.getItem('leg-pain-quiz:page') || ''; return s.includes('screen=question:{tenth}\\n');"
+        ),
+        "tab A to save the screen it went back to",
+    )
+    .await;
     let after = storage(&b, "leg-pain-quiz:page").await.unwrap();
+    assert!(
+        !newer.contains(&format!("screen=question:{tenth}\n"))
+            && newer.contains(&format!("screen=question:{eleventh}\n")),
+        "{newer}"
+    );
     assert_eq!(answered(&after), 10, "tab A kept tab B's ten answers: {after}");
     messages(&b).await;
     b.close().await;
