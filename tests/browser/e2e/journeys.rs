@@ -1,7 +1,7 @@
 //! Complete journeys through the quiz, clicking (or typing) as a person would.
 
 use crate::browser::{root_js, Browser, Key};
-use crate::screens::{js, next_screen, screen, strings, walk_until, Answers, CLOT, CRAMPS, HARMLESS, LOW_MAGNESIUM};
+use crate::screens::{clot, cramps, harmless, js, low_magnesium, next_screen, screen, strings, walk_until, Answers};
 use crate::site;
 use serde_json::json;
 use std::collections::{BTreeMap, BTreeSet};
@@ -80,7 +80,7 @@ pub async fn cramps_with_a_low_magnesium_diet() {
     let b = Browser::open(390, 844).await;
     b.goto(&site().url("/")).await;
     b.click(0, "[data-action=\"start\"]").await;
-    let seen = b.complete(0, LOW_MAGNESIUM).await;
+    let seen = b.complete(0, low_magnesium()).await;
     assert!(!seen.contains(&"rls_pattern".to_string()), "no restless-legs follow-up without an urge to move");
     assert!(!seen.contains(&"child_pattern".to_string()), "no child follow-up for an adult");
     b.click(0, "[data-action=\"submit\"]").await;
@@ -109,7 +109,7 @@ pub async fn cramps_with_a_low_magnesium_diet() {
 /// results say plainly that nothing points to a nutrient.
 pub async fn harmless_cramps_are_self_care_with_no_nutrient() {
     let b = Browser::open(390, 844).await;
-    results_for(&b, HARMLESS).await;
+    results_for(&b, harmless()).await;
     assert!(b.exists(0, "[data-results] [data-triage=\"self_care\"]").await, "self-care");
     assert!(nutrients(&b).await.is_empty(), "no nutrient card");
     let text = js(&b, "return root.querySelector('[data-results]').textContent;").await;
@@ -340,7 +340,7 @@ pub async fn emergency_interrupt_then_continue() {
 
     b.click(0, "[data-action=\"continue\"]").await;
     assert_eq!(next_screen(&b, "interrupt:emergency").await, "q:since", "Continue resumes with the next question");
-    let passed = walk_until(&b, CLOT, "results").await;
+    let passed = walk_until(&b, clot(), "results").await;
     assert!(
         !passed.iter().any(|s| s.starts_with("interrupt:")),
         "acknowledged warnings don't interrupt again: {passed:?}"
@@ -368,7 +368,7 @@ pub async fn emergency_interrupt_then_continue() {
 /// results change to fit.
 pub async fn change_an_answer_on_the_check_page() {
     let b = Browser::open(390, 844).await;
-    results_for(&b, CRAMPS).await;
+    results_for(&b, cramps()).await;
     let before_foods = foods(&b).await;
     let before_nutrients = nutrients(&b).await;
     let animal = foods_tagged(&before_foods, &diet_excludes("vegan"));
@@ -408,7 +408,7 @@ pub async fn change_an_answer_on_the_check_page() {
 pub async fn reload_half_way_and_resume() {
     let b = Browser::open(390, 844).await;
     b.goto(&site().url("/")).await;
-    walk_until(&b, CRAMPS, "q:legs").await;
+    walk_until(&b, cramps(), "q:legs").await;
     let before = js(&b, "return root.querySelector('.lpq-caption').textContent;").await;
 
     b.client.refresh().await.expect("reload");
@@ -440,7 +440,7 @@ pub async fn reload_half_way_and_resume() {
     .await;
     assert_eq!(checked, ["short", "spoil_sleep"], "both cramp answers are kept");
 
-    let passed = walk_until(&b, CRAMPS, "review").await;
+    let passed = walk_until(&b, cramps(), "review").await;
     assert!(passed.contains(&"q:legs".to_string()));
     let sensation = js(&b, "return root.querySelector('[data-review=\"sensation\"]').textContent;").await;
     assert!(
@@ -475,7 +475,7 @@ pub async fn corrupted_saved_answers_start_afresh_with_a_notice() {
         assert!(!b.exists(0, "img").await, "tampered text is never rendered as markup");
     }
     // And the quiz still works from there.
-    walk_until(&b, CRAMPS, "review").await;
+    walk_until(&b, cramps(), "review").await;
     assert_clean(&b).await;
     b.close().await;
 }
