@@ -125,25 +125,17 @@ pub async fn vegan_with_tingling_feet() {
     let b = Browser::open(390, 844).await;
     results_for(
         &b,
-        &[
-            ("age", &["18_50"]),
+        &lpq_fixtures::pairs(&[
             ("sensation", &["tingling"]),
-            ("leg_signs", &["none"]),
+            ("cramp_pattern", &[]),
             ("body_signs", &["tired_pale"]),
             ("since", &["weeks"]),
             ("frequency", &["most_nights"]),
             ("legs", &["feet"]),
-            ("circumstances", &["none"]),
             ("sex", &["female"]),
-            ("daily_life", &["none"]),
-            ("medicines", &["none"]),
-            ("other_medicines", &["none"]),
-            ("conditions", &["none"]),
             ("diet", &["vegan"]),
-            ("avoid", &["none"]),
             ("eats", &["greens", "nuts_seeds", "beans", "wholegrains", "fruit_veg"]),
-            ("daylight", &["none"]),
-        ],
+        ]),
     )
     .await;
     let matched = nutrients(&b).await;
@@ -169,26 +161,16 @@ pub async fn pregnant_with_restless_legs() {
     let b = Browser::open(390, 844).await;
     let passed = results_for(
         &b,
-        &[
-            ("age", &["18_50"]),
+        &lpq_fixtures::pairs(&[
             ("sensation", &["urge_to_move"]),
-            ("rls_pattern", &["rest_worse", "moving_helps", "evening_worse", "sleep_spoiled"]),
-            ("leg_signs", &["none"]),
-            ("body_signs", &["none"]),
+            ("cramp_pattern", &[]),
             ("since", &["weeks"]),
             ("frequency", &["most_nights"]),
             ("legs", &["both_legs"]),
-            ("circumstances", &["none"]),
             ("sex", &["pregnant"]),
-            ("daily_life", &["none"]),
-            ("medicines", &["none"]),
-            ("other_medicines", &["none"]),
-            ("conditions", &["none"]),
-            ("diet", &["omnivore"]),
-            ("avoid", &["none"]),
             ("eats", &["fruit_veg", "dairy", "meat_fish_eggs"]),
-            ("daylight", &["none"]),
-        ],
+            ("rls_pattern", &["rest_worse", "moving_helps", "evening_worse", "sleep_spoiled"]),
+        ]),
     )
     .await;
     assert!(passed.contains(&"q:rls_pattern".to_string()), "the restless-legs follow-up is asked: {passed:?}");
@@ -269,25 +251,16 @@ pub async fn sick_day_medicines_interrupt_with_the_pause_advice() {
 /// limp with pain in one leg needs a doctor today.
 pub async fn child_path_growing_pains_and_a_limp() {
     let b = Browser::open(390, 844).await;
-    let child: &Answers = &[
+    let child: &Answers = &lpq_fixtures::pairs(&[
         ("age", &["under_13"]),
         ("sensation", &["aching"]),
-        ("child_pattern", &["both_legs_evening", "fine_morning"]),
-        ("leg_signs", &["none"]),
-        ("body_signs", &["none"]),
-        ("since", &["months_stable"]),
+        ("cramp_pattern", &[]),
         ("frequency", &["weekly"]),
-        ("circumstances", &["none"]),
+        ("legs", &[]),
         ("sex", &["female"]),
-        ("daily_life", &["none"]),
-        ("medicines", &["none"]),
-        ("other_medicines", &["none"]),
-        ("conditions", &["none"]),
-        ("diet", &["omnivore"]),
-        ("avoid", &["none"]),
         ("eats", &["greens", "wholegrains", "fruit_veg", "dairy", "meat_fish_eggs"]),
-        ("daylight", &["none"]),
-    ];
+        ("child_pattern", &["both_legs_evening", "fine_morning"]),
+    ]);
     let passed = results_for(&b, child).await;
     let at = passed.iter().position(|s| s == "q:child_pattern");
     assert_eq!(at, Some(3), "asked straight after age and what they feel: {passed:?}");
@@ -532,26 +505,16 @@ pub async fn keyboard_only() {
     tab_to(&b, "action:start").await;
     b.keys(&[Key::Enter.into()]).await;
 
-    let answers: &Answers = &[
-        ("age", &["18_50"]),
+    let answers: &Answers = &lpq_fixtures::pairs(&[
         ("sensation", &["cramp", "aching"]),
-        ("cramp_pattern", &["short"]),
-        ("leg_signs", &["none"]),
-        ("body_signs", &["none"]),
-        ("since", &["months_stable"]),
         ("frequency", &["most_nights"]),
         ("legs", &["both_legs"]),
-        ("circumstances", &["none"]),
         ("sex", &["female"]),
-        ("daily_life", &["none"]),
-        ("medicines", &["none"]),
-        ("other_medicines", &["none"]),
-        ("conditions", &["none"]),
         ("diet", &["vegetarian"]),
         ("avoid", &["nuts", "none"]),
         ("eats", &["dairy", "fruit_veg"]),
         ("daylight", &["little"]),
-    ];
+    ]);
     let mut asked = Vec::new();
     let mut went_back = false;
     loop {

@@ -8,7 +8,7 @@ use crate::screens::{
     clot, complex, cramps, fresh_page, harmless, js, low_magnesium, next_screen, screen, strings, ui_text, walk_until,
     Answers,
 };
-use crate::screens::{dvt, vegan_b12};
+use crate::screens::{dvt, seed_results, vegan_b12};
 use crate::site;
 use serde_json::{json, Value as Json};
 
@@ -44,8 +44,7 @@ pub async fn the_first_screen_holds_the_summary() {
         (dvt(), "urgent", "urgent", Some("111")),
         (clot(), "emergency", "emergency", Some("999")),
     ] {
-        fresh_page(&b).await;
-        walk_until(&b, answers, "results").await;
+        seed_results(&b, answers).await;
         assert!(b.exists(0, &format!("[data-results] .lpq-outcome[data-triage=\"{level}\"]")).await, "{name}: {level}");
         let at = first_screen(&b).await;
         let within = |key: &str| at[key].as_f64().is_some_and(|y| y <= PHONE.1 as f64);
@@ -84,8 +83,7 @@ pub async fn results_fit_their_height_budgets() {
     ];
     let mut heights = Vec::new();
     for (name, answers) in journeys {
-        fresh_page(&b).await;
-        walk_until(&b, answers, "results").await;
+        seed_results(&b, answers).await;
         let h = js(&b, "return root.querySelector('.lpq-app').getBoundingClientRect().height;").await;
         let h = h.as_f64().unwrap();
         println!("results height at 390 px, folded: {name:<28} {h:>6.0} px ({:.1} screens)", h / PHONE.1 as f64);

@@ -125,6 +125,24 @@ pub async fn walk_until(b: &Browser, answers: &Answers, stop: &str) -> Vec<Strin
     panic!("never reached {stop}; passed {passed:?}");
 }
 
+/// Opens the results for complete `answers` at once, as a saved session reopens them
+/// (its warnings acknowledged): for tests whose point is the results, not the walk. The
+/// session is the engine's own, worked out natively.
+pub async fn seed_results(b: &Browser, answers: &Answers) {
+    use leg_pain_quiz::quiz::{interrupting_flags, Journey, Screen};
+    let kb = leg_pain_quiz::knowledge::knowledge();
+    let answers = leg_pain_quiz::quiz::Answers::from_pairs(answers.iter().copied());
+    let seen: Vec<String> = interrupting_flags(kb, &answers).iter().map(|f| f.id.to_string()).collect();
+    let journey = Journey::resume(kb, &answers, Screen::Results, &seen);
+    assert_eq!(journey.screen, Screen::Results, "complete answers open the results");
+    let saved = leg_pain_quiz::session::Session::of(&journey, 1).encode();
+    b.goto(&crate::site().url("/")).await;
+    b.run(&format!("localStorage.clear(); localStorage.setItem('leg-pain-quiz:page', {}); return true;", json!(saved)))
+        .await;
+    b.goto(&crate::site().url("/")).await;
+    b.wait_for(0, "[data-results]").await;
+}
+
 /// Forgets the saved answers and opens the widget page afresh.
 pub async fn fresh_page(b: &Browser) {
     b.goto(&crate::site().url("/")).await;
