@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
-# Trunk post-build hook: puts the language files next to the widget, and in release
+# Trunk post-build hook: writes the language files next to the widget, and in release
 # builds minifies the JS and CSS that a host page
 # downloads (the wasm-bindgen glue, the loader, the widget's stylesheet and the demo's
 # files). Trunk's own `minify` leaves copied files and the generated glue alone, and
 # these are about 3 KB gzip of the transfer budget. Debug builds stay readable.
 set -euo pipefail
-# Every build: the language files build.rs wrote (see build.rs: write_locales) go next to
-# the widget, where the loader fetches them.
-mkdir -p "$TRUNK_STAGING_DIR/locales"
-cp "$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"/static/locales/*.kb "$TRUNK_STAGING_DIR/locales/" 2>/dev/null || true
+# Every build: the language files (lpq_knowledge::language_files) are written next to the
+# widget, where the loader fetches them. Any error fails the build: a release never ships
+# without its languages.
+cargo run --quiet --offline --manifest-path "$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/Cargo.toml" \
+  -p lpq-knowledge --features authoring --bin lpq-locales -- "$TRUNK_STAGING_DIR/locales"
 [ "${TRUNK_PROFILE:-}" = release ] || exit 0
 ESBUILD="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/.tools/node_modules/.bin/esbuild"
 if [ ! -x "$ESBUILD" ]; then

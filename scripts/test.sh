@@ -32,7 +32,8 @@ if step "release build into dist/" build; then
   export CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}"
   export CHROMIUM="${CHROMIUM:-$(command -v chromium)}"
   export AXE_JS="$ROOT/.tools/node_modules/axe-core/axe.min.js"
-  step "browser tests" cargo test --locked --offline -p lpq-browser-tests -- --test-threads=1 || failed=1
+  # Each test has its own browser and its own saved state: three run at a time.
+  step "browser tests" cargo test --locked --offline -p lpq-browser-tests -- --test-threads="${LPQ_BROWSER_WORKERS:-3}" || failed=1
 else
   failed=1
 fi

@@ -167,7 +167,7 @@ function resolve(element) {
   );
 }
 
-// A language file (see build.rs: write_locales): its warning signs (for the fallback),
+// A language file (see lpq_knowledge::language_files): its warning signs (for the fallback),
 // then the knowledge base in the language, as the compact shape and its text. Fetched
 // once per page, when a widget needs it; null for the built-in British English.
 const localeFiles = new Map();

@@ -4,7 +4,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use leg_pain_quiz::knowledge::KnowledgeBase;
-use leg_pain_quiz::quiz::{interrupting_flags, Action, Answers, Cleaned, Journey, Screen};
+use leg_pain_quiz::quiz::{interrupting_flags, Action, Cleaned, Journey, Screen};
 use leg_pain_quiz::session::Session;
 use proptest::prelude::*;
 
@@ -68,9 +68,8 @@ fn finish(kb: &KnowledgeBase, mut journey: Journey) -> Result<Journey, String> {
             Screen::Results => return Ok(journey),
             Screen::Intro => Action::Start,
             Screen::Question(q) if !Cleaned::new(kb, &journey.answers).is_answered(q) => {
-                let question = kb.question(q).unwrap();
-                let c = question.choices.iter().find(|c| c.exclusive || c.neutral).unwrap_or(&question.choices[0]);
-                Action::Choose { question: q.clone(), choice: c.id.to_string() }
+                let choice = lpq_fixtures::calm_choice(kb.question(q).unwrap()).to_string();
+                Action::Choose { question: q.clone(), choice }
             }
             Screen::Question(_) => Action::Next,
             Screen::Interrupt(_) => Action::Continue,
@@ -206,7 +205,15 @@ fn restart_forgets_everything() {
     let journey = journey.apply(&kb, Action::Choose { question: q, choice: c });
     assert!(!journey.answers.is_empty());
     assert_eq!(journey.apply(&kb, Action::Restart), Journey::new());
-    let _ = Answers::new();
+    // An acknowledged warning is forgotten too: after a restart it interrupts again.
+    let warned = finish(&kb, Journey::new().apply(&kb, Action::Start)).unwrap();
+    let mut answers = warned.answers.clone();
+    answers.set("leg_signs", vec!["cold_pale".into()]);
+    let acknowledged = Journey::resume(&kb, &answers, Screen::Results, &["limb_ischaemia".to_string()]);
+    assert_eq!(acknowledged.screen, Screen::Results, "acknowledged: no interrupt");
+    let restarted = acknowledged.apply(&kb, Action::Restart);
+    assert_eq!(restarted, Journey::new());
+    assert!(restarted.acknowledged.is_empty(), "the acknowledgements are gone");
 }
 
 #[test]

@@ -23,7 +23,7 @@ fn locales() -> Vec<(String, toml::Table)> {
     locale::files(Path::new(LOCALES_DIR))
 }
 
-/// Each locale's knowledge base, built as build.rs builds it.
+/// Each locale's knowledge base, built as its language file is (lpq_knowledge::language_files).
 fn locale_bases() -> Vec<(String, KnowledgeBase)> {
     let base = base();
     locales()
@@ -183,9 +183,11 @@ fn every_locale_gives_the_same_triage_and_nutrient_ranking_for_every_scenario() 
 #[test]
 fn the_files_written_for_the_widget_read_back_as_each_locale() {
     use leg_pain_quiz::knowledge::compact::Reader;
-    for (name, kb) in locale_bases() {
-        let path = root().join(format!("static/locales/{name}.kb"));
-        let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{} (build.rs writes it): {e}", path.display()));
+    let files = leg_pain_quiz::knowledge::language_files::all().unwrap_or_else(|e| panic!("{e}"));
+    let bases = locale_bases();
+    assert_eq!(files.len(), bases.len(), "a file for every locale");
+    for ((name, kb), (file_name, bytes)) in bases.into_iter().zip(files) {
+        assert_eq!(name, file_name);
         let (header, rest) = split(&bytes);
         let (shape, text) = split(rest);
         let header = std::str::from_utf8(header).unwrap();

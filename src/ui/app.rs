@@ -76,9 +76,17 @@ pub enum AppMsg {
     OtherTab(Option<Session>),
 }
 
-/// A report and what it was worked out for: the answers; the level and nutrients told to
-/// the host; the knowledge base it speaks, with whether the doctor's part is in English.
-type CachedReport = (Answers, TriageLevel, Vec<String>, Rc<Report>, (Kb, bool));
+/// A report and what it was worked out for.
+struct CachedReport {
+    /// The answers it was worked out from.
+    answers: Answers,
+    /// The level and nutrients told to the host.
+    triage: TriageLevel,
+    nutrients: Vec<String>,
+    report: Rc<Report>,
+    /// The knowledge base it speaks, with whether the doctor's part is in English.
+    words: (Kb, bool),
+}
 
 pub struct App {
     state: QuizState,
@@ -181,7 +189,7 @@ impl Component for App {
             }
         }
         self.save(store);
-        self.report = self.report.take().filter(|r| r.4 == (self.state.kb, self.state.doctor_english));
+        self.report = self.report.take().filter(|r| r.words == (self.state.kb, self.state.doctor_english));
         self.refresh_report();
         true
     }
@@ -196,7 +204,9 @@ impl Component for App {
             Screen::Question(_) => question_view(state, &dispatch),
             Screen::Interrupt(_) => interrupt(state, &dispatch),
             Screen::Review => review(state, &dispatch),
-            Screen::Results => self.report.as_ref().map_or_else(Html::default, |r| results(state, &dispatch, &r.3)),
+            Screen::Results => {
+                self.report.as_ref().map_or_else(Html::default, |r| results(state, &dispatch, &r.report))
+            }
             Screen::Browse(_) => browse(state, &dispatch),
         };
         let announcement = state.shown_at.and_then(|part| {
@@ -269,7 +279,7 @@ impl Component for App {
                 props.on_event.emit(HostEvent::Step { question: id.clone(), part, parts, new_part });
             }
             Screen::Results => {
-                if let Some((_, triage, nutrients, _, _)) = &self.report {
+                if let Some(CachedReport { triage, nutrients, .. }) = &self.report {
                     let locale = self.state.locale.clone();
                     props.on_event.emit(HostEvent::Complete { triage: *triage, nutrients: nutrients.clone(), locale });
                 }
@@ -322,7 +332,7 @@ impl App {
     /// Works the results out again when the answers on the results screen changed.
     fn refresh_report(&mut self) {
         let answers = &self.state.journey.answers;
-        if self.state.journey.screen != Screen::Results || self.report.as_ref().is_some_and(|r| r.0 == *answers) {
+        if self.state.journey.screen != Screen::Results || self.report.as_ref().is_some_and(|r| r.answers == *answers) {
             return;
         }
         let kb = self.state.kb;
@@ -336,7 +346,13 @@ impl App {
                 f.blocks = crate::report::doctor(&english, self.state.region(), answers, &a);
             }
         }
-        self.report = Some((answers.clone(), a.triage, nutrients, Rc::new(report), (kb, self.state.doctor_english)));
+        self.report = Some(CachedReport {
+            answers: answers.clone(),
+            triage: a.triage,
+            nutrients,
+            report: Rc::new(report),
+            words: (kb, self.state.doctor_english),
+        });
     }
 
     /// Asks the loader for a language file; its knowledge base comes back as

@@ -23,7 +23,7 @@ pub enum Notice {
 
 /// What happened to the last Copy.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Copy {
+pub enum CopyStatus {
     NotYet,
     Copied,
     /// The browser refused: the text is shown selected instead.
@@ -38,7 +38,7 @@ pub struct QuizState {
     /// The part of the quiz the question on screen belongs to, set when the screen
     /// changes, so the live region announces each question once.
     pub shown_at: Option<u32>,
-    pub copy: Copy,
+    pub copy: CopyStatus,
     /// The results link was asked for (it is shown from then on).
     pub link_shown: bool,
     /// The person chose to keep sensitive answers (pregnancy) on the device too.
@@ -126,7 +126,7 @@ impl QuizState {
             journey,
             notice,
             shown_at: None,
-            copy: Copy::NotYet,
+            copy: CopyStatus::NotYet,
             link_shown: false,
             keep_sensitive: false,
             saving,
@@ -185,7 +185,7 @@ impl QuizState {
             }
             Msg::Erased(false) => self.notice = Some(Notice::EraseFailed),
             Msg::DismissNotice | Msg::Erase => self.notice = None,
-            Msg::Copied(ok) => self.copy = if ok { Copy::Copied } else { Copy::Failed },
+            Msg::Copied(ok) => self.copy = if ok { CopyStatus::Copied } else { CopyStatus::Failed },
             Msg::ShowLink => self.link_shown = true,
             Msg::KeepSensitive(keep) => self.keep_sensitive = keep,
             Msg::BrowseDiet(diet) => self.browse_diet = diet,
@@ -210,7 +210,7 @@ impl QuizState {
             }
         }
         if self.journey.screen != screen_before {
-            self.copy = Copy::NotYet;
+            self.copy = CopyStatus::NotYet;
             self.link_shown = false;
             self.note_position();
         }

@@ -83,18 +83,16 @@ impl<'a> Reader<'a> {
 
     /// An unsigned LEB128 number: a length, a count, or an enum's variant index.
     pub fn count(&mut self) -> usize {
-        let (mut value, mut shift) = (0usize, 0u32);
-        loop {
-            let byte = self.byte();
-            if shift >= usize::BITS - 7 {
+        match read_leb128(&mut self.shape).map(usize::try_from) {
+            Some(Ok(n)) => n,
+            Some(Err(_)) => {
                 self.fail("a number is too large");
-                return 0;
+                0
             }
-            value |= usize::from(byte & 0x7f) << shift;
-            if byte < 0x80 {
-                return value;
+            None => {
+                self.fail("the shape ends early, or a number is too large");
+                0
             }
-            shift += 7;
         }
     }
 
@@ -106,6 +104,38 @@ impl<'a> Reader<'a> {
             return 0;
         }
         index
+    }
+}
+
+/// Appends `n` as unsigned LEB128: seven bits a byte, lowest first, the top bit set on
+/// every byte but the last. The one writer of the compact shape and of results links.
+pub fn write_leb128(out: &mut Vec<u8>, mut n: u64) {
+    loop {
+        let byte = (n & 0x7f) as u8;
+        n >>= 7;
+        if n == 0 {
+            out.push(byte);
+            return;
+        }
+        out.push(byte | 0x80);
+    }
+}
+
+/// Reads an unsigned LEB128 number off the front of `rest`: `None` when it is cut short
+/// or longer than 64 bits.
+pub fn read_leb128(rest: &mut &[u8]) -> Option<u64> {
+    let (mut n, mut shift) = (0u64, 0);
+    loop {
+        let (byte, tail) = rest.split_first()?;
+        *rest = tail;
+        if shift > 56 {
+            return None;
+        }
+        n |= u64::from(byte & 0x7f) << shift;
+        if byte & 0x80 == 0 {
+            return Some(n);
+        }
+        shift += 7;
     }
 }
 

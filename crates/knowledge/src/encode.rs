@@ -41,16 +41,8 @@ pub fn encode<T: Serialize>(value: &T) -> Result<Compact, Error> {
 }
 
 impl Compact {
-    fn count(&mut self, mut n: u64) {
-        loop {
-            let byte = (n & 0x7f) as u8;
-            n >>= 7;
-            if n == 0 {
-                self.shape.push(byte);
-                return;
-            }
-            self.shape.push(byte | 0x80);
-        }
+    fn count(&mut self, n: u64) {
+        super::compact::write_leb128(&mut self.shape, n);
     }
 }
 

@@ -15,6 +15,8 @@ pub mod authored;
 #[cfg(feature = "authoring")]
 pub mod encode;
 #[cfg(feature = "authoring")]
+pub mod language_files;
+#[cfg(feature = "authoring")]
 pub mod locale;
 
 // The path the model's `compact_struct!` readers name.

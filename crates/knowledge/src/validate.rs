@@ -29,7 +29,14 @@ pub const KNOWN_FOOD_TAGS: &[&str] = &[
 const MIN_FOODS_PER_NUTRIENT: usize = 8;
 const MIN_VEGAN_FOODS: usize = 3;
 const MIN_FOODS_PER_DIET: usize = 3;
+/// Most choices a question may have: a results link keeps a question's choices as one
+/// 64-bit mask (see the engine's `quiz::share`).
+pub const MAX_CHOICES: usize = 64;
 
+/// Returns every problem found; an empty list means the knowledge base is sound.
+///
+/// Each check is a named method of [`Checks`], run in this order (the order of the
+/// messages): the choice-effect check comes after every condition has been read.
 /// True when some clause of the condition can only hold through an answer to a question
 /// that is not about signs (see `Question::signs`): what someone eats or doesn't, a
 /// medicine, a condition, a life stage.
@@ -37,354 +44,417 @@ fn rests_on_a_cause(kb: &KnowledgeBase, when: &Condition) -> bool {
     when.iter().any(|clause| clause.iter().all(|r| kb.question(&r.question).is_some_and(|q| !q.signs)))
 }
 
-/// Returns every problem found; an empty list means the knowledge base is sound.
 pub fn validate(kb: &KnowledgeBase) -> Vec<String> {
-    let mut errors = Vec::new();
-    let mut err = |msg: String| errors.push(msg);
+    let mut checks = Checks::new(kb);
+    checks.ids_are_unique_and_snake_case();
+    checks.triage_has_one_guidance_a_level();
+    checks.questions_are_well_formed();
+    checks.rules_are_well_formed();
+    checks.regions_have_numbers_to_dial();
+    checks.lab_tests_are_well_formed();
+    checks.every_choice_has_an_effect();
+    checks.nutrients_have_foods_for_every_diet();
+    checks.foods_are_well_formed();
+    checks.diets_and_food_cautions_are_well_formed();
+    checks.errors
+}
 
-    let source_ids: BTreeSet<&str> = kb.sources.iter().map(|s| s.id.as_ref()).collect();
-    let nutrient_ids: BTreeSet<&str> = kb.nutrients.iter().map(|n| n.id.as_ref()).collect();
-    let test_ids: BTreeSet<&str> = kb.lab_tests.iter().map(|t| t.id.as_ref()).collect();
+/// The base being checked, what the checks have found, and the ids they look up.
+struct Checks<'a> {
+    kb: &'a KnowledgeBase,
+    errors: Vec<String>,
+    source_ids: BTreeSet<&'a str>,
+    nutrient_ids: BTreeSet<&'a str>,
+    test_ids: BTreeSet<&'a str>,
+    /// Every `question.choice` some condition names.
+    referenced: BTreeSet<String>,
+}
 
-    for (kind, ids) in [
-        ("source", kb.sources.iter().map(|x| x.id.as_ref()).collect::<Vec<_>>()),
-        ("nutrient", kb.nutrients.iter().map(|x| x.id.as_ref()).collect()),
-        ("food", kb.foods.iter().map(|x| x.id.as_ref()).collect()),
-        ("diet", kb.diets.iter().map(|x| x.id.as_ref()).collect()),
-        ("question", kb.questions.iter().map(|x| x.id.as_ref()).collect()),
-        ("evidence", kb.evidence.iter().map(|x| x.id.as_ref()).collect()),
-        ("red flag", kb.red_flags.iter().map(|x| x.id.as_ref()).collect()),
-        ("lifestyle tip", kb.lifestyle.iter().map(|x| x.id.as_ref()).collect()),
-        ("other cause", kb.other_causes.iter().map(|x| x.id.as_ref()).collect()),
-        ("medicine note", kb.medicine_notes.iter().map(|x| x.id.as_ref()).collect()),
-        ("supplement caution", kb.supplement_cautions.iter().map(|x| x.id.as_ref()).collect()),
-        ("lab test", kb.lab_tests.iter().map(|x| x.id.as_ref()).collect()),
-    ] {
-        let mut seen = BTreeSet::new();
-        for id in ids {
-            if !seen.insert(id) {
-                err(format!("{kind} `{id}` is defined twice"));
-            }
-            // Source ids are citation keys (ODS_MG); everything else is snake_case.
-            let fits = |c: char| {
-                c.is_ascii_digit() || c == '_' || c.is_ascii_lowercase() || (kind == "source" && c.is_ascii_uppercase())
-            };
-            if id.is_empty() || !id.chars().all(fits) {
-                err(format!("{kind} `{id}`: ids must be snake_case"));
-            }
+impl<'a> Checks<'a> {
+    fn new(kb: &'a KnowledgeBase) -> Self {
+        Checks {
+            kb,
+            errors: Vec::new(),
+            source_ids: kb.sources.iter().map(|s| s.id.as_ref()).collect(),
+            nutrient_ids: kb.nutrients.iter().map(|n| n.id.as_ref()).collect(),
+            test_ids: kb.lab_tests.iter().map(|t| t.id.as_ref()).collect(),
+            referenced: BTreeSet::new(),
         }
     }
 
-    let check_sources = |what: String, sources: &[Text], err: &mut dyn FnMut(String)| {
+    fn err(&mut self, message: String) {
+        self.errors.push(message);
+    }
+
+    /// An entry names at least one source, and only known ones.
+    fn sources(&mut self, what: &str, sources: &[Text]) {
         if sources.is_empty() {
-            err(format!("{what} names no source"));
+            self.err(format!("{what} names no source"));
         }
         for s in sources {
-            if !source_ids.contains(s.as_ref()) {
-                err(format!("{what} cites unknown source `{s}`"));
+            if !self.source_ids.contains(s.as_ref()) {
+                self.err(format!("{what} cites unknown source `{s}`"));
             }
         }
-    };
-
-    // Triage guidance: exactly one per level.
-    for level in TriageLevel::ALL {
-        let n = kb.triage.iter().filter(|t| t.level == level).count();
-        if n != 1 {
-            err(format!("triage level `{}` has {n} guidance entries, expected 1", level.id()));
-        }
-    }
-    for t in kb.triage.iter() {
-        if t.heading.trim().is_empty() || t.action.trim().is_empty() {
-            err(format!("triage `{}` has no heading or action", t.level.id()));
-        }
-        check_sources(format!("triage `{}`", t.level.id()), &t.sources, &mut err);
-    }
-    let s = &kb.strength;
-    if !(s.strong > s.moderate && s.moderate > s.possible && s.possible > 0) {
-        err("strength thresholds must satisfy strong > moderate > possible > 0".into());
     }
 
-    // Questions and the references conditions make to them.
-    // Follow-ups keep each person's path short: the cap is on what one person is asked (a
-    // property test), not on how many questions the base holds.
-    if kb.questions.len() < 12 {
-        err(format!("there are {} questions; the quiz asks at least 12", kb.questions.len()));
-    }
-    let mut referenced: BTreeSet<String> = BTreeSet::new();
-    let mut check_condition = |what: &str, cond: &Condition, before: Option<usize>, err: &mut dyn FnMut(String)| {
+    /// A condition names known questions and choices (a `show_if`, with `before` set,
+    /// only earlier questions), and has no empty clause. Records what it names.
+    fn condition(&mut self, what: &str, cond: &Condition, before: Option<usize>) {
+        let kb = self.kb;
         for clause in cond.iter() {
             if clause.is_empty() {
-                err(format!("{what}: a condition clause is empty"));
+                self.err(format!("{what}: a condition clause is empty"));
             }
             for reference in clause.iter() {
                 let (qid, cid) = (reference.question.as_ref(), reference.choice.as_ref());
-                let plain = format!("{qid}.{cid}");
                 let Some(qpos) = kb.questions.iter().position(|q| q.id == qid) else {
-                    err(format!("{what}: `{reference}` names unknown question `{qid}`"));
+                    self.err(format!("{what}: `{reference}` names unknown question `{qid}`"));
                     continue;
                 };
                 if kb.questions[qpos].choice(cid).is_none() {
-                    err(format!("{what}: `{reference}` names unknown choice `{cid}`"));
+                    self.err(format!("{what}: `{reference}` names unknown choice `{cid}`"));
                 }
-                if let Some(limit) = before {
-                    if qpos >= limit {
-                        err(format!("{what}: show_if must refer to an earlier question, not `{qid}`"));
-                    }
+                if before.is_some_and(|limit| qpos >= limit) {
+                    self.err(format!("{what}: show_if must refer to an earlier question, not `{qid}`"));
                 }
-                referenced.insert(plain);
+                self.referenced.insert(format!("{qid}.{cid}"));
             }
         }
-    };
-    for (pos, q) in kb.questions.iter().enumerate() {
-        let what = format!("question `{}`", q.id);
-        if q.prompt.trim().is_empty() || q.error.trim().is_empty() {
-            err(format!("{what} has no prompt or no error message"));
-        }
-        // An error that names a choice ("… or ‘None of these’") names one that exists.
-        if let Some((_, quoted)) = q.error.split_once('‘') {
-            let named = quoted.split('’').next().unwrap_or_default();
-            if !q.choices.iter().any(|c| c.exclusive && c.label.starts_with(named)) {
-                err(format!("{what}: the error names ‘{named}’, which is not a choice that stands alone"));
+    }
+
+    fn ids_are_unique_and_snake_case(&mut self) {
+        let kb = self.kb;
+        for (kind, ids) in [
+            ("source", kb.sources.iter().map(|x| x.id.as_ref()).collect::<Vec<_>>()),
+            ("nutrient", kb.nutrients.iter().map(|x| x.id.as_ref()).collect()),
+            ("food", kb.foods.iter().map(|x| x.id.as_ref()).collect()),
+            ("diet", kb.diets.iter().map(|x| x.id.as_ref()).collect()),
+            ("question", kb.questions.iter().map(|x| x.id.as_ref()).collect()),
+            ("evidence", kb.evidence.iter().map(|x| x.id.as_ref()).collect()),
+            ("red flag", kb.red_flags.iter().map(|x| x.id.as_ref()).collect()),
+            ("lifestyle tip", kb.lifestyle.iter().map(|x| x.id.as_ref()).collect()),
+            ("other cause", kb.other_causes.iter().map(|x| x.id.as_ref()).collect()),
+            ("medicine note", kb.medicine_notes.iter().map(|x| x.id.as_ref()).collect()),
+            ("supplement caution", kb.supplement_cautions.iter().map(|x| x.id.as_ref()).collect()),
+            ("lab test", kb.lab_tests.iter().map(|x| x.id.as_ref()).collect()),
+        ] {
+            let mut seen = BTreeSet::new();
+            for id in ids {
+                if !seen.insert(id) {
+                    self.err(format!("{kind} `{id}` is defined twice"));
+                }
+                // Source ids are citation keys (ODS_MG); everything else is snake_case.
+                let fits = |c: char| {
+                    c.is_ascii_digit()
+                        || c == '_'
+                        || c.is_ascii_lowercase()
+                        || (kind == "source" && c.is_ascii_uppercase())
+                };
+                if id.is_empty() || !id.chars().all(fits) {
+                    self.err(format!("{kind} `{id}`: ids must be snake_case"));
+                }
             }
         }
-        if q.choices.len() < 2 {
-            err(format!("{what} has fewer than two choices"));
+    }
+
+    /// Triage guidance: exactly one per level, and strength thresholds in order.
+    fn triage_has_one_guidance_a_level(&mut self) {
+        let kb = self.kb;
+        for level in TriageLevel::ALL {
+            let n = kb.triage.iter().filter(|t| t.level == level).count();
+            if n != 1 {
+                self.err(format!("triage level `{}` has {n} guidance entries, expected 1", level.id()));
+            }
         }
-        check_condition(&what, &q.show_if, Some(pos), &mut err);
-        for c in q.choices.iter().filter(|c| !c.show_if.is_empty()) {
-            check_condition(&format!("{what}, choice `{}`,", c.id), &c.show_if, Some(pos), &mut err);
+        for t in kb.triage.iter() {
+            if t.heading.trim().is_empty() || t.action.trim().is_empty() {
+                self.err(format!("triage `{}` has no heading or action", t.level.id()));
+            }
+            self.sources(&format!("triage `{}`", t.level.id()), &t.sources);
         }
-        if q.part == 0 || q.part as usize > kb.parts.len() {
-            err(format!("{what} is in part {}, but the quiz has parts 1 to {}", q.part, kb.parts.len()));
+        let s = &kb.strength;
+        if !(s.strong > s.moderate && s.moderate > s.possible && s.possible > 0) {
+            self.err("strength thresholds must satisfy strong > moderate > possible > 0".into());
         }
-        if pos > 0 && q.part < kb.questions[pos - 1].part {
-            err(format!("{what} is in part {}, after a question in a later part", q.part));
+    }
+
+    /// Questions: words, choices, parts in order, and `show_if` naming earlier questions.
+    /// There is no cap on how many: a results link holds any number of questions (one
+    /// number each), but a question's choices are one bitmask of 64 bits in it.
+    fn questions_are_well_formed(&mut self) {
+        let kb = self.kb;
+        if kb.questions.is_empty() {
+            self.err("there are no questions".into());
         }
+        for (pos, q) in kb.questions.iter().enumerate() {
+            let what = format!("question `{}`", q.id);
+            if q.prompt.trim().is_empty() || q.error.trim().is_empty() {
+                self.err(format!("{what} has no prompt or no error message"));
+            }
+            // An error that names a choice ("… or ‘None of these’") names one that exists.
+            if let Some((_, quoted)) = q.error.split_once('‘') {
+                let named = quoted.split('’').next().unwrap_or_default();
+                if !q.choices.iter().any(|c| c.exclusive && c.label.starts_with(named)) {
+                    self.err(format!("{what}: the error names ‘{named}’, which is not a choice that stands alone"));
+                }
+            }
+            if q.choices.len() < 2 {
+                self.err(format!("{what} has fewer than two choices"));
+            }
+            for c in q.choices.iter().filter(|c| !c.show_if.is_empty()) {
+                self.condition(&format!("{what}, choice `{}`,", c.id), &c.show_if, Some(pos));
+            }
+            if q.choices.len() > MAX_CHOICES {
+                self.err(format!("{what} has {} choices; a results link holds {MAX_CHOICES}", q.choices.len()));
+            }
+            self.condition(&what, &q.show_if, Some(pos));
+            if q.part == 0 || q.part as usize > kb.parts.len() {
+                self.err(format!("{what} is in part {}, but the quiz has parts 1 to {}", q.part, kb.parts.len()));
+            }
+            if pos > 0 && q.part < kb.questions[pos - 1].part {
+                self.err(format!("{what} is in part {}, after a question in a later part", q.part));
+            }
+            self.choices_are_well_formed(&what, q);
+        }
+    }
+
+    fn choices_are_well_formed(&mut self, what: &str, q: &Question) {
+        let kb = self.kb;
         let mut seen = BTreeSet::new();
         for c in q.choices.iter() {
             if !seen.insert(c.id.as_ref()) {
-                err(format!("{what}: choice `{}` is defined twice", c.id));
+                self.err(format!("{what}: choice `{}` is defined twice", c.id));
             }
             if c.label.trim().is_empty() {
-                err(format!("{what}: choice `{}` has no label", c.id));
+                self.err(format!("{what}: choice `{}` has no label", c.id));
             }
             if let Some(d) = &c.diet {
                 if kb.diet(d).is_none() {
-                    err(format!("{what}: choice `{}` sets unknown diet `{d}`", c.id));
+                    self.err(format!("{what}: choice `{}` sets unknown diet `{d}`", c.id));
                 }
             }
             for tag in c.excludes.iter().chain(c.cautions.iter()) {
                 if !KNOWN_FOOD_TAGS.contains(&tag.as_ref()) {
-                    err(format!("{what}: choice `{}` uses unknown food tag `{tag}`", c.id));
+                    self.err(format!("{what}: choice `{}` uses unknown food tag `{tag}`", c.id));
                 }
             }
             for tag in c.cautions.iter() {
                 if kb.food_caution(tag).is_none() {
-                    err(format!("{what}: choice `{}` turns on caution `{tag}`, which has no note", c.id));
+                    self.err(format!("{what}: choice `{}` turns on caution `{tag}`, which has no note", c.id));
                 }
             }
             if c.exclusive && q.kind == QuestionKind::Single {
-                err(format!("{what}: choice `{}` is exclusive in a single-choice question", c.id));
+                self.err(format!("{what}: choice `{}` is exclusive in a single-choice question", c.id));
             }
         }
     }
 
-    // Rules: evidence, red flags, advice, tests.
-    for e in kb.evidence.iter() {
-        let what = format!("evidence `{}`", e.id);
-        if !nutrient_ids.contains(e.nutrient.as_ref()) {
-            err(format!("{what} points to unknown nutrient `{}`", e.nutrient));
-        }
-        if e.weight == 0 {
-            err(format!("{what} has weight 0"));
-        }
-        if e.reason.trim().is_empty() {
-            err(format!("{what} gives no reason"));
-        }
-        if e.when.is_empty() {
-            err(format!("{what} has no condition"));
-        }
-        if e.supports_only && e.weight < 0 {
-            err(format!("{what} is supports_only but lowers the score"));
-        }
-        // Nutrients by cause: a rule that can make a nutrient appear must rest on a cause
-        // (what someone eats, a medicine, a condition, a life stage, a loss), not on signs
-        // alone. Signs may only add weight (`supports_only`) or suggest a test.
-        if e.weight > 0 && !e.supports_only && !rests_on_a_cause(kb, &e.when) {
-            err(format!("{what} can point to a nutrient from signs alone: mark it supports_only or add a cause"));
-        }
-        check_condition(&what, &e.when, None, &mut err);
-        check_sources(what, &e.sources, &mut err);
-    }
-    for f in kb.red_flags.iter() {
-        let what = format!("red flag `{}`", f.id);
-        if f.title.trim().is_empty() || f.guidance.trim().is_empty() {
-            err(format!("{what} has no title or guidance"));
-        }
-        if f.when.is_empty() {
-            err(format!("{what} has no condition"));
-        }
-        check_condition(&what, &f.when, None, &mut err);
-        check_sources(what, &f.sources, &mut err);
-    }
-    for (kind, list) in [
-        ("lifestyle tip", &kb.lifestyle),
-        ("other cause", &kb.other_causes),
-        ("medicine note", &kb.medicine_notes),
-        ("supplement caution", &kb.supplement_cautions),
-    ] {
-        for a in list.iter() {
-            let what = format!("{kind} `{}`", a.id);
-            if a.title.trim().is_empty() || a.text.trim().is_empty() {
-                err(format!("{what} has no title or text"));
+    /// Rules: evidence, red flags, advice, and every other condition in the base.
+    fn rules_are_well_formed(&mut self) {
+        let kb = self.kb;
+        for e in kb.evidence.iter() {
+            let what = format!("evidence `{}`", e.id);
+            if !self.nutrient_ids.contains(e.nutrient.as_ref()) {
+                self.err(format!("{what} points to unknown nutrient `{}`", e.nutrient));
             }
-            for n in a.nutrients.iter() {
-                if !nutrient_ids.contains(n.as_ref()) {
-                    err(format!("{what} names unknown nutrient `{n}`"));
-                }
+            if e.weight == 0 {
+                self.err(format!("{what} has weight 0"));
             }
-            check_condition(&what, &a.when, None, &mut err);
-            check_sources(what, &a.sources, &mut err);
-        }
-    }
-    for n in kb.nutrients.iter() {
-        check_condition(&format!("nutrient `{}`", n.id), &n.withhold_when, None, &mut err);
-    }
-    for g in kb.triage.iter() {
-        for v in g.variants.iter() {
-            check_condition(&format!("triage `{}` variant", g.level.id()), &v.when, None, &mut err);
-        }
-    }
-    check_condition("young_when", &kb.young_when, None, &mut err);
-    if kb.regions.is_empty() {
-        err("there are no regions: the call buttons need a number".into());
-    }
-    let mut region_ids = std::collections::HashSet::new();
-    for r in kb.regions.iter() {
-        if r.id.len() != 2 || !r.id.bytes().all(|b| b.is_ascii_uppercase()) {
-            err(format!("region `{}`: not a two-letter country code in capitals", r.id));
-        }
-        if !region_ids.insert(r.id.clone()) {
-            err(format!("region `{}` is listed twice", r.id));
-        }
-        for number in std::iter::once(&r.emergency).chain(r.also.as_ref()).chain(r.urgent.as_ref()) {
-            if number.is_empty() || number.len() > 6 || !number.bytes().all(|b| b.is_ascii_digit()) {
-                err(format!("region `{}`: `{number}` is not a number to dial", r.id));
+            if e.reason.trim().is_empty() {
+                self.err(format!("{what} gives no reason"));
             }
-        }
-        let official = r.source.starts_with("https://") && r.source.len() > "https://x.xx/".len();
-        if !official {
-            err(format!("region `{}` has no official source (an https:// page)", r.id));
-        }
-        for words in [&r.same_day, &r.ed].into_iter().flatten() {
-            if words.trim().is_empty() || words.contains('{') {
-                err(format!("region `{}`: `{words}` is not words for a service", r.id));
+            if e.when.is_empty() {
+                self.err(format!("{what} has no condition"));
             }
-        }
-    }
-    for t in kb.lab_tests.iter() {
-        let what = format!("lab test `{}`", t.id);
-        check_condition(&what, &t.when, None, &mut err);
-        check_sources(what, &t.sources, &mut err);
-    }
-
-    // Every choice has an effect, or says it deliberately has none.
-    for q in kb.questions.iter() {
-        for c in q.choices.iter() {
-            let used = referenced.contains(&format!("{}.{}", q.id, c.id))
-                || c.diet.is_some()
-                || !c.excludes.is_empty()
-                || !c.cautions.is_empty();
-            if !used && !c.neutral {
-                err(format!(
-                    "question `{}`: choice `{}` has no effect; use it in a rule or mark it `neutral`",
-                    q.id, c.id
+            if e.supports_only && e.weight < 0 {
+                self.err(format!("{what} is supports_only but lowers the score"));
+            }
+            // Nutrients by cause: a rule that can make a nutrient appear must rest on a cause
+            // (what someone eats, a medicine, a condition, a life stage, a loss), not on signs
+            // alone. Signs may only add weight (`supports_only`) or suggest a test.
+            if e.weight > 0 && !e.supports_only && !rests_on_a_cause(kb, &e.when) {
+                self.err(format!(
+                    "{what} can point to a nutrient from signs alone: mark it supports_only or add a cause"
                 ));
             }
+            self.condition(&what, &e.when, None);
+            self.sources(&what, &e.sources);
         }
-    }
-
-    // Nutrients and their foods.
-    for n in kb.nutrients.iter() {
-        let what = format!("nutrient `{}`", n.id);
-        for (field, text) in [
-            ("role", &n.role),
-            ("legs", &n.legs),
-            ("daily_need", &n.daily_need),
-            ("supplement_caution", &n.supplement_caution),
+        for f in kb.red_flags.iter() {
+            let what = format!("red flag `{}`", f.id);
+            if f.title.trim().is_empty() || f.guidance.trim().is_empty() {
+                self.err(format!("{what} has no title or guidance"));
+            }
+            if f.when.is_empty() {
+                self.err(format!("{what} has no condition"));
+            }
+            self.condition(&what, &f.when, None);
+            self.sources(&what, &f.sources);
+        }
+        for (kind, list) in [
+            ("lifestyle tip", &kb.lifestyle),
+            ("other cause", &kb.other_causes),
+            ("medicine note", &kb.medicine_notes),
+            ("supplement caution", &kb.supplement_cautions),
         ] {
-            if text.trim().is_empty() {
-                err(format!("{what} has an empty `{field}`"));
+            for a in list.iter() {
+                let what = format!("{kind} `{}`", a.id);
+                if a.title.trim().is_empty() || a.text.trim().is_empty() {
+                    self.err(format!("{what} has no title or text"));
+                }
+                for n in a.nutrients.iter() {
+                    if !self.nutrient_ids.contains(n.as_ref()) {
+                        self.err(format!("{what} names unknown nutrient `{n}`"));
+                    }
+                }
+                self.condition(&what, &a.when, None);
+                self.sources(&what, &a.sources);
             }
         }
-        if !kb.evidence.iter().any(|e| e.nutrient == n.id && e.weight > 0 && !e.supports_only) {
-            err(format!("{what} has no rule that can point to it (every rule is supports_only)"));
+        for n in kb.nutrients.iter() {
+            self.condition(&format!("nutrient `{}`", n.id), &n.withhold_when, None);
         }
-        if n.risk_groups.is_empty() {
-            err(format!("{what} lists no risk groups"));
-        }
-        // No blood test is fine where none tells a dietary shortfall (calcium: the blood
-        // level stays normal until bones give it up); a test named must exist.
-        for t in n.tests.iter() {
-            if !test_ids.contains(t.as_ref()) {
-                err(format!("{what} names unknown lab test `{t}`"));
+        for g in kb.triage.iter() {
+            for v in g.variants.iter() {
+                self.condition(&format!("triage `{}` variant", g.level.id()), &v.when, None);
             }
         }
-        if !matches!(n.unit.as_ref(), "mg" | "mcg" | "µg") {
-            err(format!("{what} has unit `{}`; expected mg or mcg", n.unit));
-        }
-        if !n.withhold_when.is_empty() && n.withhold_reason.as_deref().is_none_or(|r| r.trim().is_empty()) {
-            err(format!("{what} can be withheld but gives no reason"));
-        }
-        check_sources(what.clone(), &n.sources, &mut err);
+        self.condition("young_when", &kb.young_when, None);
+    }
 
-        let foods: Vec<&Food> = kb.foods.iter().filter(|f| f.amount(&n.id).is_some()).collect();
-        if foods.len() < MIN_FOODS_PER_NUTRIENT {
-            err(format!("{what} has {} foods, needs at least {MIN_FOODS_PER_NUTRIENT}", foods.len()));
+    fn regions_have_numbers_to_dial(&mut self) {
+        let kb = self.kb;
+        if kb.regions.is_empty() {
+            self.err("there are no regions: the call buttons need a number".into());
         }
-        for diet in kb.diets.iter() {
-            let fits = foods.iter().filter(|f| !f.tags.iter().any(|t| diet.excludes.contains(t))).count();
-            let needed = if diet.id == "vegan" { MIN_VEGAN_FOODS.max(MIN_FOODS_PER_DIET) } else { MIN_FOODS_PER_DIET };
-            if fits < needed {
-                err(format!("{what} has {fits} foods for diet `{}`, needs at least {needed}", diet.id));
+        for r in kb.regions.iter() {
+            for number in std::iter::once(&r.emergency).chain(r.urgent.as_ref()) {
+                if number.is_empty() || !number.bytes().all(|b| b.is_ascii_digit()) {
+                    self.err(format!("region `{}`: `{number}` is not a number to dial", r.id));
+                }
             }
         }
     }
-    if kb.diet("vegan").is_none() {
-        err("no `vegan` diet is defined".into());
+
+    fn lab_tests_are_well_formed(&mut self) {
+        for t in self.kb.lab_tests.iter() {
+            let what = format!("lab test `{}`", t.id);
+            self.condition(&what, &t.when, None);
+            self.sources(&what, &t.sources);
+        }
     }
-    for f in kb.foods.iter() {
-        let what = format!("food `{}`", f.id);
-        if f.amounts.is_empty() {
-            err(format!("{what} gives no nutrient amounts"));
-        }
-        for (nid, amount) in f.amounts.iter() {
-            if !nutrient_ids.contains(nid.as_ref()) {
-                err(format!("{what} gives an amount for unknown nutrient `{nid}`"));
-            }
-            if !(amount.is_finite() && *amount > 0.0) {
-                err(format!("{what}: amount of `{nid}` must be positive"));
-            }
-        }
-        for tag in f.tags.iter() {
-            if !KNOWN_FOOD_TAGS.contains(&tag.as_ref()) {
-                err(format!("{what} has unknown tag `{tag}`"));
-            }
-        }
-        if f.serving.trim().is_empty() {
-            err(format!("{what} has no serving"));
-        }
-        check_sources(what, &f.sources, &mut err);
-    }
-    for d in kb.diets.iter() {
-        for tag in d.excludes.iter() {
-            if !KNOWN_FOOD_TAGS.contains(&tag.as_ref()) {
-                err(format!("diet `{}` excludes unknown tag `{tag}`", d.id));
+
+    /// Every choice has an effect, or says it deliberately has none. Runs after every
+    /// condition has been checked (and recorded).
+    fn every_choice_has_an_effect(&mut self) {
+        for q in self.kb.questions.iter() {
+            for c in q.choices.iter() {
+                let used = self.referenced.contains(&format!("{}.{}", q.id, c.id))
+                    || c.diet.is_some()
+                    || !c.excludes.is_empty()
+                    || !c.cautions.is_empty();
+                if !used && !c.neutral {
+                    self.err(format!(
+                        "question `{}`: choice `{}` has no effect; use it in a rule or mark it `neutral`",
+                        q.id, c.id
+                    ));
+                }
             }
         }
     }
-    for c in kb.food_cautions.iter() {
-        check_sources(format!("food caution `{}`", c.tag), &c.sources, &mut err);
+
+    /// Nutrients: their words, a rule that can point to them, tests that exist, and
+    /// enough foods in total and under every diet.
+    fn nutrients_have_foods_for_every_diet(&mut self) {
+        let kb = self.kb;
+        for n in kb.nutrients.iter() {
+            let what = format!("nutrient `{}`", n.id);
+            for (field, text) in [
+                ("role", &n.role),
+                ("legs", &n.legs),
+                ("daily_need", &n.daily_need),
+                ("supplement_caution", &n.supplement_caution),
+            ] {
+                if text.trim().is_empty() {
+                    self.err(format!("{what} has an empty `{field}`"));
+                }
+            }
+            if !kb.evidence.iter().any(|e| e.nutrient == n.id && e.weight > 0 && !e.supports_only) {
+                self.err(format!("{what} has no rule that can point to it (every rule is supports_only)"));
+            }
+            if n.risk_groups.is_empty() {
+                self.err(format!("{what} lists no risk groups"));
+            }
+            // No blood test is fine where none tells a dietary shortfall (calcium: the blood
+            // level stays normal until bones give it up); a test named must exist.
+            for t in n.tests.iter() {
+                if !self.test_ids.contains(t.as_ref()) {
+                    self.err(format!("{what} names unknown lab test `{t}`"));
+                }
+            }
+            if !matches!(n.unit.as_ref(), "mg" | "mcg" | "µg") {
+                self.err(format!("{what} has unit `{}`; expected mg or mcg", n.unit));
+            }
+            if !n.withhold_when.is_empty() && n.withhold_reason.as_deref().is_none_or(|r| r.trim().is_empty()) {
+                self.err(format!("{what} can be withheld but gives no reason"));
+            }
+            self.sources(&what, &n.sources);
+
+            let foods: Vec<&Food> = kb.foods.iter().filter(|f| f.amount(&n.id).is_some()).collect();
+            if foods.len() < MIN_FOODS_PER_NUTRIENT {
+                self.err(format!("{what} has {} foods, needs at least {MIN_FOODS_PER_NUTRIENT}", foods.len()));
+            }
+            for diet in kb.diets.iter() {
+                let fits = foods.iter().filter(|f| !f.tags.iter().any(|t| diet.excludes.contains(t))).count();
+                let needed =
+                    if diet.id == "vegan" { MIN_VEGAN_FOODS.max(MIN_FOODS_PER_DIET) } else { MIN_FOODS_PER_DIET };
+                if fits < needed {
+                    self.err(format!("{what} has {fits} foods for diet `{}`, needs at least {needed}", diet.id));
+                }
+            }
+        }
+        if kb.diet("vegan").is_none() {
+            self.err("no `vegan` diet is defined".into());
+        }
     }
-    errors
+
+    fn foods_are_well_formed(&mut self) {
+        for f in self.kb.foods.iter() {
+            let what = format!("food `{}`", f.id);
+            if f.amounts.is_empty() {
+                self.err(format!("{what} gives no nutrient amounts"));
+            }
+            for (nid, amount) in f.amounts.iter() {
+                if !self.nutrient_ids.contains(nid.as_ref()) {
+                    self.err(format!("{what} gives an amount for unknown nutrient `{nid}`"));
+                }
+                if !(amount.is_finite() && *amount > 0.0) {
+                    self.err(format!("{what}: amount of `{nid}` must be positive"));
+                }
+            }
+            for tag in f.tags.iter() {
+                if !KNOWN_FOOD_TAGS.contains(&tag.as_ref()) {
+                    self.err(format!("{what} has unknown tag `{tag}`"));
+                }
+            }
+            if f.serving.trim().is_empty() {
+                self.err(format!("{what} has no serving"));
+            }
+            self.sources(&what, &f.sources);
+        }
+    }
+
+    fn diets_and_food_cautions_are_well_formed(&mut self) {
+        for d in self.kb.diets.iter() {
+            for tag in d.excludes.iter() {
+                if !KNOWN_FOOD_TAGS.contains(&tag.as_ref()) {
+                    self.err(format!("diet `{}` excludes unknown tag `{tag}`", d.id));
+                }
+            }
+        }
+        for c in self.kb.food_cautions.iter() {
+            self.sources(&format!("food caution `{}`", c.tag), &c.sources);
+        }
+    }
 }

@@ -6,7 +6,7 @@ use crate::platform;
 use crate::quiz::share;
 use crate::report::{plain_text, Report};
 use crate::ui::button::{button, Look};
-use crate::ui::state::{on_click, Copy, Msg, QuizState};
+use crate::ui::state::{on_click, CopyStatus, Msg, QuizState};
 use crate::ui::text;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -40,9 +40,9 @@ pub fn keep(state: &QuizState, dispatch: &Callback<Msg>, report: &Rc<Report>) ->
                 { button(Look::Secondary, "share", text(&ui.share), on_click(dispatch, Msg::ShowLink)) }
             </div>
             <p class="lpq-small" role="status">
-                { match state.copy { Copy::Copied => text(&ui.copied), Copy::Failed => text(&ui.copy_failed), Copy::NotYet => AttrValue::default() } }
+                { match state.copy { CopyStatus::Copied => text(&ui.copied), CopyStatus::Failed => text(&ui.copy_failed), CopyStatus::NotYet => AttrValue::default() } }
             </p>
-            if state.copy == Copy::Failed {
+            if state.copy == CopyStatus::Failed {
                 <textarea class="lpq-copy-text" readonly=true rows="8" aria-label={text(&ui.copy)}
                     onfocus={Callback::from(|e: FocusEvent| platform::select_all(e.target()))} value={plain()} />
             }

@@ -4,7 +4,7 @@
 //! on everything the keyboard reaches.
 
 use crate::browser::{root_js, Browser, Key};
-use crate::screens::{fresh_page, js, next_screen, screen, walk_until, CLOT, CRAMPS};
+use crate::screens::{clot, cramps, fresh_page, js, next_screen, screen, walk_until};
 use serde_json::{json, Value as Json};
 
 const TAGS: &[&str] = &["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
@@ -133,13 +133,13 @@ pub async fn axe_and_layout_on_every_screen() {
     b.wait_for(0, "[data-question=\"age\"] .lpq-error").await;
     audit(&b, "missing-answer error", &mut report, &mut problems).await;
 
-    walk_until(&b, CRAMPS, "q:leg_signs").await;
+    walk_until(&b, cramps(), "q:leg_signs").await;
     audit(&b, "multiple-choice question", &mut report, &mut problems).await;
 
-    walk_until(&b, CRAMPS, "review").await;
+    walk_until(&b, cramps(), "review").await;
     audit(&b, "check your answers", &mut report, &mut problems).await;
 
-    walk_until(&b, CRAMPS, "results").await;
+    walk_until(&b, cramps(), "results").await;
     open_all_details(&b).await;
     audit(&b, "results", &mut report, &mut problems).await;
 
@@ -149,11 +149,11 @@ pub async fn axe_and_layout_on_every_screen() {
     b.cdp("Emulation.setEmulatedMedia", json!({ "features": [] })).await;
 
     fresh_page(&b).await;
-    walk_until(&b, CLOT, "interrupt:urgent").await;
+    walk_until(&b, clot(), "interrupt:urgent").await;
     audit(&b, "urgent interrupt", &mut report, &mut problems).await;
-    walk_until(&b, CLOT, "interrupt:emergency").await;
+    walk_until(&b, clot(), "interrupt:emergency").await;
     audit(&b, "emergency interrupt", &mut report, &mut problems).await;
-    walk_until(&b, CLOT, "results").await;
+    walk_until(&b, clot(), "results").await;
     open_all_details(&b).await;
     audit(&b, "results after an emergency", &mut report, &mut problems).await;
 
@@ -258,7 +258,7 @@ pub async fn progress_and_errors_are_announced() {
 
     // An interrupt is an alert.
     fresh_page(&b).await;
-    walk_until(&b, CLOT, "interrupt:urgent").await;
+    walk_until(&b, clot(), "interrupt:urgent").await;
     assert!(
         b.exists(0, ".lpq-interrupt [role=\"alert\"][data-triage=\"urgent\"]").await,
         "urgent guidance is announced as an alert"
@@ -327,22 +327,22 @@ pub async fn focus_is_always_visible() {
     assert_eq!(next_screen(&b, "intro").await, "q:age");
     tab_through(&b, "single-choice question", &mut problems).await;
 
-    walk_until(&b, CRAMPS, "q:sensation").await;
+    walk_until(&b, cramps(), "q:sensation").await;
     js(&b, "root.querySelector('[data-focus]').focus(); return true;").await;
     let n = tab_through(&b, "multiple-choice question", &mut problems).await;
     assert!(n >= 7, "tabbed through the choices and buttons ({n})");
 
-    walk_until(&b, CRAMPS, "review").await;
+    walk_until(&b, cramps(), "review").await;
     js(&b, "root.querySelector('[data-focus]').focus(); return true;").await;
     let n = tab_through(&b, "check your answers", &mut problems).await;
     assert!(n >= 18, "every Change button is reachable ({n})");
 
-    walk_until(&b, CRAMPS, "results").await;
+    walk_until(&b, cramps(), "results").await;
     js(&b, "root.querySelector('[data-focus]').focus(); return true;").await;
     tab_through(&b, "results", &mut problems).await;
 
     fresh_page(&b).await;
-    walk_until(&b, CLOT, "interrupt:emergency").await;
+    walk_until(&b, clot(), "interrupt:emergency").await;
     js(&b, "root.querySelector('[data-focus]').focus(); return true;").await;
     tab_through(&b, "emergency interrupt", &mut problems).await;
 

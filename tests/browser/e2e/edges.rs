@@ -5,7 +5,7 @@
 
 use crate::browser::{root_js, Browser};
 use crate::embedding::{finish, mounted, page, storage, HostDir, LOADER};
-use crate::screens::{ui_text, Answers, CLOT, CRAMPS};
+use crate::screens::{clot, cramps, ui_text, Answers};
 use crate::site;
 use serde_json::json;
 
@@ -96,7 +96,7 @@ pub async fn storage_that_fails_is_told_not_hidden() {
     b.goto(&server.url("/blocked.html")).await;
     mounted(&b, 0).await;
     b.click(0, "[data-action=\"start\"]").await;
-    finish(&b, 0, CRAMPS).await;
+    finish(&b, 0, cramps()).await;
     messages(&b).await;
     b.close().await;
 }
@@ -122,7 +122,7 @@ pub async fn copy_tells_the_truth() {
         b.goto(&server.url(&format!("/clip.html?mode={mode}"))).await;
         mounted(&b, 0).await;
         b.click(0, "[data-action=\"start\"]").await;
-        finish(&b, 0, CRAMPS).await;
+        finish(&b, 0, cramps()).await;
         b.click(0, "[data-action=\"copy\"]").await;
         let status = format!(
             "{} const s = root.querySelector('.lpq-keep [role=status]'); return s && s.textContent.trim() ? s.textContent : null;",
@@ -163,7 +163,7 @@ pub async fn an_old_tab_never_overwrites_a_newer_session() {
     b.client.switch_to_window(tab_b.handle.clone()).await.unwrap();
     b.goto(&site().url("/")).await;
     // It picks up where tab A is: the second question.
-    for (q, c) in CRAMPS.iter().skip(1).take(9) {
+    for (q, c) in cramps().iter().skip(1).take(9) {
         b.answer(0, q, c).await;
         b.wait_until(
             &format!(
@@ -183,8 +183,22 @@ pub async fn an_old_tab_never_overwrites_a_newer_session() {
     b.client.switch_to_window(tab_a).await.unwrap();
     assert_eq!(notice(&b, 0).await, ui_text("other_tab"));
     b.click(0, "[data-action=\"back\"]").await;
-    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    // Wait until tab A has saved its Back (the saved screen moves from the eleventh
+    // question to the tenth): only then is there something to check.
+    let (tenth, eleventh) = (cramps()[9].0, cramps()[10].0);
+    b.wait_until(
+        &format!(
+            "const s = localStorage.getItem('leg-pain-quiz:page') || ''; return s.includes('screen=question:{tenth}\\n');"
+        ),
+        "tab A to save the screen it went back to",
+    )
+    .await;
     let after = storage(&b, "leg-pain-quiz:page").await.unwrap();
+    assert!(
+        !newer.contains(&format!("screen=question:{tenth}\n"))
+            && newer.contains(&format!("screen=question:{eleventh}\n")),
+        "{newer}"
+    );
     assert_eq!(answered(&after), 10, "tab A kept tab B's ten answers: {after}");
     messages(&b).await;
     b.close().await;
@@ -338,7 +352,7 @@ pub async fn empty_attribute_values_fall_back_with_a_warning() {
 /// emergency is worked out again from the answers and shown first.
 pub async fn a_forged_session_never_skips_an_emergency() {
     let b = Browser::open(390, 844).await;
-    let answers: &Answers = CLOT;
+    let answers: &Answers = clot();
     let mut forged = "lpq-session 2\nrev=1\nscreen=results\nack=\n".to_string();
     for (q, c) in answers {
         forged += &format!("a.{q}={}\n", c.join(","));

@@ -3,7 +3,7 @@
 //! no WebAssembly, and the full page inside an iframe.
 
 use crate::browser::{root_js, Browser};
-use crate::screens::LOW_MAGNESIUM;
+use crate::screens::{dvt, low_magnesium, vegan_b12};
 use crate::server::Server;
 use crate::{dist, site};
 use serde_json::{json, Value as Json};
@@ -12,48 +12,6 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::screens::Answers;
-
-/// Pain and swelling in one calf, no breathlessness: possible DVT, seen the same day.
-pub(crate) const DVT: &Answers = &[
-    ("age", &["51_70"]),
-    ("sensation", &["aching"]),
-    ("leg_signs", &["one_leg_pain_swelling"]),
-    ("body_signs", &["none"]),
-    ("since", &["weeks"]),
-    ("frequency", &["most_nights"]),
-    ("legs", &["one_leg"]),
-    ("circumstances", &["none"]),
-    ("sex", &["male"]),
-    ("daily_life", &["none"]),
-    ("medicines", &["none"]),
-    ("other_medicines", &["none"]),
-    ("conditions", &["none"]),
-    ("diet", &["omnivore"]),
-    ("avoid", &["none"]),
-    ("eats", &["greens", "wholegrains", "fruit_veg", "dairy", "meat_fish_eggs"]),
-    ("daylight", &["none"]),
-];
-
-/// A vegan without fortified foods or supplements, with tingling: vitamin B12.
-pub(crate) const VEGAN_B12: &Answers = &[
-    ("age", &["18_50"]),
-    ("sensation", &["tingling"]),
-    ("leg_signs", &["none"]),
-    ("body_signs", &["none"]),
-    ("since", &["weeks"]),
-    ("frequency", &["weekly"]),
-    ("legs", &["both_legs"]),
-    ("circumstances", &["none"]),
-    ("sex", &["female"]),
-    ("daily_life", &["none"]),
-    ("medicines", &["none"]),
-    ("other_medicines", &["none"]),
-    ("conditions", &["none"]),
-    ("diet", &["vegan"]),
-    ("avoid", &["none"]),
-    ("eats", &["greens", "nuts_seeds", "beans", "wholegrains", "fruit_veg"]),
-    ("daylight", &["none"]),
-];
 
 const STRICT_CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 
@@ -190,9 +148,9 @@ pub async fn two_widgets_on_a_hostile_page_are_independent() {
 
     // A starts and reaches its urgent interrupt; B is untouched meanwhile.
     b.click(0, "[data-action=\"start\"]").await;
-    b.answer(0, "age", lookup(DVT, "age")).await;
-    b.answer(0, "sensation", lookup(DVT, "sensation")).await;
-    b.answer(0, "leg_signs", lookup(DVT, "leg_signs")).await;
+    b.answer(0, "age", lookup(dvt(), "age")).await;
+    b.answer(0, "sensation", lookup(dvt(), "sensation")).await;
+    b.answer(0, "leg_signs", lookup(dvt(), "leg_signs")).await;
     expect_screen(&b, 0, "interrupt", "one swollen leg interrupts widget A").await;
     assert!(b.exists(0, "[data-triage=\"urgent\"] [data-flag=\"possible_dvt\"]").await);
     assert_eq!(screen(&b, 1).await, "intro", "widget B is still on its intro");
@@ -200,9 +158,9 @@ pub async fn two_widgets_on_a_hostile_page_are_independent() {
 
     // B starts with its own answers; A stays on its interrupt.
     b.click(1, "[data-action=\"start\"]").await;
-    b.answer(1, "age", lookup(VEGAN_B12, "age")).await;
-    b.answer(1, "sensation", lookup(VEGAN_B12, "sensation")).await;
-    b.answer(1, "leg_signs", lookup(VEGAN_B12, "leg_signs")).await;
+    b.answer(1, "age", lookup(vegan_b12(), "age")).await;
+    b.answer(1, "sensation", lookup(vegan_b12(), "sensation")).await;
+    b.answer(1, "leg_signs", lookup(vegan_b12(), "leg_signs")).await;
     b.wait_for(1, "[data-question=\"body_signs\"]").await;
     assert_eq!(screen(&b, 0).await, "interrupt", "answering in B leaves A alone");
     assert_eq!(screen(&b, 1).await, "q:body_signs");
@@ -226,11 +184,11 @@ pub async fn two_widgets_on_a_hostile_page_are_independent() {
     assert_eq!(screen(&b, 1).await, "q:body_signs", "B resumes on its next question");
 
     // Both finish, each with its own results.
-    b.complete(0, DVT).await;
+    b.complete(0, dvt()).await;
     assert_eq!(screen(&b, 1).await, "q:body_signs", "finishing A doesn't move B");
     b.click(0, "[data-action=\"submit\"]").await;
     b.wait_for(0, "[data-results]").await;
-    finish(&b, 1, VEGAN_B12).await;
+    finish(&b, 1, vegan_b12()).await;
 
     let a = results(&b, 0).await;
     let bb = results(&b, 1).await;
@@ -493,7 +451,7 @@ pub async fn host_events_by_default_tell_only_progress() {
     assert!(host_events(&b, "quiz-a").await.is_empty(), "nothing is sent before the person starts");
 
     let mut step_lists = Vec::new();
-    for (w, source, answers) in [(0, "quiz-a", DVT), (1, "quiz-b", VEGAN_B12)] {
+    for (w, source, answers) in [(0, "quiz-a", dvt()), (1, "quiz-b", vegan_b12())] {
         b.click(w, "[data-action=\"start\"]").await;
         let asked = drive_checking_steps(&b, w, source, answers, false).await;
         b.click(w, "[data-action=\"submit\"]").await;
@@ -578,7 +536,7 @@ pub async fn detailed_events_only_when_the_host_asks() {
         mounted(&b, w).await;
     }
     b.click(0, "[data-action=\"start\"]").await;
-    drive_checking_steps(&b, 0, "quiz-a", DVT, true).await;
+    drive_checking_steps(&b, 0, "quiz-a", dvt(), true).await;
     b.click(0, "[data-action=\"submit\"]").await;
     b.wait_for(0, "[data-results]").await;
     b.wait_until(
@@ -593,7 +551,7 @@ pub async fn detailed_events_only_when_the_host_asks() {
     assert_eq!(complete["triage"], "urgent");
 
     b.click(1, "[data-action=\"start\"]").await;
-    finish(&b, 1, VEGAN_B12).await;
+    finish(&b, 1, vegan_b12()).await;
     assert!(host_events(&b, "quiz-b").await.is_empty(), "events=\"off\" sends nothing");
 
     let problems = b.console_problems().await;
@@ -617,7 +575,7 @@ pub async fn strict_csp_page_and_demo_work_cleanly() {
 
     b.goto(&strict.url("/index.html")).await;
     b.click(0, "[data-action=\"start\"]").await;
-    finish(&b, 0, LOW_MAGNESIUM).await;
+    finish(&b, 0, low_magnesium()).await;
     assert_eq!(results(&b, 0).await["nutrients"][0], "magnesium");
     no_style_attributes(&b).await;
     let problems = b.console_problems().await;
@@ -626,9 +584,9 @@ pub async fn strict_csp_page_and_demo_work_cleanly() {
 
     b.goto(&strict.url("/embed-demo.html")).await;
     b.click(0, "[data-action=\"start\"]").await;
-    finish(&b, 0, DVT).await;
+    finish(&b, 0, dvt()).await;
     b.click(1, "[data-action=\"start\"]").await;
-    finish(&b, 1, VEGAN_B12).await;
+    finish(&b, 1, vegan_b12()).await;
     assert_eq!(results(&b, 0).await["triage"], "urgent");
     assert_eq!(results(&b, 1).await["nutrients"][0], "vitamin_b12");
     b.wait_until("return document.querySelectorAll('#host-events li').length > 0;", "the demo's event log").await;
@@ -828,7 +786,7 @@ pub async fn loads_from_another_origin() {
     let b = Browser::open(1280, 900).await;
     b.goto(&host.url("/host.html")).await;
     b.click(0, "[data-action=\"start\"]").await;
-    finish(&b, 0, LOW_MAGNESIUM).await;
+    finish(&b, 0, low_magnesium()).await;
     let shown = results(&b, 0).await;
     assert_eq!(shown["nutrients"][0], "magnesium", "{shown}");
     assert_eq!(shown["triage"], "routine", "{shown}");
@@ -937,7 +895,7 @@ pub async fn full_page_in_an_iframe() {
     b.wait_until("return window.frameLoaded === true;", "the iframe to load").await;
     b.client.enter_frame(0).await.expect("switch into the iframe");
     b.click(0, "[data-action=\"start\"]").await;
-    finish(&b, 0, DVT).await;
+    finish(&b, 0, dvt()).await;
     let shown = results(&b, 0).await;
     assert_eq!(shown["triage"], "urgent", "{shown}");
     assert!(storage(&b, "leg-pain-quiz:page").await.is_some(), "the framed page keeps its answers");

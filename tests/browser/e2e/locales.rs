@@ -6,7 +6,7 @@
 use crate::accessibility::axe;
 use crate::browser::{root_js, Browser};
 use crate::embedding::{mounted, page, HostDir, LOADER};
-use crate::screens::{walk_until, CLOT, CRAMPS, HARMLESS};
+use crate::screens::{clot, cramps, harmless, walk_until};
 use serde_json::json;
 
 /// The text a locale gives at `path` (`[table] key`), from its file or the base.
@@ -50,11 +50,11 @@ pub async fn a_journey_in_each_language_reaches_the_right_number() {
             b.run(&format!("{} return root.querySelector('.lpq-app').dataset.localeActive;", root_js(0))).await;
         assert_eq!(active, json!(locale), "{file}: the locale in use");
         // One calf first (urgent: GB's 111 to tap, elsewhere words), then breathless (emergency).
-        walk_until(&b, CLOT, "interrupt:urgent").await;
+        walk_until(&b, clot(), "interrupt:urgent").await;
         let urgent_call = b.exists(0, ".lpq-interrupt a[href^=\"tel:\"]").await;
         assert_eq!(urgent_call, file == "gb", "{file}: only the UK has a same-day number to tap");
         b.click(0, "[data-action=\"continue\"]").await;
-        walk_until(&b, CLOT, "interrupt:emergency").await;
+        walk_until(&b, clot(), "interrupt:emergency").await;
         assert!(b.exists(0, ".lpq-interrupt [data-triage=\"emergency\"]").await, "{file}: the emergency screen");
         let interrupt =
             b.run(&format!("{} return root.querySelector('.lpq-interrupt').textContent;", root_js(0))).await;
@@ -69,7 +69,7 @@ pub async fn a_journey_in_each_language_reaches_the_right_number() {
         let problems = axe(&b).await;
         assert!(problems.is_empty(), "{file}: accessibility problems:\n{}", problems.join("\n"));
         crate::phone_screenshot(&b, &format!("16-emergency-{file}")).await;
-        walk_until(&b, CLOT, "results").await;
+        walk_until(&b, clot(), "results").await;
         assert!(b.exists(0, "[data-results] [data-triage=\"emergency\"]").await);
         let problems = axe(&b).await;
         assert!(problems.is_empty(), "{file} results: accessibility problems:\n{}", problems.join("\n"));
@@ -82,7 +82,7 @@ pub async fn a_journey_in_each_language_reaches_the_right_number() {
         b.run("localStorage.clear(); return true;").await;
         b.goto(&server.url(&format!("/{file}.html"))).await;
         mounted(&b, 0).await;
-        walk_until(&b, HARMLESS, "results").await;
+        walk_until(&b, harmless(), "results").await;
         assert!(b.exists(0, "[data-results] [data-triage=\"self_care\"]").await, "{file}: harmless");
         crate::phone_screenshot(&b, &format!("17-results-harmless-{file}")).await;
     }
@@ -115,7 +115,7 @@ pub async fn switching_language_keeps_the_answers() {
 
     // To the results in Spanish, then the doctor's part in English.
     b.click(0, "[data-action=\"next\"]").await;
-    walk_until(&b, CRAMPS, "results").await;
+    walk_until(&b, cramps(), "results").await;
     let doctor = "[data-fold=\"doctor\"] [data-summary]";
     let spanish = b.run(&format!("{} return root.querySelector('{doctor}').textContent;", root_js(0))).await;
     assert!(spanish.as_str().unwrap().contains(&words("es", "ui", "summary_answers")), "{spanish}");

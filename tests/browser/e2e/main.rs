@@ -93,14 +93,34 @@ fn main() -> std::process::ExitCode {
         .into_iter()
         .map(|(name, test)| {
             Trial::test(name, move || -> Result<(), Failed> {
+                let started = std::time::Instant::now();
                 let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
                 runtime.block_on(test());
+                TIMINGS.lock().unwrap_or_else(|e| e.into_inner()).push((name, started.elapsed().as_secs_f64()));
                 Ok(())
             })
             .with_ignored_flag(missing.is_some())
         })
         .collect();
-    libtest_mimic::run(&args, trials).exit_code()
+    let conclusion = libtest_mimic::run(&args, trials);
+    print_slowest(10);
+    conclusion.exit_code()
+}
+
+/// How long each test that passed took, in seconds.
+static TIMINGS: std::sync::Mutex<Vec<(&str, f64)>> = std::sync::Mutex::new(Vec::new());
+
+/// The `n` slowest tests of the run, slowest first.
+fn print_slowest(n: usize) {
+    let mut timings = TIMINGS.lock().unwrap_or_else(|e| e.into_inner()).clone();
+    if timings.is_empty() {
+        return;
+    }
+    timings.sort_by(|a, b| b.1.total_cmp(&a.1));
+    println!("slowest {} of {} browser tests:", n.min(timings.len()), timings.len());
+    for (name, seconds) in timings.iter().take(n) {
+        println!("  {seconds:6.1} s  {name}");
+    }
 }
 
 /// Why the browser tests can't run here, if they can't.

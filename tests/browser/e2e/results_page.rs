@@ -3,11 +3,12 @@
 //! one does), the browser's Back button, and what is kept on the device.
 
 use crate::browser::{root_js, Browser};
-use crate::embedding::{storage, DVT, VEGAN_B12};
+use crate::embedding::storage;
 use crate::screens::{
-    fresh_page, js, next_screen, screen, strings, ui_text, walk_until, Answers, CLOT, COMPLEX, CRAMPS, HARMLESS,
-    LOW_MAGNESIUM,
+    clot, complex, cramps, fresh_page, harmless, js, low_magnesium, next_screen, screen, strings, ui_text, walk_until,
+    Answers,
 };
+use crate::screens::{dvt, seed_results, vegan_b12};
 use crate::site;
 use serde_json::{json, Value as Json};
 
@@ -39,12 +40,11 @@ async fn first_screen(b: &Browser) -> Json {
 pub async fn the_first_screen_holds_the_summary() {
     let b = Browser::open(PHONE.0, PHONE.1).await;
     for (answers, name, level, number) in [
-        (HARMLESS, "harmless", "self_care", None),
-        (DVT, "urgent", "urgent", Some("111")),
-        (CLOT, "emergency", "emergency", Some("999")),
+        (harmless(), "harmless", "self_care", None),
+        (dvt(), "urgent", "urgent", Some("111")),
+        (clot(), "emergency", "emergency", Some("999")),
     ] {
-        fresh_page(&b).await;
-        walk_until(&b, answers, "results").await;
+        seed_results(&b, answers).await;
         assert!(b.exists(0, &format!("[data-results] .lpq-outcome[data-triage=\"{level}\"]")).await, "{name}: {level}");
         let at = first_screen(&b).await;
         let within = |key: &str| at[key].as_f64().is_some_and(|y| y <= PHONE.1 as f64);
@@ -73,18 +73,17 @@ pub async fn the_first_screen_holds_the_summary() {
 pub async fn results_fit_their_height_budgets() {
     let b = Browser::open(PHONE.0, PHONE.1).await;
     let journeys: [(&str, &Answers); 7] = [
-        ("harmless", HARMLESS),
-        ("cramps", CRAMPS),
-        ("low magnesium", LOW_MAGNESIUM),
-        ("vegan B12", VEGAN_B12),
-        ("urgent (one calf)", DVT),
-        ("emergency (clot)", CLOT),
-        ("70-year-old, two medicines", COMPLEX),
+        ("harmless", harmless()),
+        ("cramps", cramps()),
+        ("low magnesium", low_magnesium()),
+        ("vegan B12", vegan_b12()),
+        ("urgent (one calf)", dvt()),
+        ("emergency (clot)", clot()),
+        ("70-year-old, two medicines", complex()),
     ];
     let mut heights = Vec::new();
     for (name, answers) in journeys {
-        fresh_page(&b).await;
-        walk_until(&b, answers, "results").await;
+        seed_results(&b, answers).await;
         let h = js(&b, "return root.querySelector('.lpq-app').getBoundingClientRect().height;").await;
         let h = h.as_f64().unwrap();
         println!("results height at 390 px, folded: {name:<28} {h:>6.0} px ({:.1} screens)", h / PHONE.1 as f64);
@@ -132,7 +131,7 @@ fn fnv(bytes: &[u8]) -> u32 {
 pub async fn a_results_link_reopens_them_and_a_tampered_one_is_refused() {
     let b = Browser::open(PHONE.0, PHONE.1).await;
     fresh_page(&b).await;
-    walk_until(&b, CRAMPS, "results").await;
+    walk_until(&b, cramps(), "results").await;
     let before =
         strings(&b, "return [...root.querySelectorAll('[data-nutrient]')].map(n => n.dataset.nutrient);").await;
     b.click(0, "[data-action=\"share\"]").await;
@@ -216,7 +215,7 @@ pub async fn saved_on_this_device_visibly_and_pregnancy_only_for_the_session() {
     assert!(saved.as_str().unwrap_or_default().contains(&ui_text("saved_here")), "the notice: {saved}");
     assert!(b.exists(0, ".lpq-saved-here [data-action=\"erase\"]").await, "with the erase link next to it");
 
-    let to_sex: Vec<(&str, &[&str])> = CRAMPS.iter().take_while(|(q, _)| *q != "sex").copied().collect();
+    let to_sex: Vec<(&str, &[&str])> = cramps().iter().take_while(|(q, _)| *q != "sex").copied().collect();
     walk_until(&b, &to_sex, "q:sex").await;
     b.click(0, "[data-option=\"pregnant\"]").await;
     b.wait_for(0, "[data-action=\"keep-sensitive\"]").await;

@@ -7,117 +7,47 @@ use serde_json::{json, Value as Json};
 
 pub type Answers = [(&'static str, &'static [&'static str])];
 
+/// A named answer set from `lpq-fixtures` (the base with a change made), as the walker
+/// answers it: kept for the run.
+fn fixture(change: lpq_fixtures::Change) -> &'static Answers {
+    Box::leak(lpq_fixtures::pairs(change).into_boxed_slice())
+}
+
 /// Weekly cramps that spoil sleep, little dairy or daylight, a poor diet: results with
 /// several nutrients, foods from animals and plants, advice and tests to ask about.
-pub const CRAMPS: &Answers = &[
-    ("age", &["18_50"]),
-    ("sensation", &["cramp"]),
-    ("cramp_pattern", &["short", "spoil_sleep"]),
-    ("leg_signs", &["none"]),
-    ("body_signs", &["none"]),
-    ("since", &["months_stable"]),
-    ("frequency", &["weekly"]),
-    ("legs", &["both_legs"]),
-    ("circumstances", &["none"]),
-    ("sex", &["female"]),
-    ("daily_life", &["none"]),
-    ("medicines", &["none"]),
-    ("other_medicines", &["none"]),
-    ("conditions", &["none"]),
-    ("diet", &["omnivore"]),
-    ("avoid", &["none"]),
-    ("eats", &["meat_fish_eggs"]),
-    ("daylight", &["little"]),
-];
+pub fn cramps() -> &'static Answers {
+    fixture(lpq_fixtures::CRAMPS)
+}
 
-/// Weekly calf cramps on a long-term acid-reflux medicine and a diet low in plant foods:
-/// magnesium first, see a GP soon.
-pub const LOW_MAGNESIUM: &Answers = &[
-    ("age", &["51_70"]),
-    ("sensation", &["cramp"]),
-    ("cramp_pattern", &["short"]),
-    ("leg_signs", &["none"]),
-    ("body_signs", &["none"]),
-    ("since", &["months_stable"]),
-    ("frequency", &["weekly"]),
-    ("legs", &["both_legs"]),
-    ("circumstances", &["none"]),
-    ("sex", &["male"]),
-    ("daily_life", &["none"]),
-    ("medicines", &["none"]),
-    ("other_medicines", &["ppi"]),
-    ("conditions", &["none"]),
-    ("diet", &["omnivore"]),
-    ("avoid", &["none"]),
-    ("eats", &["dairy", "meat_fish_eggs"]),
-    ("daylight", &["none"]),
-];
+/// Weekly calf cramps on a long-term acid-reflux medicine and a diet low in plant foods.
+pub fn low_magnesium() -> &'static Answers {
+    fixture(lpq_fixtures::LOW_MAGNESIUM)
+}
 
 /// Occasional short cramps in a well-fed, active adult: nothing points to a nutrient.
-pub const HARMLESS: &Answers = &[
-    ("age", &["18_50"]),
-    ("sensation", &["cramp"]),
-    ("cramp_pattern", &["short"]),
-    ("leg_signs", &["none"]),
-    ("body_signs", &["none"]),
-    ("since", &["months_stable"]),
-    ("frequency", &["occasional"]),
-    ("legs", &["either_leg"]),
-    ("circumstances", &["none"]),
-    ("sex", &["male"]),
-    ("daily_life", &["exertion_heat"]),
-    ("medicines", &["none"]),
-    ("other_medicines", &["none"]),
-    ("conditions", &["none"]),
-    ("diet", &["omnivore"]),
-    ("avoid", &["none"]),
-    ("eats", &["greens", "nuts_seeds", "beans", "wholegrains", "fruit_veg", "dairy", "meat_fish_eggs"]),
-    ("daylight", &["none"]),
-];
+pub fn harmless() -> &'static Answers {
+    fixture(lpq_fixtures::AFTER_EXERCISE)
+}
 
-/// A 70-year-old woman on a water tablet and an acid-reflux medicine, with cramps most
-/// nights, little variety in her diet and little daylight: the longest results.
-pub const COMPLEX: &Answers = &[
-    ("age", &["over_70"]),
-    ("sensation", &["cramp", "aching"]),
-    ("cramp_pattern", &["short", "spoil_sleep"]),
-    ("leg_signs", &["none"]),
-    ("body_signs", &["none"]),
-    ("since", &["months_stable"]),
-    ("frequency", &["most_nights"]),
-    ("legs", &["both_legs"]),
-    ("circumstances", &["none"]),
-    ("sex", &["postmenopausal"]),
-    ("daily_life", &["sitting"]),
-    ("medicines", &["diuretic"]),
-    ("other_medicines", &["ppi"]),
-    ("conditions", &["none"]),
-    ("diet", &["omnivore"]),
-    ("avoid", &["none"]),
-    ("eats", &["meat_fish_eggs"]),
-    ("daylight", &["little"]),
-];
+/// A 70-year-old woman on two medicines with cramps most nights: the longest results.
+pub fn complex() -> &'static Answers {
+    fixture(lpq_fixtures::COMPLEX)
+}
 
 /// Pain in one calf (urgent), then sudden breathlessness (emergency).
-pub const CLOT: &Answers = &[
-    ("age", &["51_70"]),
-    ("sensation", &["aching"]),
-    ("leg_signs", &["one_leg_pain_swelling"]),
-    ("body_signs", &["breathless_chest"]),
-    ("since", &["weeks"]),
-    ("frequency", &["not_sure"]),
-    ("legs", &["one_leg"]),
-    ("circumstances", &["surgery_hospital"]),
-    ("sex", &["postmenopausal"]),
-    ("daily_life", &["sitting"]),
-    ("medicines", &["none"]),
-    ("other_medicines", &["none"]),
-    ("conditions", &["none"]),
-    ("diet", &["omnivore"]),
-    ("avoid", &["none"]),
-    ("eats", &["fruit_veg", "dairy", "meat_fish_eggs"]),
-    ("daylight", &["none"]),
-];
+pub fn clot() -> &'static Answers {
+    fixture(lpq_fixtures::CLOT)
+}
+
+/// Pain and swelling in one calf, no breathlessness: possible dvt(), seen the same day.
+pub fn dvt() -> &'static Answers {
+    fixture(lpq_fixtures::DVT)
+}
+
+/// A vegan without fortified foods or supplements, with tingling: vitamin B12.
+pub fn vegan_b12() -> &'static Answers {
+    fixture(lpq_fixtures::VEGAN_B12)
+}
 
 /// The words a screen shows for `key`, from the knowledge base's ui.toml (so tests
 /// follow the wording rather than repeat it).
@@ -193,6 +123,24 @@ pub async fn walk_until(b: &Browser, answers: &Answers, stop: &str) -> Vec<Strin
         passed.push(now);
     }
     panic!("never reached {stop}; passed {passed:?}");
+}
+
+/// Opens the results for complete `answers` at once, as a saved session reopens them
+/// (its warnings acknowledged): for tests whose point is the results, not the walk. The
+/// session is the engine's own, worked out natively.
+pub async fn seed_results(b: &Browser, answers: &Answers) {
+    use leg_pain_quiz::quiz::{interrupting_flags, Journey, Screen};
+    let kb = leg_pain_quiz::knowledge::knowledge();
+    let answers = leg_pain_quiz::quiz::Answers::from_pairs(answers.iter().copied());
+    let seen: Vec<String> = interrupting_flags(kb, &answers).iter().map(|f| f.id.to_string()).collect();
+    let journey = Journey::resume(kb, &answers, Screen::Results, &seen);
+    assert_eq!(journey.screen, Screen::Results, "complete answers open the results");
+    let saved = leg_pain_quiz::session::Session::of(&journey, 1).encode();
+    b.goto(&crate::site().url("/")).await;
+    b.run(&format!("localStorage.clear(); localStorage.setItem('leg-pain-quiz:page', {}); return true;", json!(saved)))
+        .await;
+    b.goto(&crate::site().url("/")).await;
+    b.wait_for(0, "[data-results]").await;
 }
 
 /// Forgets the saved answers and opens the widget page afresh.

@@ -4,7 +4,7 @@
 use crate::accessibility::axe;
 use crate::browser::{base64_decode, Browser, Key};
 use crate::output_dir;
-use crate::screens::{fresh_page, js, next_screen, walk_until, CLOT, COMPLEX, CRAMPS, HARMLESS};
+use crate::screens::{clot, complex, cramps, fresh_page, harmless, js, next_screen, walk_until};
 use serde_json::json;
 use std::path::Path;
 use std::process::Command;
@@ -37,12 +37,12 @@ pub async fn screenshots_of_every_screen() {
     b.click(0, "[data-action=\"next\"]").await;
     b.wait_for(0, ".lpq-error").await;
     shoot(&b, "03-missing-answer", &mut written).await;
-    walk_until(&b, CRAMPS, "q:sensation").await;
+    walk_until(&b, cramps(), "q:sensation").await;
     b.click(0, "[data-option=\"cramp\"]").await;
     b.wait_for(0, "[data-option=\"cramp\"] input:checked").await;
     shoot(&b, "02-question-multiple", &mut written).await;
 
-    walk_until(&b, CRAMPS, "q:frequency").await;
+    walk_until(&b, cramps(), "q:frequency").await;
     shoot(&b, "04-question-single", &mut written).await;
     // The focus ring as a keyboard user sees it, on a choice.
     js(&b, "root.querySelector('[data-focus]').focus(); return true;").await;
@@ -50,9 +50,9 @@ pub async fn screenshots_of_every_screen() {
     b.keys(&[Key::Tab.into(), Key::Down.into(), Key::Down.into()]).await;
     b.wait_for(0, "[data-option=\"weekly\"] input:checked:focus-visible").await;
     shoot(&b, "04-question-keyboard-focus", &mut written).await;
-    walk_until(&b, CRAMPS, "review").await;
+    walk_until(&b, cramps(), "review").await;
     shoot(&b, "05-check-answers", &mut written).await;
-    walk_until(&b, CRAMPS, "results").await;
+    walk_until(&b, cramps(), "results").await;
     shoot(&b, "07-results", &mut written).await;
     b.cdp("Emulation.setEmulatedMedia", json!({ "features": [{ "name": "prefers-color-scheme", "value": "dark" }] }))
         .await;
@@ -62,12 +62,12 @@ pub async fn screenshots_of_every_screen() {
     b.cdp("Emulation.setEmulatedMedia", json!({ "features": [] })).await;
 
     fresh_page(&b).await;
-    walk_until(&b, CLOT, "interrupt:emergency").await;
+    walk_until(&b, clot(), "interrupt:emergency").await;
     shoot(&b, "06-emergency-interrupt", &mut written).await;
-    walk_until(&b, CLOT, "results").await;
+    walk_until(&b, clot(), "results").await;
     shoot(&b, "09-results-after-emergency", &mut written).await;
 
-    for (answers, name) in [(HARMLESS, "12-results-harmless"), (COMPLEX, "13-results-70-year-old")] {
+    for (answers, name) in [(harmless(), "12-results-harmless"), (complex(), "13-results-70-year-old")] {
         fresh_page(&b).await;
         walk_until(&b, answers, "results").await;
         shoot(&b, name, &mut written).await;
@@ -184,12 +184,12 @@ fn pdf_pages(pdf: &[u8]) -> usize {
 
 pub async fn print_gives_a_handout_without_buttons() {
     let b = Browser::open(1280, 900).await;
-    let (shown, pages) = print_results(&b, CRAMPS, "10-print-results").await;
+    let (shown, pages) = print_results(&b, cramps(), "10-print-results").await;
     assert!(shown["foods"].as_u64().unwrap_or(0) > 0, "foods for this diet are printed: {shown}");
     assert!(shown["tips"].as_u64().unwrap_or(0) > 0, "the tips are printed: {shown}");
     assert!((1..=2).contains(&pages), "a one- or two-page handout, not {pages}");
-    let (_, pages) = print_results(&b, COMPLEX, "11-print-70-year-old").await;
+    let (_, pages) = print_results(&b, complex(), "11-print-70-year-old").await;
     assert!((1..=2).contains(&pages), "the longest results print on two pages at most, not {pages}");
-    print_results(&b, CLOT, "12-print-emergency").await;
+    print_results(&b, clot(), "12-print-emergency").await;
     b.close().await;
 }

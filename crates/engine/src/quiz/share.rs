@@ -8,6 +8,7 @@
 //! checksum; nothing in it is trusted before that.
 
 use super::{Answers, Cleaned};
+use crate::knowledge::compact::{read_leb128, write_leb128};
 use crate::knowledge::KnowledgeBase;
 
 const FORMAT: u8 = 1;
@@ -32,7 +33,7 @@ pub fn encode(kb: &KnowledgeBase, answers: &Answers) -> String {
             .enumerate()
             .filter(|(_, c)| cleaned.choices_of(&q.id).any(|x| x.id == c.id))
             .fold(0u64, |m, (i, _)| m | 1 << i);
-        leb128(&mut bytes, mask);
+        write_leb128(&mut bytes, mask);
     }
     let check = fnv(&bytes);
     bytes.extend_from_slice(&check.to_le_bytes());
@@ -85,34 +86,6 @@ fn fingerprint(kb: &KnowledgeBase) -> u32 {
 /// FNV-1a, 32 bits: enough to catch a damaged or edited link.
 fn fnv(bytes: &[u8]) -> u32 {
     bytes.iter().fold(0x811c_9dc5, |h, b| (h ^ u32::from(*b)).wrapping_mul(0x0100_0193))
-}
-
-fn leb128(out: &mut Vec<u8>, mut n: u64) {
-    loop {
-        let byte = (n & 0x7f) as u8;
-        n >>= 7;
-        if n == 0 {
-            out.push(byte);
-            return;
-        }
-        out.push(byte | 0x80);
-    }
-}
-
-fn read_leb128(rest: &mut &[u8]) -> Option<u64> {
-    let (mut n, mut shift) = (0u64, 0);
-    loop {
-        let (byte, tail) = rest.split_first()?;
-        *rest = tail;
-        if shift > 56 {
-            return None;
-        }
-        n |= u64::from(byte & 0x7f) << shift;
-        if byte & 0x80 == 0 {
-            return Some(n);
-        }
-        shift += 7;
-    }
 }
 
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";

@@ -1,0 +1,79 @@
+//! The language files the widget fetches, `locales/<locale>.kb`: each locale's knowledge
+//! base (the base with the locale's words, validated like the base) in the compact form,
+//! behind a header with its warning signs for the loader's fallback (shown where the
+//! wasm can't start, so can't read the rest).
+//!
+//! The format: three parts, the first two each behind its length (u32, little-endian):
+//! the header (JSON: `cantStart`, `heading`, `signs`, `call`, `seeADoctor`, `localEmergency`, `either`), the compact
+//! shape, then the compact text to the end of the file.
+//!
+//! A build output, never checked in: the Trunk hook (scripts/minify.sh) runs the
+//! `lpq-locales` binary, which writes them into the build's staging folder and fails the
+//! build on any error.
+
+use crate::{authored, encode, locale, validate, DATA_DIR, LOCALES_DIR};
+use std::path::Path;
+
+/// Every locale's file, as (locale, bytes), from the authored base and locales.
+pub fn all() -> Result<Vec<(String, Vec<u8>)>, String> {
+    let base = authored::merged(Path::new(DATA_DIR));
+    locale::files(Path::new(LOCALES_DIR))
+        .into_iter()
+        .map(|(name, table)| {
+            let what = format!("{LOCALES_DIR}/{name}.toml");
+            let complete = locale::COMPLETE.contains(&name.as_str());
+            let merged =
+                locale::apply(&base, &table, complete).map_err(|e| format!("{what}:\n  {}", e.join("\n  ")))?;
+            let kb = authored::from_table(merged, &what);
+            let problems = validate(&kb);
+            if !problems.is_empty() {
+                return Err(format!("{what} makes a knowledge base that is not valid:\n  {}", problems.join("\n  ")));
+            }
+            let compact = encode::encode(&kb).map_err(|e| format!("{what}: {e}"))?;
+            let e = &kb.emergency;
+            let signs: Vec<String> = e.signs.iter().map(|s| json(s)).collect();
+            let header = format!(
+                "{{\"cantStart\":{},\"heading\":{},\"signs\":[{}],\"call\":{},\"seeADoctor\":{},\"localEmergency\":{},\"either\":{}}}",
+                json(&e.cant_start),
+                json(&e.heading),
+                signs.join(","),
+                json(&e.call),
+                json(&e.see_a_doctor),
+                json(&kb.services.local_emergency),
+                json(&kb.services.either)
+            );
+            let mut file = Vec::new();
+            for part in [header.as_bytes(), &compact.shape] {
+                file.extend_from_slice(&(part.len() as u32).to_le_bytes());
+                file.extend_from_slice(part);
+            }
+            file.extend_from_slice(compact.text.as_bytes());
+            Ok((name, file))
+        })
+        .collect()
+}
+
+/// Writes every locale's file into `dir` as `<locale>.kb`; returns how many.
+pub fn write(dir: &Path) -> Result<usize, String> {
+    let files = all()?;
+    std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    for (name, bytes) in &files {
+        let path = dir.join(format!("{name}.kb"));
+        std::fs::write(&path, bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+    Ok(files.len())
+}
+
+fn json(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
