@@ -273,3 +273,71 @@ fn the_safety_case_names_this_version_and_leaves_the_sign_off_to_a_clinical_safe
         assert!(summary.contains(&format!("## {heading}")), "DTAC summary: no `{heading}` section");
     }
 }
+
+/// Days since 1970-01-01 of a `YYYY-MM-DD` date (proleptic Gregorian), or None.
+fn day_number(date: &str) -> Option<i64> {
+    let mut parts = date.split('-');
+    let (y, m, d): (i64, i64, i64) =
+        (parts.next()?.parse().ok()?, parts.next()?.parse().ok()?, parts.next()?.parse().ok()?);
+    if parts.next().is_some() || date.len() != 10 || !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    // Howard Hinnant's days_from_civil.
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
+}
+
+#[test]
+fn the_content_review_dates_are_shown_and_current() {
+    use leg_pain_quiz::knowledge::KnowledgeBase;
+    use leg_pain_quiz::quiz::{assess, Answers};
+    use leg_pain_quiz::report::{content_version, plain_text, report};
+    let kb = KnowledgeBase::embedded();
+    let reviewed = day_number(&kb.reviewed).unwrap_or_else(|| panic!("meta.toml reviewed `{}` is not YYYY-MM-DD", kb.reviewed));
+    let next = day_number(&kb.next_review).unwrap_or_else(|| panic!("meta.toml next_review `{}` is not YYYY-MM-DD", kb.next_review));
+    let today = (std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs() / 86_400) as i64;
+    assert!(reviewed <= today, "reviewed {} is in the future", kb.reviewed);
+    assert!(reviewed < next && next - reviewed <= 366, "the next review is due within a year of the last");
+    assert!(
+        today <= next,
+        "the knowledge base's next review was due by {}: review the content against its sources, then move `reviewed` and `next_review` in meta.toml",
+        kb.next_review
+    );
+    assert_eq!(day_number("1970-01-01"), Some(0));
+    assert_eq!(day_number("2026-12-06"), Some(20_428));
+
+    // Shown under "Sources" and in the doctor's part, and in the copied text.
+    let line = content_version(&kb);
+    for part in [&*kb.version, &*kb.reviewed, &*kb.next_review] {
+        assert!(line.contains(part), "{line} lacks {part}");
+    }
+    let answers = Answers::from_pairs([("age", &["18_50"][..]), ("sensation", &["cramp"][..])]);
+    let a = assess(&kb, &answers);
+    let r = report(&kb, &kb.regions[0], &answers, &a);
+    let fold = |name: &str| r.folds.iter().find(|f| f.name == name).unwrap_or_else(|| panic!("no {name} section"));
+    let has = |name: &str| fold(name).blocks.iter().any(|b| b.lines.iter().any(|l| l.text == line));
+    assert!(has("sources") && has("doctor"), "the content version is under Sources and in the doctor's part");
+    let text = plain_text(&kb, &fold("doctor").blocks, &fold("sources").blocks[0].lines, "2026-12-06");
+    assert_eq!(text.matches(&*line).count(), 1, "once in the copied text:\n{text}");
+}
+
+#[test]
+fn the_intended_use_is_stated_in_every_language() {
+    let says = |file: &str, words: &[&str]| {
+        let table: toml::Table = toml::from_str(&read(file)).unwrap();
+        let text = table["ui"]["intended_use"].as_str().unwrap_or_else(|| panic!("{file}: no ui.intended_use"));
+        for w in words {
+            assert!(text.contains(w), "{file}: the intended use doesn't say `{w}`: {text}");
+        }
+    };
+    says("src/knowledge/data/ui.toml", &["not a diagnosis", "not a certified medical device", "adults"]);
+    says("src/knowledge/locales/en-US.toml", &["not a diagnosis", "medical device", "adults"]);
+    says("src/knowledge/locales/es.toml", &["no un diagnóstico", "No es un producto sanitario", "adultos"]);
+    assert!(read("src/ui/app.rs").contains("text(&ui.intended_use)"), "the footer shows it");
+    let readme = read("README.md");
+    assert!(readme.contains("**Intended use.**") && readme.contains("not a\ncertified medical device"), "the README states it");
+}
