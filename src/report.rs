@@ -411,7 +411,10 @@ pub fn doctor(kb: &KnowledgeBase, answers: &Answers, a: &Assessment) -> Vec<Bloc
 
 /// The knowledge base's version and its last and next review dates, in the person's words.
 pub fn content_version(kb: &KnowledgeBase) -> Text {
-    owned(fill(&kb.ui.content_version, &[("version", &kb.version), ("reviewed", &kb.reviewed), ("next", &kb.next_review)]))
+    owned(fill(
+        &kb.ui.content_version,
+        &[("version", &kb.version), ("reviewed", &kb.reviewed), ("next", &kb.next_review)],
+    ))
 }
 
 /// Blocks as plain text, for Copy and for pasting into a letter or a record. `date` is

@@ -46,7 +46,8 @@ fn one_version_everywhere() {
 fn readme_table(header: &str) -> Vec<Vec<String>> {
     let readme = read("README.md");
     let lines: Vec<&str> = readme.lines().collect();
-    let start = lines.iter().position(|l| l.starts_with(header)).unwrap_or_else(|| panic!("README: no table `{header}`"));
+    let start =
+        lines.iter().position(|l| l.starts_with(header)).unwrap_or_else(|| panic!("README: no table `{header}`"));
     lines[start + 2..]
         .iter()
         .take_while(|l| l.starts_with('|'))
@@ -110,7 +111,10 @@ fn the_manifest_agrees_with_the_readme() {
         let event = element["events"].as_array().unwrap().iter().find(|e| e["name"] == *name.as_str()).unwrap();
         let kind = event["type"]["text"].as_str().unwrap();
         for field in detail_fields(row) {
-            assert!(kind.contains(&format!(" {field}")), "{name}: the README's detail has `{field}`, the manifest's type is {kind}");
+            assert!(
+                kind.contains(&format!(" {field}")),
+                "{name}: the README's detail has `{field}`, the manifest's type is {kind}"
+            );
         }
     }
 
@@ -118,14 +122,23 @@ fn the_manifest_agrees_with_the_readme() {
     let readme: BTreeSet<String> = read("README.md")
         .lines()
         .filter(|l| l.starts_with("leg-pain-quiz {"))
-        .flat_map(|l| l.split_whitespace().filter(|w| w.starts_with("--lpq-")).map(|w| w.trim_end_matches(':').to_string()))
+        .flat_map(|l| {
+            l.split_whitespace().filter(|w| w.starts_with("--lpq-")).map(|w| w.trim_end_matches(':').to_string())
+        })
         .collect();
     let css = read("static/leg-pain-quiz.css");
-    let used: BTreeSet<String> =
-        css.split("var(").skip(1).filter(|s| s.starts_with("--lpq-")).map(|s| s[..s.find(',').unwrap()].to_string()).collect();
+    let used: BTreeSet<String> = css
+        .split("var(")
+        .skip(1)
+        .filter(|s| s.starts_with("--lpq-"))
+        .map(|s| s[..s.find(',').unwrap()].to_string())
+        .collect();
     assert_eq!(names(&element["cssProperties"]), readme, "CSS custom properties: manifest vs README");
     assert_eq!(readme, used, "CSS custom properties: README vs the stylesheet");
-    assert!(!css.contains("::part(") && element["cssParts"].as_array().unwrap().is_empty(), "no parts, as the manifest says");
+    assert!(
+        !css.contains("::part(") && element["cssParts"].as_array().unwrap().is_empty(),
+        "no parts, as the manifest says"
+    );
     assert_eq!(names(&element["members"]), BTreeSet::from(["version".to_string()]));
 }
 
@@ -183,12 +196,21 @@ fn the_exports_map_names_files_the_package_holds() {
     assert_eq!(package["license"], "MIT OR Apache-2.0");
     assert_eq!(package["customElements"], "custom-elements.json");
     let files: Vec<&str> = package["files"].as_array().unwrap().iter().map(|f| f.as_str().unwrap()).collect();
-    for need in ["dist/", "types/", "custom-elements.json", "safety/", "CHANGELOG.md", "LICENSE-MIT", "LICENSE-APACHE"] {
+    for need in ["dist/", "types/", "custom-elements.json", "safety/", "CHANGELOG.md", "LICENSE-MIT", "LICENSE-APACHE"]
+    {
         assert!(files.contains(&need), "files lacks {need}");
     }
     // Every path the exports map names, outside dist/ (which the release build makes),
     // exists in the repository; dist/ paths are the build's file names.
-    let built = ["leg-pain-quiz.js", "leg-pain-quiz-element.js", "leg-pain-quiz.css", "wasm/*", "locales/*", "integrity.json", "*"];
+    let built = [
+        "leg-pain-quiz.js",
+        "leg-pain-quiz-element.js",
+        "leg-pain-quiz.css",
+        "wasm/*",
+        "locales/*",
+        "integrity.json",
+        "*",
+    ];
     let mut targets = Vec::new();
     for (key, target) in package["exports"].as_object().unwrap() {
         match target {
@@ -208,16 +230,23 @@ fn the_exports_map_names_files_the_package_holds() {
             assert!(root().join(path).exists(), "{key} → {path}: missing");
         }
     }
-    for key in [".", "./element", "./define", "./custom-elements.json", "./leg-pain-quiz.css", "./wasm/*", "./locales/*"] {
+    for key in
+        [".", "./element", "./define", "./custom-elements.json", "./leg-pain-quiz.css", "./wasm/*", "./locales/*"]
+    {
         assert!(package["exports"].get(key).is_some(), "exports lacks {key}");
     }
-    assert_eq!(package["sideEffects"], serde_json::json!(["./dist/leg-pain-quiz.js"]), "only the defining module has side effects");
+    assert_eq!(
+        package["sideEffects"],
+        serde_json::json!(["./dist/leg-pain-quiz.js"]),
+        "only the defining module has side effects"
+    );
 }
 
 /// tsc from .tools (scripts/setup.sh installs it), or $LPQ_TSC. None, with a note, when it
 /// is missing and LPQ_REQUIRE_TOOLS isn't 1 (scripts/test.sh sets it).
 fn tsc() -> Option<PathBuf> {
-    let path = std::env::var_os("LPQ_TSC").map(PathBuf::from).unwrap_or_else(|| root().join(".tools/node_modules/.bin/tsc"));
+    let path =
+        std::env::var_os("LPQ_TSC").map(PathBuf::from).unwrap_or_else(|| root().join(".tools/node_modules/.bin/tsc"));
     if path.exists() {
         return Some(path);
     }

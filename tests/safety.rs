@@ -243,7 +243,10 @@ fn the_hazard_check_fails_when_a_red_flag_has_no_row() {
         read("src/knowledge/data/red_flags.toml")
     );
     let problems = check(&log(), &edited, &known);
-    assert_eq!(problems, ["red flag `new_flag_without_a_row` has no hazard row: add one with the ID RF-new_flag_without_a_row"]);
+    assert_eq!(
+        problems,
+        ["red flag `new_flag_without_a_row` has no hazard row: add one with the ID RF-new_flag_without_a_row"]
+    );
 
     // A row closed on a test that doesn't exist, a row closed with no test, and a rating
     // the matrix doesn't give are each caught.
@@ -252,7 +255,10 @@ fn the_hazard_check_fails_when_a_red_flag_has_no_row() {
     let cells: Vec<&str> = row.trim_matches('|').split(" | ").map(str::trim).collect();
     let evidence = cells[9];
     for (edit, expected) in [
-        (row.replace(evidence, "`a_test_nobody_wrote`"), "evidence names a test that doesn't exist: a_test_nobody_wrote"),
+        (
+            row.replace(evidence, "`a_test_nobody_wrote`"),
+            "evidence names a test that doesn't exist: a_test_nobody_wrote",
+        ),
         (row.replace(evidence, "scenario `rls_vegan_tree_nut_allergy`"), "closed without a test as evidence"),
         (row.replace("| 5 × 1 | 3 Medium |", "| 5 × 1 | 2 Low |"), "the matrix gives `3 Medium`"),
     ] {
@@ -265,11 +271,20 @@ fn the_hazard_check_fails_when_a_red_flag_has_no_row() {
 #[test]
 fn the_safety_case_names_this_version_and_leaves_the_sign_off_to_a_clinical_safety_officer() {
     let report = read("safety/clinical-safety-case-report.md");
-    assert!(report.contains(&format!("Version {}", leg_pain_quiz::VERSION)), "the report names version {}", leg_pain_quiz::VERSION);
+    assert!(
+        report.contains(&format!("Version {}", leg_pain_quiz::VERSION)),
+        "the report names version {}",
+        leg_pain_quiz::VERSION
+    );
     let sign_off = &report[report.find("## Sign-off").expect("a Sign-off section")..];
-    assert!(sign_off.contains("Clinical safety officer") && sign_off.contains("not signed"), "the sign-off is left open");
+    assert!(
+        sign_off.contains("Clinical safety officer") && sign_off.contains("not signed"),
+        "the sign-off is left open"
+    );
     let summary = read("safety/dtac-evidence-summary.md");
-    for heading in ["Clinical safety", "Data protection", "Technical security", "Interoperability", "Usability and accessibility"] {
+    for heading in
+        ["Clinical safety", "Data protection", "Technical security", "Interoperability", "Usability and accessibility"]
+    {
         assert!(summary.contains(&format!("## {heading}")), "DTAC summary: no `{heading}` section");
     }
 }
@@ -297,8 +312,10 @@ fn the_content_review_dates_are_shown_and_current() {
     use leg_pain_quiz::quiz::{assess, Answers};
     use leg_pain_quiz::report::{content_version, plain_text, report};
     let kb = KnowledgeBase::embedded();
-    let reviewed = day_number(&kb.reviewed).unwrap_or_else(|| panic!("meta.toml reviewed `{}` is not YYYY-MM-DD", kb.reviewed));
-    let next = day_number(&kb.next_review).unwrap_or_else(|| panic!("meta.toml next_review `{}` is not YYYY-MM-DD", kb.next_review));
+    let reviewed =
+        day_number(&kb.reviewed).unwrap_or_else(|| panic!("meta.toml reviewed `{}` is not YYYY-MM-DD", kb.reviewed));
+    let next = day_number(&kb.next_review)
+        .unwrap_or_else(|| panic!("meta.toml next_review `{}` is not YYYY-MM-DD", kb.next_review));
     let today = (std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs() / 86_400) as i64;
     assert!(reviewed <= today, "reviewed {} is in the future", kb.reviewed);
     assert!(reviewed < next && next - reviewed <= 366, "the next review is due within a year of the last");
@@ -339,5 +356,8 @@ fn the_intended_use_is_stated_in_every_language() {
     says("src/knowledge/locales/es.toml", &["no un diagnóstico", "No es un producto sanitario", "adultos"]);
     assert!(read("src/ui/app.rs").contains("text(&ui.intended_use)"), "the footer shows it");
     let readme = read("README.md");
-    assert!(readme.contains("**Intended use.**") && readme.contains("not a\ncertified medical device"), "the README states it");
+    assert!(
+        readme.contains("**Intended use.**") && readme.contains("not a\ncertified medical device"),
+        "the README states it"
+    );
 }

@@ -842,7 +842,13 @@ pub async fn loads_from_another_origin() {
     let from_cdn = cdn.requests();
     let version = b.run("return document.querySelector('leg-pain-quiz').version;").await;
     assert_eq!(version, leg_pain_quiz::VERSION, "the element's version property");
-    let files = ["/leg-pain-quiz.js", "/leg-pain-quiz-element.js", "/wasm/leg-pain-quiz.js", "/wasm/leg-pain-quiz_bg.wasm", "/leg-pain-quiz.css"];
+    let files = [
+        "/leg-pain-quiz.js",
+        "/leg-pain-quiz-element.js",
+        "/wasm/leg-pain-quiz.js",
+        "/wasm/leg-pain-quiz_bg.wasm",
+        "/leg-pain-quiz.css",
+    ];
     for file in files {
         assert!(from_cdn.iter().any(|r| r == file), "{file} comes from the widget's origin: {from_cdn:?}");
     }
