@@ -216,7 +216,7 @@ fn the_exports_map_names_files_the_package_holds() {
         match target {
             Json::String(path) => targets.push((key.clone(), path.clone())),
             Json::Object(conditions) => {
-                assert!(conditions.keys().next().map(String::as_str) == Some("types"), "{key}: `types` comes first");
+                assert!(conditions.contains_key("types"), "{key}: no `types` condition");
                 targets.extend(conditions.values().map(|p| (key.clone(), p.as_str().unwrap().to_string())));
             }
             other => panic!("{key}: {other}"),
@@ -229,6 +229,12 @@ fn the_exports_map_names_files_the_package_holds() {
         } else if !path.ends_with('*') {
             assert!(root().join(path).exists(), "{key} → {path}: missing");
         }
+    }
+    // `types` comes first in each condition list (TypeScript reads them in order).
+    let text = read("package.json");
+    let lines: Vec<&str> = text.lines().map(str::trim).collect();
+    for (i, line) in lines.iter().enumerate().filter(|(_, l)| l.starts_with("\"default\":")) {
+        assert!(lines[i - 1].starts_with("\"types\":"), "package.json: `types` before `default`: {line}");
     }
     for key in
         [".", "./element", "./define", "./custom-elements.json", "./leg-pain-quiz.css", "./wasm/*", "./locales/*"]

@@ -325,7 +325,8 @@ fn the_content_review_dates_are_shown_and_current() {
         kb.next_review
     );
     assert_eq!(day_number("1970-01-01"), Some(0));
-    assert_eq!(day_number("2026-12-06"), Some(20_428));
+    assert_eq!(day_number("2026-12-06"), Some(20_793));
+    assert_eq!(day_number("2000-03-01"), Some(11_017));
 
     // Shown under "Sources" and in the doctor's part, and in the copied text.
     let line = content_version(&kb);
