@@ -50,9 +50,14 @@ if (mode === 'loader') {
   // browser fetches twice and warns that the preload went unused.
   const page = 'index.html';
   let html = readFileSync(join(dir, page), 'utf8');
-  html = html.replace(/<link rel="(modulepreload|preload)" href="([^"]+)"/g, (all, rel, href) =>
-    files().includes(href) ? `${all} integrity="${sri(href)}"` : all,
-  );
+  // Any attribute order and quoting (Trunk minifies the page in release builds).
+  const attr = (tag, name) => (tag.match(new RegExp(`\\s${name}=(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`)) || []).slice(1).find((v) => v !== undefined);
+  html = html.replace(/<link\b[^>]*>/g, (tag) => {
+    const rel = attr(tag, 'rel');
+    const href = (attr(tag, 'href') || '').replace(/^\.\//, '');
+    if (!['preload', 'modulepreload'].includes(rel) || attr(tag, 'integrity') || !files().includes(href)) return tag;
+    return tag.replace(/\s*\/?>$/, (end) => ` integrity="${sri(href)}"${end}`);
+  });
   writeFileSync(join(dir, page), html);
   const table = {};
   for (const f of files().filter((f) => f !== 'integrity.json')) table[f] = sri(f);

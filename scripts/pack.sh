@@ -40,4 +40,15 @@ for need in package.json README.md CHANGELOG.md LICENSE-MIT LICENSE-APACHE custo
 done
 echo "$tarball ($(stat -c %s "$tarball") bytes):"
 tar -tvzf "$tarball" | awk '{ printf "  %8s  %s\n", $3, $6 }'
+# The README's CDN embed, with this build's hashes.
+version="$(node -p 'require(process.argv[1]).version' "$ROOT/package.json")"
+node - "$DIST/integrity.json" "$version" <<'JS'
+const [file, version] = process.argv.slice(2);
+const sri = JSON.parse(require('fs').readFileSync(file, 'utf8'));
+const at = (f) => `https://cdn.jsdelivr.net/npm/leg-pain-quiz@${version}/dist/${f}`;
+console.log('\nCDN embed for this build:');
+console.log(`<script type="module" src="${at('leg-pain-quiz.js')}"\n  integrity="${sri['leg-pain-quiz.js']}" crossorigin="anonymous"></script>`);
+for (const f of ['leg-pain-quiz-element.js', 'wasm/leg-pain-quiz.js'])
+  console.log(`<link rel="modulepreload" href="${at(f)}"\n  integrity="${sri[f]}" crossorigin="anonymous">`);
+JS
 exit "$missing"
