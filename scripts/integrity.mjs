@@ -46,8 +46,8 @@ if (mode === 'loader') {
   const text = readFileSync(join(dir, file), 'utf8');
   writeFileSync(join(dir, file), fill(text, 'integrity', `const INTEGRITY = ${JSON.stringify(table, null, 2)};`, file));
 } else {
-  // The page's preloads must carry the same integrity as the loader's fetches, or the
-  // browser fetches twice and warns that the preload went unused.
+  // The page's module preloads carry the hashes of the modules they fetch, so the glue and
+  // the element module are checked too.
   const page = 'index.html';
   let html = readFileSync(join(dir, page), 'utf8');
   // Any attribute order and quoting (Trunk minifies the page in release builds).
@@ -55,7 +55,10 @@ if (mode === 'loader') {
   html = html.replace(/<link\b[^>]*>/g, (tag) => {
     const rel = attr(tag, 'rel');
     const href = (attr(tag, 'href') || '').replace(/^\.\//, '');
-    if (!['preload', 'modulepreload'].includes(rel) || attr(tag, 'integrity') || !files().includes(href)) return tag;
+    // Chromium ignores (and warns about) `integrity` on `as=fetch` preloads; the loader's
+    // fetch checks the wasm's hash itself.
+    const checked = rel === 'modulepreload' || (rel === 'preload' && ['script', 'style'].includes(attr(tag, 'as')));
+    if (!checked || attr(tag, 'integrity') || !files().includes(href)) return tag;
     return tag.replace(/\s*\/?>$/, (end) => ` integrity="${sri(href)}"${end}`);
   });
   writeFileSync(join(dir, page), html);
