@@ -352,7 +352,7 @@ fn the_intended_use_is_stated_in_every_language() {
             assert!(text.contains(w), "{file}: the intended use doesn't say `{w}`: {text}");
         }
     };
-    says("src/knowledge/data/ui.toml", &["not a diagnosis", "not a certified medical device", "adults"]);
+    says("src/knowledge/data/ui.toml", &["not a diagnosis", "Not a certified medical device", "adults"]);
     says("src/knowledge/locales/en-US.toml", &["not a diagnosis", "medical device", "adults"]);
     says("src/knowledge/locales/es.toml", &["no un diagnóstico", "No es un producto sanitario", "adultos"]);
     assert!(read("src/ui/app.rs").contains("text(&ui.intended_use)"), "the footer shows it");
