@@ -58,7 +58,7 @@ fn integrity(package: &Path) -> Json {
     serde_json::from_str(&std::fs::read_to_string(package.join("dist/integrity.json")).unwrap()).unwrap()
 }
 
-/// 1. A fresh Vite app with React 19 installs the tarball, builds with Vite, and the built
+/// A fresh Vite app with React 19 installs the tarball, builds with Vite, and the built
 /// site takes a journey to the results, with the element's event reaching React and no
 /// console errors or warnings.
 pub async fn a_vite_react_host_reaches_the_results() {
@@ -148,7 +148,7 @@ fn csp(cdn: &str) -> String {
     )
 }
 
-/// 2. A plain page loads the package's files from another origin the way a CDN serves
+/// A plain page loads the package's files from another origin the way a CDN serves
 /// them, with `integrity` on the script and module preloads (from integrity.json), under
 /// the strict CSP: the journey reaches the results, in Spanish too (a language file), with
 /// a clean console; and a wrong `integrity` on the script stops it loading.
@@ -228,7 +228,7 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
-/// 3. The loader checks the hashes the release build wrote into it: an untouched Spanish
+/// The loader checks the hashes the release build wrote into it: an untouched Spanish
 /// file is used; one changed by a single byte (a CDN, proxy or attacker) is refused like a
 /// missing one, so the widget starts in British English with a warning; a changed wasm
 /// never runs, and the warning signs are shown instead.
