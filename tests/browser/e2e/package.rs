@@ -18,6 +18,8 @@ use std::process::Command;
 
 const VITE: &str = "7.3.8";
 const REACT: &str = "19.2.9";
+const TYPES_REACT: &str = "19.2.18";
+const TYPESCRIPT: &str = "5.9.3";
 
 /// The packed tarball.
 fn tarball() -> PathBuf {
@@ -69,6 +71,7 @@ pub async fn a_vite_react_host_reaches_the_results() {
         "dependencies": {
             "leg-pain-quiz": format!("file:{}", tarball.display()),
             "react": REACT, "react-dom": REACT, "vite": VITE,
+            "typescript": TYPESCRIPT, "@types/react": TYPES_REACT,
         }
     });
     std::fs::write(app.join("package.json"), manifest.to_string()).unwrap();
@@ -101,7 +104,28 @@ createRoot(document.getElementById('root')).render(<App />);
 "#,
     )
     .unwrap();
+    // The package's React 19 types, as the app's TypeScript sees them: the element's
+    // attributes and its event's detail are typed, and a wrong attribute value is refused.
+    let tsconfig = json!({
+        "compilerOptions": { "target": "ES2022", "module": "ESNext", "moduleResolution": "Bundler", "jsx": "react-jsx",
+            "strict": true, "noEmit": true, "lib": ["ES2022", "DOM"], "types": [] },
+        "files": ["src/typed.tsx"]
+    });
+    std::fs::write(app.join("tsconfig.json"), tsconfig.to_string()).unwrap();
+    let typed = "import type {} from 'leg-pain-quiz/react';\n\
+        export const ok = <leg-pain-quiz theme=\"dark\" events=\"detailed\" storage-key=\"a\"\n\
+          onlpq-complete={(e) => console.log(e.detail.version, e.detail.nutrients?.[0])} />;\n";
+    std::fs::write(app.join("src/typed.tsx"), typed).unwrap();
     run(&app, "npm", &["install", "--no-audit", "--no-fund", "--prefer-offline", "--loglevel=error"]);
+    run(&app, "npx", &["--no-install", "tsc", "-p", "tsconfig.json"]);
+    std::fs::write(app.join("src/typed.tsx"), typed.replace("theme=\"dark\"", "theme=\"purple\"")).unwrap();
+    let refused =
+        Command::new("npx").args(["--no-install", "tsc", "-p", "tsconfig.json"]).current_dir(&app).output().unwrap();
+    let said = String::from_utf8_lossy(&refused.stdout);
+    assert!(
+        !refused.status.success() && said.contains("'\"purple\"' is not assignable"),
+        "tsc accepted theme=\"purple\": {said}"
+    );
     run(&app, "npx", &["--no-install", "vite", "build", "--logLevel", "warn"]);
     let built = app.join("dist");
     // Vite copied the widget's files into the build: the loader found them from its URL.
