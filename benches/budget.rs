@@ -101,7 +101,8 @@ fn sizes(dist: &Path) -> Json {
         };
         // The demo host page and its assets are not part of the widget's transfer; a
         // language file is added to it only for its language (see `print_sizes`).
-        if rel.starts_with("embed-demo") {
+        // integrity.json (every file's hash, for hosts and CDN embeds) is never fetched.
+        if rel.starts_with("embed-demo") || rel == "integrity.json" {
             continue;
         }
         if let Some(locale) = rel.strip_prefix("locales/").and_then(|f| f.strip_suffix(".kb")) {

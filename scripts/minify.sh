@@ -10,17 +10,36 @@ set -euo pipefail
 # without its languages.
 cargo run --quiet --offline --manifest-path "$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/Cargo.toml" \
   -p lpq-knowledge --features authoring --bin lpq-locales -- "$TRUNK_STAGING_DIR/locales"
+# Every build: the loader becomes two modules. leg-pain-quiz-element.js is its code without
+# the last line (the call that defines the tag), so importing it has no side effect;
+# leg-pain-quiz.js re-exports it and defines the tag (the one-tag embed's file name).
+loader="$TRUNK_STAGING_DIR/leg-pain-quiz.js"
+if [ "$(tail -n 1 "$loader")" != "defineLegPainQuiz();" ]; then
+  echo "minify: static/leg-pain-quiz.js must end with the line defineLegPainQuiz();" >&2
+  exit 1
+fi
+sed '$d' "$loader" >"$TRUNK_STAGING_DIR/leg-pain-quiz-element.js"
+cat >"$loader" <<'JS'
+// <leg-pain-quiz>: importing this module defines the tag. The element class without the
+// definition is in leg-pain-quiz-element.js.
+export * from './leg-pain-quiz-element.js';
+import { defineLegPainQuiz } from './leg-pain-quiz-element.js';
+defineLegPainQuiz();
+JS
 [ "${TRUNK_PROFILE:-}" = release ] || exit 0
 ESBUILD="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/.tools/node_modules/.bin/esbuild"
 if [ ! -x "$ESBUILD" ]; then
   echo "minify: $ESBUILD is missing; run scripts/setup.sh (it installs esbuild from npm)" >&2
   exit 1
 fi
-for file in wasm/leg-pain-quiz.js leg-pain-quiz.js leg-pain-quiz.css embed-demo.js embed-demo.css; do
-  path="$TRUNK_STAGING_DIR/$file"
-  "$ESBUILD" "$path" --minify --target=es2020 --log-level=warning \
-    --allow-overwrite --outfile="$path"
-done
+minify() {
+  for file in "$@"; do
+    path="$TRUNK_STAGING_DIR/$file"
+    "$ESBUILD" "$path" --minify --target=es2020 --log-level=warning \
+      --allow-overwrite --outfile="$path"
+  done
+}
+minify wasm/leg-pain-quiz.js leg-pain-quiz.css embed-demo.js embed-demo.css
 # Trunk ran `wasm-opt -Oz` once. Flattening and re-looping the control flow, then two
 # more rounds, shave about another kilobyte gzip off the wasm (about 6 s).
 # The same wasm-opt Trunk found on PATH (scripts/setup.sh installs it).
@@ -31,3 +50,9 @@ wasm-opt --flatten --rereloop -Oz -Oz \
 # Then the import names between the wasm and its glue (see shorten-imports.mjs).
 node "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/shorten-imports.mjs" \
   "$TRUNK_STAGING_DIR/wasm/leg-pain-quiz_bg.wasm" "$TRUNK_STAGING_DIR/wasm/leg-pain-quiz.js"
+# Last, once the files are final: the loader gets the hashes of the files it fetches and
+# checks them; index.html's preloads get theirs; integrity.json lists every file's, and the
+# table is printed (see integrity.mjs).
+node "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/integrity.mjs" loader "$TRUNK_STAGING_DIR"
+minify leg-pain-quiz-element.js leg-pain-quiz.js
+node "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/integrity.mjs" table "$TRUNK_STAGING_DIR" >&2

@@ -48,6 +48,14 @@ if [ "$(esbuild --version 2>/dev/null)" != "$ESBUILD_VERSION" ]; then
   (cd "$TOOLS" && npm install --no-audit --no-fund --silent "esbuild@$ESBUILD_VERSION")
 fi
 
+# Checks the package's TypeScript types (tests/package.rs runs tsc over tests/types/).
+TYPESCRIPT_VERSION=5.9.3
+if [ "$(tsc --version 2>/dev/null)" != "Version $TYPESCRIPT_VERSION" ]; then
+  say "installing typescript $TYPESCRIPT_VERSION from npm into .tools/"
+  mkdir -p "$TOOLS"
+  (cd "$TOOLS" && npm install --no-audit --no-fund --silent "typescript@$TYPESCRIPT_VERSION")
+fi
+
 if [ "${LPQ_NEED_BROWSER:-0}" = 1 ]; then
   if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
     say "installing Debian chromium and chromium-driver"

@@ -5,6 +5,9 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export LPQ_NEED_BROWSER=1
+# The native tests that need Node tools (tsc for the package's types) fail instead of
+# reporting themselves not run.
+export LPQ_REQUIRE_TOOLS=1
 source "$ROOT/scripts/setup.sh"
 cd "$ROOT"
 mkdir -p target
@@ -28,6 +31,7 @@ step "lints, wasm32" cargo clippy --locked --offline -p leg-pain-quiz --target w
 step "native tests" cargo test --locked --offline -p leg-pain-quiz || failed=1
 build() { trunk build --release >target/trunk-build.log 2>&1 || { cat target/trunk-build.log; return 1; }; }
 if step "release build into dist/" build; then
+  step "npm package (npm pack)" bash scripts/pack.sh || failed=1
   export LPQ_DIST="$ROOT/dist" LPQ_REQUIRE_BROWSER=1
   export CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}"
   export CHROMIUM="${CHROMIUM:-$(command -v chromium)}"

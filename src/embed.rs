@@ -187,6 +187,8 @@ fn dispatch(host: &HtmlElement, level: EventLevel, event: &HostEvent) {
             "lpq-complete"
         }
     };
+    // Every event says which release sent it (the same as the element's `version`).
+    set("version", JsValue::from_str(crate::VERSION));
     let init = CustomEventInit::new();
     init.set_bubbles(true);
     init.set_composed(true);

@@ -9,6 +9,10 @@ pub mod knowledge;
 pub use lpq_engine::{quiz, report, session, text};
 pub mod region;
 
+/// The release: one semver version for the crate, the npm package and the element (its
+/// `version` property and every host event's `version`). See CHANGELOG.md.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
 #[cfg(target_arch = "wasm32")]
 pub mod embed;
 #[cfg(target_arch = "wasm32")]

@@ -2,8 +2,37 @@
 // the wasm, stylesheet and language files next to itself, works out which language and
 // region each element speaks to, renders each into its own shadow root, and falls back
 // to a plain safety message if WebAssembly can't run.
+//
+// Two modules are made from this file at build time (scripts/minify.sh): this one,
+// `leg-pain-quiz.js`, defines the tag when imported; `leg-pain-quiz-element.js` is the same
+// code without the last line, so importing it (the npm package's `leg-pain-quiz/element`)
+// defines nothing and exports the class, `setBasePath` and `VERSION`.
 
-const here = new URL('.', import.meta.url);
+// The release, the same in Cargo.toml and package.json (tests/package.rs checks).
+export const VERSION = '0.2.0';
+
+// Subresource integrity of the files this loader fetches, by path: written by the release
+// hook (scripts/minify.sh) once the final files exist; empty in debug builds (no check).
+// integrity: written by scripts/minify.sh
+const INTEGRITY = {};
+// /integrity
+const integrity = (path) => INTEGRITY[path];
+
+// Where the wasm, stylesheet and language files are: next to this module (the literal
+// `new URL('./…', import.meta.url)` forms let bundlers such as Vite and webpack find and
+// copy them), unless the host moved them and said where with setBasePath (before the first
+// element connects). The wasm-bindgen glue is always imported next to this module.
+let base = null;
+export function setBasePath(url) {
+  base = new URL(url, document.baseURI);
+  if (!base.pathname.endsWith('/')) base.pathname += '/';
+}
+const asset = (path, here) => (base ? new URL(path, base) : here);
+const here = {
+  wasm: () => asset('wasm/leg-pain-quiz_bg.wasm', new URL('./wasm/leg-pain-quiz_bg.wasm', import.meta.url)),
+  css: () => asset('leg-pain-quiz.css', new URL('./leg-pain-quiz.css', import.meta.url)),
+  locale: (locale) => asset(`locales/${locale}.kb`, new URL(`./locales/${locale}.kb`, import.meta.url)),
+};
 let ready = null;
 
 // The wasm-bindgen glue and the wasm are fetched together, not one after the other (a
@@ -11,7 +40,7 @@ let ready = null;
 // compiles while it streams in. index.html preloads both; an embedding page may too.
 function boot() {
   if (!ready) {
-    const wasm = fetch(new URL('wasm/leg-pain-quiz_bg.wasm', here));
+    const wasm = fetch(here.wasm(), { integrity: integrity('wasm/leg-pain-quiz_bg.wasm') });
     ready = import('./wasm/leg-pain-quiz.js').then((glue) =>
       glue.default({ module_or_path: wasm }).then(() => glue),
     );
@@ -176,7 +205,7 @@ function localeFile(locale) {
   if (!localeFiles.has(locale)) {
     localeFiles.set(
       locale,
-      fetch(new URL(`locales/${locale}.kb`, here))
+      fetch(here.locale(locale), { integrity: integrity(`locales/${locale}.kb`) })
         .then((r) => {
           if (!r.ok) throw new Error(`locales/${locale}.kb: HTTP ${r.status}`);
           return r.arrayBuffer();
@@ -245,7 +274,12 @@ function stylesheet(shadow) {
   return new Promise((resolve) => {
     const link = document.createElement('link');
     link.rel = 'stylesheet';
-    link.href = new URL('leg-pain-quiz.css', here).href;
+    const sri = integrity('leg-pain-quiz.css');
+    if (sri) {
+      link.integrity = sri;
+      link.crossOrigin = 'anonymous';
+    }
+    link.href = here.css().href;
     link.addEventListener('load', resolve, { once: true });
     link.addEventListener('error', resolve, { once: true });
     shadow.append(link);
@@ -282,7 +316,12 @@ function broken(element, why) {
     .then((f) => fallback(element, f ? f.words : WARNING, region));
 }
 
-class LegPainQuiz extends HTMLElement {
+export class LegPainQuiz extends HTMLElement {
+  // The release this element is (read-only).
+  get version() {
+    return VERSION;
+  }
+
   connectedCallback() {
     if (this.shadowRoot) return;
     let shadow;
@@ -322,17 +361,22 @@ LegPainQuiz.resolveSignals = resolveSignals;
 // Defines the element, unless this or another copy of this loader already has. If the
 // page took the name for something else, or custom elements don't work, every widget
 // shows the warning signs instead.
-let why = null;
-try {
-  if (!customElements.get('leg-pain-quiz')) customElements.define('leg-pain-quiz', LegPainQuiz);
-  const defined = customElements.get('leg-pain-quiz');
-  if (!defined) why = "custom elements don't work on this page (customElements.define did nothing).";
-  else if (!defined.legPainQuiz) why = 'another script on this page already defined <leg-pain-quiz>.';
-} catch (error) {
-  why = `custom elements don't work on this page (${error}).`;
+export function defineLegPainQuiz() {
+  let why = null;
+  try {
+    if (!customElements.get('leg-pain-quiz')) customElements.define('leg-pain-quiz', LegPainQuiz);
+    const defined = customElements.get('leg-pain-quiz');
+    if (!defined) why = "custom elements don't work on this page (customElements.define did nothing).";
+    else if (!defined.legPainQuiz) why = 'another script on this page already defined <leg-pain-quiz>.';
+  } catch (error) {
+    why = `custom elements don't work on this page (${error}).`;
+  }
+  if (why) {
+    const show = () => widgets(document).filter((e) => !e.shadowRoot).forEach((e) => broken(e, why));
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', show, { once: true });
+    else show();
+  }
 }
-if (why) {
-  const show = () => widgets(document).filter((e) => !e.shadowRoot).forEach((e) => broken(e, why));
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', show, { once: true });
-  else show();
-}
+
+// The one side effect, which the element module leaves out (scripts/minify.sh).
+defineLegPainQuiz();

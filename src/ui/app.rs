@@ -242,6 +242,7 @@ impl Component for App {
                 <div class="lpq-screen">{ screen }</div>
                 <footer class="lpq-footer lpq-no-print">
                     <p>{ text(&ui.private) }</p>
+                    <p data-intended-use="">{ text(&ui.intended_use) }</p>
                     if !state.answers().is_empty() && state.saving {
                         { button(Look::Link, "erase", text(&ui.erase), on_click(&dispatch, Msg::Erase)) }
                     }

@@ -257,7 +257,7 @@ pub fn report(kb: &KnowledgeBase, region: Option<&Region>, answers: &Answers, a:
         l.url = Some(s.url.clone());
         cited.push(l);
     }
-    fold("sources", &ui.sources, false, vec![block(None, cited)]);
+    fold("sources", &ui.sources, false, vec![block(None, cited), block(None, vec![line(content_version(kb))])]);
 
     let no_nutrients = if a.nutrients_deferred {
         Some(Line { mark: Mark::Deferred, ..line(ui.deferred.clone()) })
@@ -419,7 +419,7 @@ pub fn doctor(kb: &KnowledgeBase, region: Option<&Region>, answers: &Answers, a:
     let mut medicines = Vec::new();
     advice_lines(kb, region, &mut medicines, &kb.medicine_notes, &a.medicine_notes);
     let mut blocks = vec![
-        block(None, vec![line(ui.doctor_lead.clone())]),
+        block(None, vec![line(ui.doctor_lead.clone()), line(content_version(kb))]),
         block(Some(&ui.summary_urgency), vec![line(urgency)]),
         block(Some(&ui.summary_flags), flags),
         block(Some(&ui.summary_answers), answered),
@@ -431,12 +431,21 @@ pub fn doctor(kb: &KnowledgeBase, region: Option<&Region>, answers: &Answers, a:
     blocks
 }
 
+/// The knowledge base's version and its last and next review dates, in the person's words.
+pub fn content_version(kb: &KnowledgeBase) -> Text {
+    owned(fill(
+        &kb.ui.content_version,
+        &[("version", &kb.version), ("reviewed", &kb.reviewed), ("next", &kb.next_review)],
+    ))
+}
+
 /// Blocks as plain text, for Copy and for pasting into a letter or a record. `date` is
 /// given by the caller (`YYYY-MM-DD`) so this stays pure.
 pub fn plain_text(kb: &KnowledgeBase, blocks: &[Block], cited: &[Line], date: &str) -> String {
     let ui = &kb.ui;
     let mut out = String::new();
-    for part in [&*ui.summary_title, &fill(&ui.summary_date, &[("date", date)]), &*ui.summary_made_by] {
+    let version = content_version(kb);
+    for part in [&*ui.summary_title, &fill(&ui.summary_date, &[("date", date)]), &*ui.summary_made_by, &*version] {
         out.push_str(part);
         out.push('\n');
     }

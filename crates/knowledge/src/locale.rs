@@ -44,6 +44,8 @@ const NOT_WORDS: &[&str] = &[
     "url",
     "kind",
     "version",
+    "reviewed",
+    "next_review",
     "usda_ndb",
     "routine_at",
     "strong_means",

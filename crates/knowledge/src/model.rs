@@ -143,6 +143,9 @@ crate::compact_struct! {
 pub struct KnowledgeBase {
     /// Version of the content, shown in the doctor summary.
     pub version: Text,
+    /// When the content was last reviewed, and when the next review is due (YYYY-MM-DD).
+    pub reviewed: Text,
+    pub next_review: Text,
     pub disclaimer: Text,
     /// First: conditions everywhere else point into the questions and their choices.
     pub questions: List<Question>,
@@ -311,6 +314,10 @@ pub struct UiText {
     pub locale_failed: Text,
     /// The choice to show "For your doctor" in English.
     pub doctor_english: Text,
+    /// The knowledge base's version and review dates: `{version}`, `{reviewed}`, `{next}`.
+    pub content_version: Text,
+    /// The footer's intended-use statement: who it is for, what it is not.
+    pub intended_use: Text,
 }
 }
 

@@ -408,9 +408,9 @@ async fn drive_checking_steps(b: &Browser, widget: usize, source: &str, answers:
         let numbers: Vec<u64> =
             caption.split(|c: char| !c.is_ascii_digit()).filter_map(|w| w.parse().ok()).take(2).collect();
         let expected = if detailed {
-            json!({ "step": numbers[0], "total": numbers[1], "question": id })
+            json!({ "step": numbers[0], "total": numbers[1], "question": id, "version": leg_pain_quiz::VERSION })
         } else {
-            json!({ "step": numbers[0], "total": numbers[1] })
+            json!({ "step": numbers[0], "total": numbers[1], "version": leg_pain_quiz::VERSION })
         };
         let js = format!(
             "const items = [...document.querySelectorAll('#host-events li')].filter(li => li.dataset.source === {} && li.dataset.event === 'lpq-step');
@@ -471,9 +471,11 @@ pub async fn host_events_by_default_tell_only_progress() {
         for (name, detail) in &events {
             let keys: BTreeSet<&str> = detail.as_object().unwrap().keys().map(String::as_str).collect();
             // Start and complete say only which language the person used (it can differ from
-            // the host's if they switched).
-            let allowed: BTreeSet<&str> = if name == "lpq-step" { ["step", "total"].into() } else { ["locale"].into() };
+            // the host's if they switched); every event says which release sent it.
+            let allowed: BTreeSet<&str> =
+                if name == "lpq-step" { ["step", "total", "version"].into() } else { ["locale", "version"].into() };
             assert_eq!(keys, allowed, "{source} {name}: {detail}");
+            assert_eq!(detail["version"], leg_pain_quiz::VERSION, "{source} {name}");
         }
         step_lists.push(steps);
         if w == 0 {
@@ -505,7 +507,8 @@ pub async fn host_events_by_default_tell_only_progress() {
         )
         .await;
         let events = host_events(&b, source).await;
-        assert_eq!(events, vec![("lpq-complete".to_string(), json!({ "locale": "en-GB" }))], "{source} after a reload");
+        let expected = json!({ "locale": "en-GB", "version": leg_pain_quiz::VERSION });
+        assert_eq!(events, vec![("lpq-complete".to_string(), expected)], "{source} after a reload");
     }
     b.close().await;
 }
@@ -795,7 +798,16 @@ pub async fn loads_from_another_origin() {
     let foreign = b.foreign_requests(&[&host.base, &cdn.base]).await;
     assert!(foreign.is_empty(), "requests beyond the host and the widget's origin: {foreign:#?}");
     let from_cdn = cdn.requests();
-    for file in ["/leg-pain-quiz.js", "/wasm/leg-pain-quiz.js", "/wasm/leg-pain-quiz_bg.wasm", "/leg-pain-quiz.css"] {
+    let version = b.run("return document.querySelector('leg-pain-quiz').version;").await;
+    assert_eq!(version, leg_pain_quiz::VERSION, "the element's version property");
+    let files = [
+        "/leg-pain-quiz.js",
+        "/leg-pain-quiz-element.js",
+        "/wasm/leg-pain-quiz.js",
+        "/wasm/leg-pain-quiz_bg.wasm",
+        "/leg-pain-quiz.css",
+    ];
+    for file in files {
         assert!(from_cdn.iter().any(|r| r == file), "{file} comes from the widget's origin: {from_cdn:?}");
     }
     assert_eq!(host.requests(), ["/host.html"], "the host serves only its page");

@@ -11,6 +11,7 @@ mod embedding;
 mod journeys;
 mod locales;
 mod regions;
+mod package;
 mod results_page;
 mod screens;
 mod visual;
@@ -80,6 +81,9 @@ fn main() -> std::process::ExitCode {
         accessibility::focus_is_always_visible,
         visual::screenshots_of_every_screen,
         visual::print_gives_a_handout_without_buttons,
+        package::a_vite_react_host_reaches_the_results,
+        package::a_cdn_style_page_checks_every_file,
+        package::a_tampered_file_is_refused_by_its_hash,
     ];
     let missing = missing_prerequisite();
     if let Some(why) = &missing {
