@@ -230,7 +230,7 @@ fn log() -> String {
 
 #[test]
 fn every_red_flag_and_required_hazard_has_an_honest_row() {
-    let problems = check(&log(), &read("src/knowledge/data/red_flags.toml"), &known());
+    let problems = check(&log(), &read("crates/knowledge/data/red_flags.toml"), &known());
     assert!(problems.is_empty(), "safety/hazard-log.md:\n{}", problems.join("\n"));
 }
 
@@ -240,7 +240,7 @@ fn the_hazard_check_fails_when_a_red_flag_has_no_row() {
     // The knowledge base with one more red flag, as the lead might add it.
     let edited = format!(
         "{}\n[[red_flags]]\nid = \"new_flag_without_a_row\"\nlevel = \"urgent\"\n",
-        read("src/knowledge/data/red_flags.toml")
+        read("crates/knowledge/data/red_flags.toml")
     );
     let problems = check(&log(), &edited, &known);
     assert_eq!(
@@ -263,7 +263,7 @@ fn the_hazard_check_fails_when_a_red_flag_has_no_row() {
         (row.replace("| 5 × 1 | 3 Medium |", "| 5 × 1 | 2 Low |"), "the matrix gives `3 Medium`"),
     ] {
         assert_ne!(edit, row, "the edit for `{expected}` changed nothing");
-        let problems = check(&log.replace(row, &edit), &read("src/knowledge/data/red_flags.toml"), &known);
+        let problems = check(&log.replace(row, &edit), &read("crates/knowledge/data/red_flags.toml"), &known);
         assert!(problems.len() == 1 && problems[0].contains(expected), "{expected}: {problems:#?}");
     }
 }
@@ -308,10 +308,9 @@ fn day_number(date: &str) -> Option<i64> {
 
 #[test]
 fn the_content_review_dates_are_shown_and_current() {
-    use leg_pain_quiz::knowledge::KnowledgeBase;
     use leg_pain_quiz::quiz::{assess, Answers};
     use leg_pain_quiz::report::{content_version, plain_text, report};
-    let kb = KnowledgeBase::embedded();
+    let kb = leg_pain_quiz::knowledge::embedded();
     let reviewed =
         day_number(&kb.reviewed).unwrap_or_else(|| panic!("meta.toml reviewed `{}` is not YYYY-MM-DD", kb.reviewed));
     let next = day_number(&kb.next_review)
@@ -335,7 +334,7 @@ fn the_content_review_dates_are_shown_and_current() {
     }
     let answers = Answers::from_pairs([("age", &["18_50"][..]), ("sensation", &["cramp"][..])]);
     let a = assess(&kb, &answers);
-    let r = report(&kb, &kb.regions[0], &answers, &a);
+    let r = report(&kb, kb.regions.first(), &answers, &a);
     let fold = |name: &str| r.folds.iter().find(|f| f.name == name).unwrap_or_else(|| panic!("no {name} section"));
     let has = |name: &str| fold(name).blocks.iter().any(|b| b.lines.iter().any(|l| l.text == line));
     assert!(has("sources") && has("doctor"), "the content version is under Sources and in the doctor's part");
@@ -352,9 +351,9 @@ fn the_intended_use_is_stated_in_every_language() {
             assert!(text.contains(w), "{file}: the intended use doesn't say `{w}`: {text}");
         }
     };
-    says("src/knowledge/data/ui.toml", &["not a diagnosis", "Not a certified medical device", "adults"]);
-    says("src/knowledge/locales/en-US.toml", &["not a diagnosis", "medical device", "adults"]);
-    says("src/knowledge/locales/es.toml", &["no un diagnóstico", "No es un producto sanitario", "adultos"]);
+    says("crates/knowledge/data/ui.toml", &["not a diagnosis", "Not a certified medical device", "adults"]);
+    says("crates/knowledge/locales/en-US.toml", &["not a diagnosis", "medical device", "adults"]);
+    says("crates/knowledge/locales/es.toml", &["no un diagnóstico", "No es un producto sanitario", "adultos"]);
     assert!(read("src/ui/app.rs").contains("text(&ui.intended_use)"), "the footer shows it");
     let readme = read("README.md");
     assert!(

@@ -26,9 +26,12 @@ export type LegPainQuizEventLevel = 'basic' | 'detailed' | 'off';
 export type LegPainQuizLocale = 'en-GB' | 'en-US' | 'es';
 /** Any other `en-*` means British English, any `es-*` Spanish. */
 export type LegPainQuizLang = LegPainQuizLocale | `en-${string}` | `es-${string}` | 'en' | 'es';
-/** Which numbers the call buttons dial. */
-export type LegPainQuizRegion =
-  | 'GB' | 'UK' | 'US' | 'ES' | 'EU' | 'MX' | 'LATAM' | 'CA' | 'AU' | 'NZ' | 'IE' | 'IN';
+/**
+ * Where the person is: an ISO 3166 country code (`GB`, `US`, `CO`, `FR`, …; `UK` means
+ * `GB`; `EU` for the EU's 112). A country the widget has no numbers for gets no number at
+ * all ("call your local emergency number"), never a borrowed one.
+ */
+export type LegPainQuizRegion = 'GB' | 'UK' | 'US' | 'ES' | 'EU' | (string & {});
 export type LegPainQuizTriage = 'emergency' | 'urgent' | 'soon' | 'routine' | 'self_care';
 export type LegPainQuizNutrient = 'magnesium' | 'vitamin_d' | 'potassium' | 'iron' | 'vitamin_b12' | 'calcium';
 
