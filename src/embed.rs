@@ -78,21 +78,16 @@ pub fn read_config(host: &Element, ordinal: u32) -> Config {
     Config { theme, persist, storage_key, events, history }
 }
 
-/// The name of a widget's results in a link's `#` part: `lpq-` and its storage key, with
-/// anything but letters, digits, `-` and `_` made `_`.
-fn link_param(storage_key: &str) -> String {
-    let safe: String =
-        storage_key.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '_' }).collect();
-    format!("lpq-{safe}")
-}
-
 /// Mounts the quiz into `root` (inside the element's shadow root), configured by `host`'s
 /// attributes. Called by the `leg-pain-quiz.js` loader, which passes the element's place
 /// among the unnamed widgets in the document (see [`read_config`]), the locale and
 /// region it worked out from `lang` and `region` (see the README), and the locale's
 /// knowledge base file unless it is the built-in British English.
+///
+/// Returns the function the loader calls when the element leaves the page: the app
+/// stops, and the storage key is released for the next widget that wants it.
 #[wasm_bindgen]
-pub fn mount(root: Element, host: HtmlElement, ordinal: u32, locale: String, region: String, file: JsValue) {
+pub fn mount(root: Element, host: HtmlElement, ordinal: u32, locale: String, region: String, file: JsValue) -> JsValue {
     let config = read_config(&host, ordinal);
     let level = config.events;
     let (kb, locale) = match (file.is_object(), crate::ui::kb_from_file(&file)) {
@@ -104,18 +99,23 @@ pub fn mount(root: Element, host: HtmlElement, ordinal: u32, locale: String, reg
         (false, None) => (Kb::embedded(), locale),
     };
     crate::ui::remember_locale(&locale, kb);
+    let store = SessionStore::new(&config.storage_key, config.persist, &host);
     let props = AppProps {
         kb,
         locale: locale.into(),
         region: region.into(),
         load_locale: js_sys::Reflect::get(&host, &JsValue::from_str("lpqLocale")).unwrap_or_default(),
-        store: SessionStore::new(&config.storage_key, config.persist),
+        store: store.clone(),
         theme: AttrValue::Static(config.theme),
         history: config.history,
-        link_param: link_param(&config.storage_key).into(),
+        link_param: crate::quiz::share::param(&config.storage_key).into(),
         on_event: Callback::from(move |event: HostEvent| dispatch(&host, level, &event)),
     };
-    yew::Renderer::<App>::with_root_and_props(root, props).render();
+    let app = yew::Renderer::<App>::with_root_and_props(root, props).render();
+    Closure::once_into_js(move || {
+        store.release();
+        app.destroy();
+    })
 }
 
 /// Sends a host event, with only what `level` allows.
