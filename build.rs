@@ -46,12 +46,12 @@ fn main() {
     if !problems.is_empty() {
         panic!("the knowledge base in {} is not valid:\n  {}", dir.display(), problems.join("\n  "));
     }
-    write_fallbacks(&kb);
     let compact = encode::encode(&kb).expect("the knowledge base encodes");
     let out = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     fs::write(Path::new(&out).join("knowledge.shape"), &compact.shape).expect("OUT_DIR is writable");
     fs::write(Path::new(&out).join("knowledge.text"), &compact.text).expect("OUT_DIR is writable");
-    write_locales(dir);
+    let locales = write_locales(dir);
+    write_fallbacks(&kb, &locales);
 }
 
 /// Where the locales are authored, and where their knowledge bases are written for the
@@ -60,10 +60,11 @@ const LOCALES: &str = "src/knowledge/locales";
 const LOCALE_OUT: &str = "static/locales";
 
 /// Each locale's knowledge base: the base with the locale's words, validated like the
-/// base, in the compact form, behind a header with its warning signs for the loader's
-/// fallback. Written only when it changed.
-fn write_locales(dir: &Path) {
+/// base, in the compact form, behind a header with its warning signs. Written only when
+/// it changed. Returns each locale's knowledge base, by name.
+fn write_locales(dir: &Path) -> Vec<(String, model::KnowledgeBase)> {
     let base = authored::merged(dir);
+    let mut bases = Vec::new();
     for (name, table) in locale::files(Path::new(LOCALES)) {
         let complete = locale::COMPLETE.contains(&name.as_str());
         let merged = locale::apply(&base, &table, complete)
@@ -95,7 +96,9 @@ fn write_locales(dir: &Path) {
             fs::create_dir_all(LOCALE_OUT).expect("static/ is writable");
             fs::write(&path, file).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         }
+        bases.push((name, kb));
     }
+    bases
 }
 
 fn json(text: &str) -> String {
@@ -113,12 +116,13 @@ fn json(text: &str) -> String {
 }
 
 /// Keeps the warning signs in index.html and the loader word for word what the knowledge
-/// base says (they are shown where the wasm can't run, so can't read it). Writes only when
+/// base says, the loader's in every language (they are shown where the wasm can't run, or
+/// hasn't yet, so can't read it). Writes only when
 /// they differ, so a normal build touches nothing; tests/knowledge.rs checks the files.
-fn write_fallbacks(kb: &model::KnowledgeBase) {
+fn write_fallbacks(kb: &model::KnowledgeBase, locales: &[(String, model::KnowledgeBase)]) {
     let blocks = [
         (fallback::HTML_FILE, fallback::HTML_START, fallback::HTML_END, fallback::html_block(kb)),
-        (fallback::LOADER_FILE, fallback::LOADER_START, fallback::LOADER_END, fallback::loader_block(kb)),
+        (fallback::LOADER_FILE, fallback::LOADER_START, fallback::LOADER_END, fallback::loader_block(kb, locales)),
     ];
     for (file, start, end, block) in blocks {
         let text = fs::read_to_string(file).unwrap_or_else(|e| panic!("{file}: {e}"));

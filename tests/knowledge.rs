@@ -165,18 +165,15 @@ fn food_amounts_match_the_usda_table() {
     assert!(checked >= 40, "only {checked} amounts were checked against the table");
 }
 
-/// The warning signs in index.html and the loader (shown where the wasm can't run) say
-/// word for word what the first screen says. build.rs writes them; this catches an edit
-/// by hand, or a build that didn't run.
+/// The warning signs in index.html (shown where the wasm can't run) say word for word
+/// what the first screen says. build.rs writes them; this catches an edit by hand, or a
+/// build that didn't run. (The loader's, in every language: tests/locales.rs.)
 #[test]
 fn fallback_warning_signs_match_the_knowledge_base() {
     use leg_pain_quiz::knowledge::fallback::{self, splice};
     let kb = kb();
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let files = [
-        (fallback::HTML_FILE, fallback::HTML_START, fallback::HTML_END, fallback::html_block(&kb)),
-        (fallback::LOADER_FILE, fallback::LOADER_START, fallback::LOADER_END, fallback::loader_block(&kb)),
-    ];
+    let files = [(fallback::HTML_FILE, fallback::HTML_START, fallback::HTML_END, fallback::html_block(&kb))];
     for (file, start, end, block) in files {
         let text = std::fs::read_to_string(root.join(file)).unwrap();
         let expected =

@@ -235,3 +235,24 @@ fn skeleton() {
         }
     }
 }
+
+/// The loader carries the warning signs of every language, word for word what each
+/// locale says, so that where the wasm can't run (or a language file can't be fetched)
+/// they show in the element's language without a request. build.rs writes them.
+#[test]
+fn the_loader_carries_every_languages_warning_signs() {
+    use leg_pain_quiz::knowledge::fallback::{self, splice};
+    let locales = locale_bases();
+    let base = KnowledgeBase::embedded();
+    let file = root().join(fallback::LOADER_FILE);
+    let text = std::fs::read_to_string(&file).unwrap();
+    let block = fallback::loader_block(&base, &locales);
+    let expected = splice(&text, fallback::LOADER_START, fallback::LOADER_END, &block).expect("the loader's markers");
+    assert_eq!(text, expected, "the loader's warning signs differ from the locales: `cargo build` rewrites them");
+    for (name, kb) in locales.iter().chain([("en-GB".to_string(), base.clone())].iter()) {
+        assert!(text.contains(&format!("'{name}': {{")), "the loader has {name}'s words");
+        for sign in kb.emergency.signs.iter() {
+            assert!(text.contains(sign.as_ref()), "the loader lacks {name}'s `{sign}`");
+        }
+    }
+}

@@ -30,22 +30,32 @@ pub fn html_block(kb: &KnowledgeBase) -> String {
     out
 }
 
-/// The same text as a JavaScript constant for the loader, with `{emergency}` left for
-/// the loader to fill from the regions' numbers (also written here).
-pub fn loader_block(kb: &KnowledgeBase) -> String {
-    let e = &kb.emergency;
-    let signs: Vec<String> = e.signs.iter().map(|s| js_string(s)).collect();
+/// The same text as a JavaScript constant for the loader, in every language: British
+/// English from `kb`, then each of `locales` (name, knowledge base), so the loader can
+/// show the warning signs in the element's language without fetching anything. The
+/// `{emergency}` is left for the loader to fill from the regions' numbers (also written
+/// here).
+pub fn loader_block(kb: &KnowledgeBase, locales: &[(String, KnowledgeBase)]) -> String {
+    let words = |kb: &KnowledgeBase| {
+        let e = &kb.emergency;
+        let signs: Vec<String> = e.signs.iter().map(|s| js_string(s)).collect();
+        format!(
+            "{{\n    cantStart: {},\n    heading: {},\n    signs: [\n      {},\n    ],\n    call: {},\n    seeADoctor: {},\n  }}",
+            js_string(&e.cant_start),
+            js_string(&e.heading),
+            signs.join(",\n      "),
+            js_string(&e.call),
+            js_string(&e.see_a_doctor)
+        )
+    };
+    let mut out = format!("const WARNINGS = {{\n  'en-GB': {},\n", words(kb));
+    for (name, locale) in locales {
+        out += &format!("  {}: {},\n", js_string(name), words(locale));
+    }
     let numbers: Vec<String> =
         kb.regions.iter().map(|r: &Region| format!("{}: {}", r.id, js_string(&r.emergency))).collect();
-    format!(
-        "const WARNING = {{\n  cantStart: {},\n  heading: {},\n  signs: [\n    {},\n  ],\n  call: {},\n  seeADoctor: {},\n}};\nconst EMERGENCY_NUMBERS = {{ {} }};\n",
-        js_string(&e.cant_start),
-        js_string(&e.heading),
-        signs.join(",\n    "),
-        js_string(&e.call),
-        js_string(&e.see_a_doctor),
-        numbers.join(", ")
-    )
+    out += &format!("}};\nconst EMERGENCY_NUMBERS = {{ {} }};\n", numbers.join(", "));
+    out
 }
 
 /// `text` with the lines between `start` and `end` (the marker lines kept) replaced by
