@@ -29,12 +29,14 @@ pub enum LinkError {
 /// same text the browser's `location.hash` gives back. Keys of only letters, digits, `-`
 /// and `_` keep the name they always had, so their links still open.
 pub fn param(storage_key: &str) -> String {
+    // Hex digits by hand: `format!("{:02X}")` would bring the formatting code for hex.
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
     let mut out = String::from("lpq-");
     for b in storage_key.bytes() {
         if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
             out.push(b as char);
         } else {
-            out += &format!("%{b:02X}");
+            out.extend(['%', HEX[usize::from(b >> 4)] as char, HEX[usize::from(b & 15)] as char]);
         }
     }
     out
