@@ -525,6 +525,7 @@ pub async fn a_results_link_over_saved_answers_waits_for_the_person() {
         b.wait_for(0, "[data-link-choice]").await;
     };
     open().await;
+    b.screenshot(&crate::output_dir().join("link-over-saved-1280x900.png")).await;
     // Changing an answer: the link's session goes on; nothing is saved over the person's.
     b.click(0, "[data-action=\"back\"]").await;
     b.click(0, "[data-change=\"frequency\"]").await;
@@ -587,6 +588,7 @@ pub async fn a_slow_language_file_shows_the_warning_signs_meanwhile() {
             "the warning signs while the language file is slow",
         )
         .await;
+    b.screenshot(&crate::output_dir().join("slow-language-signs-1280x900.png")).await;
     let waiting = waiting.as_str().unwrap();
     assert!(waiting.contains(&spanish("heading")), "in the element's language: {waiting}");
     assert!(!waiting.contains(&spanish("cant_start")), "not yet 'could not start': {waiting}");
