@@ -78,14 +78,6 @@ pub fn read_config(host: &Element, ordinal: u32) -> Config {
     Config { theme, persist, storage_key, events, history }
 }
 
-/// The name of a widget's results in a link's `#` part: `lpq-` and its storage key, with
-/// anything but letters, digits, `-` and `_` made `_`.
-fn link_param(storage_key: &str) -> String {
-    let safe: String =
-        storage_key.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '_' }).collect();
-    format!("lpq-{safe}")
-}
-
 /// What the element and the page say about where the person is: the element's `region`
 /// and `lang`, the page's `<html lang>` and the browser's languages, read here rather
 /// than decided in the loader (see `crate::region`). Anything unreadable counts as
@@ -111,8 +103,11 @@ fn where_signals(host: &Element) -> (Option<String>, Option<String>, String, Vec
 /// fetched (worked out in the same order as `crate::region`), and the locale's
 /// knowledge base file unless it is the built-in British English. The region is worked
 /// out here from the page's signals; where no country can be told, no number is shown.
+///
+/// Returns the function the loader calls when the element leaves the page: the app
+/// stops, and the storage key is released for the next widget that wants it.
 #[wasm_bindgen]
-pub fn mount(root: Element, host: HtmlElement, ordinal: u32, locale: String, file: JsValue) {
+pub fn mount(root: Element, host: HtmlElement, ordinal: u32, locale: String, file: JsValue) -> JsValue {
     let config = read_config(&host, ordinal);
     let level = config.events;
     let (region_attr, lang, page, browser) = where_signals(&host);
@@ -141,18 +136,23 @@ pub fn mount(root: Element, host: HtmlElement, ordinal: u32, locale: String, fil
         (false, None) => (Kb::embedded(), locale),
     };
     crate::ui::remember_locale(&locale, kb);
+    let store = SessionStore::new(&config.storage_key, config.persist, &host);
     let props = AppProps {
         kb,
         locale: locale.into(),
         region: resolved.region.unwrap_or_default().into(),
         load_locale: js_sys::Reflect::get(&host, &JsValue::from_str("lpqLocale")).unwrap_or_default(),
-        store: SessionStore::new(&config.storage_key, config.persist),
+        store: store.clone(),
         theme: AttrValue::Static(config.theme),
         history: config.history,
-        link_param: link_param(&config.storage_key).into(),
+        link_param: crate::quiz::share::param(&config.storage_key).into(),
         on_event: Callback::from(move |event: HostEvent| dispatch(&host, level, &event)),
     };
-    yew::Renderer::<App>::with_root_and_props(root, props).render();
+    let app = yew::Renderer::<App>::with_root_and_props(root, props).render();
+    Closure::once_into_js(move || {
+        store.release();
+        app.destroy();
+    })
 }
 
 /// Sends a host event, with only what `level` allows.

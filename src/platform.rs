@@ -147,3 +147,51 @@ pub fn take_from_address(param: &str) -> Option<String> {
     let _ = history.replace_state_with_url(&state, "", address().as_deref());
     Some(value)
 }
+
+/// The key under which the widget keeps its places in `history.state`: one number per
+/// widget (by its link name), so each knows its own entries and no one else's.
+const HISTORY_KEY: &str = "leg-pain-quiz";
+
+/// The widget `name`'s place in the current history entry, if the entry is one it made
+/// (or marked); `None` for the host's own entries, hash changes and other widgets'.
+pub fn history_place(name: &str) -> Option<u32> {
+    let state = web_sys::window()?.history().ok()?.state().ok()?;
+    let places = Reflect::get(&state, &JsValue::from_str(HISTORY_KEY)).ok().filter(JsValue::is_object)?;
+    let place = Reflect::get(&places, &JsValue::from_str(name)).ok()?.as_f64()?;
+    (place >= 0.0 && place.fract() == 0.0).then_some(place as u32)
+}
+
+/// Adds a history entry that is the widget `name`'s, at place `to`. The entry it leaves
+/// is marked as its place `from` first, when that entry's state is no one's (null) or
+/// already the widget's (another widget's places are kept); a host's own state is never
+/// touched.
+pub fn push_history(name: &str, from: u32, to: u32) {
+    let Some(history) = web_sys::window().and_then(|w| w.history().ok()) else { return };
+    let current = history.state().unwrap_or(JsValue::NULL);
+    let key = JsValue::from_str(HISTORY_KEY);
+    let places = if current.is_null() || current.is_undefined() {
+        Some(js_sys::Object::new())
+    } else {
+        Reflect::get(&current, &key)
+            .ok()
+            .filter(JsValue::is_object)
+            .map(|p| js_sys::Object::assign(&js_sys::Object::new(), p.unchecked_ref()))
+    };
+    let state = |places: &js_sys::Object, place: u32| {
+        let copy = js_sys::Object::assign(&js_sys::Object::new(), places);
+        let _ = Reflect::set(&copy, &JsValue::from_str(name), &JsValue::from(place));
+        let state = js_sys::Object::new();
+        let _ = Reflect::set(&state, &key, &copy);
+        state
+    };
+    let places = match places {
+        Some(places) => {
+            if history_place(name).is_none() {
+                let _ = history.replace_state(&state(&places, from), "");
+            }
+            places
+        }
+        None => js_sys::Object::new(),
+    };
+    let _ = history.push_state(&state(&places, to), "");
+}

@@ -4,7 +4,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use leg_pain_quiz::knowledge::KnowledgeBase;
-use leg_pain_quiz::quiz::{interrupting_flags, Action, Cleaned, Journey, Screen};
+use leg_pain_quiz::quiz::{browser_moves, interrupting_flags, Action, Cleaned, Journey, Screen};
 use leg_pain_quiz::session::Session;
 use proptest::prelude::*;
 
@@ -38,12 +38,13 @@ fn action(kb: &KnowledgeBase, journey: &Journey, n: u32) -> Action {
         _ if pick % 8 == 0 => Action::Restart,
         _ if pick % 8 == 1 => Action::Browse(None),
         _ if pick % 8 == 2 => Action::Browse(Some("iron".into())),
+        _ if pick % 8 == 3 => Action::Forward,
         _ => Action::Next,
     }
 }
 
 fn forward(action: &Action) -> bool {
-    matches!(action, Action::Start | Action::Next | Action::Continue | Action::Submit)
+    matches!(action, Action::Start | Action::Next | Action::Continue | Action::Submit | Action::Forward)
 }
 
 /// Every screen exists for the answers it is shown with.
@@ -96,8 +97,10 @@ proptest! {
 
             prop_assert!(screen_exists(&kb, &journey).is_ok(), "{step}: {:?}", screen_exists(&kb, &journey));
 
-            // An urgent or emergency warning not yet seen is shown before anything else.
-            if forward(&action) && journey.screen != before.screen && journey.unseen_warnings(&kb) {
+            // An urgent or emergency warning not yet seen is shown before anything else
+            // in the quiz (the nutrient pages, reached again by Forward, aren't a step of it).
+            let reading = matches!(journey.screen, Screen::Browse(_));
+            if forward(&action) && !reading && journey.screen != before.screen && journey.unseen_warnings(&kb) {
                 prop_assert!(matches!(journey.screen, Screen::Interrupt(_)), "{step}: warning skipped, now {:?}", journey.screen);
             }
             if action == Action::Continue && matches!(before.screen, Screen::Interrupt(_)) {
@@ -119,6 +122,18 @@ proptest! {
             if journey.screen != before.screen && action != Action::Back && action != Action::Restart {
                 let back = journey.apply(&kb, Action::Back);
                 prop_assert_eq!(&back.screen, &before.screen, "{}: Back after it", step);
+            }
+
+            // Forward undoes a Back (the browser's Forward button goes forward), showing
+            // a warning not yet seen first, as every move forward does.
+            if action == Action::Back && journey.screen != before.screen {
+                let forward = journey.apply(&kb, Action::Forward);
+                let expected = match &before.screen {
+                    Screen::Interrupt(_) | Screen::Browse(_) | Screen::Intro => before.screen.clone(),
+                    s if journey.unseen_warnings(&kb) => Screen::Interrupt(Box::new(s.clone())),
+                    s => s.clone(),
+                };
+                prop_assert_eq!(&forward.screen, &expected, "{}: Forward after it", step);
             }
 
             // Never stuck: from here the results can always be reached. (Checked on every
@@ -224,4 +239,28 @@ fn the_nutrient_pages_open_from_the_intro_and_the_results_and_back_returns() {
     assert_eq!(reading.apply(&kb, Action::Back).screen, Screen::Intro);
     let on_first = Journey::new().apply(&kb, Action::Start);
     assert_eq!(on_first.apply(&kb, Action::Browse(None)), on_first, "not from the middle of the questions");
+}
+
+#[test]
+fn forward_returns_where_back_left_until_an_answer_changes() {
+    let kb = kb();
+    let on_age = Journey::new().apply(&kb, Action::Start);
+    let on_second = answer(&kb, on_age, "age", &["18_50"]);
+    let second = on_second.screen.clone();
+    let back = on_second.apply(&kb, Action::Back);
+    assert_eq!(back.screen, Screen::Question("age".into()));
+    assert_eq!(back.apply(&kb, Action::Forward).screen, second, "Forward goes forward");
+    assert_eq!(back.apply(&kb, Action::Forward).apply(&kb, Action::Back).screen, back.screen);
+    let changed = back.apply(&kb, Action::Choose { question: "age".into(), choice: "51_70".into() });
+    assert_eq!(changed.apply(&kb, Action::Forward), changed, "after a changed answer, Forward changes nothing");
+    assert_eq!(Journey::new().apply(&kb, Action::Forward), Journey::new(), "nothing to go forward to");
+}
+
+#[test]
+fn only_the_widgets_own_history_entries_move_it() {
+    assert_eq!(browser_moves(3, None), None, "the host's entry, or another widget's");
+    assert_eq!(browser_moves(3, Some(3)), None, "back on the entry it is on");
+    assert_eq!(browser_moves(3, Some(2)), Some((Action::Back, 1)));
+    assert_eq!(browser_moves(3, Some(1)), Some((Action::Back, 2)));
+    assert_eq!(browser_moves(3, Some(4)), Some((Action::Forward, 1)), "Forward goes forward");
 }

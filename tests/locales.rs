@@ -227,3 +227,20 @@ fn skeleton() {
         }
     }
 }
+
+/// The loader carries the warning signs of every language, word for word what each
+/// locale says, so that where the wasm can't run (or a language file can't be fetched)
+/// they show in the element's language without a request. (tests/generated keeps the
+/// block fresh; this checks that every language is in it.)
+#[test]
+fn the_loader_carries_every_languages_warning_signs() {
+    let locales = locale_bases();
+    let base = leg_pain_quiz::knowledge::embedded();
+    let text = std::fs::read_to_string(root().join("static/leg-pain-quiz.js")).unwrap();
+    for (name, kb) in locales.iter().chain([("en-GB".to_string(), base.clone())].iter()) {
+        assert!(text.contains(&format!("'{name}': {{")), "the loader has {name}'s words");
+        for sign in kb.emergency.signs.iter() {
+            assert!(text.contains(sign.as_ref()), "the loader lacks {name}'s `{sign}`");
+        }
+    }
+}

@@ -184,7 +184,36 @@ fn a_link_from_another_version_of_the_quiz_says_so() {
     choices[0].id = "renamed".into();
     questions[0].choices = choices.into();
     changed.questions = questions.into();
-    assert_eq!(share::decode(&changed, &link), Err(LinkError::Old));
+    assert_eq!(share::decode(&changed, &link), Err(LinkError::OtherVersion));
+}
+
+/// A link whose format is newer than this version's, with a valid checksum, is called
+/// newer, not older (and is not read).
+#[test]
+fn a_link_from_a_newer_format_says_it_is_newer() {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    let fnv = |bytes: &[u8]| bytes.iter().fold(0x811c_9dc5u32, |h, b| (h ^ u32::from(*b)).wrapping_mul(0x0100_0193));
+    let b64 = |bytes: &[u8]| {
+        let mut out = String::new();
+        for chunk in bytes.chunks(3) {
+            let n = chunk.iter().enumerate().fold(0u32, |n, (i, b)| n | u32::from(*b) << (16 - 8 * i));
+            for i in 0..=chunk.len() {
+                out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
+            }
+        }
+        out
+    };
+    let kb = kb();
+    // Format 2, any fingerprint, one empty mask per question, then the checksum.
+    let mut bytes = vec![2u8, 1, 2, 3, 4];
+    bytes.extend(std::iter::repeat_n(0u8, kb.questions.len()));
+    let check = fnv(&bytes);
+    bytes.extend_from_slice(&check.to_le_bytes());
+    assert_eq!(share::decode(&kb, &b64(&bytes)), Err(LinkError::Newer));
+    // The same with a damaged checksum is damaged, whatever its format says.
+    let last = bytes.len() - 1;
+    bytes[last] ^= 1;
+    assert_eq!(share::decode(&kb, &b64(&bytes)), Err(LinkError::Damaged));
 }
 
 #[test]
@@ -231,4 +260,21 @@ proptest! {
         }
         prop_assert_eq!(r.standout.is_empty(), r.no_nutrients.is_some());
     }
+}
+
+/// Distinct storage keys name distinct results in a link (`x y` and `x_y` once shared
+/// `lpq-x_y`), and keys of letters, digits, `-` and `_` keep the name their links have.
+#[test]
+fn each_storage_key_names_its_own_results_link() {
+    let keys = ["x y", "x_y", "x%20y", "x.y", "x/y", "x=y", "x#y", "niño", "default", "default-2", "demo_a"];
+    let names: Vec<String> = keys.iter().map(|k| share::param(k)).collect();
+    for (i, a) in names.iter().enumerate() {
+        for b in &names[i + 1..] {
+            assert_ne!(a, b, "two keys share a link name");
+        }
+        assert!(!a.contains(['=', '#', ' ', '&']), "{a} would break the `#name=value` part");
+        assert!(a.is_ascii(), "{a}: the browser gives back an address's fragment percent-encoded");
+    }
+    assert_eq!(share::param("demo_a"), "lpq-demo_a", "existing links still open");
+    assert_eq!(share::param("default-2"), "lpq-default-2");
 }

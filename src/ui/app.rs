@@ -12,7 +12,7 @@ use super::{
 };
 use crate::knowledge::{Kb, TriageLevel};
 use crate::platform;
-use crate::quiz::{assess, share, Action, Answers, Journey, Screen};
+use crate::quiz::{assess, browser_moves, share, Answers, Journey, Screen};
 use crate::report::{report, Report};
 use crate::session::{RestoreError, Session};
 use crate::storage::{SaveProblem, SessionStore};
@@ -70,8 +70,9 @@ pub struct AppProps {
 /// What only the app needs, besides the state the views draw.
 pub enum AppMsg {
     Ui(Msg),
-    /// The browser's Back button was pressed.
-    Popped,
+    /// The browser moved through its history, to an entry where this widget's place is
+    /// this (`None`: not one of the widget's entries).
+    Popped(Option<u32>),
     /// Another tab saved (`Some`) or erased (`None`) the session under this key.
     OtherTab(Option<Session>),
 }
@@ -95,6 +96,12 @@ pub struct App {
     report: Option<CachedReport>,
     /// Answers opened from a results link: not saved until the person changes one.
     from_link: Option<Answers>,
+    /// The session saved on the device when a results link opened over it (with whether
+    /// it keeps sensitive answers): until the person chooses between the two, the link's
+    /// answers are a session of their own, and nothing is saved or erased.
+    link_over: Option<(Box<Session>, bool)>,
+    /// This widget's place in its own browser history entries (`history="on"`).
+    entry: u32,
     /// A failed save was reported; said once, not on every answer.
     told_save_failed: bool,
     /// The screen when last rendered, and the part of the quiz last told to the host.
@@ -123,21 +130,29 @@ impl Component for App {
             Err(RestoreError::Corrupted) => (Journey::new(), Some(Notice::RestoreDamaged), false),
             Err(RestoreError::OtherFormat(_)) => (Journey::new(), Some(Notice::RestoreUpdated), false),
         };
-        let mut from_link = None;
-        let (journey, notice, kept) = match platform::take_from_address(&props.link_param)
-            .map(|c| share::decode(&kb, &c))
-        {
-            Some(Ok(answers)) => {
-                let journey = Journey::resume(&kb, &answers, Screen::Results, &[]);
-                from_link = Some(journey.answers.clone());
-                (journey, Some(Notice::LinkOpened), false)
-            }
-            Some(Err(e)) => {
-                let (journey, _, kept) = saved();
-                (journey, Some(if e == share::LinkError::Old { Notice::LinkOld } else { Notice::LinkDamaged }), kept)
-            }
-            None => saved(),
-        };
+        let (mut from_link, mut link_over) = (None, None);
+        let (journey, notice, kept) =
+            match platform::take_from_address(&props.link_param).map(|c| share::decode(&kb, &c)) {
+                Some(Ok(answers)) => {
+                    let journey = Journey::resume(&kb, &answers, Screen::Results, &[]);
+                    from_link = Some(journey.answers.clone());
+                    // A different session saved here stays as it is until the person chooses.
+                    let saved = store.load(&kb).ok().flatten().filter(|(s, _)| s.answers != journey.answers);
+                    let notice = if saved.is_some() { None } else { Some(Notice::LinkOpened) };
+                    link_over = saved.map(|(s, kept)| (Box::new(s), kept));
+                    (journey, notice, false)
+                }
+                Some(Err(e)) => {
+                    let (journey, _, kept) = saved();
+                    let notice = match e {
+                        share::LinkError::Damaged => Notice::LinkDamaged,
+                        share::LinkError::OtherVersion => Notice::LinkOld,
+                        share::LinkError::Newer => Notice::LinkNewer,
+                    };
+                    (journey, Some(notice), kept)
+                }
+                None => saved(),
+            };
         let mut state =
             QuizState::new(kb, journey, notice, store.enabled(), props.link_param.clone(), props.region.clone());
         state.keep_sensitive = kept;
@@ -147,6 +162,8 @@ impl Component for App {
             state,
             report: None,
             from_link,
+            link_over,
+            entry: if props.history { platform::history_place(&props.link_param).unwrap_or(0) } else { 0 },
             told_save_failed: false,
             shown: None,
             last_part: None,
@@ -167,7 +184,25 @@ impl Component for App {
         match msg {
             AppMsg::Ui(Msg::Erase) => {
                 self.state.apply(Msg::Erase);
-                self.state.apply(Msg::Erased(store.erase()));
+                let erased = store.erase();
+                if erased {
+                    (self.link_over, self.from_link) = (None, None);
+                }
+                self.state.apply(Msg::Erased(erased));
+            }
+            AppMsg::Ui(Msg::KeepLink) => {
+                // The person chose the link's answers: from now on they are saved, in
+                // place of the others.
+                (self.link_over, self.from_link) = (None, None);
+                self.state.apply(Msg::KeepLink);
+            }
+            AppMsg::Ui(Msg::SavedAnswers(_)) => {
+                if let Some((session, kept)) = self.link_over.take() {
+                    store.adopt(&session);
+                    self.from_link = None;
+                    self.state.keep_sensitive = kept;
+                    self.state.apply(Msg::SavedAnswers(Some(Box::new(session.resume(&kb)))));
+                }
             }
             AppMsg::Ui(Msg::Locale(locale)) => match crate::ui::known_locale(&locale) {
                 Some(kb) => self.state.apply(Msg::LocaleReady(locale, Some(kb))),
@@ -178,9 +213,18 @@ impl Component for App {
             },
             AppMsg::Ui(Msg::FocusChoice) => self.focus_choice = true,
             AppMsg::Ui(msg) => self.state.apply(msg),
-            AppMsg::Popped => {
-                self.popped = true;
-                self.state.apply(Msg::Quiz(Action::Back));
+            AppMsg::Popped(landed) => {
+                if let Some((action, times)) = browser_moves(self.entry, landed) {
+                    self.popped = true;
+                    for _ in 0..times {
+                        self.state.apply(Msg::Quiz(action.clone()));
+                    }
+                }
+                self.entry = landed.unwrap_or(self.entry);
+            }
+            AppMsg::OtherTab(session) if self.link_over.is_some() => {
+                // The link's answers stay on screen; the choice now offers the newer saved ones.
+                self.link_over = session.map(|s| (Box::new(s), false));
             }
             AppMsg::OtherTab(session) => {
                 let journey = session.map_or_else(Journey::new, |s| s.resume(&kb));
@@ -233,6 +277,13 @@ impl Component for App {
                         }) }
                     </nav>
                 </header>
+                if self.link_over.is_some() {
+                    <div class="lpq-notice lpq-no-print" role="status" data-link-choice="">
+                        <p>{ text(&ui.link_over_saved) }</p>
+                        { button(Look::Link, "keep-link", text(&ui.keep_link), on_click(&dispatch, Msg::KeepLink)) }
+                        { button(Look::Link, "saved-answers", text(&ui.back_to_saved), on_click(&dispatch, Msg::SavedAnswers(None))) }
+                    </div>
+                }
                 if let Some(notice) = state.notice {
                     <div class="lpq-notice lpq-no-print" role="status" data-notice="">
                         <p>{ text(notice.text(kb)) }</p>
@@ -293,9 +344,8 @@ impl Component for App {
             return;
         }
         if props.history && !popped {
-            if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
-                let _ = h.push_state(&wasm_bindgen::JsValue::from_str("lpq"), "");
-            }
+            platform::push_history(&props.link_param, self.entry, self.entry + 1);
+            self.entry += 1;
         }
         focus(&self.root, "[data-focus]");
     }
@@ -304,9 +354,13 @@ impl Component for App {
 impl App {
     /// Saves the journey: a fresh start leaves nothing on the device; a failure is told
     /// once; a newer session from another tab is taken, not written over; answers opened
-    /// from a link wait until one is changed.
+    /// from a link wait until one is changed, and while another session is saved here,
+    /// until the person chooses between them.
     fn save(&mut self, store: &SessionStore) {
         let (kb, journey) = (self.state.kb, &self.state.journey);
+        if self.link_over.is_some() {
+            return;
+        }
         if *journey == Journey::new() {
             store.erase();
             return;
@@ -326,7 +380,6 @@ impl App {
                 store.adopt(&session);
                 self.state.apply(Msg::Storage(Notice::OtherTab, Some(Box::new(session.resume(&kb)))));
             }
-            Err(SaveProblem::ErasedElsewhere) => self.state.apply(Msg::Storage(Notice::Erased, Some(Box::default()))),
         }
     }
 
@@ -390,8 +443,10 @@ impl App {
             }
         }));
         if props.history {
-            let link = ctx.link().clone();
-            listeners.push(EventListener::new(&window, "popstate", move |_| link.send_message(AppMsg::Popped)));
+            let (link, name) = (ctx.link().clone(), props.link_param.clone());
+            listeners.push(EventListener::new(&window, "popstate", move |_| {
+                link.send_message(AppMsg::Popped(platform::history_place(&name)))
+            }));
         }
         // Print gives the handout: its sections are opened, then closed again.
         let opened: Rc<std::cell::RefCell<Vec<web_sys::Element>>> = Rc::default();

@@ -18,6 +18,7 @@ pub enum Notice {
     LinkOpened,
     LinkDamaged,
     LinkOld,
+    LinkNewer,
     LocaleFailed,
 }
 
@@ -84,6 +85,11 @@ pub enum Msg {
     /// A save failed, or another tab saved newer answers: show `Notice`, and the
     /// journey given, if any.
     Storage(Notice, Option<Box<Journey>>),
+    /// Keep the answers a results link opened, in place of the ones saved on the device.
+    KeepLink,
+    /// Leave a results link's answers for the ones saved on the device (the app sends
+    /// their journey).
+    SavedAnswers(Option<Box<Journey>>),
 }
 
 impl From<Action> for Msg {
@@ -106,6 +112,7 @@ impl Notice {
             Notice::LinkOpened => &ui.link_opened,
             Notice::LinkDamaged => &ui.link_damaged,
             Notice::LinkOld => &ui.link_old,
+            Notice::LinkNewer => &ui.link_newer,
             Notice::LocaleFailed => &ui.locale_failed,
         }
     }
@@ -204,6 +211,13 @@ impl QuizState {
             Msg::FocusChoice => {}
             Msg::Storage(notice, journey) => {
                 self.notice = Some(notice);
+                if let Some(journey) = journey {
+                    self.journey = *journey;
+                }
+            }
+            Msg::KeepLink => self.notice = None,
+            Msg::SavedAnswers(journey) => {
+                self.notice = None;
                 if let Some(journey) = journey {
                     self.journey = *journey;
                 }

@@ -32,13 +32,31 @@ pub fn html_block(kb: &KnowledgeBase) -> String {
     out
 }
 
-/// The same text as a JavaScript constant for the loader, with `{emergency}` left for
-/// the loader to fill from the regions' numbers (also written here, one line a region:
-/// the ambulance number and a second one in everyday use), or with "your local
-/// emergency number" where the country isn't known.
-pub fn loader_block(kb: &KnowledgeBase) -> String {
-    let e = &kb.emergency;
-    let signs: Vec<String> = e.signs.iter().map(|s| js_string(s)).collect();
+/// The same text as a JavaScript constant for the loader, in every language: British
+/// English from `kb`, then each of `locales` (name, knowledge base), so the loader can
+/// show the warning signs in the element's language without fetching anything. The
+/// `{emergency}` is left for the loader to fill from the regions' numbers (also written
+/// here, one line a region: the ambulance number and a second one in everyday use), or
+/// with "your local emergency number" where the country isn't known.
+pub fn loader_block(kb: &KnowledgeBase, locales: &[(String, KnowledgeBase)]) -> String {
+    let words = |kb: &KnowledgeBase| {
+        let e = &kb.emergency;
+        let signs: Vec<String> = e.signs.iter().map(|s| js_string(s)).collect();
+        format!(
+            "{{\n    cantStart: {},\n    heading: {},\n    signs: [\n      {},\n    ],\n    call: {},\n    seeADoctor: {},\n    localEmergency: {},\n    either: {},\n  }}",
+            js_string(&e.cant_start),
+            js_string(&e.heading),
+            signs.join(",\n      "),
+            js_string(&e.call),
+            js_string(&e.see_a_doctor),
+            js_string(&kb.services.local_emergency),
+            js_string(&kb.services.either)
+        )
+    };
+    let mut out = format!("const WARNINGS = {{\n  'en-GB': {},\n", words(kb));
+    for (name, locale) in locales {
+        out += &format!("  {}: {},\n", js_string(name), words(locale));
+    }
     let numbers: Vec<String> = kb
         .regions
         .iter()
@@ -48,17 +66,8 @@ pub fn loader_block(kb: &KnowledgeBase) -> String {
             format!("  {}: [{}],\n", r.id, list.join(", "))
         })
         .collect();
-    format!(
-        "const WARNING = {{\n  cantStart: {},\n  heading: {},\n  signs: [\n    {},\n  ],\n  call: {},\n  seeADoctor: {},\n  localEmergency: {},\n  either: {},\n}};\nconst EMERGENCY_NUMBERS = {{\n{}}};\n",
-        js_string(&e.cant_start),
-        js_string(&e.heading),
-        signs.join(",\n    "),
-        js_string(&e.call),
-        js_string(&e.see_a_doctor),
-        js_string(&kb.services.local_emergency),
-        js_string(&kb.services.either),
-        numbers.concat()
-    )
+    out += &format!("}};\nconst EMERGENCY_NUMBERS = {{\n{}}};\n", numbers.concat());
+    out
 }
 
 /// `text` with the lines between `start` and `end` (the marker lines kept) replaced by

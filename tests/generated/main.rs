@@ -18,9 +18,12 @@ use fallback::*;
 #[test]
 fn fallback_warning_signs_match_the_knowledge_base() {
     let kb = leg_pain_quiz::knowledge::knowledge();
+    let locales = lpq_knowledge::language_files::bases().unwrap_or_else(|e| panic!("{e}"));
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let files =
-        [(HTML_FILE, HTML_START, HTML_END, html_block(kb)), (LOADER_FILE, LOADER_START, LOADER_END, loader_block(kb))];
+    let files = [
+        (HTML_FILE, HTML_START, HTML_END, html_block(kb)),
+        (LOADER_FILE, LOADER_START, LOADER_END, loader_block(kb, &locales)),
+    ];
     for (file, start, end, block) in files {
         let text = std::fs::read_to_string(root.join(file)).unwrap();
         let expected =

@@ -16,5 +16,5 @@ pub use assess::{assess, foods_for, sources, Assessment, FoodSuggestion, Nutrien
 pub use cleaned::{clean, Cleaned};
 pub use condition::{holds, Picks};
 pub use flow::{flags_by_urgency, interrupting_flags, is_complete, select, triage_action, visible_questions};
-pub use journey::{Action, Journey, Screen};
+pub use journey::{browser_moves, Action, Journey, Screen};
 pub use next_steps::{next_steps, NextStep, MAX_STEPS};

@@ -11,11 +11,12 @@
 //! `lpq-locales` binary, which writes them into the build's staging folder and fails the
 //! build on any error.
 
-use crate::{authored, encode, locale, validate, DATA_DIR, LOCALES_DIR};
+use crate::{authored, encode, locale, validate, KnowledgeBase, DATA_DIR, LOCALES_DIR};
 use std::path::Path;
 
-/// Every locale's file, as (locale, bytes), from the authored base and locales.
-pub fn all() -> Result<Vec<(String, Vec<u8>)>, String> {
+/// Every locale's knowledge base, as (locale, base): the authored base with the locale's
+/// words, validated like the base.
+pub fn bases() -> Result<Vec<(String, KnowledgeBase)>, String> {
     let base = authored::merged(Path::new(DATA_DIR));
     locale::files(Path::new(LOCALES_DIR))
         .into_iter()
@@ -29,6 +30,17 @@ pub fn all() -> Result<Vec<(String, Vec<u8>)>, String> {
             if !problems.is_empty() {
                 return Err(format!("{what} makes a knowledge base that is not valid:\n  {}", problems.join("\n  ")));
             }
+            Ok((name, kb))
+        })
+        .collect()
+}
+
+/// Every locale's file, as (locale, bytes), from the authored base and locales.
+pub fn all() -> Result<Vec<(String, Vec<u8>)>, String> {
+    bases()?
+        .into_iter()
+        .map(|(name, kb)| {
+            let what = format!("{LOCALES_DIR}/{name}.toml");
             let compact = encode::encode(&kb).map_err(|e| format!("{what}: {e}"))?;
             let e = &kb.emergency;
             let signs: Vec<String> = e.signs.iter().map(|s| json(s)).collect();

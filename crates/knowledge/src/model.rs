@@ -219,8 +219,17 @@ pub struct UiText {
     pub link_opened: Text,
     /// A results link that can't be read.
     pub link_damaged: Text,
-    /// A results link from another version.
+    /// A results link from another version (older, or one that can't be told).
     pub link_old: Text,
+    /// A results link from a newer version.
+    pub link_newer: Text,
+    /// A results link opened where other answers are saved: they are kept until the
+    /// person chooses.
+    pub link_over_saved: Text,
+    /// Keep the link's answers in place of the saved ones.
+    pub keep_link: Text,
+    /// Go back to the saved answers.
+    pub back_to_saved: Text,
     pub intro_title: Text,
     pub intro_lead: Text,
     pub start: Text,

@@ -1,11 +1,14 @@
 //! The edges that fail safe: storage and the clipboard when they throw, are missing or
 //! are full; two tabs on one session; storage keys across shadow roots and clones; a host
-//! page that breaks custom elements or shadow roots; attributes with empty values; and a
-//! forged saved session. Each case is one a hostile-input probe found.
+//! page that breaks custom elements or shadow roots; attributes with empty values; a
+//! forged saved session; saved answers that can't be read back; a host that owns the
+//! history; a results link over a saved session; slow, failing and incomplete language
+//! files; a widget removed and put back; storage keys that differ only in punctuation.
+//! Each case is one a hostile-input probe found.
 
 use crate::browser::{root_js, Browser};
-use crate::embedding::{finish, mounted, page, storage, HostDir, LOADER};
-use crate::screens::{clot, cramps, ui_text, Answers};
+use crate::embedding::{expect_screen, finish, mounted, page, storage, HostDir, LOADER};
+use crate::screens::{clot, cramps, harmless, ui_text, Answers};
 use crate::site;
 use serde_json::json;
 
@@ -366,5 +369,427 @@ pub async fn a_forged_session_never_skips_an_emergency() {
     b.click(0, "[data-action=\"continue\"]").await;
     crate::screens::next_screen(&b, "interrupt:emergency").await;
     assert!(b.exists(0, "[data-results] [data-triage=\"emergency\"]").await);
+    b.close().await;
+}
+
+/// The screen widget 0 shows, once it shows one (see [`crate::embedding::screen`]).
+async fn on(b: &Browser) -> String {
+    crate::embedding::screen(b, 0).await
+}
+
+/// Saved answers that can't be read back are never taken as the person's decision:
+/// storage that drops writes, a `getItem` that gives something other than text, and
+/// another version's session written under the key mid-quiz each leave the quiz going
+/// on, never "erased" and never back at the start. Where storage can't keep the answers,
+/// the person is told once.
+pub async fn unreadable_saved_answers_never_count_as_erased() {
+    let dir = HostDir::new("unreadable");
+    let body = "<leg-pain-quiz storage-key=\"u\"></leg-pain-quiz>";
+    hostile(
+        &dir,
+        "drops.html",
+        "const set = Storage.prototype.setItem; Storage.prototype.setItem = function (k, v) {
+           if (String(k).startsWith('leg-pain-quiz:')) return; return set.call(this, k, v); };",
+        body,
+    );
+    hostile(
+        &dir,
+        "not-text.html",
+        "const get = Storage.prototype.getItem; Storage.prototype.getItem = function (k) {
+           return String(k).startsWith('leg-pain-quiz:') ? { not: 'text' } : get.call(this, k); };",
+        body,
+    );
+    hostile(&dir, "plain.html", "", body);
+    let server = dir.serve(vec![]);
+    let b = Browser::open(1280, 900).await;
+    for file in ["drops.html", "not-text.html"] {
+        b.goto(&server.url(&format!("/{file}"))).await;
+        b.run("localStorage.clear(); return true;").await;
+        b.goto(&server.url(&format!("/{file}"))).await;
+        mounted(&b, 0).await;
+        b.click(0, "[data-action=\"start\"]").await;
+        for (q, c) in cramps().iter().take(3) {
+            b.answer(0, q, c).await;
+        }
+        b.wait_for(0, &format!("[data-question=\"{}\"]", cramps()[3].0)).await;
+        assert_eq!(notice(&b, 0).await, ui_text("save_failed"), "{file}: told it can't save");
+        // Told once: dismissed, it doesn't come back on the next answers.
+        b.click(0, "[data-notice] [data-action=\"dismiss\"]").await;
+        b.answer(0, cramps()[3].0, cramps()[3].1).await;
+        b.wait_for(0, &format!("[data-question=\"{}\"]", cramps()[4].0)).await;
+        assert!(!b.exists(0, "[data-notice]").await, "{file}: said once");
+        messages(&b).await;
+    }
+
+    // Another version of the widget, in another tab, writes its session under the key.
+    b.goto(&server.url("/plain.html")).await;
+    b.run("localStorage.clear(); return true;").await;
+    b.goto(&server.url("/plain.html")).await;
+    mounted(&b, 0).await;
+    b.click(0, "[data-action=\"start\"]").await;
+    b.answer(0, cramps()[0].0, cramps()[0].1).await;
+    b.wait_for(0, &format!("[data-question=\"{}\"]", cramps()[1].0)).await;
+    b.run(
+        "const v = 'lpq-session 3\\nrev=40\\nscreen=intro\\nfuture=yes\\n';
+         localStorage.setItem('leg-pain-quiz:u', v);
+         dispatchEvent(new StorageEvent('storage', { key: 'leg-pain-quiz:u', newValue: v, storageArea: localStorage }));
+         return true;",
+    )
+    .await;
+    b.answer(0, cramps()[1].0, cramps()[1].1).await;
+    b.wait_for(0, &format!("[data-question=\"{}\"]", cramps()[2].0)).await;
+    assert!(!b.exists(0, "[data-notice]").await, "no notice names a cause that didn't happen");
+    let saved = storage(&b, "leg-pain-quiz:u").await.unwrap_or_default();
+    assert!(saved.starts_with("lpq-session 2") && saved.contains(cramps()[0].1[0]), "the answers are saved: {saved}");
+    messages(&b).await;
+    b.close().await;
+}
+
+/// With `history="on"` the widget moves only on the history entries it made: the
+/// browser's Back and Forward step through the quiz as they say, while a host that
+/// changes `location.hash` on a timer or pushes and pops its own routes leaves it where
+/// it is, on results opened from a link too.
+pub async fn the_widget_moves_only_on_its_own_history_entries() {
+    let dir = HostDir::new("history");
+    dir.write(
+        "spa.html",
+        &page(
+            &format!("<script>window.pops = 0; addEventListener('popstate', () => window.pops++);</script>\n{LOADER}"),
+            "<leg-pain-quiz storage-key=\"h\" history=\"on\"></leg-pain-quiz>",
+        ),
+    );
+    let server = dir.serve(vec![]);
+    let b = Browser::open(1280, 900).await;
+    let fresh = || async {
+        b.goto(&server.url("/spa.html")).await;
+        b.run("localStorage.clear(); return true;").await;
+        b.goto(&server.url("/spa.html")).await;
+        mounted(&b, 0).await;
+    };
+    let pops = |n: u32| format!("return window.pops >= {n};");
+
+    // A results link, then a hash change by the host: the results stay.
+    fresh().await;
+    b.click(0, "[data-action=\"start\"]").await;
+    finish(&b, 0, cramps()).await;
+    b.click(0, "[data-action=\"share\"]").await;
+    let href = b.run(&format!("{} return root.querySelector('a[data-share-link]').href;", root_js(0))).await;
+    b.run("localStorage.clear(); return true;").await;
+    b.goto("about:blank").await;
+    b.goto(href.as_str().unwrap()).await;
+    b.wait_for(0, "[data-results]").await;
+    b.run("window.pops = 0; location.hash = 'host-section'; return true;").await;
+    b.wait_until(&pops(1), "the host's hash change").await;
+    assert_eq!(on(&b).await, "results", "a hash change is not the widget's Back");
+
+    // Back and Forward mean what the browser means.
+    fresh().await;
+    b.click(0, "[data-action=\"start\"]").await;
+    b.answer(0, "age", &["18_50"]).await;
+    b.answer(0, "sensation", &["cramp"]).await;
+    b.wait_for(0, "[data-question=\"cramp_pattern\"]").await;
+    b.client.back().await.unwrap();
+    expect_screen(&b, 0, "q:sensation", "Back steps back").await;
+    b.client.forward().await.unwrap();
+    expect_screen(&b, 0, "q:cramp_pattern", "Forward goes forward").await;
+
+    // The host changes its hash every 50 ms, then pushes and pops a route of its own.
+    b.run(
+        "window.pops = 0; let n = 0;
+         const t = setInterval(() => { location.hash = 'tick-' + n++; if (n === 5) clearInterval(t); }, 50);
+         return true;",
+    )
+    .await;
+    b.wait_until(&pops(5), "five hash changes").await;
+    assert_eq!(on(&b).await, "q:cramp_pattern", "the host's hash changes don't move the quiz");
+    b.run("window.pops = 0; history.pushState({ route: 'settings' }, '', '?route=settings'); history.back(); return true;")
+        .await;
+    b.wait_until(&pops(1), "the host's route Back").await;
+    assert_eq!(on(&b).await, "q:cramp_pattern", "the host's own Back doesn't move the quiz");
+    // And the quiz carries on, its own Back still working.
+    b.answer(0, "cramp_pattern", &["short"]).await;
+    b.wait_for(0, "[data-question=\"leg_signs\"]").await;
+    b.client.back().await.unwrap();
+    expect_screen(&b, 0, "q:cramp_pattern", "Back after the host's entries").await;
+    messages(&b).await;
+    b.close().await;
+}
+
+/// A results link opened where other answers are saved is a session of its own until
+/// the person chooses: changing an answer keeps it (no jump to the saved session, no
+/// "another tab"), "Start again" erases nothing, and the person can go back to the saved
+/// answers or keep the link's instead.
+pub async fn a_results_link_over_saved_answers_waits_for_the_person() {
+    let b = Browser::open(1280, 900).await;
+    crate::screens::fresh_page(&b).await;
+    crate::screens::walk_until(&b, harmless(), "results").await;
+    b.click(0, "[data-action=\"share\"]").await;
+    let href = b.run(&format!("{} return root.querySelector('a[data-share-link]').href;", root_js(0))).await;
+    let href = href.as_str().unwrap().to_string();
+    // The person's own answers, saved part way through.
+    b.click(0, "[data-action=\"restart\"]").await;
+    b.click(0, "[data-action=\"start\"]").await;
+    b.answer(0, "age", &["over_70"]).await;
+    b.wait_for(0, "[data-question=\"sensation\"]").await;
+    let saved = storage(&b, "leg-pain-quiz:page").await.expect("saved");
+    assert!(saved.contains("over_70"));
+
+    let open = || async {
+        b.goto("about:blank").await;
+        b.goto(&href).await;
+        b.wait_for(0, "[data-results]").await;
+        b.wait_for(0, "[data-link-choice]").await;
+    };
+    open().await;
+    b.screenshot(&crate::output_dir().join("link-over-saved-1280x900.png")).await;
+    // Changing an answer: the link's session goes on; nothing is saved over the person's.
+    b.click(0, "[data-action=\"back\"]").await;
+    b.click(0, "[data-change=\"frequency\"]").await;
+    b.answer(0, "frequency", &["weekly"]).await;
+    expect_screen(&b, 0, "review", "back to the check page with the changed answer").await;
+    assert!(b.exists(0, "[data-link-choice]").await, "the choice is still the person's");
+    let notices = b
+        .run(&format!(
+            "{} return [...root.querySelectorAll('[data-notice]')].map(n => n.textContent).join('|');",
+            root_js(0)
+        ))
+        .await;
+    assert!(!notices.as_str().unwrap_or_default().contains(&ui_text("other_tab")), "no other tab: {notices}");
+    assert_eq!(
+        storage(&b, "leg-pain-quiz:page").await.as_deref(),
+        Some(saved.as_str()),
+        "the saved answers are untouched"
+    );
+    // "Start again" on the link's results erases nothing.
+    b.click(0, "[data-action=\"submit\"]").await;
+    b.wait_for(0, "[data-results]").await;
+    b.click(0, "[data-action=\"restart\"]").await;
+    expect_screen(&b, 0, "intro", "started again").await;
+    assert_eq!(storage(&b, "leg-pain-quiz:page").await.as_deref(), Some(saved.as_str()), "nothing erased unasked");
+    // The person goes back to the saved answers: where they left off.
+    b.click(0, "[data-action=\"saved-answers\"]").await;
+    expect_screen(&b, 0, "q:sensation", "the saved session, where it was left").await;
+    assert!(!b.exists(0, "[data-link-choice]").await);
+    // Or keeps the link's answers instead.
+    open().await;
+    b.click(0, "[data-action=\"keep-link\"]").await;
+    b.wait_until(
+        "const s = localStorage.getItem('leg-pain-quiz:page'); return s && s.includes('months_stable') && !s.includes('over_70');",
+        "the link's answers saved in place of the others",
+    )
+    .await;
+    assert!(!b.exists(0, "[data-link-choice]").await);
+    messages(&b).await;
+    b.close().await;
+}
+
+/// A language file that hangs never leaves the element blank: the warning signs show in
+/// the element's language meanwhile, and after the time limit the quiz starts in British
+/// English with a console warning.
+pub async fn a_slow_language_file_shows_the_warning_signs_meanwhile() {
+    let dir = HostDir::new("slow-locale");
+    hostile(
+        &dir,
+        "slow.html",
+        "const f = window.fetch; window.fetch = function (u, o) {
+           return String(u).includes('locales/es.kb') ? new Promise(() => {}) : f.call(this, u, o); };",
+        "<leg-pain-quiz lang=\"es\" storage-key=\"slow\"></leg-pain-quiz>",
+    );
+    let server = dir.serve(vec![]);
+    let b = Browser::open(1280, 900).await;
+    b.goto(&server.url("/slow.html")).await;
+    let waiting = b
+        .wait_until(
+            &format!("{} const box = root && root.querySelector('.lpq-fallback-box[data-waiting]'); return box ? box.innerText : null;", root_js(0)),
+            "the warning signs while the language file is slow",
+        )
+        .await;
+    b.screenshot(&crate::output_dir().join("slow-language-signs-1280x900.png")).await;
+    let waiting = waiting.as_str().unwrap();
+    assert!(waiting.contains(&spanish("heading")), "in the element's language: {waiting}");
+    assert!(!waiting.contains(&spanish("cant_start")), "not yet 'could not start': {waiting}");
+    mounted(&b, 0).await;
+    let active =
+        b.run(&format!("{} return root.querySelector('[data-locale-active]').dataset.localeActive;", root_js(0))).await;
+    assert_eq!(active, json!("en-GB"), "started in British English after the time limit");
+    assert!(!b.exists(0, ".lpq-fallback-box").await, "the quiz replaced the warning signs");
+    let logged = messages(&b).await;
+    assert!(logged.iter().any(|m| m.contains("couldn't load es")), "{logged:#?}");
+    b.close().await;
+}
+
+/// One of the element's language's emergency texts, from the Spanish locale.
+fn spanish(key: &str) -> String {
+    let path = crate::repo_root().join("src/knowledge/locales/es.toml");
+    let table: toml::Table = std::fs::read_to_string(path).unwrap().parse().unwrap();
+    table["emergency"][key].as_str().unwrap().to_string()
+}
+
+/// Where the quiz can't start, the warning signs need nothing but the loader: in Spanish
+/// under `connect-src 'none'`, while the language file hangs, and when the language file
+/// lacks its warning signs.
+pub async fn the_warning_signs_need_nothing_but_the_loader() {
+    let dir = HostDir::new("signs");
+    let body = "<leg-pain-quiz lang=\"es\" storage-key=\"signs\"></leg-pain-quiz>";
+    dir.write("no-connect.html", &page(LOADER, body));
+    hostile(
+        &dir,
+        "hangs.html",
+        "delete window.WebAssembly; const f = window.fetch; window.fetch = function (u, o) {
+           return String(u).includes('locales/es.kb') ? new Promise(() => {}) : f.call(this, u, o); };",
+        body,
+    );
+    hostile(
+        &dir,
+        "no-signs.html",
+        "delete window.WebAssembly; const f = window.fetch; window.fetch = function (u, o) {
+           if (!String(u).includes('locales/es.kb')) return f.call(this, u, o);
+           return f.call(this, u, o).then((r) => r.arrayBuffer()).then((buf) => {
+             const n = new DataView(buf).getUint32(0, true);
+             const words = JSON.parse(new TextDecoder().decode(new Uint8Array(buf, 4, n)));
+             delete words.signs;
+             const head = new TextEncoder().encode(JSON.stringify(words));
+             const rest = new Uint8Array(buf, 4 + n);
+             const out = new Uint8Array(4 + head.length + rest.length);
+             new DataView(out.buffer).setUint32(0, head.length, true);
+             out.set(head, 4); out.set(rest, 4 + head.length);
+             window.servedWithoutSigns = true;
+             return new Response(out);
+           }); };",
+        body,
+    );
+    let csp = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'none'";
+    let strict = dir.serve(vec![("Content-Security-Policy".into(), csp.into())]);
+    let plain = dir.serve(vec![]);
+    let b = Browser::open(1280, 900).await;
+    for (server, file) in [(&strict, "no-connect.html"), (&plain, "hangs.html"), (&plain, "no-signs.html")] {
+        b.goto(&server.url(&format!("/{file}"))).await;
+        let text = b
+            .wait_until(
+                &format!("{} const box = root && root.querySelector('.lpq-fallback-box:not([data-waiting])'); return box ? box.innerText : null;", root_js(0)),
+                &format!("{file}: the warning signs"),
+            )
+            .await;
+        let text = text.as_str().unwrap();
+        for key in ["cant_start", "heading"] {
+            assert!(text.contains(&spanish(key)), "{file}: in Spanish, `{key}`: {text}");
+        }
+        assert!(text.contains("112"), "{file}: Spain's number: {text}");
+        messages(&b).await;
+    }
+    b.close().await;
+}
+
+/// A language download that failed once is tried again the next time the person asks.
+pub async fn a_failed_language_download_is_tried_again() {
+    let dir = HostDir::new("retry-locale");
+    hostile(
+        &dir,
+        "retry.html",
+        "window.esRequests = 0; const f = window.fetch; window.fetch = function (u, o) {
+           if (String(u).includes('locales/es.kb') && window.esRequests++ === 0) return Promise.resolve(new Response('down', { status: 500 }));
+           return f.call(this, u, o); };",
+        "<leg-pain-quiz lang=\"en-GB\" storage-key=\"retry\"></leg-pain-quiz>",
+    );
+    let server = dir.serve(vec![]);
+    let b = Browser::open(1280, 900).await;
+    b.goto(&server.url("/retry.html")).await;
+    mounted(&b, 0).await;
+    b.click(0, "[data-locale=\"es\"]").await;
+    assert_eq!(notice(&b, 0).await, ui_text("locale_failed"));
+    b.click(0, "[data-locale=\"es\"]").await;
+    b.wait_until(
+        &format!(
+            "{} const a = root.querySelector('[data-locale-active]'); return a && a.dataset.localeActive === 'es';",
+            root_js(0)
+        ),
+        "Spanish on the second try",
+    )
+    .await;
+    assert_eq!(b.run("return window.esRequests;").await, json!(2), "asked again, once");
+    messages(&b).await;
+    b.close().await;
+}
+
+/// A widget removed from the page gives its storage key back: a new one inserted with
+/// the same `storage-key` resumes the answers and saves, with no clash reported.
+pub async fn a_remounted_widget_resumes_and_saves() {
+    let dir = HostDir::new("remount");
+    dir.write(
+        "remount.html",
+        &page(LOADER, "<div id=\"slot\"><leg-pain-quiz storage-key=\"re\"></leg-pain-quiz></div>"),
+    );
+    let server = dir.serve(vec![]);
+    let b = Browser::open(1280, 900).await;
+    b.goto(&server.url("/remount.html")).await;
+    b.run("localStorage.clear(); return true;").await;
+    b.goto(&server.url("/remount.html")).await;
+    mounted(&b, 0).await;
+    b.click(0, "[data-action=\"start\"]").await;
+    b.answer(0, "age", &["51_70"]).await;
+    b.wait_for(0, "[data-question=\"sensation\"]").await;
+    let replace = "const old = document.querySelector('leg-pain-quiz'); old.remove();
+         const el = document.createElement('leg-pain-quiz'); el.setAttribute('storage-key', 're');
+         document.querySelector('#slot').append(el); return true;";
+    b.run(replace).await;
+    expect_screen(&b, 0, "q:sensation", "the new widget resumes the answers where they were").await;
+    b.answer(0, "sensation", &["cramp"]).await;
+    b.wait_for(0, "[data-question=\"cramp_pattern\"]").await;
+    let saved = storage(&b, "leg-pain-quiz:re").await.unwrap_or_default();
+    assert!(saved.contains("a.sensation=cramp"), "and saves: {saved}");
+    // The same element put back after it left starts again, and saves too.
+    b.run("const el = document.querySelector('leg-pain-quiz'); el.remove(); setTimeout(() => document.querySelector('#slot').append(el), 50); return true;").await;
+    b.wait_until(
+        &format!("{} return !!(root && host.isConnected && root.querySelector('[data-question]'));", root_js(0)),
+        "the element back",
+    )
+    .await;
+    expect_screen(&b, 0, "q:cramp_pattern", "it resumes").await;
+    b.answer(0, "cramp_pattern", &["short"]).await;
+    b.wait_for(0, "[data-question=\"leg_signs\"]").await;
+    let saved = storage(&b, "leg-pain-quiz:re").await.unwrap_or_default();
+    assert!(saved.contains("a.cramp_pattern=short"), "and saves: {saved}");
+    let logged = messages(&b).await;
+    assert!(!logged.iter().any(|m| m.contains("won't save")), "no key clash: {logged:#?}");
+    b.close().await;
+}
+
+/// Distinct `storage-key`s name distinct results in a link: `x y` and `x_y` once both
+/// became `lpq-x_y`, so one widget's link opened in the other.
+pub async fn distinct_storage_keys_make_distinct_links() {
+    let dir = HostDir::new("link-names");
+    dir.write(
+        "two.html",
+        &page(
+            LOADER,
+            "<leg-pain-quiz storage-key=\"x y\"></leg-pain-quiz>\n<leg-pain-quiz storage-key=\"x_y\"></leg-pain-quiz>",
+        ),
+    );
+    let server = dir.serve(vec![]);
+    let b = Browser::open(1280, 900).await;
+    b.goto(&server.url("/two.html")).await;
+    b.run("localStorage.clear(); return true;").await;
+    b.goto(&server.url("/two.html")).await;
+    let mut links = Vec::new();
+    for widget in [0, 1] {
+        mounted(&b, widget).await;
+        b.click(widget, "[data-action=\"start\"]").await;
+        finish(&b, widget, cramps()).await;
+        b.click(widget, "[data-action=\"share\"]").await;
+        b.wait_for(widget, "a[data-share-link]").await;
+        let href = b.run(&format!("{} return root.querySelector('a[data-share-link]').href;", root_js(widget))).await;
+        links.push(href.as_str().unwrap().to_string());
+    }
+    let name = |href: &str| href.split_once('#').unwrap().1.split_once('=').unwrap().0.to_string();
+    assert_ne!(name(&links[0]), name(&links[1]), "two keys, two names: {links:?}");
+    // Each link opens in its own widget only.
+    for (widget, href) in links.iter().enumerate() {
+        b.run("localStorage.clear(); return true;").await;
+        b.goto("about:blank").await;
+        b.goto(href).await;
+        b.wait_for(widget, "[data-results]").await;
+        expect_screen(&b, 1 - widget, "intro", "the other widget stays on its intro").await;
+    }
+    messages(&b).await;
     b.close().await;
 }

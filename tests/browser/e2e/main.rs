@@ -10,8 +10,8 @@ mod edges;
 mod embedding;
 mod journeys;
 mod locales;
-mod regions;
 mod package;
+mod regions;
 mod results_page;
 mod screens;
 mod visual;
@@ -65,6 +65,14 @@ fn main() -> std::process::ExitCode {
         edges::a_broken_platform_shows_the_warning_signs,
         edges::empty_attribute_values_fall_back_with_a_warning,
         edges::a_forged_session_never_skips_an_emergency,
+        edges::unreadable_saved_answers_never_count_as_erased,
+        edges::the_widget_moves_only_on_its_own_history_entries,
+        edges::a_results_link_over_saved_answers_waits_for_the_person,
+        edges::a_slow_language_file_shows_the_warning_signs_meanwhile,
+        edges::the_warning_signs_need_nothing_but_the_loader,
+        edges::a_failed_language_download_is_tried_again,
+        edges::a_remounted_widget_resumes_and_saves,
+        edges::distinct_storage_keys_make_distinct_links,
         results_page::the_first_screen_holds_the_summary,
         results_page::results_fit_their_height_budgets,
         results_page::a_results_link_reopens_them_and_a_tampered_one_is_refused,

@@ -162,7 +162,7 @@ pub async fn a_results_link_reopens_them_and_a_tampered_one_is_refused() {
     let address = b.run("return location.href;").await;
     assert!(!address.as_str().unwrap_or_default().contains(code), "the answers leave the address bar once read");
 
-    // Tampered (one character), cut short, and from an older quiz.
+    // Tampered (one character), cut short, from another version, and from a newer one.
     let mut tampered = code.as_bytes().to_vec();
     let i = tampered.len() / 2;
     tampered[i] = if tampered[i] == b'A' { b'B' } else { b'A' };
@@ -174,7 +174,14 @@ pub async fn a_results_link_reopens_them_and_a_tampered_one_is_refused() {
     let check = fnv(&bytes[..body_len]).to_le_bytes();
     bytes[body_len..].copy_from_slice(&check);
     let old = b64(&bytes);
-    for (bad, message) in [(tampered, "link_damaged"), (cut, "link_damaged"), (old, "link_old")] {
+    // From a newer version: a format this one doesn't know, with a valid checksum.
+    let mut bytes = unb64(code);
+    bytes[0] += 1;
+    let check = fnv(&bytes[..body_len]).to_le_bytes();
+    bytes[body_len..].copy_from_slice(&check);
+    let newer = b64(&bytes);
+    for (bad, message) in [(tampered, "link_damaged"), (cut, "link_damaged"), (newer, "link_newer"), (old, "link_old")]
+    {
         open(format!("{base}#{param}={bad}")).await;
         b.wait_for(0, "[data-notice]").await;
         let notice = js(&b, "return root.querySelector('[data-notice]').textContent;").await;

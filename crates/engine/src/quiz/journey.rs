@@ -11,6 +11,11 @@
 //!   exist for the current answers (a follow-up whose trigger was unticked).
 //! - A question is never shown twice in a row: Next either moves on or says what is
 //!   missing on the same screen.
+//! - Forward undoes a Back, to a screen that still exists, as long as no answer changed
+//!   since; like any move forward, it shows unseen warnings first.
+//!
+//! The browser's Back and Forward buttons (with `history="on"`) come here through
+//! [`browser_moves`], which reads only the widget's own history entries.
 
 use super::{interrupting_flags, select, Answers, Cleaned};
 use crate::knowledge::KnowledgeBase;
@@ -40,6 +45,8 @@ pub enum Action {
     },
     Next,
     Back,
+    /// Return to the screen the last Back left (the browser's Forward button).
+    Forward,
     /// Carry on after urgent guidance.
     Continue,
     /// Change an answer from "check your answers".
@@ -64,6 +71,8 @@ pub struct Journey {
     pub missing_answer: bool,
     /// Screens visited, for Back.
     history: Vec<Screen>,
+    /// Screens left by Back, for Forward (the latest last).
+    ahead: Vec<Screen>,
 }
 
 impl Default for Journey {
@@ -81,6 +90,7 @@ impl Journey {
             editing: false,
             missing_answer: false,
             history: Vec::new(),
+            ahead: Vec::new(),
         }
     }
 
@@ -142,6 +152,7 @@ impl Journey {
         if screen != self.screen {
             let previous = std::mem::replace(&mut self.screen, screen);
             self.history.push(previous);
+            self.ahead.clear();
         }
         self.missing_answer = false;
     }
@@ -198,6 +209,10 @@ impl Journey {
             (Action::Choose { question, choice }, Screen::Question(current)) if question == *current => {
                 next.answers = select(kb, &next.answers, &question, &choice);
                 next.missing_answer = false;
+                if next.answers != self.answers {
+                    // The road ahead may have changed: Forward no longer leads anywhere.
+                    next.ahead.clear();
+                }
                 // A warning unticked and ticked again is shown again.
                 let holding = interrupting_flags(kb, &next.answers);
                 next.acknowledged.retain(|a| holding.iter().any(|f| f.id == *a));
@@ -244,7 +259,24 @@ impl Journey {
                 if matches!(previous, Screen::Review | Screen::Intro | Screen::Results) {
                     next.editing = false;
                 }
-                next.screen = previous;
+                let left = std::mem::replace(&mut next.screen, previous);
+                next.ahead.push(left);
+                next.missing_answer = false;
+            }
+            (Action::Forward, _) => {
+                let Some(target) = next.ahead.pop() else { return self.clone() };
+                if target == next.screen || !next.still_there(kb, &target) {
+                    next.ahead.clear();
+                    return next;
+                }
+                // A warning screen, or the nutrient pages, come back as they were; a step of
+                // the quiz first shows warnings not yet seen.
+                let target = match target {
+                    Screen::Interrupt(_) | Screen::Browse(_) | Screen::Intro => target,
+                    other => next.guarded(kb, other),
+                };
+                let previous = std::mem::replace(&mut next.screen, target);
+                next.history.push(previous);
                 next.missing_answer = false;
             }
             (Action::Restart, _) => next = Journey::new(),
@@ -252,5 +284,19 @@ impl Journey {
             _ => {}
         }
         next
+    }
+}
+
+/// What the browser's history moving to one of its entries means for the quiz. `at` is the
+/// widget's place in its own history entries now; `landed` its place in the entry the
+/// browser moved to, or `None` when that entry isn't the widget's (the host's own route,
+/// a hash change, another widget's step): the quiz doesn't move. Back as many steps as
+/// the browser went back, Forward as many as it went forward.
+pub fn browser_moves(at: u32, landed: Option<u32>) -> Option<(Action, u32)> {
+    let landed = landed?;
+    match landed.cmp(&at) {
+        std::cmp::Ordering::Less => Some((Action::Back, at - landed)),
+        std::cmp::Ordering::Greater => Some((Action::Forward, landed - at)),
+        std::cmp::Ordering::Equal => None,
     }
 }

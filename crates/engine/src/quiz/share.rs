@@ -17,8 +17,30 @@ const FORMAT: u8 = 1;
 pub enum LinkError {
     /// Not a results link, or damaged, cut short or edited.
     Damaged,
-    /// Made by another version of the quiz.
-    Old,
+    /// Made by another version of the quiz, with other questions or choices (a
+    /// fingerprint can't tell older from newer).
+    OtherVersion,
+    /// Made by a newer version of the quiz: its format is one this version doesn't know.
+    Newer,
+}
+
+/// The name of a widget's results in a link's `#` part: `lpq-` and its storage key,
+/// percent-encoded but for letters, digits, `-`, `_`, `.` and `~`, so that distinct keys
+/// never share a name (`x y` is `lpq-x%20y`, `x_y` stays `lpq-x_y`), and the name is the
+/// same text the browser's `location.hash` gives back. Keys of only letters, digits, `-`
+/// and `_` keep the name they always had, so their links still open.
+pub fn param(storage_key: &str) -> String {
+    // Hex digits by hand: `format!("{:02X}")` would bring the formatting code for hex.
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let mut out = String::from("lpq-");
+    for b in storage_key.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(b as char);
+        } else {
+            out.extend(['%', HEX[usize::from(b >> 4)] as char, HEX[usize::from(b & 15)] as char]);
+        }
+    }
+    out
 }
 
 /// The link text for these answers (cleaned first).
@@ -50,8 +72,11 @@ pub fn decode(kb: &KnowledgeBase, text: &str) -> Result<Answers, LinkError> {
     if fnv(body).to_le_bytes() != check {
         return Err(LinkError::Damaged);
     }
+    if body[0] > FORMAT {
+        return Err(LinkError::Newer);
+    }
     if body[0] != FORMAT || body[1..5] != fingerprint(kb).to_le_bytes() {
-        return Err(LinkError::Old);
+        return Err(LinkError::OtherVersion);
     }
     let mut rest = &body[5..];
     let mut answers = Answers::new();
