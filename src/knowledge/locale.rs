@@ -30,6 +30,8 @@ const NOT_WORDS: &[&str] = &[
     "id",
     "level",
     "when",
+    "unless",
+    "no_tests",
     "show_if",
     "withhold_when",
     "young_when",

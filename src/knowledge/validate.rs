@@ -225,6 +225,14 @@ pub fn validate(kb: &KnowledgeBase) -> Vec<String> {
                     err(format!("{what} names unknown nutrient `{n}`"));
                 }
             }
+            for t in a.tests.iter() {
+                if kb.lab_test(t).is_none() {
+                    err(format!("{what} names unknown lab test `{t}`"));
+                }
+            }
+            if !a.tests.is_empty() && a.action.is_none() {
+                err(format!("{what} has tests but no action asking for them"));
+            }
             check_condition(&what, &a.when, None, &mut err);
             check_sources(what, &a.sources, &mut err);
         }
@@ -233,8 +241,15 @@ pub fn validate(kb: &KnowledgeBase) -> Vec<String> {
         check_condition(&format!("nutrient `{}`", n.id), &n.withhold_when, None, &mut err);
     }
     for g in kb.triage.iter() {
+        let what = format!("triage `{}`", g.level.id());
+        check_condition(&what, &g.unless, None, &mut err);
         for v in g.variants.iter() {
-            check_condition(&format!("triage `{}` variant", g.level.id()), &v.when, None, &mut err);
+            check_condition(&format!("{what} variant"), &v.when, None, &mut err);
+            check_condition(&format!("{what} variant"), &v.unless, None, &mut err);
+        }
+        // With every wording passed over, the person would be told to act on their own answer.
+        if !g.unless.is_empty() && !g.variants.iter().any(|v| v.unless.is_empty()) {
+            err(format!("{what}: its action has `unless`, so a variant without one must follow"));
         }
     }
     check_condition("young_when", &kb.young_when, None, &mut err);
@@ -247,6 +262,14 @@ pub fn validate(kb: &KnowledgeBase) -> Vec<String> {
                 err(format!("region `{}`: `{number}` is not a number to dial", r.id));
             }
         }
+    }
+    for p in kb.patterns.iter() {
+        let what = format!("pattern `{}`", p.id);
+        if p.when.is_empty() {
+            err(format!("{what} has no condition: it would be said to everyone"));
+        }
+        check_condition(&what, &p.when, None, &mut err);
+        check_sources(what, &p.sources, &mut err);
     }
     for t in kb.lab_tests.iter() {
         let what = format!("lab test `{}`", t.id);

@@ -58,6 +58,9 @@ pub struct QuizState {
     /// "For your doctor" is shown (and copied) in English, for a clinician who doesn't
     /// read the language on screen.
     pub doctor_english: bool,
+    /// The answers just erased, kept in memory while the "erased" notice offers Undo:
+    /// one tap on Erase loses nothing.
+    pub undo: Option<Box<Journey>>,
 }
 
 /// Everything the views and the edges can ask for.
@@ -68,6 +71,8 @@ pub enum Msg {
     Erase,
     /// The saved answers were erased (true), or the browser refused (false).
     Erased(bool),
+    /// Bring back the answers just erased (the app saves them again).
+    Undo,
     DismissNotice,
     Copied(bool),
     ShowLink,
@@ -136,6 +141,7 @@ impl QuizState {
             locale: AttrValue::Static("en-GB"),
             loading_locale: false,
             doctor_english: false,
+            undo: None,
         };
         state.note_position();
         state
@@ -180,8 +186,14 @@ impl QuizState {
                 self.journey = self.journey.apply(self.kb.0, action);
             }
             Msg::Erased(true) => {
-                self.journey = Journey::new();
+                self.undo = Some(Box::new(std::mem::take(&mut self.journey)));
                 self.notice = Some(Notice::Erased);
+            }
+            Msg::Undo => {
+                if let Some(journey) = self.undo.take() {
+                    self.journey = *journey;
+                    self.notice = None;
+                }
             }
             Msg::Erased(false) => self.notice = Some(Notice::EraseFailed),
             Msg::DismissNotice | Msg::Erase => self.notice = None,
@@ -208,6 +220,10 @@ impl QuizState {
                     self.journey = *journey;
                 }
             }
+        }
+        // Undo is offered only while the notice saying the answers were erased is on show.
+        if self.notice != Some(Notice::Erased) {
+            self.undo = None;
         }
         if self.journey.screen != screen_before {
             self.copy = Copy::NotYet;

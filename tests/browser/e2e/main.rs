@@ -10,6 +10,7 @@ mod browser;
 mod edges;
 mod embedding;
 mod journeys;
+mod large_text;
 mod locales;
 mod results_page;
 mod screens;
@@ -77,6 +78,8 @@ fn main() -> std::process::ExitCode {
         accessibility::focus_is_always_visible,
         visual::screenshots_of_every_screen,
         visual::print_gives_a_handout_without_buttons,
+        large_text::every_screen_fits_at_200_and_400_percent,
+        large_text::one_tap_on_erase_loses_nothing,
     ];
     let missing = missing_prerequisite();
     if let Some(why) = &missing {
