@@ -126,8 +126,8 @@ pub struct PatternLine {
 pub struct Report {
     /// The pattern the answers fit, if any (never with an urgent or emergency outcome).
     pub pattern: Option<PatternLine>,
-    /// The pattern opens the results: true unless a warning sign holds, which is then
-    /// said first and the pattern follows it.
+    /// The pattern opens the results: true unless the outcome is urgent or an
+    /// emergency, which is then said first (the engine gives no pattern then either).
     pub pattern_first: bool,
     pub outcome: Outcome,
     /// Up to three things to do now (none when the outcome is urgent or higher).
@@ -333,7 +333,7 @@ pub fn report(kb: &KnowledgeBase, region: &Region, answers: &Answers, a: &Assess
     });
     Report {
         pattern,
-        pattern_first: flags.is_empty() && a.triage < TriageLevel::Urgent,
+        pattern_first: a.triage < TriageLevel::Urgent,
         outcome: outcome(kb, region, a.triage, &a.action, &flags),
         steps,
         standout,

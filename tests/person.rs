@@ -128,3 +128,76 @@ fn an_adult_with_cramps_most_nights_is_not_told_to_see_a_gp_if_they_do() {
     let occasional = results(&kb, &with(&[]));
     assert!(occasional.outcome.action.contains("most nights"), "still said to those who didn't say it");
 }
+
+#[test]
+fn the_likely_pattern_opens_the_results_in_plain_words() {
+    let kb = kb();
+    let pregnant = with(&[
+        ("sensation", &["urge_to_move"]),
+        ("rls_pattern", &["rest_worse", "moving_helps", "evening_worse", "sleep_spoiled"]),
+        ("frequency", &["most_nights"]),
+        ("sex", &["pregnant"]),
+    ]);
+    let mut restless = pregnant.clone();
+    restless.set("sex", vec!["female".into()]);
+    for (who, answers, pattern, words) in [
+        ("child", child(), "growing_pains", "growing pains"),
+        ("78-year-old", older_woman(), "cramps_from_water_tablets", "water tablets"),
+        ("pregnant", pregnant, "restless_legs_pregnancy", "restless legs of pregnancy"),
+        ("restless", restless, "restless_legs", "restless legs"),
+        ("harmless", with(&[]), "ordinary_cramps", "ordinary night cramps"),
+    ] {
+        let r = results(&kb, &answers);
+        let p = r.pattern.as_ref().unwrap_or_else(|| panic!("{who}: a pattern"));
+        assert_eq!(p.id, pattern, "{who}");
+        assert!(p.title.contains(words), "{who}: {}", p.title);
+        assert!(r.pattern_first, "{who}: the pattern opens the results");
+        assert!(!p.tonight.is_empty() && p.not_diagnosis.contains("not a diagnosis"), "{who}");
+    }
+}
+
+#[test]
+fn a_pattern_never_stands_before_an_urgent_warning() {
+    let kb = kb();
+    // Ordinary-looking cramps, but one calf is painful and swollen: urgent, no pattern.
+    let r = results(&kb, &with(&[("leg_signs", &["one_leg_pain_swelling"]), ("legs", &["one_leg"])]));
+    assert!(r.outcome.level >= TriageLevel::Urgent, "{:?}", r.outcome.level);
+    assert!(r.pattern.is_none(), "no pattern beside an urgent warning: {:?}", r.pattern);
+}
+
+/// Every harmless picture, for adults, children and in pregnancy, at every frequency and
+/// with or without spoilt sleep: the wording chosen never names an answer given in its
+/// "see a GP if …" (its `unless` doesn't hold).
+#[test]
+fn no_wording_asks_to_act_on_an_answer_given() {
+    let kb = kb();
+    let mut checked = 0;
+    for who in ["adult", "pregnant", "child"] {
+        for frequency in ["once", "occasional", "weekly", "most_nights", "constant", "not_sure"] {
+            for sleep in [false, true] {
+                let mut answers = match who {
+                    "child" => child(),
+                    "pregnant" => with(&[("sex", &["pregnant"])]),
+                    _ => with(&[]),
+                };
+                answers.set("frequency", vec![frequency.into()]);
+                if sleep && who != "child" {
+                    answers.set("cramp_pattern", vec!["short".into(), "spoil_sleep".into()]);
+                }
+                let a = assess(&kb, &answers);
+                let g = kb.guidance(a.triage).unwrap();
+                let cleaned = leg_pain_quiz::quiz::Cleaned::new(&kb, &answers);
+                let wordings =
+                    std::iter::once((&g.action, &g.unless)).chain(g.variants.iter().map(|v| (&v.action, &v.unless)));
+                for (action, unless) in wordings.filter(|(action, _)| **action == a.action) {
+                    assert!(
+                        unless.is_empty() || !leg_pain_quiz::quiz::holds(unless, &cleaned),
+                        "{who}, {frequency}, sleep {sleep}: “{action}”"
+                    );
+                }
+                checked += usize::from(a.triage == TriageLevel::SelfCare);
+            }
+        }
+    }
+    assert!(checked >= 10, "enough self-care pictures were checked: {checked}");
+}

@@ -45,7 +45,14 @@ proptest! {
     #[test]
     fn the_results_never_contradict_the_answers_or_themselves(picks in prop::collection::vec(any::<u16>(), 1..64)) {
         let kb = kb();
-        let answers = walk(&kb, &picks);
+        let walked = walk(&kb, &picks);
+        // As walked, and with each answer to how often (the one the wordings name most).
+        let frequencies = ["once", "occasional", "weekly", "most_nights", "constant"];
+        for answers in std::iter::once(walked.clone()).chain(frequencies.iter().map(|f| {
+            let mut a = walked.clone();
+            a.set("frequency", vec![f.to_string()]);
+            a
+        })) {
         let a = assess(&kb, &answers);
         let cleaned = Cleaned::new(&kb, &answers);
         let g = kb.guidance(a.triage).expect("guidance for every level");
@@ -66,7 +73,13 @@ proptest! {
         let shown = a.lifestyle.iter().chain(&a.other_causes).chain(&a.medicine_notes);
         let all = kb.lifestyle.iter().chain(kb.other_causes.iter()).chain(kb.medicine_notes.iter());
         let says_none: Vec<_> = all.filter(|x| x.no_tests && shown.clone().any(|id| *id == x.id)).map(|x| x.id.to_string()).collect();
+        // A recognised pattern fits the answers and never comes with an urgent outcome.
+        if let Some(p) = a.pattern.as_deref().map(|id| kb.pattern(id).expect("known pattern")) {
+            prop_assert!(a.triage < leg_pain_quiz::knowledge::TriageLevel::Urgent);
+            prop_assert!(holds(&p.when, &cleaned));
+        }
         prop_assert!(!suggests_test || says_none.is_empty(), "tests {:?} beside {:?}", a.lab_tests, says_none);
+        }
     }
 
     #[test]

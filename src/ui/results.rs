@@ -29,7 +29,7 @@ pub fn results(state: &QuizState, dispatch: &Callback<Msg>, report: &Rc<Report>)
             </div>
         }
     });
-    // A pattern opens the results only when no warning sign holds: a warning comes first.
+    // A pattern opens the results; an urgent or emergency outcome always comes first.
     let (before, after) = if report.pattern_first { (pattern, None) } else { (None, pattern) };
     html! {
         <section class="lpq-results" data-results="">
