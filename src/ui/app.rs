@@ -215,11 +215,14 @@ impl Component for App {
                     // At narrow widths (large text on a phone) the languages fold into one
                     // control that opens to the list; wider, the list shows and the
                     // control's own line is hidden (see the stylesheet).
-                    <details class="lpq-language-menu">
-                        <summary class="lpq-link">{ text(&ui.language) }{ ": " }
+                    <div class="lpq-language-menu" data-open={state.languages_open.then_some("")}>
+                        <button type="button" class="lpq-link lpq-language-toggle" aria-controls="lpq-languages"
+                            aria-expanded={if state.languages_open { "true" } else { "false" }}
+                            onclick={on_click(&dispatch, Msg::LanguagesOpen(!state.languages_open))}>
+                            { text(&ui.language) }{ ": " }
                             <span lang={language}>{ crate::ui::LANGUAGES.iter().find(|l| l.0 == state.locale).map_or("", |l| l.2) }</span>
-                        </summary>
-                        <nav class="lpq-languages" aria-label={text(&ui.language)}>
+                        </button>
+                        <nav class="lpq-languages" id="lpq-languages" aria-label={text(&ui.language)}>
                             { for crate::ui::LANGUAGES.iter().map(|(locale, tag, name)| {
                                 let current = state.locale == *locale;
                                 html! {
@@ -229,7 +232,7 @@ impl Component for App {
                                 }
                             }) }
                         </nav>
-                    </details>
+                    </div>
                 </header>
                 if let Some(notice) = state.notice {
                     <div class="lpq-notice lpq-no-print" role="status" data-notice="">

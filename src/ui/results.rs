@@ -23,9 +23,8 @@ pub fn results(state: &QuizState, dispatch: &Callback<Msg>, report: &Rc<Report>)
         html! {
             <div class="lpq-pattern" data-pattern={text(&p.id)}>
                 <h2 tabindex="-1" data-focus="">{ text(&p.title) }</h2>
-                <p class="lpq-lead">{ text(&p.text) }</p>
+                <p>{ text(&p.text) }{ " " }<span class="lpq-small">{ text(&p.not_diagnosis) }</span></p>
                 <p class="lpq-tonight">{ text(&p.tonight) }</p>
-                <p class="lpq-small">{ text(&p.not_diagnosis) }</p>
             </div>
         }
     });

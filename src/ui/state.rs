@@ -61,6 +61,8 @@ pub struct QuizState {
     /// The answers just erased, kept in memory while the "erased" notice offers Undo:
     /// one tap on Erase loses nothing.
     pub undo: Option<Box<Journey>>,
+    /// The folded language switch (narrow widths) is open.
+    pub languages_open: bool,
 }
 
 /// Everything the views and the edges can ask for.
@@ -73,6 +75,8 @@ pub enum Msg {
     Erased(bool),
     /// Bring back the answers just erased (the app saves them again).
     Undo,
+    /// Open or close the folded language switch.
+    LanguagesOpen(bool),
     DismissNotice,
     Copied(bool),
     ShowLink,
@@ -142,6 +146,7 @@ impl QuizState {
             loading_locale: false,
             doctor_english: false,
             undo: None,
+            languages_open: false,
         };
         state.note_position();
         state
@@ -189,6 +194,7 @@ impl QuizState {
                 self.undo = Some(Box::new(std::mem::take(&mut self.journey)));
                 self.notice = Some(Notice::Erased);
             }
+            Msg::LanguagesOpen(open) => self.languages_open = open,
             Msg::Undo => {
                 if let Some(journey) = self.undo.take() {
                     self.journey = *journey;

@@ -29,6 +29,8 @@ async fn first_screen(b: &Browser) -> Json {
            steps: bottom('.lpq-steps'), nutrients: bottom('.lpq-standout') ?? bottom('[data-no-nutrient]') ?? bottom('[data-deferred]'),
            tests_visible: [...r.querySelectorAll('[data-test]')].filter(e => e.checkVisibility()).length,
            supplements_visible: [...r.querySelectorAll('[data-fold=\"supplements\"] li')].filter(e => e.checkVisibility()).length,
+           pattern: r.querySelector('[data-pattern]') ? r.querySelector('.lpq-outcome').getBoundingClientRect().top - r.querySelector('[data-pattern]').getBoundingClientRect().top : 0,
+           tonight: bottom('[data-pattern] .lpq-tonight'),
          };",
     )
     .await
@@ -47,7 +49,21 @@ pub async fn the_first_screen_holds_the_summary() {
         walk_until(&b, answers, "results").await;
         assert!(b.exists(0, &format!("[data-results] .lpq-outcome[data-triage=\"{level}\"]")).await, "{name}: {level}");
         let at = first_screen(&b).await;
-        let within = |key: &str| at[key].as_f64().is_some_and(|y| y <= PHONE.1 as f64);
+        // A recognised pattern opens the results (never before an urgent outcome): it and
+        // its step for tonight are on the first screen, and it adds its own height to the
+        // room the rest has.
+        let pattern = at["pattern"].as_f64().unwrap_or(0.0);
+        let within = |key: &str| at[key].as_f64().is_some_and(|y| y <= PHONE.1 as f64 + pattern);
+        if pattern > 0.0 {
+            assert!(
+                at["tonight"].as_f64().is_some_and(|y| y <= PHONE.1 as f64),
+                "{name}: tonight's step on the first screen: {at}"
+            );
+            assert!(
+                at["heading"].as_f64().is_some_and(|y| y <= PHONE.1 as f64),
+                "{name}: the outcome on the first screen: {at}"
+            );
+        }
         assert!(within("heading") && within("action"), "{name}: the outcome and its step on the first screen: {at}");
         if let Some(number) = number {
             assert!(within("call"), "{name}: the call button on the first screen: {at}");
@@ -85,7 +101,14 @@ pub async fn results_fit_their_height_budgets() {
     for (name, answers) in journeys {
         fresh_page(&b).await;
         walk_until(&b, answers, "results").await;
-        let h = js(&b, "return root.querySelector('.lpq-app').getBoundingClientRect().height;").await;
+        // Less a recognised pattern's own height, which opens the results on top of these budgets.
+        let h = js(
+            &b,
+            "const p = root.querySelector('[data-pattern]'), o = root.querySelector('.lpq-outcome');
+             return root.querySelector('.lpq-app').getBoundingClientRect().height
+               - (p ? o.getBoundingClientRect().top - p.getBoundingClientRect().top : 0);",
+        )
+        .await;
         let h = h.as_f64().unwrap();
         println!("results height at 390 px, folded: {name:<28} {h:>6.0} px ({:.1} screens)", h / PHONE.1 as f64);
         heights.push((name, h));
