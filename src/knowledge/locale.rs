@@ -31,6 +31,7 @@ const NOT_WORDS: &[&str] = &[
     "level",
     "when",
     "unless",
+    "replaces",
     "no_tests",
     "show_if",
     "withhold_when",

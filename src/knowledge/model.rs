@@ -202,6 +202,9 @@ pub struct Pattern {
     /// The one thing to do tonight.
     pub tonight: Text,
     pub when: Condition,
+    /// Tips whose step `tonight` already says: not repeated among the things to do.
+    #[serde(default)]
+    pub replaces: List<Text>,
     pub sources: List<Text>,
 }
 }

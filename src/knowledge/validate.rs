@@ -268,6 +268,11 @@ pub fn validate(kb: &KnowledgeBase) -> Vec<String> {
         if p.when.is_empty() {
             err(format!("{what} has no condition: it would be said to everyone"));
         }
+        for r in p.replaces.iter() {
+            if !kb.lifestyle.iter().any(|t| t.id == *r) {
+                err(format!("{what} replaces unknown tip `{r}`"));
+            }
+        }
         check_condition(&what, &p.when, None, &mut err);
         check_sources(what, &p.sources, &mut err);
     }

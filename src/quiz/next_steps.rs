@@ -29,7 +29,10 @@ pub fn next_steps<'kb>(kb: &'kb KnowledgeBase, a: &Assessment) -> Vec<NextStep<'
         ids.iter().filter_map(|id| list.iter().find(|x| x.id == *id)).filter(|x| x.action.is_some()).collect()
     };
     let medicine = with_action(&kb.medicine_notes, &a.medicine_notes);
-    let tips = with_action(&kb.lifestyle, &a.lifestyle);
+    // What the recognised pattern's step for tonight already says is not said twice.
+    let said = a.pattern.as_deref().and_then(|id| kb.pattern(id)).map_or(&[][..], |p| &p.replaces[..]);
+    let tips: Vec<&Advice> =
+        with_action(&kb.lifestyle, &a.lifestyle).into_iter().filter(|t| !said.contains(&t.id)).collect();
 
     // One blood-test step: the tests a medicine note asks for (a water tablet: potassium
     // and magnesium) come first in it, rather than as a second step of their own.
