@@ -9,6 +9,7 @@
 
 use leg_pain_quiz::knowledge::{authored, locale, validate, KnowledgeBase, DATA_DIR, LOCALES_DIR};
 use leg_pain_quiz::quiz::{assess, Answers};
+use leg_pain_quiz::report::{report, DOCTOR};
 use std::path::Path;
 
 fn root() -> &'static Path {
@@ -242,5 +243,44 @@ fn the_loader_carries_every_languages_warning_signs() {
         for sign in kb.emergency.signs.iter() {
             assert!(text.contains(sign.as_ref()), "the loader lacks {name}'s `{sign}`");
         }
+    }
+}
+
+/// "Show the doctor's part in English" gives all of it in English, the reasons for each
+/// nutrient included: the same part as an English speaker's, word for word.
+#[test]
+fn the_doctors_part_in_english_is_english_throughout() {
+    let answers = Answers::from_pairs([
+        ("age", &["18_50"][..]),
+        ("sensation", &["urge_to_move"][..]),
+        ("rls_pattern", &["rest_worse", "moving_helps", "evening_worse", "sleep_spoiled"][..]),
+        ("leg_signs", &["none"][..]),
+        ("body_signs", &["none"][..]),
+        ("since", &["weeks"][..]),
+        ("frequency", &["most_nights"][..]),
+        ("legs", &["both_legs"][..]),
+        ("circumstances", &["none"][..]),
+        ("sex", &["pregnant"][..]),
+        ("pregnancy_signs", &["none"][..]),
+        ("daily_life", &["none"][..]),
+        ("medicines", &["none"][..]),
+        ("other_medicines", &["none"][..]),
+        ("conditions", &["none"][..]),
+        ("diet", &["omnivore"][..]),
+        ("avoid", &["none"][..]),
+        ("eats", &["fruit_veg", "dairy", "meat_fish_eggs"][..]),
+        ("daylight", &["none"][..]),
+    ]);
+    let english = leg_pain_quiz::knowledge::embedded();
+    let in_english = report(&english, english.regions.first(), &answers, &assess(&english, &answers));
+    for (name, kb) in locale_bases() {
+        let mut r = report(&kb, kb.regions.first(), &answers, &assess(&kb, &answers));
+        if name == "es" {
+            assert_ne!(r.fold(DOCTOR), in_english.fold(DOCTOR), "es: the doctor's part starts in Spanish");
+        }
+        r.doctor_in_english(&english, english.regions.first(), &answers);
+        assert_eq!(r.fold(DOCTOR), in_english.fold(DOCTOR), "{name}: the doctor's part in English, reasons included");
+        assert_eq!(r.doctor_text("2026-12-01"), in_english.doctor_text("2026-12-01"), "{name}: copied in English");
+        assert_eq!(r.folds.iter().find(|f| f.name == DOCTOR).and_then(|f| f.lang), Some("en"));
     }
 }

@@ -3,7 +3,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use leg_pain_quiz::knowledge::{KnowledgeBase, QuestionKind};
-use leg_pain_quiz::quiz::{assess, clean, is_complete, visible_questions, Action, Answers, Screen};
+use leg_pain_quiz::quiz::{
+    assess, clean, holds, is_complete, next_steps, visible_questions, Action, Answers, Cleaned, NextStep, Screen,
+};
 use leg_pain_quiz::session::{RestoreError, Session, SESSION_FORMAT};
 use proptest::prelude::*;
 
@@ -23,6 +25,49 @@ fn walk(kb: &KnowledgeBase, picks: &[u16]) -> Answers {
 
 proptest! {
     #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+    /// The results never contradict the answers or themselves: the next step's wording
+    /// never says "see a GP if …" of an answer the person gave; a note saying no test is
+    /// needed never stands beside a suggested test; and blood tests are one step, not two.
+    #[test]
+    fn the_results_never_contradict_the_answers_or_themselves(picks in prop::collection::vec(any::<u16>(), 1..64)) {
+        let kb = kb();
+        let walked = walk(&kb, &picks);
+        // As walked, and with each answer to how often (the one the wordings name most).
+        let frequencies = ["once", "occasional", "weekly", "most_nights", "constant"];
+        for answers in std::iter::once(walked.clone()).chain(frequencies.iter().map(|f| {
+            let mut a = walked.clone();
+            a.set("frequency", vec![f.to_string()]);
+            a
+        })) {
+        let a = assess(&kb, &answers);
+        let cleaned = Cleaned::new(&kb, &answers);
+        let g = kb.guidance(a.triage).expect("guidance for every level");
+        let wordings = std::iter::once((&g.action, &g.unless)).chain(g.variants.iter().map(|v| (&v.action, &v.unless)));
+        let chosen: Vec<_> = wordings.filter(|(action, _)| **action == a.action).collect();
+        prop_assert!(!chosen.is_empty(), "the action is one of the level's wordings");
+        for (action, unless) in chosen {
+            prop_assert!(unless.is_empty() || !holds(unless, &cleaned), "“{}” asks to act on an answer given", action);
+        }
+        let steps = next_steps(&kb, &a);
+        let test_steps = steps.iter().filter(|s| match s {
+            NextStep::Tests(_) => true,
+            NextStep::Advice(x) => !x.tests.is_empty(),
+            NextStep::Foods(..) => false,
+        }).count();
+        prop_assert!(test_steps <= 1, "{} blood-test steps", test_steps);
+        let suggests_test = test_steps > 0 || !a.lab_tests.is_empty();
+        let shown = a.lifestyle.iter().chain(&a.other_causes).chain(&a.medicine_notes);
+        let all = kb.lifestyle.iter().chain(kb.other_causes.iter()).chain(kb.medicine_notes.iter());
+        let says_none: Vec<_> = all.filter(|x| x.no_tests && shown.clone().any(|id| *id == x.id)).map(|x| x.id.to_string()).collect();
+        // A recognised pattern fits the answers and never comes with an urgent outcome.
+        if let Some(p) = a.pattern.as_deref().map(|id| kb.pattern(id).expect("known pattern")) {
+            prop_assert!(a.triage < leg_pain_quiz::knowledge::TriageLevel::Urgent);
+            prop_assert!(holds(&p.when, &cleaned));
+        }
+        prop_assert!(!suggests_test || says_none.is_empty(), "tests {:?} beside {:?}", a.lab_tests, says_none);
+        }
+    }
 
     #[test]
     fn every_allowed_sequence_gives_a_valid_assessment(picks in prop::collection::vec(any::<u16>(), 1..64)) {

@@ -266,16 +266,27 @@ impl Component for App {
                 </p>
                 <header class="lpq-header lpq-no-print">
                     <p class="lpq-brand">{ text(&ui.brand) }</p>
-                    <nav class="lpq-languages" aria-label={text(&ui.language)}>
-                        { for crate::ui::LANGUAGES.iter().map(|(locale, tag, name)| {
-                            let current = state.locale == *locale;
-                            html! {
-                                <button type="button" class="lpq-link" lang={*tag} data-locale={*locale}
-                                    aria-pressed={if current { "true" } else { "false" }} disabled={state.loading_locale}
-                                    onclick={on_click(&dispatch, Msg::Locale(AttrValue::Static(locale)))}>{ *name }</button>
-                            }
-                        }) }
-                    </nav>
+                    // At narrow widths (large text on a phone) the languages fold into one
+                    // control that opens to the list; wider, the list shows and the
+                    // control's own line is hidden (see the stylesheet).
+                    <div class="lpq-language-menu" data-open={state.languages_open.then_some("")}>
+                        <button type="button" class="lpq-link lpq-language-toggle" aria-controls="lpq-languages"
+                            aria-expanded={if state.languages_open { "true" } else { "false" }}
+                            onclick={on_click(&dispatch, Msg::LanguagesOpen(!state.languages_open))}>
+                            { text(&ui.language) }{ ": " }
+                            <span lang={language}>{ crate::ui::LANGUAGES.iter().find(|l| l.0 == state.locale).map_or("", |l| l.2) }</span>
+                        </button>
+                        <nav class="lpq-languages" id="lpq-languages" aria-label={text(&ui.language)}>
+                            { for crate::ui::LANGUAGES.iter().map(|(locale, tag, name)| {
+                                let current = state.locale == *locale;
+                                html! {
+                                    <button type="button" class="lpq-link" lang={*tag} data-locale={*locale}
+                                        aria-pressed={if current { "true" } else { "false" }} disabled={state.loading_locale}
+                                        onclick={on_click(&dispatch, Msg::Locale(AttrValue::Static(locale)))}>{ *name }</button>
+                                }
+                            }) }
+                        </nav>
+                    </div>
                 </header>
                 if self.link_over.is_some() {
                     <div class="lpq-notice lpq-no-print" role="status" data-link-choice="">
@@ -287,6 +298,9 @@ impl Component for App {
                 if let Some(notice) = state.notice {
                     <div class="lpq-notice lpq-no-print" role="status" data-notice="">
                         <p>{ text(notice.text(kb)) }</p>
+                        if state.undo.is_some() {
+                            { button(Look::Link, "undo", text(&ui.undo), on_click(&dispatch, Msg::Undo)) }
+                        }
                         { button(Look::Link, "dismiss", text(&ui.ok), on_click(&dispatch, Msg::DismissNotice)) }
                     </div>
                 }
@@ -394,11 +408,7 @@ impl App {
         let nutrients = a.nutrients.iter().map(|n| n.id.to_string()).collect();
         let mut report = report(&kb, self.state.region(), answers, &a);
         if self.state.doctor_english {
-            // Same answers and results: only the words of the doctor's part change.
-            let english = Kb::embedded();
-            if let Some(f) = report.folds.iter_mut().find(|f| f.name == "doctor") {
-                f.blocks = crate::report::doctor(&english, self.state.region(), answers, &a);
-            }
+            report.doctor_in_english(&Kb::embedded(), self.state.region(), answers);
         }
         self.report = Some(CachedReport {
             answers: answers.clone(),

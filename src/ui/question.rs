@@ -9,6 +9,9 @@ use crate::ui::button::{button, Look};
 use crate::ui::{fill, text};
 use yew::prelude::*;
 
+/// A checklist with more choices than this puts its exclusive ones ("None of these") first.
+const LONG_LIST: usize = 6;
+
 pub fn question_view(state: &QuizState, dispatch: &Callback<Msg>) -> Html {
     let Screen::Question(id) = &state.journey.screen else { return html! {} };
     let Some(question) = state.kb.question(id) else { return html! {} };
@@ -35,9 +38,14 @@ pub fn question_view(state: &QuizState, dispatch: &Callback<Msg>) -> Html {
     );
     let sensitive_chosen = question.choices.iter().any(|c| c.sensitive && state.answers().is_selected(id, &c.id));
 
-    // Only the choices offered for these answers (no pregnancy for a child under 13).
+    // Only the choices offered for these answers (no pregnancy for a child under 13). A long
+    // checklist puts "None of these" (and "Not sure") first, with an "or" below them, so
+    // that someone with none of the signs finds it without scrolling past them all
+    // (GOV.UK's exclusive "None", placed where a long list can't bury it).
     let offered = state.cleaned().offered(question);
-    let choices = offered.iter().map(|choice| {
+    let long = multi && offered.len() > LONG_LIST && offered.iter().any(|c| c.exclusive);
+    let (first, rest): (Vec<_>, Vec<_>) = offered.iter().copied().partition(|c| long && c.exclusive);
+    let choice_html = |choice: &crate::knowledge::Choice| {
         let selected = state.answers().is_selected(&question.id, &choice.id);
         let onchange = {
             let dispatch = dispatch.clone();
@@ -60,7 +68,16 @@ pub fn question_view(state: &QuizState, dispatch: &Callback<Msg>) -> Html {
                 </span>
             </label>
         }
-    });
+    };
+    let choices = html! {
+        <>
+            { for first.iter().map(|c| choice_html(c)) }
+            if long {
+                <p class="lpq-or">{ text(&ui.or) }</p>
+            }
+            { for rest.iter().map(|c| choice_html(c)) }
+        </>
+    };
 
     let onsubmit = {
         let dispatch = dispatch.clone();
@@ -93,7 +110,7 @@ pub fn question_view(state: &QuizState, dispatch: &Callback<Msg>) -> Html {
                     if missing {
                         <p class="lpq-error" id={error_id}>{ error }</p>
                     }
-                    <div class="lpq-choices">{ for choices }</div>
+                    <div class="lpq-choices">{ choices }</div>
                 </fieldset>
                 if state.saving && sensitive_chosen {
                     <p class="lpq-small">{ text(&ui.sensitive_note) }</p>

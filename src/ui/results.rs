@@ -10,7 +10,7 @@ use super::blocks::{blocks, line};
 use super::outcome::outcome;
 use super::state::{on_click, on_click_change, Msg, QuizState};
 use crate::quiz::Action;
-use crate::report::Report;
+use crate::report::{Report, DOCTOR};
 use crate::ui::button::{button, Look};
 use crate::ui::{items, text};
 use std::rc::Rc;
@@ -19,9 +19,22 @@ use yew::prelude::*;
 /// The results for `report`, which the app builds once per set of answers.
 pub fn results(state: &QuizState, dispatch: &Callback<Msg>, report: &Rc<Report>) -> Html {
     let (kb, ui) = (state.kb.0, &state.kb.0.ui);
+    let pattern = report.pattern.as_ref().map(|p| {
+        html! {
+            <div class="lpq-pattern" data-pattern={text(&p.id)}>
+                <h2 tabindex="-1" data-focus="">{ text(&p.title) }</h2>
+                <p>{ text(&p.text) }{ " " }<span class="lpq-small">{ text(&p.not_diagnosis) }</span></p>
+                <p class="lpq-tonight">{ text(&p.tonight) }</p>
+            </div>
+        }
+    });
+    // A pattern opens the results; an urgent or emergency outcome always comes first.
+    let (before, after) = if report.pattern_first { (pattern, None) } else { (None, pattern) };
     html! {
         <section class="lpq-results" data-results="">
+            { for before }
             { outcome(kb, &report.outcome, false) }
+            { for after }
             if !report.steps.is_empty() {
                 <h3>{ text(&ui.to_do) }</h3>
                 <ol class="lpq-steps">{ items(&report.steps) }</ol>
@@ -48,15 +61,15 @@ pub fn results(state: &QuizState, dispatch: &Callback<Msg>, report: &Rc<Report>)
             { for report.folds.iter().map(|f| html! {
                 <details class="lpq-fold" data-fold={f.name} data-print={f.print.then_some("")}>
                     <summary>{ text(&f.title) }</summary>
-                    if f.name == "doctor" && !state.locale.starts_with("en") {
+                    if f.name == DOCTOR && !state.locale.starts_with("en") {
                         <label class="lpq-check lpq-no-print">
                             <input type="checkbox" data-action="doctor-english" checked={state.doctor_english}
                                 onchange={on_click_change(dispatch, Msg::DoctorEnglish(!state.doctor_english))} />
                             { text(&ui.doctor_english) }
                         </label>
                     }
-                    <div class="lpq-fold-body" data-summary={(f.name == "doctor").then_some("")}
-                        lang={(f.name == "doctor" && state.doctor_english).then_some("en")}>{ blocks("h4", &f.blocks) }</div>
+                    <div class="lpq-fold-body" data-summary={(f.name == DOCTOR).then_some("")}
+                        lang={f.lang}>{ blocks("h4", &f.blocks) }</div>
                 </details>
             }) }
             { keep::keep(state, dispatch, report) }

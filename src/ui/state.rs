@@ -59,6 +59,11 @@ pub struct QuizState {
     /// "For your doctor" is shown (and copied) in English, for a clinician who doesn't
     /// read the language on screen.
     pub doctor_english: bool,
+    /// The answers just erased, kept in memory while the "erased" notice offers Undo:
+    /// one tap on Erase loses nothing.
+    pub undo: Option<Box<Journey>>,
+    /// The folded language switch (narrow widths) is open.
+    pub languages_open: bool,
 }
 
 /// Everything the views and the edges can ask for.
@@ -69,6 +74,10 @@ pub enum Msg {
     Erase,
     /// The saved answers were erased (true), or the browser refused (false).
     Erased(bool),
+    /// Bring back the answers just erased (the app saves them again).
+    Undo,
+    /// Open or close the folded language switch.
+    LanguagesOpen(bool),
     DismissNotice,
     Copied(bool),
     ShowLink,
@@ -143,6 +152,8 @@ impl QuizState {
             locale: AttrValue::Static("en-GB"),
             loading_locale: false,
             doctor_english: false,
+            undo: None,
+            languages_open: false,
         };
         state.note_position();
         state
@@ -187,8 +198,15 @@ impl QuizState {
                 self.journey = self.journey.apply(self.kb.0, action);
             }
             Msg::Erased(true) => {
-                self.journey = Journey::new();
+                self.undo = Some(Box::new(std::mem::take(&mut self.journey)));
                 self.notice = Some(Notice::Erased);
+            }
+            Msg::LanguagesOpen(open) => self.languages_open = open,
+            Msg::Undo => {
+                if let Some(journey) = self.undo.take() {
+                    self.journey = *journey;
+                    self.notice = None;
+                }
             }
             Msg::Erased(false) => self.notice = Some(Notice::EraseFailed),
             Msg::DismissNotice | Msg::Erase => self.notice = None,
@@ -222,6 +240,10 @@ impl QuizState {
                     self.journey = *journey;
                 }
             }
+        }
+        // Undo is offered only while the notice saying the answers were erased is on show.
+        if self.notice != Some(Notice::Erased) {
+            self.undo = None;
         }
         if self.journey.screen != screen_before {
             self.copy = CopyStatus::NotYet;

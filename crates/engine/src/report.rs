@@ -55,6 +55,38 @@ pub struct Fold {
     /// Part of the printed handout.
     pub print: bool,
     pub blocks: Vec<Block>,
+    /// The language of `blocks` when it isn't the page's (`en` for the doctor's part in
+    /// English), for the `lang` attribute.
+    pub lang: Option<&'static str>,
+}
+
+/// The name of the doctor's part among the folds: the part Copy gives as plain text, and
+/// the one that can be shown in English.
+pub const DOCTOR: &str = "doctor";
+
+/// The words around the doctor's part in plain text: taken from the knowledge base its
+/// blocks are written in, so a copy in English is English throughout.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CopyWords {
+    title: Text,
+    date: Text,
+    made_by: Text,
+    /// The content's version and review dates.
+    version: Text,
+    sources: Text,
+}
+
+impl CopyWords {
+    pub fn of(kb: &KnowledgeBase) -> CopyWords {
+        let ui = &kb.ui;
+        CopyWords {
+            title: ui.summary_title.clone(),
+            date: ui.summary_date.clone(),
+            made_by: ui.summary_made_by.clone(),
+            version: content_version(kb),
+            sources: ui.sources.clone(),
+        }
+    }
 }
 
 /// The outcome: the triage level in plain words, its next step, the number to call, the
@@ -83,8 +115,24 @@ pub struct Standout {
     pub blocks: Vec<Block>,
 }
 
+/// The recognised pattern the answers fit, in plain words, with the one thing to do
+/// tonight and the note that it is not a diagnosis.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PatternLine {
+    pub id: Text,
+    pub title: Text,
+    pub text: Text,
+    pub tonight: Text,
+    pub not_diagnosis: Text,
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Report {
+    /// The pattern the answers fit, if any (never with an urgent or emergency outcome).
+    pub pattern: Option<PatternLine>,
+    /// The pattern opens the results: true unless the outcome is urgent or an
+    /// emergency, which is then said first (the engine gives no pattern then either).
+    pub pattern_first: bool,
     pub outcome: Outcome,
     /// Up to three things to do now (none when the outcome is urgent or higher).
     pub steps: Vec<Text>,
@@ -94,6 +142,35 @@ pub struct Report {
     /// Nutrients never suggested because more could harm, and why.
     pub withheld: Vec<Line>,
     pub folds: Vec<Fold>,
+    /// The words Copy puts around the doctor's part, in that part's language.
+    pub copy_words: CopyWords,
+}
+
+impl Report {
+    /// The blocks of the fold named `name` (none if it isn't shown).
+    pub fn fold(&self, name: &str) -> &[Block] {
+        self.folds.iter().find(|f| f.name == name).map_or(&[][..], |f| &f.blocks[..])
+    }
+
+    /// The doctor's part and its sources as plain text, for Copy, in the language the
+    /// doctor's part is shown in. `date` is `YYYY-MM-DD`, given by the caller.
+    pub fn doctor_text(&self, date: &str) -> String {
+        let cited = self.fold("sources").first().map_or(&[][..], |b| &b.lines[..]);
+        write_plain(&self.copy_words, self.fold(DOCTOR), cited, date)
+    }
+
+    /// Puts the doctor's part whole in `english`'s words, for a clinician who doesn't read
+    /// the language on screen: the answers are assessed again in those words, so the
+    /// reasons, tests and medicines are in English too, not only the headings. The rest
+    /// of the results stays as it is.
+    pub fn doctor_in_english(&mut self, english: &KnowledgeBase, region: Option<&Region>, answers: &Answers) {
+        let a = crate::quiz::assess(english, answers);
+        if let Some(f) = self.folds.iter_mut().find(|f| f.name == DOCTOR) {
+            f.blocks = doctor(english, region, answers, &a);
+            f.lang = Some("en");
+            self.copy_words = CopyWords::of(english);
+        }
+    }
 }
 
 // Built with plain loops and one helper per shape of line: every iterator chain and
@@ -234,7 +311,7 @@ pub fn report(kb: &KnowledgeBase, region: Option<&Region>, answers: &Answers, a:
     let mut folds = Vec::new();
     let mut fold = |name, title: &Text, print, blocks: Vec<Block>| {
         if blocks.iter().any(|b| !b.lines.is_empty()) {
-            folds.push(Fold { name, title: title.clone(), print, blocks });
+            folds.push(Fold { name, title: title.clone(), print, blocks, lang: None });
         }
     };
     fold("about", &ui.about_these, false, about);
@@ -248,7 +325,7 @@ pub fn report(kb: &KnowledgeBase, region: Option<&Region>, answers: &Answers, a:
         advice_lines(kb, region, &mut lines, list, shown);
         fold(name, title, print, vec![block(None, lines)]);
     }
-    fold("doctor", &ui.doctor, true, doctor(kb, region, answers, a));
+    fold(DOCTOR, &ui.doctor, true, doctor(kb, region, answers, a));
     let mut cited = Vec::new();
     for s in sources(kb, a) {
         let mut l = line(joined(&s.title, ", ", &s.publisher));
@@ -272,13 +349,23 @@ pub fn report(kb: &KnowledgeBase, region: Option<&Region>, answers: &Answers, a:
     }
     let mut withheld_lines = Vec::new();
     withheld(&mut withheld_lines, kb, a);
+    let pattern = a.pattern.as_deref().and_then(|id| kb.pattern(id)).map(|p| PatternLine {
+        id: p.id.clone(),
+        title: p.title.clone(),
+        text: p.text.clone(),
+        tonight: p.tonight.clone(),
+        not_diagnosis: ui.not_diagnosis.clone(),
+    });
     Report {
+        pattern,
+        pattern_first: a.triage < TriageLevel::Urgent,
         outcome: outcome(kb, region, a.triage, &a.action, &flags),
         steps,
         standout,
         no_nutrients,
         withheld: withheld_lines,
         folds,
+        copy_words: CopyWords::of(kb),
     }
 }
 
@@ -442,14 +529,16 @@ pub fn content_version(kb: &KnowledgeBase) -> Text {
 /// Blocks as plain text, for Copy and for pasting into a letter or a record. `date` is
 /// given by the caller (`YYYY-MM-DD`) so this stays pure.
 pub fn plain_text(kb: &KnowledgeBase, blocks: &[Block], cited: &[Line], date: &str) -> String {
-    let ui = &kb.ui;
+    write_plain(&CopyWords::of(kb), blocks, cited, date)
+}
+
+fn write_plain(words: &CopyWords, blocks: &[Block], cited: &[Line], date: &str) -> String {
     let mut out = String::new();
-    let version = content_version(kb);
-    for part in [&*ui.summary_title, &fill(&ui.summary_date, &[("date", date)]), &*ui.summary_made_by, &*version] {
+    for part in [&*words.title, &fill(&words.date, &[("date", date)]), &*words.made_by, &*words.version] {
         out.push_str(part);
         out.push('\n');
     }
-    let sources = block(Some(&ui.sources), cited.to_vec());
+    let sources = block(Some(&words.sources), cited.to_vec());
     // Headed blocks only: the line above them says whom to show them to.
     for b in blocks.iter().chain([&sources]) {
         let Some(heading) = &b.heading else { continue };

@@ -187,6 +187,30 @@ pub struct KnowledgeBase {
     pub supplement_cautions: List<Advice>,
     #[serde(default)]
     pub lab_tests: List<LabTest>,
+    /// Recognised pictures (growing pains, restless legs, …) that open the results in
+    /// plain words when the answers fit one: the first that fits, in this order.
+    #[serde(default)]
+    pub patterns: List<Pattern>,
+}
+}
+
+crate::compact_struct! {
+/// A recognised picture: "This sounds like growing pains", why it is likely harmless,
+/// and the one thing to do tonight. Never a diagnosis, and never before a warning sign.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Pattern {
+    pub id: Text,
+    /// "This sounds like growing pains".
+    pub title: Text,
+    /// What it usually is, in a few words: "common, harmless, and gone by morning".
+    pub text: Text,
+    /// The one thing to do tonight.
+    pub tonight: Text,
+    pub when: Condition,
+    /// Tips whose step `tonight` already says: not repeated among the things to do.
+    #[serde(default)]
+    pub replaces: List<Text>,
+    pub sources: List<Text>,
 }
 }
 
@@ -327,6 +351,10 @@ pub struct UiText {
     pub content_version: Text,
     /// The footer's intended-use statement: who it is for, what it is not.
     pub intended_use: Text,
+    /// Brings back the answers just erased.
+    pub undo: Text,
+    /// Beside a recognised pattern: it is not a diagnosis.
+    pub not_diagnosis: Text,
 }
 }
 
@@ -419,6 +447,9 @@ pub struct TriageGuidance {
     /// first whose `when` holds replaces it.
     #[serde(default)]
     pub variants: List<ActionVariant>,
+    /// As a variant's `unless`, for `action`.
+    #[serde(default)]
+    pub unless: Condition,
     pub sources: List<Text>,
 }
 }
@@ -428,6 +459,11 @@ crate::compact_struct! {
 pub struct ActionVariant {
     pub when: Condition,
     pub action: Text,
+    /// Answers that this wording's own "see a GP if …" already covers: when they were
+    /// given, the wording would ask the person to act on what they said, so another is
+    /// used (see `quiz::flow::triage_action`).
+    #[serde(default)]
+    pub unless: Condition,
 }
 }
 
@@ -673,6 +709,13 @@ pub struct Advice {
     /// If set, shown only when one of these nutrients is matched.
     #[serde(default)]
     pub nutrients: List<Text>,
+    /// The blood tests its `action` asks for: on the first screen they join the one
+    /// blood-test step instead of making a second.
+    #[serde(default)]
+    pub tests: List<Text>,
+    /// Its text says no test is needed: it is not shown when a test is suggested.
+    #[serde(default)]
+    pub no_tests: bool,
     pub sources: List<Text>,
 }
 }
@@ -725,6 +768,10 @@ impl KnowledgeBase {
 
     pub fn source(&self, id: &str) -> Option<&Source> {
         self.sources.iter().find(|s| s.id == id)
+    }
+
+    pub fn pattern(&self, id: &str) -> Option<&Pattern> {
+        self.patterns.iter().find(|p| p.id == id)
     }
 
     pub fn lab_test(&self, id: &str) -> Option<&LabTest> {

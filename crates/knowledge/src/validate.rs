@@ -308,6 +308,14 @@ impl<'a> Checks<'a> {
                         self.err(format!("{what} names unknown nutrient `{n}`"));
                     }
                 }
+                for t in a.tests.iter() {
+                    if kb.lab_test(t).is_none() {
+                        self.err(format!("{what} names unknown lab test `{t}`"));
+                    }
+                }
+                if !a.tests.is_empty() && a.action.is_none() {
+                    self.err(format!("{what} has tests but no action asking for them"));
+                }
                 self.condition(&what, &a.when, None);
                 self.sources(&what, &a.sources);
             }
@@ -316,9 +324,29 @@ impl<'a> Checks<'a> {
             self.condition(&format!("nutrient `{}`", n.id), &n.withhold_when, None);
         }
         for g in kb.triage.iter() {
+            let what = format!("triage `{}`", g.level.id());
+            self.condition(&what, &g.unless, None);
             for v in g.variants.iter() {
-                self.condition(&format!("triage `{}` variant", g.level.id()), &v.when, None);
+                self.condition(&format!("{what} variant"), &v.when, None);
+                self.condition(&format!("{what} variant"), &v.unless, None);
             }
+            // With every wording passed over, the person would be told to act on their own answer.
+            if !g.unless.is_empty() && !g.variants.iter().any(|v| v.unless.is_empty()) {
+                self.err(format!("{what}: its action has `unless`, so a variant without one must follow"));
+            }
+        }
+        for p in kb.patterns.iter() {
+            let what = format!("pattern `{}`", p.id);
+            if p.when.is_empty() {
+                self.err(format!("{what} has no condition: it would be said to everyone"));
+            }
+            for r in p.replaces.iter() {
+                if !kb.lifestyle.iter().any(|t| t.id == *r) {
+                    self.err(format!("{what} replaces unknown tip `{r}`"));
+                }
+            }
+            self.condition(&what, &p.when, None);
+            self.sources(&what, &p.sources);
         }
         self.condition("young_when", &kb.young_when, None);
     }

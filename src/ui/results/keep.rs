@@ -4,7 +4,7 @@
 
 use crate::platform;
 use crate::quiz::share;
-use crate::report::{plain_text, Report};
+use crate::report::Report;
 use crate::ui::button::{button, Look};
 use crate::ui::state::{on_click, CopyStatus, Msg, QuizState};
 use crate::ui::text;
@@ -13,15 +13,9 @@ use yew::prelude::*;
 
 pub fn keep(state: &QuizState, dispatch: &Callback<Msg>, report: &Rc<Report>) -> Html {
     let (kb, ui) = (state.kb.0, &state.kb.0.ui);
-    // The doctor's part in English is copied in English, headings included.
-    let words = if state.doctor_english { crate::knowledge::Kb::embedded().0 } else { kb };
     let plain = {
         let report = report.clone();
-        move || {
-            let fold = |name| report.folds.iter().find(|f| f.name == name).map_or(&[][..], |f| &f.blocks[..]);
-            let cited = fold("sources").first().map_or(&[][..], |b| &b.lines[..]);
-            plain_text(words, fold("doctor"), cited, &platform::today())
-        }
+        move || report.doctor_text(&platform::today())
     };
     let copy = {
         let (dispatch, plain) = (dispatch.clone(), plain.clone());

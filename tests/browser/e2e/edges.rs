@@ -620,7 +620,7 @@ pub async fn a_slow_language_file_shows_the_warning_signs_meanwhile() {
 
 /// One of the element's language's emergency texts, from the Spanish locale.
 fn spanish(key: &str) -> String {
-    let path = crate::repo_root().join("src/knowledge/locales/es.toml");
+    let path = crate::repo_root().join("crates/knowledge/locales/es.toml");
     let table: toml::Table = std::fs::read_to_string(path).unwrap().parse().unwrap();
     table["emergency"][key].as_str().unwrap().to_string()
 }

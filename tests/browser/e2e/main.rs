@@ -9,6 +9,7 @@ mod accessibility;
 mod edges;
 mod embedding;
 mod journeys;
+mod large_text;
 mod locales;
 mod package;
 mod regions;
@@ -92,6 +93,8 @@ fn main() -> std::process::ExitCode {
         package::a_vite_react_host_reaches_the_results,
         package::a_cdn_style_page_checks_every_file,
         package::a_tampered_file_is_refused_by_its_hash,
+        large_text::every_screen_fits_at_200_and_400_percent,
+        large_text::one_tap_on_erase_loses_nothing,
     ];
     let missing = missing_prerequisite();
     if let Some(why) = &missing {

@@ -2,7 +2,7 @@
 //! person's diet, and the advice, cautions and tests that apply.
 
 use super::{flags_by_urgency, holds, triage_action, Answers, Cleaned};
-use crate::knowledge::{Food, KnowledgeBase, Source, Strength, Text, TriageLevel};
+use crate::knowledge::{Advice, Food, KnowledgeBase, Source, Strength, Text, TriageLevel};
 use serde::{Deserialize, Serialize};
 
 /// Foods suggested per nutrient, richest first.
@@ -36,6 +36,10 @@ pub struct Assessment {
     pub lab_tests: Vec<Text>,
     /// Food tags left out because of diet, allergies or pregnancy.
     pub excluded_food_tags: Vec<Text>,
+    /// The recognised pattern the answers fit (growing pains, restless legs, …), if any:
+    /// never when the outcome is urgent or an emergency.
+    #[serde(default)]
+    pub pattern: Option<Text>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -58,6 +62,15 @@ pub struct FoodSuggestion {
     pub amount: f64,
     /// A caution tag (e.g. `high_potassium`) when the answers ask for care with this food.
     pub caution: Option<Text>,
+}
+
+/// The first recognised pattern that fits, unless the outcome is urgent or an
+/// emergency: then the warning sign is all the results lead with.
+fn pattern(kb: &KnowledgeBase, triage: TriageLevel, selected: &Cleaned) -> Option<Text> {
+    if triage >= TriageLevel::Urgent {
+        return None;
+    }
+    kb.patterns.iter().find(|p| holds(&p.when, selected)).map(|p| p.id.clone())
 }
 
 /// Scores the answers against the knowledge base. Pure and deterministic; the answers
@@ -139,13 +152,7 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
             }
         }
     }
-    let mut lab_tests = Vec::new();
-    for t in kb.lab_tests.iter() {
-        if tested.contains(&&t.id) || (!t.when.is_empty() && holds(&t.when, &selected)) {
-            lab_tests.push(t.id.clone());
-        }
-    }
-    let mut advice: [Vec<Text>; 4] = Default::default();
+    let mut advice: [Vec<&Advice>; 4] = Default::default();
     for (out, list) in
         advice.iter_mut().zip([&kb.lifestyle, &kb.other_causes, &kb.medicine_notes, &kb.supplement_cautions])
     {
@@ -153,11 +160,22 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
             let for_nutrient =
                 a.nutrients.is_empty() || a.nutrients.iter().any(|n| nutrients.iter().any(|m| m.id == *n));
             if for_nutrient && holds(&a.when, &selected) {
-                out.push(a.id.clone());
+                tested.extend(a.tests.iter());
+                out.push(a);
             }
         }
     }
-    let [lifestyle, other_causes, medicine_notes, supplement_cautions] = advice;
+    let mut lab_tests = Vec::new();
+    for t in kb.lab_tests.iter() {
+        if tested.contains(&&t.id) || (!t.when.is_empty() && holds(&t.when, &selected)) {
+            lab_tests.push(t.id.clone());
+        }
+    }
+    // No two parts of the results disagree about tests: a note saying none is needed
+    // gives way when one is suggested.
+    let [lifestyle, other_causes, medicine_notes, supplement_cautions] = advice.map(|list| {
+        list.into_iter().filter(|a| !a.no_tests || lab_tests.is_empty()).map(|a| a.id.clone()).collect::<Vec<Text>>()
+    });
     let mut red_flags = Vec::new();
     for f in &flags {
         red_flags.push(f.id.clone());
@@ -177,6 +195,7 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
         supplement_cautions,
         lab_tests,
         excluded_food_tags: excluded.into_iter().cloned().collect(),
+        pattern: pattern(kb, triage, &selected),
     }
 }
 
@@ -283,6 +302,9 @@ pub fn sources<'kb>(kb: &'kb KnowledgeBase, a: &Assessment) -> Vec<&'kb Source> 
     }
     for t in a.lab_tests.iter().filter_map(|id| kb.lab_test(id)) {
         add_unique(&mut ids, &t.sources);
+    }
+    for p in a.pattern.iter().filter_map(|id| kb.pattern(id)) {
+        add_unique(&mut ids, &p.sources);
     }
     ids.iter().filter_map(|id| kb.source(id)).collect()
 }

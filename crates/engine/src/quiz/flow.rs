@@ -59,5 +59,9 @@ pub fn flags_by_urgency<'kb>(kb: &'kb KnowledgeBase, answers: &impl Picks, lowes
 /// variant whose condition holds (pregnancy: the midwife first).
 pub fn triage_action<'kb>(kb: &'kb KnowledgeBase, level: TriageLevel, answers: &impl Picks) -> Option<&'kb Text> {
     let g = kb.guidance(level)?;
-    Some(g.variants.iter().find(|v| holds(&v.when, answers)).map_or(&g.action, |v| &v.action))
+    // A wording whose "see a GP if …" names an answer the person gave is passed over:
+    // the next that fits says what that answer means now.
+    let covered = |unless: &crate::knowledge::Condition| !unless.is_empty() && holds(unless, answers);
+    let variant = g.variants.iter().find(|v| holds(&v.when, answers) && !covered(&v.unless));
+    Some(variant.map_or(&g.action, |v| &v.action))
 }

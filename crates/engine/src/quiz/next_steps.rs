@@ -29,13 +29,25 @@ pub fn next_steps<'kb>(kb: &'kb KnowledgeBase, a: &Assessment) -> Vec<NextStep<'
         ids.iter().filter_map(|id| list.iter().find(|x| x.id == *id)).filter(|x| x.action.is_some()).collect()
     };
     let medicine = with_action(&kb.medicine_notes, &a.medicine_notes);
-    let tips = with_action(&kb.lifestyle, &a.lifestyle);
+    // What the recognised pattern's step for tonight already says is not said twice.
+    let said = a.pattern.as_deref().and_then(|id| kb.pattern(id)).map_or(&[][..], |p| &p.replaces[..]);
+    let tips: Vec<&Advice> =
+        with_action(&kb.lifestyle, &a.lifestyle).into_iter().filter(|t| !said.contains(&t.id)).collect();
 
-    // Blood tests for the nutrients that stand out enough to check, fewest words first.
+    // One blood-test step: the tests a medicine note asks for (a water tablet: potassium
+    // and magnesium) come first in it, rather than as a second step of their own.
     let mut tests: Vec<&LabTest> = Vec::new();
+    for t in medicine.iter().flat_map(|m| m.tests.iter()).filter_map(|t| kb.lab_test(t)) {
+        if !tests.contains(&t) {
+            tests.push(t);
+        }
+    }
+    let medicine: Vec<&Advice> = medicine.into_iter().filter(|m| m.tests.is_empty()).collect();
+    // Then the tests for the nutrients that stand out enough to check.
+    let cap = tests.len() + 2;
     for m in a.nutrients.iter().filter(|m| m.strength >= kb.strength.routine_at) {
         if let Some(t) = kb.nutrient(&m.id).and_then(|n| n.tests.first()).and_then(|t| kb.lab_test(t)) {
-            if !tests.contains(&t) && tests.len() < 2 {
+            if !tests.contains(&t) && tests.len() < cap {
                 tests.push(t);
             }
         }

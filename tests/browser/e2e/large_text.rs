@@ -1,0 +1,249 @@
+//! Large text that fits: every screen of three people's journeys at 200% zoom on a 390 px
+//! phone (a 195 px wide page) and at 400% on a desktop (320 px), with nothing wider than
+//! the page, the language switch folded into one control, "None of these" in the first
+//! screenful of a long checklist, and Erase that loses nothing at one tap.
+
+use crate::browser::{root_js, Browser};
+use crate::embedding::{page, HostDir, LOADER};
+use crate::screens::{js, next_screen, screen, set_answer, Answers, COMPLEX};
+use serde_json::{json, Value as Json};
+
+/// (width, height) in CSS px: a 390 × 844 phone at 200%, a 1280 × 720 desktop at 400%.
+const ZOOMED: &[(u32, u32)] = &[(195, 422), (320, 180)];
+
+/// A 7-year-old whose legs ache in the evening most nights, fine by morning.
+const CHILD: &Answers = &[
+    ("age", &["under_13"]),
+    ("sensation", &["aching"]),
+    ("child_pattern", &["both_legs_evening", "fine_morning"]),
+    ("leg_signs", &["none"]),
+    ("body_signs", &["none"]),
+    ("since", &["months_stable"]),
+    ("frequency", &["most_nights"]),
+    ("circumstances", &["none"]),
+    ("sex", &["female"]),
+    ("daily_life", &["none"]),
+    ("medicines", &["none"]),
+    ("other_medicines", &["none"]),
+    ("conditions", &["none"]),
+    ("diet", &["omnivore"]),
+    ("avoid", &["none"]),
+    ("eats", &["greens", "wholegrains", "fruit_veg", "dairy", "meat_fish_eggs"]),
+    ("daylight", &["none"]),
+];
+
+/// 30 weeks pregnant, with restless legs that spoil her sleep (she answers in Spanish).
+const PREGNANT_RLS: &Answers = &[
+    ("age", &["18_50"]),
+    ("sensation", &["urge_to_move"]),
+    ("rls_pattern", &["rest_worse", "moving_helps", "evening_worse", "sleep_spoiled"]),
+    ("leg_signs", &["none"]),
+    ("body_signs", &["none"]),
+    ("since", &["weeks"]),
+    ("frequency", &["most_nights"]),
+    ("legs", &["both_legs"]),
+    ("circumstances", &["none"]),
+    ("sex", &["pregnant"]),
+    ("daily_life", &["none"]),
+    ("medicines", &["none"]),
+    ("other_medicines", &["none"]),
+    ("conditions", &["none"]),
+    ("diet", &["omnivore"]),
+    ("avoid", &["none"]),
+    ("eats", &["fruit_veg", "dairy", "meat_fish_eggs"]),
+    ("daylight", &["none"]),
+];
+
+/// What doesn't fit at the width on show: the page scrolling sideways, any element of
+/// the widget outside the viewport, and any element whose content is wider than it
+/// (scrollWidth over clientWidth: text cut off or spilling out).
+async fn overflow(b: &Browser) -> Vec<String> {
+    let script = format!(
+        "{} const w = window.innerWidth, out = [];
+         const describe = (el) => el.tagName.toLowerCase() + (el.className && typeof el.className === 'string' ? '.' + el.className.split(' ').join('.') : '')
+             + ' \"' + (el.textContent || '').trim().replace(/\\s+/g, ' ').slice(0, 40) + '\"';
+         if (document.documentElement.scrollWidth > w) out.push(`the page scrolls sideways: ${{document.documentElement.scrollWidth}} > ${{w}}`);
+         for (const el of root.querySelectorAll('*')) {{
+           if (el.closest('.lpq-visually-hidden') || !el.checkVisibility()) continue;
+           const r = el.getBoundingClientRect();
+           if (r.width === 0 && r.height === 0) continue;
+           if (r.left < -0.5 || r.right > w + 0.5) out.push(`outside the ${{w}} px page (${{Math.round(r.left)}}..${{Math.round(r.right)}}): ${{describe(el)}}`);
+           if (el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).display !== 'inline')
+             out.push(`content ${{el.scrollWidth}} px wide in ${{el.clientWidth}} px: ${{describe(el)}}`);
+         }}
+         return out;",
+        root_js(0)
+    );
+    let found = b.run(&script).await;
+    found.as_array().expect("a list").iter().map(|v| v.as_str().unwrap_or_default().to_string()).collect()
+}
+
+/// Checks the screen on show at both zoomed sizes; a screenshot of each at 195 px.
+async fn audit(b: &Browser, person: &str, n: usize, name: &str, problems: &mut Vec<String>) {
+    for &(w, h) in ZOOMED {
+        b.viewport(w, h).await;
+        let width = b.run("return window.innerWidth;").await;
+        if width != json!(w) {
+            problems.push(format!("[{person} {name} @ {w} px] the page grew to {width} px: something is too wide"));
+        }
+        problems.extend(overflow(b).await.into_iter().map(|p| format!("[{person} {name} @ {w} px] {p}")));
+        // The language switch is one control here: its languages are hidden until opened.
+        let folded = js(
+            b,
+            "const m = root.querySelector('.lpq-language-menu'); if (!m) return 'no menu';
+             const s = m.querySelector('.lpq-language-toggle');
+             if (!s || !s.checkVisibility()) return 'the menu control is hidden';
+             const inside = [...root.querySelectorAll('[data-locale]')].every(l => m.contains(l));
+             if (!inside) return 'a language is outside the menu';
+             if (!m.hasAttribute('data-open') && [...m.querySelectorAll('[data-locale]')].some(l => l.checkVisibility())) return 'languages show while folded';
+             return 'ok';",
+        )
+        .await;
+        if folded != json!("ok") {
+            problems.push(format!("[{person} {name} @ {w} px] language switch: {folded}"));
+        }
+        // In a long checklist "None of these" comes before the signs, not after all of them.
+        let none_at = js(
+            b,
+            "const options = [...root.querySelectorAll('[data-question] [data-option]')];
+             const none = root.querySelector('[data-question] [data-option=none]');
+             if (!none || options.length <= 7) return null;
+             const signs = options.filter(o => !['none', 'not_sure'].includes(o.dataset.option));
+             const firstSign = Math.min(...signs.map(o => o.getBoundingClientRect().top));
+             return none.getBoundingClientRect().bottom <= firstSign ? 'first' : `after ${signs.filter(o => o.getBoundingClientRect().top < none.getBoundingClientRect().top).length} signs`;",
+        )
+        .await;
+        if let Some(at) = none_at.as_str().filter(|at| *at != "first") {
+            problems.push(format!("[{person} {name} @ {w} px] “None of these” comes {at}"));
+        }
+    }
+    b.viewport(195, 422).await;
+    shoot(b, &format!("30-{person}-{n:02}-{name}")).await;
+}
+
+/// The whole screen at 195 px as `<name>-195px.png`, and its first 1600 px in pieces of
+/// 800 (`<name>-195px-top-N.png`), small enough to read.
+async fn shoot(b: &Browser, name: &str) {
+    let path = crate::output_dir().join(format!("{name}-195px.png"));
+    b.screenshot(&path).await;
+    assert!(std::fs::read(&path).expect("screenshot written").starts_with(b"\x89PNG"), "{name}");
+    let height = b.run("return document.documentElement.scrollHeight;").await.as_f64().unwrap_or(0.0);
+    for (i, top) in [0.0, 800.0].into_iter().enumerate().filter(|(_, top)| *top < height) {
+        let clip = json!({ "x": 0, "y": top, "width": 195, "height": 800f64.min(height - top), "scale": 1 });
+        let shot = b
+            .cdp("Page.captureScreenshot", json!({ "format": "png", "captureBeyondViewport": true, "clip": clip }))
+            .await;
+        let data = crate::browser::base64_decode(shot["data"].as_str().expect("screenshot data"));
+        std::fs::write(crate::output_dir().join(format!("{name}-195px-top-{}.png", i + 1)), data).unwrap();
+    }
+}
+
+/// Walks one person's journey from the intro to the results, auditing every screen.
+/// Returns (screens, taps) as a person would count them.
+async fn walk(b: &Browser, person: &str, answers: &Answers, problems: &mut Vec<String>) -> (usize, usize) {
+    let (mut screens, mut taps) = (0, 0);
+    for _ in 0..60 {
+        let now = screen(b).await;
+        screens += 1;
+        let name = now.replace(':', "-");
+        if now == "results" {
+            js(b, "root.querySelectorAll('details').forEach(d => d.open = true); return true;").await;
+            audit(b, person, screens, &name, problems).await;
+            return (screens, taps);
+        }
+        audit(b, person, screens, &name, problems).await;
+        match now.as_str() {
+            "intro" => {
+                b.click(0, "[data-action=\"start\"]").await;
+                taps += 1;
+            }
+            "review" => {
+                b.click(0, "[data-action=\"submit\"]").await;
+                taps += 1;
+            }
+            s if s.starts_with("interrupt:") => {
+                b.click(0, "[data-action=\"continue\"]").await;
+                taps += 1;
+            }
+            s => {
+                let id = s.trim_start_matches("q:");
+                let choices = answers
+                    .iter()
+                    .find(|(q, _)| *q == id)
+                    .map(|(_, c)| *c)
+                    .unwrap_or_else(|| panic!("{person}: the quiz asked `{id}`, which the journey doesn't answer"));
+                set_answer(b, id, choices).await;
+                taps += choices.len() + 1;
+            }
+        }
+        next_screen(b, &now).await;
+    }
+    panic!("{person}: never reached the results");
+}
+
+async fn fresh(b: &Browser, url: &str) {
+    b.goto(url).await;
+    b.run("localStorage.clear(); sessionStorage.clear(); return true;").await;
+    b.goto(url).await;
+    b.wait_for(0, "[data-action=\"start\"]").await;
+}
+
+pub async fn every_screen_fits_at_200_and_400_percent() {
+    let dir = HostDir::new("large-text");
+    dir.write("es.html", &page(LOADER, "<leg-pain-quiz lang=\"es\" storage-key=\"es\"></leg-pain-quiz>"));
+    let server = dir.serve(vec![]);
+    let b = Browser::open(195, 422).await;
+    let mut problems = Vec::new();
+    let mut counts = Vec::new();
+    for (person, url, answers) in [
+        ("78-year-old", crate::site().url("/"), COMPLEX),
+        ("child", crate::site().url("/"), CHILD),
+        ("pregnant-es", server.url("/es.html"), PREGNANT_RLS),
+    ] {
+        fresh(&b, &url).await;
+        let (screens, taps) = walk(&b, person, answers, &mut problems).await;
+        counts.push(format!("{person}: {screens} screens, {taps} taps"));
+    }
+    println!("{}", counts.join("\n"));
+    assert!(problems.is_empty(), "{} problems at 200% and 400% zoom:\n{}", problems.len(), problems.join("\n"));
+    // The folded language switch opens to every language, each still a `data-locale`.
+    b.viewport(195, 422).await;
+    b.click(0, ".lpq-language-toggle").await;
+    let shown = js(
+        &b,
+        "return [...root.querySelectorAll('[data-locale]')].filter(l => l.checkVisibility()).map(l => l.dataset.locale);",
+    )
+    .await;
+    assert_eq!(shown, json!(["en-GB", "en-US", "es"]), "the opened language menu lists every language");
+    shoot(&b, "30-language-menu-open").await;
+    b.close().await;
+}
+
+/// One tap on Erase loses nothing: the answers go from the device, and Undo brings them
+/// back, saved again, at the question the person was on.
+pub async fn one_tap_on_erase_loses_nothing() {
+    let b = Browser::open(390, 844).await;
+    fresh(&b, &crate::site().url("/")).await;
+    b.click(0, "[data-action=\"start\"]").await;
+    for (q, c) in [("age", &["over_70"][..]), ("sensation", &["cramp"])] {
+        b.answer(0, q, c).await;
+        next_screen(&b, &format!("q:{q}")).await;
+    }
+    let saved = b.run("return localStorage.getItem('leg-pain-quiz:page');").await;
+    assert!(saved.as_str().is_some_and(|s| s.contains("over_70")), "saved before erasing: {saved}");
+    b.click(0, ".lpq-footer [data-action=\"erase\"]").await;
+    b.wait_for(0, "[data-action=\"undo\"]").await;
+    assert_eq!(screen(&b).await, "intro", "erasing shows the start");
+    assert_eq!(b.run("return localStorage.getItem('leg-pain-quiz:page');").await, Json::Null, "erased from the device");
+    b.click(0, "[data-action=\"undo\"]").await;
+    let back = next_screen(&b, "intro").await;
+    assert_eq!(back, "q:cramp_pattern", "Undo returns to the question the person was on");
+    b.wait_until(
+        "const s = localStorage.getItem('leg-pain-quiz:page'); return !!s && s.includes('over_70');",
+        "the answers saved again after Undo",
+    )
+    .await;
+    b.click(0, "[data-action=\"back\"]").await;
+    b.wait_for(0, "[data-question=\"sensation\"] [data-option=\"cramp\"] input:checked").await;
+    b.close().await;
+}
