@@ -593,7 +593,7 @@ pub async fn a_slow_language_file_shows_the_warning_signs_meanwhile() {
         "slow.html",
         "const f = window.fetch; window.fetch = function (u, o) {
            return String(u).includes('locales/es.kb') ? new Promise(() => {}) : f.call(this, u, o); };",
-        "<leg-pain-quiz lang=\"es\" storage-key=\"slow\"></leg-pain-quiz>",
+        "<leg-pain-quiz lang=\"es-ES\" storage-key=\"slow\"></leg-pain-quiz>",
     );
     let server = dir.serve(vec![]);
     let b = Browser::open(1280, 900).await;
@@ -630,7 +630,7 @@ fn spanish(key: &str) -> String {
 /// lacks its warning signs.
 pub async fn the_warning_signs_need_nothing_but_the_loader() {
     let dir = HostDir::new("signs");
-    let body = "<leg-pain-quiz lang=\"es\" storage-key=\"signs\"></leg-pain-quiz>";
+    let body = "<leg-pain-quiz lang=\"es-ES\" storage-key=\"signs\"></leg-pain-quiz>";
     dir.write("no-connect.html", &page(LOADER, body));
     hostile(
         &dir,

@@ -5,7 +5,7 @@
 
 use crate::browser::{root_js, Browser};
 use crate::embedding::{page, HostDir, LOADER};
-use crate::screens::{js, next_screen, screen, set_answer, Answers, COMPLEX};
+use crate::screens::{complex, js, next_screen, screen, set_answer, Answers};
 use serde_json::{json, Value as Json};
 
 /// (width, height) in CSS px: a 390 × 844 phone at 200%, a 1280 × 720 desktop at 400%.
@@ -44,6 +44,7 @@ const PREGNANT_RLS: &Answers = &[
     ("legs", &["both_legs"]),
     ("circumstances", &["none"]),
     ("sex", &["pregnant"]),
+    ("pregnancy_signs", &["none"]),
     ("daily_life", &["none"]),
     ("medicines", &["none"]),
     ("other_medicines", &["none"]),
@@ -196,7 +197,7 @@ pub async fn every_screen_fits_at_200_and_400_percent() {
     let mut problems = Vec::new();
     let mut counts = Vec::new();
     for (person, url, answers) in [
-        ("78-year-old", crate::site().url("/"), COMPLEX),
+        ("78-year-old", crate::site().url("/"), complex()),
         ("child", crate::site().url("/"), CHILD),
         ("pregnant-es", server.url("/es.html"), PREGNANT_RLS),
     ] {

@@ -9,7 +9,7 @@
 
 use crate::browser::{root_js, Browser};
 use crate::embedding::{finish, mounted, page, results};
-use crate::screens::LOW_MAGNESIUM;
+use crate::screens::low_magnesium;
 use crate::server::Server;
 use crate::{dist, output_dir, repo_root};
 use serde_json::{json, Value as Json};
@@ -144,7 +144,7 @@ createRoot(document.getElementById('root')).render(<App />);
     let version = b.run("return document.querySelector('leg-pain-quiz').version;").await;
     assert_eq!(version, leg_pain_quiz::VERSION);
     b.click(0, "[data-action=\"start\"]").await;
-    finish(&b, 0, LOW_MAGNESIUM).await;
+    finish(&b, 0, low_magnesium()).await;
     let shown = results(&b, 0).await;
     assert_eq!(shown["nutrients"][0], "magnesium", "{shown}");
     let status = format!("complete {} en-GB", leg_pain_quiz::VERSION);
@@ -210,7 +210,7 @@ pub async fn a_cdn_style_page_checks_every_file() {
         b.run(&format!("{} return root.querySelector('[data-locale-active]').dataset.localeActive;", root_js(1))).await;
     assert_eq!(locale, "es", "the Spanish file passed its hash check");
     b.click(0, "[data-action=\"start\"]").await;
-    finish(&b, 0, LOW_MAGNESIUM).await;
+    finish(&b, 0, low_magnesium()).await;
     assert_eq!(results(&b, 0).await["nutrients"][0], "magnesium");
     let problems = b.console_problems().await;
     assert!(problems.is_empty(), "console errors or warnings on the CDN-style page: {problems:#?}");

@@ -9,7 +9,7 @@
 
 use crate::browser::{root_js, Browser};
 use crate::embedding::{HostDir, LOADER};
-use crate::screens::{screen, walk_until, CLOT};
+use crate::screens::{clot, screen, walk_until};
 use serde_json::{json, Value as Json};
 
 struct Combo {
@@ -82,7 +82,7 @@ fn host(c: &Combo, i: usize, head: &str) -> String {
 /// widget opens on the emergency screen (the warnings are worked out again on resume).
 fn seeded(i: usize) -> String {
     let mut session = "lpq-session 2\nrev=1\nscreen=results\nack=\n".to_string();
-    for (q, c) in CLOT {
+    for (q, c) in clot() {
         session += &format!("a.{q}={}\n", c.join(","));
     }
     format!("localStorage.clear(); localStorage.setItem('leg-pain-quiz:r{i}', {}); return true;", json!(session))
@@ -153,7 +153,7 @@ pub async fn every_combination_dials_only_its_countrys_number() {
             // Colombia the long way: every question, as a person would.
             b.run(&format!("localStorage.removeItem('leg-pain-quiz:r{i}'); return true;")).await;
             b.goto(&url).await;
-            walk_until(&b, CLOT, "interrupt:emergency").await;
+            walk_until(&b, clot(), "interrupt:emergency").await;
         } else {
             b.run(&seeded(i)).await;
             b.goto(&url).await;
