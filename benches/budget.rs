@@ -24,7 +24,7 @@ use std::time::Instant;
 /// 160 KiB since 0.2.0, up from 140: that release added about 5 KB gzip of clinical
 /// content (27 warning signs and their follow-ups, the likely patterns), a table of 57
 /// countries' emergency numbers and services, and the edge handling of saved answers,
-/// history and slow language files, and measured 158.9 KiB. The gate still catches any
+/// history and slow language files, and measured 159.1 KiB. The gate still catches any
 /// growth beyond that; bringing it back down (issue 6 of the 0.2.0 round asks for 130) is
 /// open work.
 const BUDGET_TOTAL_GZIP: u64 = 160 * 1024;
