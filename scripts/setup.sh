@@ -13,6 +13,14 @@ export PATH="$TOOLS/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
 say() { printf '[setup] %s\n' "$*"; }
 
+# Installs npm packages into .tools/, which has its own manifest: without one, npm walks
+# up to the repository's package.json (the widget's npm package) and installs there.
+tools_npm() {
+  mkdir -p "$TOOLS"
+  [ -f "$TOOLS/package.json" ] || printf '{ "private": true, "description": "tools the build and tests use" }\n' >"$TOOLS/package.json"
+  (cd "$TOOLS" && npm install --no-audit --no-fund --silent "$@")
+}
+
 # wasm-bindgen-cli must match the wasm-bindgen that Cargo.lock pins, to the patch version.
 wasm_bindgen_version() {
   awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/, ""); print; exit}' "$ROOT/Cargo.lock"
@@ -38,14 +46,14 @@ fi
 if ! wasm-opt --version 2>/dev/null | grep -q "version_${BINARYEN_VERSION%%.*}"; then
   say "installing wasm-opt (binaryen $BINARYEN_VERSION) from npm into .tools/"
   mkdir -p "$TOOLS"
-  (cd "$TOOLS" && npm install --no-audit --no-fund --silent "binaryen@$BINARYEN_VERSION")
+  tools_npm "binaryen@$BINARYEN_VERSION"
 fi
 
 # Minifies the release JS and CSS (scripts/minify.sh, a Trunk hook).
 if [ "$(esbuild --version 2>/dev/null)" != "$ESBUILD_VERSION" ]; then
   say "installing esbuild $ESBUILD_VERSION from npm into .tools/"
   mkdir -p "$TOOLS"
-  (cd "$TOOLS" && npm install --no-audit --no-fund --silent "esbuild@$ESBUILD_VERSION")
+  tools_npm "esbuild@$ESBUILD_VERSION"
 fi
 
 # Checks the package's TypeScript types (tests/package.rs runs tsc over tests/types/).
@@ -53,7 +61,7 @@ TYPESCRIPT_VERSION=5.9.3
 if [ "$(tsc --version 2>/dev/null)" != "Version $TYPESCRIPT_VERSION" ]; then
   say "installing typescript $TYPESCRIPT_VERSION from npm into .tools/"
   mkdir -p "$TOOLS"
-  (cd "$TOOLS" && npm install --no-audit --no-fund --silent "typescript@$TYPESCRIPT_VERSION")
+  tools_npm "typescript@$TYPESCRIPT_VERSION"
 fi
 
 if [ "${LPQ_NEED_BROWSER:-0}" = 1 ]; then
@@ -66,7 +74,7 @@ if [ "${LPQ_NEED_BROWSER:-0}" = 1 ]; then
   if [ ! -f "$TOOLS/node_modules/axe-core/axe.min.js" ]; then
     say "installing axe-core from npm into .tools/"
     mkdir -p "$TOOLS"
-    (cd "$TOOLS" && npm install --no-audit --no-fund --silent axe-core@4)
+    tools_npm axe-core@4
   fi
 fi
 
