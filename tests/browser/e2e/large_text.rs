@@ -12,48 +12,38 @@ use serde_json::{json, Value as Json};
 const ZOOMED: &[(u32, u32)] = &[(195, 422), (320, 180)];
 
 /// A 7-year-old whose legs ache in the evening most nights, fine by morning.
-const CHILD: &Answers = &[
-    ("age", &["under_13"]),
-    ("sensation", &["aching"]),
-    ("child_pattern", &["both_legs_evening", "fine_morning"]),
-    ("leg_signs", &["none"]),
-    ("body_signs", &["none"]),
-    ("since", &["months_stable"]),
-    ("frequency", &["most_nights"]),
-    ("circumstances", &["none"]),
-    ("sex", &["female"]),
-    ("daily_life", &["none"]),
-    ("medicines", &["none"]),
-    ("other_medicines", &["none"]),
-    ("conditions", &["none"]),
-    ("diet", &["omnivore"]),
-    ("avoid", &["none"]),
-    ("eats", &["greens", "wholegrains", "fruit_veg", "dairy", "meat_fish_eggs"]),
-    ("daylight", &["none"]),
-];
+fn child() -> &'static Answers {
+    fixture(&[
+        ("age", &["under_13"]),
+        ("sensation", &["aching"]),
+        ("cramp_pattern", &[]),
+        ("child_pattern", &["both_legs_evening", "fine_morning"]),
+        ("frequency", &["most_nights"]),
+        ("legs", &[]),
+        ("sex", &["female"]),
+        ("eats", &["greens", "wholegrains", "fruit_veg", "dairy", "meat_fish_eggs"]),
+    ])
+}
 
 /// 30 weeks pregnant, with restless legs that spoil her sleep (she answers in Spanish).
-const PREGNANT_RLS: &Answers = &[
-    ("age", &["18_50"]),
-    ("sensation", &["urge_to_move"]),
-    ("rls_pattern", &["rest_worse", "moving_helps", "evening_worse", "sleep_spoiled"]),
-    ("leg_signs", &["none"]),
-    ("body_signs", &["none"]),
-    ("since", &["weeks"]),
-    ("frequency", &["most_nights"]),
-    ("legs", &["both_legs"]),
-    ("circumstances", &["none"]),
-    ("sex", &["pregnant"]),
-    ("pregnancy_signs", &["none"]),
-    ("daily_life", &["none"]),
-    ("medicines", &["none"]),
-    ("other_medicines", &["none"]),
-    ("conditions", &["none"]),
-    ("diet", &["omnivore"]),
-    ("avoid", &["none"]),
-    ("eats", &["fruit_veg", "dairy", "meat_fish_eggs"]),
-    ("daylight", &["none"]),
-];
+fn pregnant_rls() -> &'static Answers {
+    fixture(&[
+        ("sensation", &["urge_to_move"]),
+        ("cramp_pattern", &[]),
+        ("rls_pattern", &["rest_worse", "moving_helps", "evening_worse", "sleep_spoiled"]),
+        ("since", &["weeks"]),
+        ("frequency", &["most_nights"]),
+        ("legs", &["both_legs"]),
+        ("sex", &["pregnant"]),
+        ("pregnancy_signs", &["none"]),
+        ("eats", &["fruit_veg", "dairy", "meat_fish_eggs"]),
+    ])
+}
+
+/// The shared base answers (lpq-fixtures) with `changes` made, kept for the run.
+fn fixture(changes: &[(&'static str, &'static [&'static str])]) -> &'static Answers {
+    Box::leak(lpq_fixtures::pairs(changes).into_boxed_slice())
+}
 
 /// What doesn't fit at the width on show: the page scrolling sideways, any element of
 /// the widget outside the viewport, and any element whose content is wider than it
@@ -198,8 +188,8 @@ pub async fn every_screen_fits_at_200_and_400_percent() {
     let mut counts = Vec::new();
     for (person, url, answers) in [
         ("78-year-old", crate::site().url("/"), complex()),
-        ("child", crate::site().url("/"), CHILD),
-        ("pregnant-es", server.url("/es.html"), PREGNANT_RLS),
+        ("child", crate::site().url("/"), child()),
+        ("pregnant-es", server.url("/es.html"), pregnant_rls()),
     ] {
         fresh(&b, &url).await;
         let (screens, taps) = walk(&b, person, answers, &mut problems).await;
