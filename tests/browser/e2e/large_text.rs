@@ -5,7 +5,7 @@
 
 use crate::browser::{root_js, Browser};
 use crate::embedding::{page, HostDir, LOADER};
-use crate::screens::{complex, js, next_screen, screen, set_answer, Answers};
+use crate::screens::{complex, js, next_screen, screen, Answers};
 use serde_json::{json, Value as Json};
 
 /// (width, height) in CSS px: a 390 × 844 phone at 200%, a 1280 × 720 desktop at 400%.
@@ -143,19 +143,9 @@ async fn walk(b: &Browser, person: &str, answers: &Answers, problems: &mut Vec<S
             return (screens, taps);
         }
         audit(b, person, screens, &name, problems).await;
-        match now.as_str() {
-            "intro" => {
-                b.click(0, "[data-action=\"start\"]").await;
-                taps += 1;
-            }
-            "review" => {
-                b.click(0, "[data-action=\"submit\"]").await;
-                taps += 1;
-            }
-            s if s.starts_with("interrupt:") => {
-                b.click(0, "[data-action=\"continue\"]").await;
-                taps += 1;
-            }
+        taps += match now.as_str() {
+            "intro" | "review" => 1,
+            s if s.starts_with("interrupt:") => 1,
             s => {
                 let id = s.trim_start_matches("q:");
                 let choices = answers
@@ -163,11 +153,11 @@ async fn walk(b: &Browser, person: &str, answers: &Answers, problems: &mut Vec<S
                     .find(|(q, _)| *q == id)
                     .map(|(_, c)| *c)
                     .unwrap_or_else(|| panic!("{person}: the quiz asked `{id}`, which the journey doesn't answer"));
-                set_answer(b, id, choices).await;
-                taps += choices.len() + 1;
+                choices.len() + 1
             }
-        }
-        next_screen(b, &now).await;
+        };
+        // Start, Continue, Submit, or the choices and Next, in one script run in the page.
+        b.step(0, answers).await;
     }
     panic!("{person}: never reached the results");
 }

@@ -104,12 +104,18 @@ fn main() -> std::process::ExitCode {
         }
         eprintln!("browser tests not run: {why}. `bash scripts/test.sh` builds the widget and runs them.");
     }
+    // One browser per worker, reused from test to test (each gets it clean), on one
+    // runtime that outlives the tests: a browser's connection lives on the runtime that
+    // opened it.
+    let runtime: &'static tokio::runtime::Runtime = Box::leak(Box::new(
+        tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().expect("a runtime"),
+    ));
+    browser::reuse_browsers();
     let trials = tests
         .into_iter()
         .map(|(name, test)| {
             Trial::test(name, move || -> Result<(), Failed> {
                 let started = std::time::Instant::now();
-                let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
                 runtime.block_on(test());
                 TIMINGS.lock().unwrap_or_else(|e| e.into_inner()).push((name, started.elapsed().as_secs_f64()));
                 Ok(())
@@ -118,6 +124,7 @@ fn main() -> std::process::ExitCode {
         })
         .collect();
     let conclusion = libtest_mimic::run(&args, trials);
+    runtime.block_on(browser::stop_idle_browsers());
     print_slowest(10);
     conclusion.exit_code()
 }

@@ -96,33 +96,10 @@ pub async fn next_screen(b: &Browser, was: &str) -> String {
 }
 
 /// Starts, answers from `answers`, acknowledges interrupts and submits, until the quiz
-/// shows `stop`. Returns the screens passed on the way.
+/// shows `stop`, in one script run in the page (see [`Browser::walk`]). Returns the
+/// screens passed on the way.
 pub async fn walk_until(b: &Browser, answers: &Answers, stop: &str) -> Vec<String> {
-    let mut passed = Vec::new();
-    for _ in 0..60 {
-        let now = screen(b).await;
-        if now == stop {
-            return passed;
-        }
-        match now.as_str() {
-            "intro" => b.click(0, "[data-action=\"start\"]").await,
-            "review" => b.click(0, "[data-action=\"submit\"]").await,
-            "results" => panic!("reached the results without seeing {stop}; passed {passed:?}"),
-            s if s.starts_with("interrupt:") => b.click(0, "[data-action=\"continue\"]").await,
-            s => {
-                let id = s.trim_start_matches("q:");
-                let choices = answers
-                    .iter()
-                    .find(|(q, _)| *q == id)
-                    .map(|(_, c)| *c)
-                    .unwrap_or_else(|| panic!("the quiz asked `{id}`, which these answers don't cover"));
-                set_answer(b, id, choices).await;
-            }
-        }
-        next_screen(b, &now).await;
-        passed.push(now);
-    }
-    panic!("never reached {stop}; passed {passed:?}");
+    b.walk(0, answers, stop).await
 }
 
 /// Opens the results for complete `answers` at once, as a saved session reopens them
@@ -149,22 +126,4 @@ pub async fn fresh_page(b: &Browser) {
     b.run("localStorage.clear(); return true;").await;
     b.goto(&crate::site().url("/")).await;
     b.wait_for(0, "[data-action=\"start\"]").await;
-}
-
-/// Makes `choices` the answer to `question` (leaving alone what is already right, so
-/// it works on a question answered before), then presses Next.
-pub async fn set_answer(b: &Browser, question: &str, choices: &[&str]) {
-    b.wait_for(0, &format!("[data-question=\"{question}\"]")).await;
-    let checked = strings(b, "return [...root.querySelectorAll('[data-question] [data-option]')].filter(o => o.querySelector('input:checked')).map(o => o.dataset.option);").await;
-    let multi = js(b, "return root.querySelector('[data-question] input').type === 'checkbox';").await == json!(true);
-    let option = |c: &str| format!("[data-question=\"{question}\"] [data-option=\"{c}\"]");
-    if multi {
-        for c in checked.iter().filter(|c| !choices.contains(&c.as_str())) {
-            b.click(0, &option(c)).await;
-        }
-    }
-    for c in choices.iter().filter(|c| !checked.iter().any(|k| k == *c)) {
-        b.click(0, &option(c)).await;
-    }
-    b.click(0, "[data-action=\"next\"]").await;
 }

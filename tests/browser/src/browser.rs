@@ -1,5 +1,8 @@
-//! Drives Debian's chromium through its own chromedriver, one browser per test, and
-//! reaches into each widget's open shadow root the way assistive tools do.
+//! Drives Debian's chromium through its own chromedriver and reaches into each widget's
+//! open shadow root the way assistive tools do. A run that calls [`reuse_browsers`] keeps
+//! one browser per worker: a test that closes its browser hands it back, and the next
+//! test gets it with a clean state (one fresh tab, nothing stored for any origin the
+//! run served, no console messages left over).
 
 use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::elements::{Element, ElementRef};
@@ -9,6 +12,7 @@ use serde_json::{json, Value as Json};
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
+use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecf";
@@ -16,8 +20,32 @@ const WAIT: Duration = Duration::from_secs(15);
 
 pub struct Browser {
     pub client: Client,
-    driver: Child,
+    /// `None` once handed back to the pool (then dropping it stops nothing).
+    driver: Option<Child>,
     profile: PathBuf,
+}
+
+/// Browsers handed back by tests that passed, ready for the next test; `None` while
+/// browsers are not reused (each test starts and stops its own).
+static IDLE: Mutex<Option<Vec<Browser>>> = Mutex::new(None);
+
+fn idle() -> std::sync::MutexGuard<'static, Option<Vec<Browser>>> {
+    IDLE.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// From now on [`Browser::close`] hands the browser back for the next test rather than
+/// stopping it. The browsers share one tokio runtime that outlives every test (a
+/// session's connection lives on the runtime that opened it): see the e2e harness.
+pub fn reuse_browsers() {
+    idle().get_or_insert_with(Vec::new);
+}
+
+/// Stops every browser that was handed back (at the end of a run).
+pub async fn stop_idle_browsers() {
+    let browsers = idle().take().unwrap_or_default();
+    for browser in browsers {
+        let _ = browser.client.clone().close().await;
+    }
 }
 
 /// A chromedriver extension command: POST to a session-relative path with a JSON body.
@@ -50,8 +78,47 @@ pub fn root_js(widget: usize) -> String {
 }
 
 impl Browser {
-    /// Starts chromedriver and a fresh headless Chromium with a viewport of `width` × `height`.
+    /// A headless Chromium with a viewport of `width` × `height`: one handed back by an
+    /// earlier test, cleaned, where browsers are reused (see [`reuse_browsers`]), else a
+    /// new one.
     pub async fn open(width: u32, height: u32) -> Browser {
+        loop {
+            let Some(browser) = idle().as_mut().and_then(Vec::pop) else { break };
+            // One that can't be cleaned (it crashed) is dropped, which stops it.
+            if browser.clean().await.is_ok() {
+                browser.viewport(width, height).await;
+                return browser;
+            }
+        }
+        Browser::launch(width, height).await
+    }
+
+    /// A clean state for the next test: a new tab in place of every old one (which
+    /// takes their history, session storage, device emulation and pages with it), no
+    /// storage or cookies for any origin the run has served, and the console log read
+    /// empty.
+    async fn clean(&self) -> Result<(), fantoccini::error::CmdError> {
+        let old = self.client.windows().await?;
+        let fresh = self.client.new_window(true).await?;
+        for handle in old {
+            self.client.switch_to_window(handle).await?;
+            self.client.close_window().await?;
+        }
+        self.client.switch_to_window(fresh.handle).await?;
+        for origin in crate::server::origins() {
+            self.client
+                .issue_cmd(SessionPost {
+                    path: "goog/cdp/execute",
+                    body: json!({ "cmd": "Storage.clearDataForOrigin", "params": { "origin": origin, "storageTypes": "all" } }),
+                })
+                .await?;
+        }
+        self.client.issue_cmd(SessionPost { path: "se/log", body: json!({ "type": "browser" }) }).await?;
+        Ok(())
+    }
+
+    /// Starts chromedriver and a fresh headless Chromium with a viewport of `width` × `height`.
+    async fn launch(width: u32, height: u32) -> Browser {
         let port = free_port();
         let driver = Command::new(env_path("CHROMEDRIVER", "/usr/bin/chromedriver"))
             .arg(format!("--port={port}"))
@@ -93,7 +160,14 @@ impl Browser {
                 Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
             }
         };
-        let browser = Browser { client, driver, profile };
+        // Room for a whole walk through the quiz in one script (see [`Browser::walk`]).
+        let timeouts = fantoccini::wd::TimeoutConfiguration::new(
+            Some(Duration::from_secs(120)),
+            Some(Duration::from_secs(60)),
+            Some(Duration::ZERO),
+        );
+        client.update_timeouts(timeouts).await.expect("set the session's timeouts");
+        let browser = Browser { client, driver: Some(driver), profile };
         browser.viewport(width, height).await;
         browser
     }
@@ -179,43 +253,52 @@ impl Browser {
     /// Answers whatever the quiz asks, in its order, from `answers`, until "check your
     /// answers". Urgent guidance is acknowledged with Continue. Returns the questions seen.
     pub async fn complete(&self, widget: usize, answers: &[(&str, &[&str])]) -> Vec<String> {
-        let mut seen = Vec::new();
-        for _ in 0..40 {
-            let js = format!(
-                "{} if (!root) return null; if (root.querySelector('.lpq-review')) return 'review';
-                 if (root.querySelector('.lpq-interrupt')) return 'interrupt';
-                 const q = root.querySelector('[data-question]'); return q ? 'q:' + q.dataset.question : null;",
-                root_js(widget)
-            );
-            let screen = self.wait_until(&js, "a question, an interrupt or the review").await;
-            let screen = screen.as_str().unwrap_or_default().to_string();
-            if screen == "review" {
-                return seen;
-            }
-            if screen == "interrupt" {
-                self.click(widget, "[data-action=\"continue\"]").await;
-                self.wait_until(
-                    &format!("{} return root && !root.querySelector('.lpq-interrupt');", root_js(widget)),
-                    "the interrupt to close",
-                )
-                .await;
-                continue;
-            }
-            let id = screen.trim_start_matches("q:").to_string();
-            let choices = answers
-                .iter()
-                .find(|(q, _)| *q == id)
-                .map(|(_, c)| *c)
-                .unwrap_or_else(|| panic!("the quiz asked `{id}`, which the journey doesn't answer"));
-            self.answer(widget, &id, choices).await;
-            self.wait_until(
-                &format!("{} const q = root && root.querySelector('[data-question]'); return !q || q.dataset.question !== {};", root_js(widget), json!(id)),
-                &format!("the quiz to move on from `{id}`"),
-            )
-            .await;
-            seen.push(id);
+        let passed = self.walk(widget, answers, "review").await;
+        passed.iter().filter_map(|s| s.strip_prefix("q:")).map(str::to_string).collect()
+    }
+
+    /// Walks widget `widget` through the quiz in one script run in the page, as
+    /// [`Browser::complete`] would click: Start on the intro, Continue on an interrupt,
+    /// Submit on the review, and on each question its choices from `answers` (ticking
+    /// and unticking so that exactly those are chosen), then Next; each step waits for
+    /// the next screen. Stops when the screen is `stop` (`intro`, `q:<id>`,
+    /// `interrupt:<level>`, `review` or `results`) and returns the screens passed.
+    pub async fn walk(&self, widget: usize, answers: &[(&str, &[&str])], stop: &str) -> Vec<String> {
+        self.walk_steps(widget, answers, Some(stop), 60).await
+    }
+
+    /// One step of [`Browser::walk`] from the screen on show; returns the next screen.
+    pub async fn step(&self, widget: usize, answers: &[(&str, &[&str])]) -> String {
+        let mut passed = self.walk_steps(widget, answers, None, 1).await;
+        passed.pop().expect("a step")
+    }
+
+    /// Takes at most `steps` steps, or stops at `stop`. With no `stop`, returns the
+    /// screens passed and then the one reached.
+    async fn walk_steps(
+        &self,
+        widget: usize,
+        answers: &[(&str, &[&str])],
+        stop: Option<&str>,
+        steps: usize,
+    ) -> Vec<String> {
+        let answers: serde_json::Map<String, Json> = answers.iter().map(|(q, c)| (q.to_string(), json!(c))).collect();
+        let args =
+            vec![json!(widget), Json::Object(answers), json!(stop), json!(steps), json!(WAIT.as_millis() as u64)];
+        let result = self
+            .client
+            .execute_async(WALK_JS, args)
+            .await
+            .unwrap_or_else(|e| panic!("the walk to {stop:?} failed to run: {e}"));
+        if let Some(error) = result.get("error") {
+            panic!("walking to {stop:?}: {} (passed {})", error.as_str().unwrap_or_default(), result["passed"]);
         }
-        panic!("the quiz never reached the review");
+        result["passed"]
+            .as_array()
+            .expect("the screens passed")
+            .iter()
+            .map(|s| s.as_str().unwrap_or_default().to_string())
+            .collect()
     }
 
     /// Console errors and warnings the page logged, as Chrome reports them.
@@ -275,22 +358,96 @@ impl Browser {
         self.client.perform_actions(actions).await.expect("key presses");
     }
 
-    /// Ends the session cleanly; dropping the browser then stops chromedriver.
+    /// Hands the browser back for the next test where browsers are reused; else ends the
+    /// session cleanly, and dropping the browser then stops chromedriver.
     pub async fn close(self) {
-        let _ = self.client.clone().close().await;
+        let mut pool = idle();
+        match pool.as_mut() {
+            Some(browsers) => browsers.push(self),
+            None => {
+                drop(pool);
+                let _ = self.client.clone().close().await;
+            }
+        }
     }
 }
 
 impl Drop for Browser {
     /// Also runs when a test fails half-way: no chromedriver or profile is left behind.
     fn drop(&mut self) {
-        let _ = self.driver.kill();
-        let _ = self.driver.wait();
+        let Some(mut driver) = self.driver.take() else { return };
+        let _ = driver.kill();
+        let _ = driver.wait();
         // A session that was never closed leaves its Chromium behind: find it by profile.
         let _ = Command::new("pkill").arg("-f").arg(self.profile.as_os_str()).status();
         let _ = std::fs::remove_dir_all(&self.profile);
     }
 }
+
+/// The walker of [`Browser::walk`], run with `execute_async`: arguments widget, answers
+/// (question id → choices), stop (or null), steps, and the wait for each screen in ms.
+const WALK_JS: &str = r#"
+const [widget, answers, stop, steps, wait] = arguments;
+const done = arguments[arguments.length - 1];
+const passed = [];
+const rootOf = () => { const host = document.querySelectorAll('leg-pain-quiz')[widget]; return host && host.shadowRoot; };
+const screenOf = () => {
+  const root = rootOf();
+  if (!root) return null;
+  if (root.querySelector('[data-results]')) return 'results';
+  if (root.querySelector('.lpq-review')) return 'review';
+  const i = root.querySelector('.lpq-interrupt [data-triage]'); if (i) return 'interrupt:' + i.dataset.triage;
+  const q = root.querySelector('[data-question]'); if (q) return 'q:' + q.dataset.question;
+  if (root.querySelector('.lpq-intro')) return 'intro';
+  return null;
+};
+const tick = () => new Promise(r => setTimeout(r, 5));
+const until = async (test, what) => {
+  const started = Date.now();
+  for (;;) {
+    const value = test();
+    if (value) return value;
+    if (Date.now() - started > wait) throw new Error('timed out waiting for ' + what);
+    await tick();
+  }
+};
+const press = async (css) => (await until(() => rootOf().querySelector(css), css)).click();
+(async () => {
+  for (let n = 0; n < steps; n++) {
+    const now = await until(screenOf, 'a screen of the quiz');
+    if (now === stop) return;
+    if (now === 'intro') await press('[data-action="start"]');
+    else if (now === 'review') await press('[data-action="submit"]');
+    else if (now.startsWith('interrupt:')) await press('[data-action="continue"]');
+    else if (now === 'results') throw new Error('reached the results without seeing ' + stop);
+    else {
+      const id = now.slice(2);
+      const want = answers[id];
+      if (!want) throw new Error('the quiz asked `' + id + '`, which these answers do not cover');
+      const input = (c) => rootOf().querySelector(`[data-question="${id}"] [data-option="${c}"] input`);
+      const chosen = () => [...rootOf().querySelectorAll(`[data-question="${id}"] [data-option]`)]
+        .filter(o => o.querySelector('input:checked')).map(o => o.dataset.option);
+      // Untick what shouldn't be ticked, then tick what should, one change at a time.
+      for (const c of chosen().filter(c => !want.includes(c))) {
+        const box = input(c);
+        if (box.type !== 'checkbox') continue;
+        box.click();
+        await until(() => !input(c).checked, c + ' unticked');
+      }
+      for (const c of want) {
+        const box = await until(() => input(c), 'the choice ' + c + ' of ' + id);
+        if (!box.checked) box.click();
+        await until(() => input(c) && input(c).checked, c + ' chosen');
+      }
+      await press('[data-action="next"]');
+    }
+    passed.push(now);
+    const next = await until(() => { const s = screenOf(); return s && s !== now ? s : null; }, 'the quiz to move on from ' + now);
+    if (stop === null && n + 1 === steps) passed.push(next);
+  }
+  if (stop !== null) throw new Error('never reached ' + stop);
+})().then(() => done({ passed }), e => done({ error: String(e && e.message || e), passed }));
+"#;
 
 pub fn base64_decode(text: &str) -> Vec<u8> {
     let value = |c: u8| match c {

@@ -7,6 +7,14 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::thread;
 
+/// Every origin served so far in this run, for cleaning a reused browser.
+static ORIGINS: Mutex<Vec<String>> = Mutex::new(Vec::new());
+
+/// The origins of every server started so far.
+pub fn origins() -> Vec<String> {
+    ORIGINS.lock().unwrap_or_else(|e| e.into_inner()).clone()
+}
+
 pub struct Server {
     pub base: String,
     requests: Arc<Mutex<Vec<String>>>,
@@ -17,6 +25,7 @@ impl Server {
     pub fn start(root: PathBuf, headers: Vec<(String, String)>) -> Server {
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind a loopback port");
         let base = format!("http://{}", listener.local_addr().unwrap());
+        ORIGINS.lock().unwrap_or_else(|e| e.into_inner()).push(base.clone());
         let requests = Arc::new(Mutex::new(Vec::new()));
         let log = Arc::clone(&requests);
         let headers = Arc::new(headers);
