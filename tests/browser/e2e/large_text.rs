@@ -47,64 +47,64 @@ fn fixture(changes: &[(&'static str, &'static [&'static str])]) -> &'static Answ
 
 /// What doesn't fit at the width on show: the page scrolling sideways, any element of
 /// the widget outside the viewport, and any element whose content is wider than it
-/// (scrollWidth over clientWidth: text cut off or spilling out).
-async fn overflow(b: &Browser) -> Vec<String> {
+/// (scrollWidth over clientWidth: text cut off or spilling out). Page JavaScript that
+/// returns the list.
+const OVERFLOW_JS: &str = "const w = window.innerWidth, out = [];
+     const describe = (el) => el.tagName.toLowerCase() + (el.className && typeof el.className === 'string' ? '.' + el.className.split(' ').join('.') : '')
+         + ' \"' + (el.textContent || '').trim().replace(/\\s+/g, ' ').slice(0, 40) + '\"';
+     if (document.documentElement.scrollWidth > w) out.push(`the page scrolls sideways: ${document.documentElement.scrollWidth} > ${w}`);
+     for (const el of root.querySelectorAll('*')) {
+       if (el.closest('.lpq-visually-hidden') || !el.checkVisibility()) continue;
+       const r = el.getBoundingClientRect();
+       if (r.width === 0 && r.height === 0) continue;
+       if (r.left < -0.5 || r.right > w + 0.5) out.push(`outside the ${w} px page (${Math.round(r.left)}..${Math.round(r.right)}): ${describe(el)}`);
+       if (el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).display !== 'inline')
+         out.push(`content ${el.scrollWidth} px wide in ${el.clientWidth} px: ${describe(el)}`);
+     }
+     return out;";
+
+/// The language switch is one control here: its languages are hidden until opened.
+/// Page JavaScript that returns `ok` or what is wrong.
+const FOLDED_JS: &str = "const m = root.querySelector('.lpq-language-menu'); if (!m) return 'no menu';
+     const s = m.querySelector('.lpq-language-toggle');
+     if (!s || !s.checkVisibility()) return 'the menu control is hidden';
+     const inside = [...root.querySelectorAll('[data-locale]')].every(l => m.contains(l));
+     if (!inside) return 'a language is outside the menu';
+     if (!m.hasAttribute('data-open') && [...m.querySelectorAll('[data-locale]')].some(l => l.checkVisibility())) return 'languages show while folded';
+     return 'ok';";
+
+/// In a long checklist "None of these" comes before the signs, not after all of them.
+/// Page JavaScript that returns `first`, where it comes, or null (no long checklist).
+const NONE_AT_JS: &str = "const options = [...root.querySelectorAll('[data-question] [data-option]')];
+     const none = root.querySelector('[data-question] [data-option=none]');
+     if (!none || options.length <= 7) return null;
+     const signs = options.filter(o => !['none', 'not_sure'].includes(o.dataset.option));
+     const firstSign = Math.min(...signs.map(o => o.getBoundingClientRect().top));
+     return none.getBoundingClientRect().bottom <= firstSign ? 'first' : `after ${signs.filter(o => o.getBoundingClientRect().top < none.getBoundingClientRect().top).length} signs`;";
+
+/// Checks the screen on show at both zoomed sizes (one script a size); a screenshot of
+/// each at 195 px.
+async fn audit(b: &Browser, person: &str, n: usize, name: &str, problems: &mut Vec<String>) {
     let script = format!(
-        "{} const w = window.innerWidth, out = [];
-         const describe = (el) => el.tagName.toLowerCase() + (el.className && typeof el.className === 'string' ? '.' + el.className.split(' ').join('.') : '')
-             + ' \"' + (el.textContent || '').trim().replace(/\\s+/g, ' ').slice(0, 40) + '\"';
-         if (document.documentElement.scrollWidth > w) out.push(`the page scrolls sideways: ${{document.documentElement.scrollWidth}} > ${{w}}`);
-         for (const el of root.querySelectorAll('*')) {{
-           if (el.closest('.lpq-visually-hidden') || !el.checkVisibility()) continue;
-           const r = el.getBoundingClientRect();
-           if (r.width === 0 && r.height === 0) continue;
-           if (r.left < -0.5 || r.right > w + 0.5) out.push(`outside the ${{w}} px page (${{Math.round(r.left)}}..${{Math.round(r.right)}}): ${{describe(el)}}`);
-           if (el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).display !== 'inline')
-             out.push(`content ${{el.scrollWidth}} px wide in ${{el.clientWidth}} px: ${{describe(el)}}`);
-         }}
-         return out;",
+        "{} return {{ width: window.innerWidth, overflow: (() => {{ {OVERFLOW_JS} }})(),
+           folded: (() => {{ {FOLDED_JS} }})(), none_at: (() => {{ {NONE_AT_JS} }})() }};",
         root_js(0)
     );
-    let found = b.run(&script).await;
-    found.as_array().expect("a list").iter().map(|v| v.as_str().unwrap_or_default().to_string()).collect()
-}
-
-/// Checks the screen on show at both zoomed sizes; a screenshot of each at 195 px.
-async fn audit(b: &Browser, person: &str, n: usize, name: &str, problems: &mut Vec<String>) {
     for &(w, h) in ZOOMED {
         b.viewport(w, h).await;
-        let width = b.run("return window.innerWidth;").await;
-        if width != json!(w) {
+        let seen = b.run(&script).await;
+        let width = &seen["width"];
+        if *width != json!(w) {
             problems.push(format!("[{person} {name} @ {w} px] the page grew to {width} px: something is too wide"));
         }
-        problems.extend(overflow(b).await.into_iter().map(|p| format!("[{person} {name} @ {w} px] {p}")));
-        // The language switch is one control here: its languages are hidden until opened.
-        let folded = js(
-            b,
-            "const m = root.querySelector('.lpq-language-menu'); if (!m) return 'no menu';
-             const s = m.querySelector('.lpq-language-toggle');
-             if (!s || !s.checkVisibility()) return 'the menu control is hidden';
-             const inside = [...root.querySelectorAll('[data-locale]')].every(l => m.contains(l));
-             if (!inside) return 'a language is outside the menu';
-             if (!m.hasAttribute('data-open') && [...m.querySelectorAll('[data-locale]')].some(l => l.checkVisibility())) return 'languages show while folded';
-             return 'ok';",
-        )
-        .await;
-        if folded != json!("ok") {
+        let overflow = seen["overflow"].as_array().expect("a list");
+        problems
+            .extend(overflow.iter().map(|p| format!("[{person} {name} @ {w} px] {}", p.as_str().unwrap_or_default())));
+        let folded = &seen["folded"];
+        if *folded != json!("ok") {
             problems.push(format!("[{person} {name} @ {w} px] language switch: {folded}"));
         }
-        // In a long checklist "None of these" comes before the signs, not after all of them.
-        let none_at = js(
-            b,
-            "const options = [...root.querySelectorAll('[data-question] [data-option]')];
-             const none = root.querySelector('[data-question] [data-option=none]');
-             if (!none || options.length <= 7) return null;
-             const signs = options.filter(o => !['none', 'not_sure'].includes(o.dataset.option));
-             const firstSign = Math.min(...signs.map(o => o.getBoundingClientRect().top));
-             return none.getBoundingClientRect().bottom <= firstSign ? 'first' : `after ${signs.filter(o => o.getBoundingClientRect().top < none.getBoundingClientRect().top).length} signs`;",
-        )
-        .await;
-        if let Some(at) = none_at.as_str().filter(|at| *at != "first") {
+        if let Some(at) = seen["none_at"].as_str().filter(|at| *at != "first") {
             problems.push(format!("[{person} {name} @ {w} px] “None of these” comes {at}"));
         }
     }

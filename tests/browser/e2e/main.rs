@@ -111,6 +111,14 @@ fn main() -> std::process::ExitCode {
         tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().expect("a runtime"),
     ));
     browser::reuse_browsers();
+    // The longest tests first (by the last run's times), so that the workers finish
+    // together instead of one running a long test alone at the end.
+    let last = last_times();
+    let mut tests = tests;
+    tests.sort_by(|a, b| {
+        let time = |name: &str| last.get(name).copied().unwrap_or(f64::INFINITY);
+        time(b.0).total_cmp(&time(a.0))
+    });
     let trials = tests
         .into_iter()
         .map(|(name, test)| {
@@ -126,6 +134,7 @@ fn main() -> std::process::ExitCode {
     let conclusion = libtest_mimic::run(&args, trials);
     runtime.block_on(browser::stop_idle_browsers());
     print_slowest(10);
+    save_times();
     conclusion.exit_code()
 }
 
@@ -143,6 +152,31 @@ fn print_slowest(n: usize) {
     for (name, seconds) in timings.iter().take(n) {
         println!("  {seconds:6.1} s  {name}");
     }
+}
+
+/// Where each test's time in the last run is kept: `<seconds>\t<name>` a line.
+fn times_file() -> PathBuf {
+    repo_root().join("target/browser-test-times.tsv")
+}
+
+/// The times of the last run, by test name (none if there was none).
+fn last_times() -> std::collections::HashMap<String, f64> {
+    let text = std::fs::read_to_string(times_file()).unwrap_or_default();
+    text.lines()
+        .filter_map(|line| line.split_once('\t'))
+        .filter_map(|(seconds, name)| Some((name.to_string(), seconds.parse().ok()?)))
+        .collect()
+}
+
+/// Keeps this run's times for the next run's order, adding to the last run's (a run
+/// of a few tests keeps the others' times).
+fn save_times() {
+    let mut times = last_times();
+    for (name, seconds) in TIMINGS.lock().unwrap_or_else(|e| e.into_inner()).iter() {
+        times.insert(name.to_string(), *seconds);
+    }
+    let text: String = times.iter().map(|(name, seconds)| format!("{seconds:.1}\t{name}\n")).collect();
+    let _ = std::fs::write(times_file(), text);
 }
 
 /// Why the browser tests can't run here, if they can't.
