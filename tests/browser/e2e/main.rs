@@ -79,6 +79,7 @@ fn main() -> std::process::ExitCode {
         results_page::a_results_link_reopens_them_and_a_tampered_one_is_refused,
         results_page::the_browser_back_button_steps_through_the_quiz,
         results_page::saved_on_this_device_visibly_and_pregnancy_only_for_the_session,
+        results_page::the_page_shows_the_engines_report,
         locales::a_journey_in_each_language_reaches_the_right_number,
         locales::switching_language_keeps_the_answers,
         locales::the_fallback_speaks_the_page_language,

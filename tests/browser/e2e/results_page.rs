@@ -278,3 +278,72 @@ pub async fn saved_on_this_device_visibly_and_pregnancy_only_for_the_session() {
     assert!(device.contains("pregnant"), "kept on the device once chosen: {device}");
     b.close().await;
 }
+
+/// The page draws the engine's report, all of it and nothing else: for each named answer
+/// set, the outcome's level, the nutrients that stand out (in order, with their
+/// strength) and every marked line (foods, tests, warning signs, advice, sources,
+/// withheld nutrients, "nothing stands out", "later") in the results match the report
+/// worked out natively from the same answers. What the report says is tested natively
+/// (tests/report.rs, tests/scenarios.rs); this is the one check that the page shows it.
+pub async fn the_page_shows_the_engines_report() {
+    use leg_pain_quiz::quiz::{assess, Answers as Given};
+    use leg_pain_quiz::report::{report, Line, Mark};
+    let kb = leg_pain_quiz::knowledge::knowledge();
+    let attribute = |m: Mark| match m {
+        Mark::None => None,
+        Mark::Food => Some("food"),
+        Mark::Test => Some("test"),
+        Mark::Flag => Some("flag"),
+        Mark::Advice => Some("advice-id"),
+        Mark::Source => Some("source"),
+        Mark::Withheld => Some("withheld"),
+        Mark::NoNutrient => Some("no-nutrient"),
+        Mark::Deferred => Some("deferred"),
+    };
+    let b = Browser::open(PHONE.0, PHONE.1).await;
+    for (name, answers) in [
+        ("harmless", harmless()),
+        ("cramps", cramps()),
+        ("low magnesium", low_magnesium()),
+        ("70-year-old", complex()),
+        ("clot", clot()),
+        ("dvt", dvt()),
+        ("vegan", vegan_b12()),
+    ] {
+        let given = Given::from_pairs(answers.iter().copied());
+        // The page's region: the browser reads en-GB.
+        let r = report(kb, kb.region("GB"), &given, &assess(kb, &given));
+        let mut lines: Vec<&Line> = r.outcome.flags.iter().collect();
+        lines.extend(r.standout.iter().flat_map(|s| &s.blocks).flat_map(|b| &b.lines));
+        lines.extend(r.no_nutrients.iter());
+        lines.extend(r.withheld.iter());
+        lines.extend(r.folds.iter().flat_map(|f| &f.blocks).flat_map(|b| &b.lines));
+        let mut marked: Vec<String> =
+            lines.iter().filter_map(|l| attribute(l.mark).map(|a| format!("{a}={}", l.id))).collect();
+        marked.sort();
+        assert!(marked.iter().any(|m| m.starts_with("source=")), "{name}: the report cites its sources: {marked:?}");
+        let expected = json!({
+            "triage": r.outcome.level.id(),
+            "nutrients": r.standout.iter().map(|s| format!("{}={}", s.id, s.strength.id())).collect::<Vec<_>>(),
+            "marked": marked,
+        });
+        seed_results(&b, answers).await;
+        let shown = js(
+            &b,
+            "const r = root.querySelector('[data-results]');
+             const names = ['food', 'test', 'flag', 'advice-id', 'source', 'withheld', 'no-nutrient', 'deferred'];
+             const marked = [];
+             for (const el of r.querySelectorAll('*'))
+               for (const n of names) if (el.hasAttribute('data-' + n)) marked.push(n + '=' + el.getAttribute('data-' + n));
+             marked.sort();
+             return {
+               triage: r.querySelector('.lpq-outcome').dataset.triage,
+               nutrients: [...r.querySelectorAll('[data-nutrient]')].map(n => n.dataset.nutrient + '=' + n.dataset.strength),
+               marked,
+             };",
+        )
+        .await;
+        assert_eq!(shown, expected, "{name}: the page and the engine's report differ");
+    }
+    b.close().await;
+}

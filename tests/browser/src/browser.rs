@@ -23,6 +23,9 @@ pub struct Browser {
     /// `None` once handed back to the pool (then dropping it stops nothing).
     driver: Option<Child>,
     profile: PathBuf,
+    /// The count of requests served (see [`crate::server::served_since`]) when this
+    /// browser was started or last cleaned.
+    clean_at: u64,
 }
 
 /// Browsers handed back by tests that passed, ready for the next test; `None` while
@@ -83,7 +86,7 @@ impl Browser {
     /// new one.
     pub async fn open(width: u32, height: u32) -> Browser {
         loop {
-            let Some(browser) = idle().as_mut().and_then(Vec::pop) else { break };
+            let Some(mut browser) = idle().as_mut().and_then(Vec::pop) else { break };
             // One that can't be cleaned (it crashed) is dropped, which stops it.
             if browser.clean().await.is_ok() {
                 browser.viewport(width, height).await;
@@ -95,9 +98,9 @@ impl Browser {
 
     /// A clean state for the next test: a new tab in place of every old one (which
     /// takes their history, session storage, device emulation and pages with it), no
-    /// storage or cookies for any origin the run has served, and the console log read
-    /// empty.
-    async fn clean(&self) -> Result<(), fantoccini::error::CmdError> {
+    /// storage or cookies for any origin that served a request since the browser was
+    /// last clean (it can have visited no other), and the console log read empty.
+    async fn clean(&mut self) -> Result<(), fantoccini::error::CmdError> {
         let old = self.client.windows().await?;
         let fresh = self.client.new_window(true).await?;
         for handle in old {
@@ -105,7 +108,8 @@ impl Browser {
             self.client.close_window().await?;
         }
         self.client.switch_to_window(fresh.handle).await?;
-        for origin in crate::server::origins() {
+        let (now, served) = crate::server::served_since(self.clean_at);
+        for origin in served {
             self.client
                 .issue_cmd(SessionPost {
                     path: "goog/cdp/execute",
@@ -114,6 +118,7 @@ impl Browser {
                 .await?;
         }
         self.client.issue_cmd(SessionPost { path: "se/log", body: json!({ "type": "browser" }) }).await?;
+        self.clean_at = now;
         Ok(())
     }
 
@@ -167,7 +172,8 @@ impl Browser {
             Some(Duration::ZERO),
         );
         client.update_timeouts(timeouts).await.expect("set the session's timeouts");
-        let browser = Browser { client, driver: Some(driver), profile };
+        let clean_at = crate::server::served_since(u64::MAX).0;
+        let browser = Browser { client, driver: Some(driver), profile, clean_at };
         browser.viewport(width, height).await;
         browser
     }

@@ -4,15 +4,23 @@
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread;
 
-/// Every origin served so far in this run, for cleaning a reused browser.
-static ORIGINS: Mutex<Vec<String>> = Mutex::new(Vec::new());
+/// Counts the requests served in this run, by every server: a reused browser's storage
+/// needs cleaning only for the origins that served it something since it was last cleaned.
+static REQUESTS: AtomicU64 = AtomicU64::new(0);
 
-/// The origins of every server started so far.
-pub fn origins() -> Vec<String> {
-    ORIGINS.lock().unwrap_or_else(|e| e.into_inner()).clone()
+/// Every server's origin, with the count of [`REQUESTS`] at its latest request.
+static ORIGINS: Mutex<Vec<(String, Arc<AtomicU64>)>> = Mutex::new(Vec::new());
+
+/// The count of requests so far, and the origins that have served one since `after`.
+pub fn served_since(after: u64) -> (u64, Vec<String>) {
+    let now = REQUESTS.load(Ordering::SeqCst);
+    let origins = ORIGINS.lock().unwrap_or_else(|e| e.into_inner());
+    let served = origins.iter().filter(|(_, last)| last.load(Ordering::SeqCst) > after).map(|(o, _)| o.clone());
+    (now, served.collect())
 }
 
 pub struct Server {
@@ -25,12 +33,14 @@ impl Server {
     pub fn start(root: PathBuf, headers: Vec<(String, String)>) -> Server {
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind a loopback port");
         let base = format!("http://{}", listener.local_addr().unwrap());
-        ORIGINS.lock().unwrap_or_else(|e| e.into_inner()).push(base.clone());
+        let last = Arc::new(AtomicU64::new(0));
+        ORIGINS.lock().unwrap_or_else(|e| e.into_inner()).push((base.clone(), Arc::clone(&last)));
         let requests = Arc::new(Mutex::new(Vec::new()));
         let log = Arc::clone(&requests);
         let headers = Arc::new(headers);
         thread::spawn(move || {
             for stream in listener.incoming().flatten() {
+                last.store(REQUESTS.fetch_add(1, Ordering::SeqCst) + 1, Ordering::SeqCst);
                 let (root, log, headers) = (root.clone(), Arc::clone(&log), Arc::clone(&headers));
                 thread::spawn(move || {
                     let _ = serve(stream, &root, &log, &headers);
