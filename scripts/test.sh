@@ -36,7 +36,7 @@ if step "release build into dist/" build; then
   export CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}"
   export CHROMIUM="${CHROMIUM:-$(command -v chromium)}"
   export AXE_JS="$ROOT/.tools/node_modules/axe-core/axe.min.js"
-  # Each test has its own browser and its own saved state: three run at a time.
+  # Three run at a time, one browser per worker, each test with a clean state in it.
   step "browser tests" cargo test --locked --offline -p lpq-browser-tests -- --test-threads="${LPQ_BROWSER_WORKERS:-3}" || failed=1
 else
   failed=1

@@ -122,7 +122,10 @@ async fn shoot(b: &Browser, name: &str) {
     for (i, top) in [0.0, 800.0].into_iter().enumerate().filter(|(_, top)| *top < height) {
         let clip = json!({ "x": 0, "y": top, "width": 195, "height": 800f64.min(height - top), "scale": 1 });
         let shot = b
-            .cdp("Page.captureScreenshot", json!({ "format": "png", "captureBeyondViewport": true, "clip": clip }))
+            .cdp(
+                "Page.captureScreenshot",
+                json!({ "format": "png", "captureBeyondViewport": true, "clip": clip, "optimizeForSpeed": true }),
+            )
             .await;
         let data = crate::browser::base64_decode(shot["data"].as_str().expect("screenshot data"));
         std::fs::write(crate::output_dir().join(format!("{name}-195px-top-{}.png", i + 1)), data).unwrap();

@@ -336,9 +336,11 @@ impl Browser {
             .collect()
     }
 
-    /// A PNG of the whole page, not just the viewport.
+    /// A PNG of the whole page, not just the viewport (compressed for speed rather than
+    /// size: the pictures are for people to look at, and there are hundreds).
     pub async fn screenshot(&self, path: &Path) {
-        let shot = self.cdp("Page.captureScreenshot", json!({ "format": "png", "captureBeyondViewport": true })).await;
+        let params = json!({ "format": "png", "captureBeyondViewport": true, "optimizeForSpeed": true });
+        let shot = self.cdp("Page.captureScreenshot", params).await;
         let data = shot["data"].as_str().expect("screenshot data");
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(path, base64_decode(data)).unwrap();
@@ -367,13 +369,15 @@ impl Browser {
     /// Hands the browser back for the next test where browsers are reused; else ends the
     /// session cleanly, and dropping the browser then stops chromedriver.
     pub async fn close(self) {
-        let mut pool = idle();
-        match pool.as_mut() {
-            Some(browsers) => browsers.push(self),
-            None => {
-                drop(pool);
-                let _ = self.client.clone().close().await;
+        let unpooled = match idle().as_mut() {
+            Some(browsers) => {
+                browsers.push(self);
+                None
             }
+            None => Some(self),
+        };
+        if let Some(browser) = unpooled {
+            let _ = browser.client.clone().close().await;
         }
     }
 }
