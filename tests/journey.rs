@@ -199,6 +199,40 @@ fn an_emergency_interrupts_at_once_and_back_returns_to_the_answer() {
     assert_ne!(again.screen, warned.screen.clone(), "an acknowledged warning is not shown twice");
 }
 
+/// The interrupt screen shows what the engine works out: the warnings not yet seen, at
+/// the most urgent one's level. Pain in one calf (urgent) acknowledged, then
+/// breathlessness: the emergency screen names the clot in the lung, not the calf again.
+#[test]
+fn the_interrupt_shows_only_the_warnings_not_yet_seen() {
+    use leg_pain_quiz::knowledge::TriageLevel;
+    use leg_pain_quiz::report::interruption;
+    let kb = kb();
+    let gb = kb.region("GB");
+    let mut journey = Journey::new().apply(&kb, Action::Start);
+    for (q, c) in [("age", "51_70"), ("sensation", "aching")] {
+        journey = answer(&kb, journey, q, &[c]);
+    }
+    assert!(interruption(&kb, gb, &journey).is_none(), "nothing to interrupt for yet");
+    let calf = answer(&kb, journey, "leg_signs", &["one_leg_pain_swelling"]);
+    assert!(matches!(calf.screen, Screen::Interrupt(_)), "{:?}", calf.screen);
+    let shown = interruption(&kb, gb, &calf).expect("the calf warning");
+    assert_eq!(shown.level, TriageLevel::Urgent);
+    let calf_flags: Vec<String> = shown.flags.iter().map(|l| l.id.to_string()).collect();
+    assert!(!calf_flags.is_empty());
+    assert_eq!(calf_flags, calf.unseen(&kb).iter().map(|f| f.id.to_string()).collect::<Vec<_>>());
+    let on = calf.apply(&kb, Action::Continue);
+    assert!(interruption(&kb, gb, &on).is_none(), "seen: not shown again");
+    let breathless = answer(&kb, on, "body_signs", &["breathless_chest"]);
+    let shown = interruption(&kb, gb, &breathless).expect("the emergency");
+    assert_eq!(shown.level, TriageLevel::Emergency);
+    let flags: Vec<String> = shown.flags.iter().map(|l| l.id.to_string()).collect();
+    assert!(flags.contains(&"clot_reaching_lung".to_string()), "{flags:?}");
+    assert!(flags.iter().all(|f| !calf_flags.contains(f)), "the calf warning was seen: {flags:?}");
+    assert!(shown.call.iter().any(|n| n == "999"), "a tap calls 999: {:?}", shown.call);
+    let after = breathless.apply(&kb, Action::Continue);
+    assert!(interruption(&kb, gb, &after).is_none());
+}
+
 #[test]
 fn actions_that_do_not_fit_the_screen_change_nothing() {
     let kb = kb();

@@ -5,21 +5,19 @@
 
 use super::outcome::outcome;
 use super::state::{on_click, Msg, QuizState};
-use crate::quiz::{interrupting_flags, triage_action, Action};
+use crate::quiz::Action;
 use crate::report;
 use crate::ui::button::{button, Look};
 use crate::ui::text;
 use yew::prelude::*;
 
+/// Draws the engine's interruption for the journey (its unseen warnings and what to do).
 pub fn interrupt(state: &QuizState, dispatch: &Callback<Msg>) -> Html {
     let kb = state.kb.0;
-    let flags = interrupting_flags(kb, state.answers());
-    let unseen: Vec<_> = flags.into_iter().filter(|f| !state.journey.acknowledged.iter().any(|a| *a == f.id)).collect();
-    let Some(level) = unseen.first().map(|f| f.level) else { return html! {} };
-    let action = triage_action(kb, level, &state.cleaned()).cloned().unwrap_or_default();
+    let Some(shown) = report::interruption(kb, state.region(), &state.journey) else { return html! {} };
     html! {
         <section class="lpq-interrupt">
-            { outcome(kb, &report::outcome(kb, state.region(), level, &action, &unseen), true) }
+            { outcome(kb, &shown, true) }
             <p class="lpq-quiet">
                 { button(Look::Link, "continue", text(&kb.ui.seen_continue), on_click(dispatch, Action::Continue)) }
             </p>

@@ -5,7 +5,9 @@
 //! and native tests can read exactly what a person will be shown.
 
 use crate::knowledge::{Advice, KnowledgeBase, Nutrient, RedFlag, Region, Strength, Text, TriageLevel};
-use crate::quiz::{next_steps, sources, Answers, Assessment, Cleaned, FoodSuggestion, NextStep};
+use crate::quiz::{
+    next_steps, sources, triage_action, Answers, Assessment, Cleaned, FoodSuggestion, Journey, NextStep,
+};
 use crate::text::{amount, fill, in_sentence, join, list_words};
 use std::borrow::Cow;
 
@@ -264,6 +266,16 @@ pub fn outcome(
         flags: lines,
         while_waiting,
     }
+}
+
+/// What the interrupt screen shows for `journey`: the warnings not yet acknowledged, at
+/// the level of the most urgent, with what to do at that level in the words for these
+/// answers. `None` when every warning that holds has been seen.
+pub fn interruption(kb: &KnowledgeBase, region: Option<&Region>, journey: &Journey) -> Option<Outcome> {
+    let unseen = journey.unseen(kb);
+    let level = unseen.first()?.level;
+    let action = triage_action(kb, level, &Cleaned::new(kb, &journey.answers)).cloned().unwrap_or_default();
+    Some(outcome(kb, region, level, &action, &unseen))
 }
 
 /// "several reasons to check" and its siblings: how many answers point to a nutrient,

@@ -18,7 +18,7 @@
 //! [`browser_moves`], which reads only the widget's own history entries.
 
 use super::{interrupting_flags, select, Answers, Cleaned};
-use crate::knowledge::KnowledgeBase;
+use crate::knowledge::{KnowledgeBase, RedFlag};
 
 /// Where the person is. Question screens are named by id, so a reload lands on the
 /// same question even if the branching before it changed.
@@ -145,7 +145,16 @@ impl Journey {
 
     /// True when the answers trigger an urgent or emergency warning not yet acknowledged.
     pub fn unseen_warnings(&self, kb: &KnowledgeBase) -> bool {
-        interrupting_flags(kb, &self.answers).iter().any(|f| !self.acknowledged.iter().any(|a| *a == f.id))
+        !self.unseen(kb).is_empty()
+    }
+
+    /// The urgent and emergency warnings the answers trigger that are not yet
+    /// acknowledged, most urgent first: what the interrupt screen shows (at the first
+    /// one's level).
+    pub fn unseen<'kb>(&self, kb: &'kb KnowledgeBase) -> Vec<&'kb RedFlag> {
+        let mut flags = interrupting_flags(kb, &self.answers);
+        flags.retain(|f| !self.acknowledged.iter().any(|a| *a == f.id));
+        flags
     }
 
     fn go(&mut self, screen: Screen) {
