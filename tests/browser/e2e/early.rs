@@ -82,7 +82,10 @@ pub async fn the_first_screen_shows_before_the_wasm_and_keeps_a_start() {
     dir.write("early.html", &page(&head, &format!("<leg-pain-quiz storage-key=\"early\"></leg-pain-quiz>\n{after}")));
     dir.write(
         "early-es.html",
-        &page(&head, &format!("<leg-pain-quiz lang=\"es-ES\" storage-key=\"early-es\"></leg-pain-quiz>\n{after}")),
+        &page(
+            &head,
+            &format!("<leg-pain-quiz lang=\"es-ES\" theme=\"dark\" storage-key=\"early-es\"></leg-pain-quiz>\n{after}"),
+        ),
     );
     let server = dir.serve(vec![("Content-Security-Policy".into(), STRICT_CSP.into())]);
     let b = Browser::open(390, 844).await;
@@ -164,7 +167,8 @@ pub async fn the_first_screen_shows_before_the_wasm_and_keeps_a_start() {
     assert_eq!(focused, json!(kb.questions[0].id.as_ref()), "the first question");
     assert_eq!(b.run("return lpqStarts;").await, json!(1), "the host is told the quiz started");
 
-    // 4. In Spanish from Spain: Spanish words and 112 before the wasm.
+    // 4. In Spanish from Spain, dark: Spanish words and 112 before the wasm, in the
+    // element's theme, and again nothing moves when the app (in Spanish) takes over.
     server.hold(".wasm");
     b.goto(&server.url("/early-es.html")).await;
     let text = early_text(&b).await;
@@ -173,9 +177,18 @@ pub async fn the_first_screen_shows_before_the_wasm_and_keeps_a_start() {
         std::fs::read_to_string(crate::repo_root().join("crates/knowledge/locales/es.toml")).unwrap().parse().unwrap();
     assert!(text.contains(spanish["emergency"]["heading"].as_str().unwrap()), "{text}");
     assert!(text.contains("Llama al 112 ahora"), "Spain's number: {text}");
-    crate::phone_screenshot(&b, "00-early-first-screen-es").await;
+    crate::phone_screenshot(&b, "00-early-first-screen-es-dark").await;
+    let background = format!("{} return getComputedStyle(root.querySelector('.lpq-app')).backgroundColor;", root_js(0));
+    assert_eq!(b.run(&background).await, json!("rgb(22, 27, 34)"), "the element's theme, dark");
+    let before = layout(&b).await;
     server.release();
     mounted(&b, 0).await;
+    assert_eq!(
+        b.run(&format!("{} return root.querySelector('[data-locale-active]').dataset.localeActive;", root_js(0))).await,
+        json!("es")
+    );
+    assert_eq!(b.run(&background).await, json!("rgb(22, 27, 34)"), "the app's theme is the same");
+    assert_eq!(layout(&b).await, before, "in Spanish too, every part where it was");
 
     let problems = b.console_problems().await;
     assert!(
