@@ -4,6 +4,11 @@
 
 pub use lpq_knowledge::*;
 
+/// The languages the widget speaks: (locale, language tag for `lang`, name). Each name is
+/// written in its own language, the same whatever language is on screen.
+pub const LANGUAGES: [(&str, &str, &str); 3] =
+    [("en-GB", "en-GB", "English (UK)"), ("en-US", "en-US", "English (US)"), ("es", "es", "Español")];
+
 /// The built-in knowledge base, made from the TOML files at build time (which
 /// `build.rs` validates) and read from its compact form on first use.
 pub fn knowledge() -> &'static KnowledgeBase {

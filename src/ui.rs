@@ -19,10 +19,9 @@ mod state;
 
 pub use app::{kb_from_file, App, AppProps, HostEvent};
 
-/// The languages the widget speaks: (locale, language tag for `lang`, name). Each name is
-/// written in its own language, the same whatever language is on screen.
-pub const LANGUAGES: [(&str, &str, &str); 3] =
-    [("en-GB", "en-GB", "English (UK)"), ("en-US", "en-US", "English (US)"), ("es", "es", "Español")];
+// Here for the views; in `knowledge` so that the loader's copy of the first screen
+// (tests/generated) names the languages the same way.
+pub use crate::knowledge::LANGUAGES;
 
 thread_local! {
     /// The knowledge base of each language read so far on this page.

@@ -12,7 +12,7 @@ use super::{
 };
 use crate::knowledge::{Kb, TriageLevel};
 use crate::platform;
-use crate::quiz::{assess, browser_moves, share, Answers, Journey, Screen};
+use crate::quiz::{assess, browser_moves, share, Action, Answers, Journey, Screen};
 use crate::report::{report, Report};
 use crate::session::{RestoreError, Session};
 use crate::storage::{SaveProblem, SessionStore};
@@ -65,6 +65,9 @@ pub struct AppProps {
     pub load_locale: wasm_bindgen::JsValue,
     #[prop_or_default]
     pub on_event: Callback<HostEvent>,
+    /// Start was pressed on the loader's first screen before the app was ready.
+    #[prop_or_default]
+    pub start: bool,
 }
 
 /// What only the app needs, besides the state the views draw.
@@ -355,6 +358,12 @@ impl Component for App {
         }
         if first_render {
             mark_ready();
+            // A Start pressed on the loader's copy of this screen counts as pressed here
+            // (on the intro only: a resumed session or a results link stays where it is),
+            // and the quiz moves on as after any Start, focus and host events included.
+            if props.start && screen == Screen::Intro {
+                ctx.link().send_message(AppMsg::Ui(Msg::Quiz(Action::Start)));
+            }
             return;
         }
         if props.history && !popped {

@@ -5,6 +5,7 @@
 //! rewrites a stale block and fails, so the build never writes into the source tree.
 
 use super::model::{KnowledgeBase, Region};
+use leg_pain_quiz::knowledge::LANGUAGES;
 
 pub const HTML_FILE: &str = "index.html";
 pub const HTML_START: &str =
@@ -68,6 +69,60 @@ pub fn loader_block(kb: &KnowledgeBase, locales: &[(String, KnowledgeBase)]) -> 
         .collect();
     out += &format!("}};\nconst EMERGENCY_NUMBERS = {{\n{}}};\n", numbers.concat());
     out
+}
+
+/// The first screen as the loader paints it before the wasm has arrived, one string of
+/// markup a language (British English from `kb`, then each of `locales`): the same
+/// elements, classes and words as the app's first screen (src/ui/app.rs around
+/// src/ui/intro.rs), so that the app takes over without anything moving; without what
+/// changes nothing on screen and costs bytes (its empty live region, which takes no room,
+/// and its buttons' type, state and focus attributes: these buttons do nothing but Start). The loader
+/// fills `{theme}` (the element's `theme`) and `{emergency}` (as in the warning signs
+/// above), and marks a Start pressed meanwhile for the app (`data-lpq-start`); the
+/// warning-sign list carries `data-lpq-warnings` here and in the app.
+pub fn early_block(kb: &KnowledgeBase, locales: &[(String, KnowledgeBase)]) -> String {
+    let screen = |locale: &str, kb: &KnowledgeBase| {
+        let (ui, e) = (&kb.ui, &kb.emergency);
+        let li = |list: &[super::model::Text]| list.iter().map(|t| format!("<li>{}</li>", html(t))).collect::<String>();
+        let (tag, name) =
+            LANGUAGES.iter().find(|l| l.0 == locale).map(|l| (l.1, l.2)).expect("a language the widget speaks");
+        let languages: String =
+            LANGUAGES.iter().map(|(_, t, n)| format!("<button class=\"lpq-link\" lang=\"{t}\">{n}</button>")).collect();
+        for fill in [&kb.services.local_emergency, &kb.services.either] {
+            assert_eq!(html(fill), fill.to_string(), "the loader puts `{fill}` into markup as it is");
+        }
+        format!(
+            "<div class=\"lpq-app\" data-theme=\"{{theme}}\" lang=\"{tag}\" data-lpq-early=\"\">\
+             <header class=\"lpq-header lpq-no-print\"><p class=\"lpq-brand\">{}</p><div class=\"lpq-language-menu\">\
+             <button class=\"lpq-link lpq-language-toggle\">{}: <span lang=\"{tag}\">{name}</span></button>\
+             <nav class=\"lpq-languages\" aria-label=\"{}\">{languages}</nav></div></header>\
+             <div class=\"lpq-screen\"><section class=\"lpq-intro\" aria-labelledby=\"lpq-intro-title\">\
+             <h2 id=\"lpq-intro-title\">{}</h2><p class=\"lpq-lead\">{}</p><ul class=\"lpq-points\">{}</ul>\
+             <div class=\"lpq-actions\"><button class=\"lpq-button lpq-primary\" data-lpq-start=\"\">{}</button></div>\
+             <div class=\"lpq-warning-signs\" role=\"note\"><h3>{}</h3><ul data-lpq-warnings=\"\">{}</ul><p>{}</p></div>\
+             <p><button class=\"lpq-link\">{}</button></p><p class=\"lpq-small\">{}</p></section></div>\
+             <footer class=\"lpq-footer lpq-no-print\"><p>{}</p><p data-intended-use=\"\">{}</p></footer></div>",
+            html(&ui.brand),
+            html(&ui.language),
+            html(&ui.language).replace('"', "&quot;"),
+            html(&ui.intro_title),
+            html(&ui.intro_lead),
+            li(&kb.intro_points),
+            html(&ui.start),
+            html(&e.heading),
+            li(&e.signs),
+            html(&e.call),
+            html(&ui.browse),
+            html(&kb.disclaimer),
+            html(&ui.private),
+            html(&ui.intended_use),
+        )
+    };
+    let mut out = format!("const EARLY = {{\n  'en-GB': {},\n", js_string(&screen("en-GB", kb)));
+    for (name, locale) in locales {
+        out += &format!("  {}: {},\n", js_string(name), js_string(&screen(name, locale)));
+    }
+    out + "};\n"
 }
 
 /// `text` with the lines between `start` and `end` (the marker lines kept) replaced by

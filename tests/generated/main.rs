@@ -22,7 +22,7 @@ fn fallback_warning_signs_match_the_knowledge_base() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let files = [
         (HTML_FILE, HTML_START, HTML_END, html_block(kb)),
-        (LOADER_FILE, LOADER_START, LOADER_END, loader_block(kb, &locales)),
+        (LOADER_FILE, LOADER_START, LOADER_END, loader_block(kb, &locales) + &early_block(kb, &locales)),
     ];
     for (file, start, end, block) in files {
         let text = std::fs::read_to_string(root.join(file)).unwrap();

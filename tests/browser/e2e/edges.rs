@@ -583,9 +583,9 @@ pub async fn a_results_link_over_saved_answers_waits_for_the_person() {
     b.close().await;
 }
 
-/// A language file that hangs never leaves the element blank: the warning signs show in
-/// the element's language meanwhile, and after the time limit the quiz starts in British
-/// English with a console warning.
+/// A language file that hangs never leaves the element blank: the first screen with the
+/// warning signs shows in the element's language meanwhile (the loader's copy), and after
+/// the time limit the quiz starts in British English with a console warning.
 pub async fn a_slow_language_file_shows_the_warning_signs_meanwhile() {
     let dir = HostDir::new("slow-locale");
     hostile(
@@ -600,11 +600,11 @@ pub async fn a_slow_language_file_shows_the_warning_signs_meanwhile() {
     b.goto(&server.url("/slow.html")).await;
     let waiting = b
         .wait_until(
-            &format!("{} const box = root && root.querySelector('.lpq-fallback-box[data-waiting]'); return box ? box.innerText : null;", root_js(0)),
-            "the warning signs while the language file is slow",
+            &format!("{} const early = root && root.querySelector('[data-lpq-early]'); return early ? early.innerText : null;", root_js(0)),
+            "the first screen with the warning signs while the language file is slow",
         )
         .await;
-    b.screenshot(&crate::output_dir().join("slow-language-signs-1280x900.png")).await;
+    b.screenshot(&crate::output_dir().join("slow-language-first-screen-1280x900.png")).await;
     let waiting = waiting.as_str().unwrap();
     assert!(waiting.contains(&spanish("heading")), "in the element's language: {waiting}");
     assert!(!waiting.contains(&spanish("cant_start")), "not yet 'could not start': {waiting}");
@@ -612,7 +612,7 @@ pub async fn a_slow_language_file_shows_the_warning_signs_meanwhile() {
     let active =
         b.run(&format!("{} return root.querySelector('[data-locale-active]').dataset.localeActive;", root_js(0))).await;
     assert_eq!(active, json!("en-GB"), "started in British English after the time limit");
-    assert!(!b.exists(0, ".lpq-fallback-box").await, "the quiz replaced the warning signs");
+    assert!(!b.exists(0, "[data-lpq-early]").await, "the quiz replaced the loader's first screen");
     let logged = messages(&b).await;
     assert!(logged.iter().any(|m| m.contains("couldn't load es")), "{logged:#?}");
     b.close().await;

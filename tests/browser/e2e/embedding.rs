@@ -96,10 +96,11 @@ pub(crate) async fn results(b: &Browser, widget: usize) -> Json {
     .await
 }
 
-/// The screen a widget shows: `intro`, `interrupt`, `review`, `results` or `q:<id>`.
+/// The screen a widget shows: `intro`, `interrupt`, `review`, `results` or `q:<id>`
+/// (the app's: not the loader's copy of the first screen).
 pub(crate) async fn screen(b: &Browser, widget: usize) -> String {
     let js = format!(
-        "{} if (!root || !root.querySelector('.lpq-app')) return null;
+        "{} if (!root || !root.querySelector('.lpq-app:not([data-lpq-early])')) return null;
          if (root.querySelector('[data-results]')) return 'results';
          if (root.querySelector('.lpq-review')) return 'review';
          if (root.querySelector('.lpq-interrupt')) return 'interrupt';

@@ -6,6 +6,7 @@
 //! silently. scripts/test.sh sets LPQ_REQUIRE_BROWSER=1, which turns that into a failure.
 
 mod accessibility;
+mod early;
 mod edges;
 mod embedding;
 mod journeys;
@@ -48,6 +49,7 @@ fn main() -> std::process::ExitCode {
         journeys::reload_half_way_and_resume,
         journeys::corrupted_saved_answers_start_afresh_with_a_notice,
         journeys::keyboard_only,
+        early::the_first_screen_shows_before_the_wasm_and_keeps_a_start,
         embedding::two_widgets_on_a_hostile_page_are_independent,
         embedding::styles_do_not_cross_the_boundary,
         embedding::host_events_by_default_tell_only_progress,

@@ -73,7 +73,7 @@ pub async fn strings(b: &Browser, body: &str) -> Vec<String> {
         .collect()
 }
 
-const SCREEN_JS: &str = "if (!root) return null;
+const SCREEN_JS: &str = "if (!root || root.querySelector('[data-lpq-early]')) return null;
     if (root.querySelector('[data-results]')) return 'results';
     if (root.querySelector('.lpq-review')) return 'review';
     const i = root.querySelector('.lpq-interrupt [data-triage]'); if (i) return 'interrupt:' + i.dataset.triage;

@@ -1,11 +1,12 @@
 //! A tiny static file server on loopback for the end-to-end tests: serves a folder,
-//! optionally with extra headers (a strict CSP, CORS), and records every request.
+//! optionally with extra headers (a strict CSP, CORS), records every request, and can
+//! hold back the answers to some paths (a slow network, made certain).
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Condvar, Mutex};
 use std::thread;
 
 /// Counts the requests served in this run, by every server: a reused browser's storage
@@ -26,6 +27,14 @@ pub fn served_since(after: u64) -> (u64, Vec<String>) {
 pub struct Server {
     pub base: String,
     requests: Arc<Mutex<Vec<String>>>,
+    held: Arc<Held>,
+}
+
+/// The ending of the paths whose answers wait, while there is one.
+#[derive(Default)]
+struct Held {
+    ending: Mutex<Option<String>>,
+    released: Condvar,
 }
 
 impl Server {
@@ -38,16 +47,31 @@ impl Server {
         let requests = Arc::new(Mutex::new(Vec::new()));
         let log = Arc::clone(&requests);
         let headers = Arc::new(headers);
+        let held = Arc::new(Held::default());
+        let hold = Arc::clone(&held);
         thread::spawn(move || {
             for stream in listener.incoming().flatten() {
                 last.store(REQUESTS.fetch_add(1, Ordering::SeqCst) + 1, Ordering::SeqCst);
-                let (root, log, headers) = (root.clone(), Arc::clone(&log), Arc::clone(&headers));
+                let (root, log, headers, hold) =
+                    (root.clone(), Arc::clone(&log), Arc::clone(&headers), Arc::clone(&hold));
                 thread::spawn(move || {
-                    let _ = serve(stream, &root, &log, &headers);
+                    let _ = serve(stream, &root, &log, &headers, &hold);
                 });
             }
         });
-        Server { base, requests }
+        Server { base, requests, held }
+    }
+
+    /// From now on, requests for paths ending in `ending` are recorded but answered only
+    /// after [`Server::release`].
+    pub fn hold(&self, ending: &str) {
+        *self.held.ending.lock().unwrap() = Some(ending.to_string());
+    }
+
+    /// Answers the held requests, and holds nothing more.
+    pub fn release(&self) {
+        *self.held.ending.lock().unwrap() = None;
+        self.held.released.notify_all();
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -78,6 +102,7 @@ fn serve(
     root: &Path,
     log: &Mutex<Vec<String>>,
     headers: &[(String, String)],
+    held: &Held,
 ) -> std::io::Result<()> {
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut line = String::new();
@@ -92,6 +117,11 @@ fn serve(
     let target = line.split_whitespace().nth(1).unwrap_or("/").to_string();
     let path = target.split(['?', '#']).next().unwrap_or("/").to_string();
     log.lock().unwrap().push(path.clone());
+    let mut ending = held.ending.lock().unwrap();
+    while ending.as_ref().is_some_and(|e| path.ends_with(e.as_str())) {
+        ending = held.released.wait(ending).unwrap();
+    }
+    drop(ending);
     let relative = if path.ends_with('/') { format!("{path}index.html") } else { path };
     let file = root.join(relative.trim_start_matches('/'));
     let safe = !relative.contains("..");
