@@ -107,6 +107,33 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// In a language file's text, a string that stands for the built-in base's string at the
+/// same place (see `language_files`): most of a locale's strings (ids, sources, numbers,
+/// and in US English most words) are the base's own, and the wasm already carries them.
+pub const SAME: &str = "\u{1}";
+
+/// A language file's text made whole: every [`SAME`] replaced by the string at the same
+/// place in `base` (the built-in base's text). The two must hold as many strings; a file
+/// written for another base is refused, never guessed at.
+pub fn with_base(base: &str, text: &str) -> Result<String, DecodeError> {
+    let other = DecodeError { what: "a language file made for another version, or cut short", shape_left: 0 };
+    if !text.ends_with('\0') {
+        return Err(other);
+    }
+    let mut out = String::with_capacity(base.len() + text.len());
+    let (mut base, mut text) = (base.split_terminator('\0'), text.split_terminator('\0'));
+    loop {
+        match (base.next(), text.next()) {
+            (Some(ours), Some(theirs)) => {
+                out.push_str(if theirs == SAME { ours } else { theirs });
+                out.push('\0');
+            }
+            (None, None) => return Ok(out),
+            _ => return Err(other),
+        }
+    }
+}
+
 /// Appends `n` as unsigned LEB128: seven bits a byte, lowest first, the top bit set on
 /// every byte but the last. The one writer of the compact shape and of results links.
 pub fn write_leb128(out: &mut Vec<u8>, mut n: u64) {
