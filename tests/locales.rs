@@ -204,14 +204,20 @@ fn the_files_written_for_the_widget_read_back_as_each_locale() {
         let shape = if shape.is_empty() { knowledge::SHAPE } else { shape };
         assert!(Reader::new(shape, alone).read_all::<KnowledgeBase>() != Ok(kb), "{name}: read alone");
     }
-    // All the base's own strings read back as the base; a file for a base with more or
-    // fewer strings is refused, not read out of step.
+    // All the base's own strings, after its fingerprint, read back as the base; a file for
+    // another base is refused, not read out of step: more or fewer strings, another
+    // fingerprint, cut short.
     let n = knowledge::TEXT.split_terminator('\0').count();
-    let same = |n: usize| format!("{}\0", compact::SAME).repeat(n);
+    let mark = String::from_utf8(compact::fingerprint(knowledge::TEXT).to_vec()).unwrap();
+    let same = |n: usize| format!("{mark}\0{}", format!("{}\0", compact::SAME).repeat(n));
     assert!(*Kb::from_parts(Vec::new(), same(n)).unwrap().0 == *knowledge::knowledge());
     assert!(Kb::from_parts(Vec::new(), same(n + 1)).is_err(), "a string more than the base");
     assert!(Kb::from_parts(Vec::new(), same(n - 1)).is_err(), "a string fewer than the base");
     assert!(Kb::from_parts(Vec::new(), same(n).trim_end_matches('\0').to_string()).is_err(), "cut short");
+    let other = same(n).replacen(&mark, "00000000", 1);
+    assert!(Kb::from_parts(Vec::new(), other).is_err(), "another base's fingerprint");
+    let edited = knowledge::TEXT.replacen('\0', "!\0", 1);
+    assert_ne!(compact::fingerprint(&edited), compact::fingerprint(knowledge::TEXT), "one string changed");
 }
 
 /// A length-prefixed part (u32, little-endian) and what follows it.

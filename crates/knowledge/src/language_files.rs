@@ -10,10 +10,11 @@
 //! A file carries only what differs from the built-in base (British English, in the
 //! wasm): an empty shape where the locale's is the base's (only a region's own food
 //! amounts change it), and in the text [`compact::SAME`] for each string that is the
-//! base's at the same place (ids, sources, numbers, and most of US English). The wasm
-//! makes the text whole again ([`compact::with_base`]). Spanish is about 22 KB gzip this
-//! way instead of 33, American English about 8 instead of 29. So a file is read only by
-//! the wasm built with it (the loader's integrity hashes already make them one release).
+//! base's at the same place (ids, sources, numbers, and most of US English), after the
+//! base's [`compact::fingerprint`]. The wasm checks that and makes the text whole again
+//! ([`compact::with_base`]). Spanish is about 22 KB gzip this way instead of 33, American
+//! English about 11 instead of 29. So a file is read only by the wasm built with it (the
+//! loader's integrity hashes already make them one release); another is refused.
 //!
 //! A build output, never checked in: the Trunk hook (scripts/minify.sh) runs the
 //! `lpq-locales` binary, which writes them into the build's staging folder and fails the
@@ -79,15 +80,17 @@ pub fn all() -> Result<Vec<(String, Vec<u8>)>, String> {
 }
 
 /// A locale's compact text with [`compact::SAME`] for each string that is the base's at
-/// the same place; `None` when they hold different numbers of strings.
+/// the same place, after the base's [`compact::fingerprint`]; `None` when they hold
+/// different numbers of strings.
 fn differences(base: &str, text: &str) -> Option<String> {
-    let (base, text): (Vec<&str>, Vec<&str>) =
+    let (ours, theirs): (Vec<&str>, Vec<&str>) =
         (base.split_terminator('\0').collect(), text.split_terminator('\0').collect());
-    if base.len() != text.len() {
+    if ours.len() != theirs.len() {
         return None;
     }
-    let mut out = String::new();
-    for (ours, theirs) in base.into_iter().zip(text) {
+    let mut out = String::from_utf8(compact::fingerprint(base).to_vec()).expect("hex digits");
+    out.push('\0');
+    for (ours, theirs) in ours.into_iter().zip(theirs) {
         out.push_str(if ours == theirs { compact::SAME } else { theirs });
         out.push('\0');
     }
