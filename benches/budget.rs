@@ -24,10 +24,23 @@ use std::time::Instant;
 /// 160 KiB since 0.2.0, up from 140: that release added about 5 KB gzip of clinical
 /// content (27 warning signs and their follow-ups, the likely patterns), a table of 57
 /// countries' emergency numbers and services, and the edge handling of saved answers,
-/// history and slow language files, and measured 159.1 KiB. The gate still catches any
-/// growth beyond that; bringing it back down (issue 6 of the 0.2.0 round asks for 130) is
-/// open work.
-const BUDGET_TOTAL_GZIP: u64 = 160 * 1024;
+/// history and slow language files, and measured 159.1 KiB.
+///
+/// 159 KiB since: 157.3 KiB measured once the wasm left out the regions' names and
+/// sources and its one substring searcher, plus 1 KiB of margin (rounded up). Where the
+/// bytes go (gzip, each part compressed alone): the wasm 148 KB, of which code 107
+/// (253 KB raw: Yew about a quarter, the views and the widget's own code nearly a third,
+/// core and alloc generics a quarter, the engine a tenth, the compact reader 4%), the
+/// embedded knowledge base 27 (its text 73 KB raw, 25 gzip; its shape 2), other data 10
+/// (Yew's event names, messages, panic locations, tables) and the import and export
+/// names 2; the loader 4, the wasm-bindgen glue 4, the stylesheet 3.3, index.html 1. wasm-opt's
+/// other flags (`--converge`, stripping the producers and target-features sections,
+/// `--merge-similar-functions`) gain under 0.1 KB. The 130 KiB aim is still open: it
+/// needs about 27 KiB less code.
+///
+/// A language file adds only what differs from British English: en-US 10.4 KiB, es
+/// 21.6 KiB (the Spanish words themselves), each on top of this.
+const BUDGET_TOTAL_GZIP: u64 = 159 * 1024;
 const BUDGET_FIRST_SCREEN_MS: f64 = 150.0;
 const BUDGET_STEP_P95_MS: f64 = 16.0;
 const BUDGET_ASSESS_US: f64 = 50.0;

@@ -122,7 +122,7 @@ pub fn mount(root: Element, host: HtmlElement, ordinal: u32, locale: String, fil
     // Where no country can be told, the host is told once per page, however many widgets.
     static TOLD_NO_COUNTRY: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
     for w in &resolved.warnings {
-        let no_country = resolved.region.is_none() && w.contains("local emergency number");
+        let no_country = resolved.region.is_none() && crate::region::says_no_number(w);
         if !(no_country && TOLD_NO_COUNTRY.swap(true, std::sync::atomic::Ordering::Relaxed)) {
             warn(w);
         }

@@ -14,12 +14,15 @@ pub const LANGUAGES: [(&str, &str, &str); 3] =
 pub fn knowledge() -> &'static KnowledgeBase {
     static KNOWLEDGE: std::sync::OnceLock<KnowledgeBase> = std::sync::OnceLock::new();
     KNOWLEDGE.get_or_init(|| {
-        let shape = include_bytes!(concat!(env!("OUT_DIR"), "/knowledge.shape"));
-        let text = include_str!(concat!(env!("OUT_DIR"), "/knowledge.text"));
         // build.rs wrote both from a validated base: failing here is a bug, not input.
-        read(shape, text).unwrap_or_else(|e| panic!("{e}"))
+        read(SHAPE, TEXT).unwrap_or_else(|e| panic!("{e}"))
     })
 }
+
+/// The built-in base in its compact form (see build.rs). A language file gives only what
+/// differs from it (see `lpq_knowledge::language_files`).
+pub const SHAPE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/knowledge.shape"));
+pub const TEXT: &str = include_str!(concat!(env!("OUT_DIR"), "/knowledge.text"));
 
 /// A copy of the built-in knowledge base, to edit in tests (its text is borrowed).
 pub fn embedded() -> KnowledgeBase {
@@ -37,11 +40,14 @@ impl Kb {
     }
 
     /// A language's knowledge base, from its file's compact shape and text (the loader
-    /// splits the file: see build.rs). Kept for the page's life: a language is read once,
-    /// however often the person switches back to it.
+    /// splits the file), which give only what differs from the built-in base: an empty
+    /// shape is the base's, and each `compact::SAME` in the text the base's string at that
+    /// place. Kept for the page's life: a language is read once, however often the person
+    /// switches back to it.
     pub fn from_parts(shape: Vec<u8>, text: String) -> Result<Kb, compact::DecodeError> {
-        let text: &'static str = Box::leak(text.into_boxed_str());
-        Ok(Kb(Box::leak(Box::new(read(&shape, text)?))))
+        let text: &'static str = Box::leak(compact::with_base(TEXT, &text)?.into_boxed_str());
+        let shape = if shape.is_empty() { SHAPE } else { &shape };
+        Ok(Kb(Box::leak(Box::new(read(shape, text)?))))
     }
 }
 

@@ -21,7 +21,8 @@ fn knowledge_base_is_valid() {
 /// back exactly what the TOML files say.
 #[test]
 fn embedded_copy_matches_the_toml_files() {
-    let authored = authored::load(Path::new(DATA_DIR));
+    // Less the regions' names and sources, which the compact form leaves out.
+    let authored = authored::load(Path::new(DATA_DIR)).as_embedded();
     let embedded = kb();
     if authored != embedded {
         let (a, e) = (format!("{authored:#?}"), format!("{embedded:#?}"));
@@ -168,7 +169,8 @@ fn the_compact_reader_rejects_damaged_data() {
     let compact = encode::encode(&authored).unwrap();
     let text: &'static str = Box::leak(compact.text.clone().into_boxed_str());
     let read = |shape: &[u8], text: &'static str| Reader::new(shape, text).read_all::<KnowledgeBase>();
-    assert_eq!(read(&compact.shape, text).unwrap(), authored);
+    assert_eq!(read(&compact.shape, text).unwrap(), authored.as_embedded());
+    assert!(authored.regions.iter().any(|r| !r.source.is_empty()), "the compact form leaves out what authored has");
 
     let short = &compact.shape[..compact.shape.len() - 3];
     assert!(read(short, text).is_err(), "a shape cut short");
@@ -197,4 +199,16 @@ fn the_compact_reader_rejects_damaged_data() {
         })
         .count();
     assert!(bad_flags > 0, "a flag set to 2 is rejected");
+}
+
+/// Every region cites the official page that gives its numbers, and names its country
+/// (for the people who keep the table: the widget's compact copy leaves both out).
+#[test]
+fn every_region_cites_an_official_source() {
+    let authored = authored::load(Path::new(DATA_DIR));
+    for r in authored.regions.iter() {
+        assert!(r.source.starts_with("https://"), "{} cites a source: {:?}", r.id, r.source);
+        assert!(!r.name.trim().is_empty(), "{} is named", r.id);
+    }
+    assert!(kb().regions.iter().all(|r| r.source.is_empty() && r.name.is_empty()), "not in the wasm's copy");
 }

@@ -7,7 +7,7 @@
 //! base, keyed as a locale file keys them: where a translation starts.
 #![cfg(not(target_arch = "wasm32"))]
 
-use leg_pain_quiz::knowledge::{authored, locale, validate, KnowledgeBase, DATA_DIR, LOCALES_DIR};
+use leg_pain_quiz::knowledge::{self, authored, compact, locale, validate, Kb, KnowledgeBase, DATA_DIR, LOCALES_DIR};
 use leg_pain_quiz::quiz::{assess, Answers};
 use leg_pain_quiz::report::{report, DOCTOR};
 use std::path::Path;
@@ -102,7 +102,7 @@ fn every_locale_makes_a_valid_knowledge_base_with_the_same_ids() {
             kb.questions.iter().flat_map(|q| q.choices.iter().map(move |c| format!("{}.{}", q.id, c.id))).collect()
         };
         assert_eq!(ids(&kb), ids(&english), "{name}: the same questions and choices");
-        assert_eq!(kb.regions, english.regions, "{name}: the same regions");
+        assert_eq!(kb.as_embedded().regions, english.regions, "{name}: the same regions");
     }
 }
 
@@ -193,10 +193,31 @@ fn the_files_written_for_the_widget_read_back_as_each_locale() {
         let (shape, text) = split(rest);
         let header = std::str::from_utf8(header).unwrap();
         assert!(header.contains(&*kb.emergency.heading), "{name}: the loader's fallback text");
-        let text: &'static str = Box::leak(std::str::from_utf8(text).unwrap().to_string().into_boxed_str());
-        let read = Reader::new(shape, text).read_all::<KnowledgeBase>().unwrap_or_else(|e| panic!("{name}: {e}"));
-        assert!(read == kb, "{name}: the file reads back as the locale's knowledge base");
+        let text = std::str::from_utf8(text).unwrap().to_string();
+        let read = Kb::from_parts(shape.to_vec(), text.clone()).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let kb = kb.as_embedded();
+        assert!(*read.0 == kb, "{name}: the file reads back as the locale's knowledge base");
+        // It carries only what differs from the built-in base, and can't be read without it.
+        let same = text.split_terminator('\0').filter(|s| *s == compact::SAME).count();
+        assert!(same > 0, "{name}: the base's own strings (ids, sources) are left out");
+        let alone: &'static str = Box::leak(text.into_boxed_str());
+        let shape = if shape.is_empty() { knowledge::SHAPE } else { shape };
+        assert!(Reader::new(shape, alone).read_all::<KnowledgeBase>() != Ok(kb), "{name}: read alone");
     }
+    // All the base's own strings, after its fingerprint, read back as the base; a file for
+    // another base is refused, not read out of step: more or fewer strings, another
+    // fingerprint, cut short.
+    let n = knowledge::TEXT.split_terminator('\0').count();
+    let mark = String::from_utf8(compact::fingerprint(knowledge::TEXT).to_vec()).unwrap();
+    let same = |n: usize| format!("{mark}\0{}", format!("{}\0", compact::SAME).repeat(n));
+    assert!(*Kb::from_parts(Vec::new(), same(n)).unwrap().0 == *knowledge::knowledge());
+    assert!(Kb::from_parts(Vec::new(), same(n + 1)).is_err(), "a string more than the base");
+    assert!(Kb::from_parts(Vec::new(), same(n - 1)).is_err(), "a string fewer than the base");
+    assert!(Kb::from_parts(Vec::new(), same(n).trim_end_matches('\0').to_string()).is_err(), "cut short");
+    let other = same(n).replacen(&mark, "00000000", 1);
+    assert!(Kb::from_parts(Vec::new(), other).is_err(), "another base's fingerprint");
+    let edited = knowledge::TEXT.replacen('\0', "!\0", 1);
+    assert_ne!(compact::fingerprint(&edited), compact::fingerprint(knowledge::TEXT), "one string changed");
 }
 
 /// A length-prefixed part (u32, little-endian) and what follows it.

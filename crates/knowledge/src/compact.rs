@@ -107,6 +107,49 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// In a language file's text, a string that stands for the built-in base's string at the
+/// same place (see `language_files`): most of a locale's strings (ids, sources, numbers,
+/// and in US English most words) are the base's own, and the wasm already carries them.
+pub const SAME: &str = "\u{1}";
+
+/// Which base a language file was written against: the first string of its text, eight
+/// hex digits of the FNV-1a hash of the base's text. A file written for another release's
+/// base is refused even where it holds as many strings.
+pub fn fingerprint(base: &str) -> [u8; 8] {
+    let mut hash: u32 = 0x811c_9dc5;
+    for b in base.bytes() {
+        hash = (hash ^ u32::from(b)).wrapping_mul(0x0100_0193);
+    }
+    let mut out = [0; 8];
+    for (i, digit) in out.iter_mut().enumerate() {
+        *digit = b"0123456789abcdef"[(hash >> (28 - 4 * i) & 0xf) as usize];
+    }
+    out
+}
+
+/// A language file's text made whole: its [`fingerprint`] checked, then every [`SAME`]
+/// replaced by the string at the same place in `base` (the built-in base's text). A file
+/// written for another base, or cut short, is refused, never read out of step.
+pub fn with_base(base: &str, text: &str) -> Result<String, DecodeError> {
+    let other = DecodeError { what: "a language file made for another version, or cut short", shape_left: 0 };
+    let Some((mark, text)) = text.split_once('\0') else { return Err(other) };
+    if mark.as_bytes() != fingerprint(base) || !text.ends_with('\0') {
+        return Err(other);
+    }
+    let mut out = String::with_capacity(base.len() + text.len());
+    let (mut base, mut text) = (base.split_terminator('\0'), text.split_terminator('\0'));
+    loop {
+        match (base.next(), text.next()) {
+            (Some(ours), Some(theirs)) => {
+                out.push_str(if theirs == SAME { ours } else { theirs });
+                out.push('\0');
+            }
+            (None, None) => return Ok(out),
+            _ => return Err(other),
+        }
+    }
+}
+
 /// Appends `n` as unsigned LEB128: seven bits a byte, lowest first, the top bit set on
 /// every byte but the last. The one writer of the compact shape and of results links.
 pub fn write_leb128(out: &mut Vec<u8>, mut n: u64) {

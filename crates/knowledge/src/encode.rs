@@ -113,10 +113,11 @@ impl ser::Serializer for &mut Compact {
     fn serialize_char(self, _: char) -> R {
         Err(unsupported("chars"))
     }
-    /// Each string ends with a NUL (see `compact`), so none may hold one.
+    /// Each string ends with a NUL (see `compact`), so none may hold one; nor be the mark
+    /// a language file puts for "the built-in base's string" (`compact::SAME`).
     fn serialize_str(self, v: &str) -> R {
-        if v.contains('\0') {
-            return Err(Error(format!("{v:?} holds a NUL character")));
+        if v.contains('\0') || v == super::compact::SAME {
+            return Err(Error(format!("{v:?} holds a NUL character, or is only U+0001")));
         }
         self.text.push_str(v);
         self.text.push('\0');

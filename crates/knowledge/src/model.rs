@@ -358,14 +358,15 @@ pub struct UiText {
 }
 }
 
-crate::compact_struct! {
 /// A country's numbers and the English names of its services (regions.toml). Texts say
 /// `{emergency}`, `{same_day}` and `{ed}` where they go.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Region {
     /// `GB`, `US`, `CO`, …: ISO 3166 alpha-2 (and `EU`), what the `region` attribute names.
     pub id: Text,
-    /// The country's name, in its own language, for the people who read the table.
+    /// The country's name, in its own language, for the people who read the table. Not
+    /// in the compact form: the widget never shows it (see [`Region::as_embedded`]).
+    #[serde(skip_serializing)]
     pub name: Text,
     /// The ambulance number.
     pub emergency: Text,
@@ -382,9 +383,36 @@ pub struct Region {
     /// In English: the emergency department, after "go to" ("A&E", "the ER").
     #[serde(default)]
     pub ed: Option<Text>,
-    /// An official page that gives the numbers.
+    /// An official page that gives the numbers. Like `name`, for the table's readers and
+    /// its tests, not in the compact form.
+    #[serde(skip_serializing)]
     pub source: Text,
 }
+
+impl Region {
+    /// The region as the widget has it: without `name` and `source`, which the compact
+    /// form leaves out (57 countries' names and addresses, about 0.8 KB gzip of the wasm
+    /// that no screen shows).
+    pub fn as_embedded(&self) -> Region {
+        Region { name: Cow::Borrowed(""), source: Cow::Borrowed(""), ..self.clone() }
+    }
+}
+
+/// Read by hand rather than by `compact_struct!`: `name` and `source` aren't written.
+impl crate::knowledge_compact::Decode for Region {
+    fn decode(r: &mut crate::knowledge_compact::Reader) -> Self {
+        use crate::knowledge_compact::Decode;
+        Region {
+            id: Decode::decode(r),
+            name: Cow::Borrowed(""),
+            emergency: Decode::decode(r),
+            also: Decode::decode(r),
+            urgent: Decode::decode(r),
+            same_day: Decode::decode(r),
+            ed: Decode::decode(r),
+            source: Cow::Borrowed(""),
+        }
+    }
 }
 
 crate::compact_struct! {
@@ -750,6 +778,12 @@ impl Food {
 
 /// Lookups by id: the base is small, so a scan is quicker and smaller than a map.
 impl KnowledgeBase {
+    /// The base as the widget reads it back from the compact form: the regions without
+    /// what it leaves out (see [`Region::as_embedded`]).
+    pub fn as_embedded(&self) -> KnowledgeBase {
+        KnowledgeBase { regions: self.regions.iter().map(Region::as_embedded).collect(), ..self.clone() }
+    }
+
     pub fn question(&self, id: &str) -> Option<&Question> {
         self.questions.iter().find(|q| q.id == id)
     }
