@@ -253,6 +253,45 @@ fn a_child_with_a_limp_swelling_or_fever_needs_a_doctor_today() {
 }
 
 #[test]
+fn a_childs_limp_with_a_fever_goes_to_the_emergency_department_today_and_a_settling_one_is_watched() {
+    let child = |pattern: &'static [&'static str], body: &'static [&'static str]| {
+        run(&[("age", &["under_13"]), ("sensation", &["pain"]), ("child_pattern", pattern), ("body_signs", body)])
+    };
+    for limp in [&["limp"][..], &["limp_settling"]] {
+        let a = child(limp, &["fever"]);
+        assert_eq!(a.triage, TriageLevel::Urgent, "{limp:?}");
+        assert!(flagged(&a, "child_limp_fever"), "{limp:?}: {:?}", a.red_flags);
+    }
+    // A limp that began in the last 2 days and is getting better, in a well child: watched
+    // at home with a time to get help, not a same-day visit.
+    let settling = child(&["limp_settling"], &["none"]);
+    assert_eq!(settling.triage, TriageLevel::SelfCare, "{:?}", settling.red_flags);
+    assert!(settling.other_causes.iter().any(|c| c == "limp_settling"));
+    // Over 2 days, or won't stand on it: same day, fever or not.
+    assert!(flagged(&child(&["limp"], &["none"]), "child_needs_a_doctor"));
+    assert!(!flagged(&child(&["limp"], &["none"]), "child_limp_fever"));
+}
+
+#[test]
+fn a_swollen_calf_on_a_blood_thinner_is_urgent_and_oestrogen_like_medicines_are_clot_risks() {
+    for medicine in ["warfarin", "doac"] {
+        let choice = [medicine];
+        let a = run(&[("leg_signs", &["one_leg_pain_swelling"]), ("medicines", &choice)]);
+        assert_eq!(a.triage, TriageLevel::Urgent, "{medicine}");
+        assert!(flagged(&a, "anticoagulant_calf"), "{medicine}: {:?}", a.red_flags);
+        assert!(!flagged(&a, "possible_dvt"), "{medicine}: the blood-thinner flag replaces it");
+        assert!(a.medicine_notes.iter().any(|n| n == "blood_thinner"), "{medicine}");
+        // A blood thinner alone raises nothing.
+        assert!(!flagged(&run(&[("medicines", &choice)]), "anticoagulant_calf"));
+    }
+    let tamoxifen =
+        run(&[("leg_signs", &["one_leg_pain_swelling"]), ("since", &["weeks"]), ("medicines", &["oestrogen_like"])]);
+    assert!(flagged(&tamoxifen, "clot_risk_one_leg"), "{:?}", tamoxifen.red_flags);
+    assert!(!flagged(&tamoxifen, "possible_dvt"));
+    assert_eq!(run(&[("medicines", &["oestrogen_like"])]).triage, TriageLevel::SelfCare);
+}
+
+#[test]
 fn a_childs_pain_in_one_leg_or_in_the_day_needs_a_gp_soon_unless_it_is_a_sports_knee() {
     for signs in [&["one_leg"][..], &["daytime"]] {
         let a = run(&[("age", &["under_13"]), ("sensation", &["pain"]), ("child_pattern", signs)]);
