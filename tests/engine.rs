@@ -146,7 +146,14 @@ fn sudden_loss_of_balance_is_an_emergency_but_slowly_worsening_balance_is_soon()
 
 #[test]
 fn shooting_pain_down_both_legs_is_an_emergency_but_down_one_is_not() {
-    assert_eq!(run(&[("leg_signs", &["shooting_both_legs"])]).triage, TriageLevel::Emergency);
+    let new = run(&[("leg_signs", &["shooting_both_legs"]), ("since", &["weeks"])]);
+    assert_eq!(new.triage, TriageLevel::Emergency);
+    // Months of pain down both legs, stable or slowly worse, is not the NHS's emergency (a
+    // new presentation): a routine visit or a GP soon, with the signs that mean going at once.
+    let stable = run(&[("leg_signs", &["shooting_both_legs"]), ("since", &["months_stable"])]);
+    assert!(!flagged(&stable, "both_legs_nerves") && flagged(&stable, "sciatica_stable"), "{:?}", stable.red_flags);
+    let worse_both = run(&[("leg_signs", &["shooting_both_legs"]), ("since", &["months_worse"])]);
+    assert_eq!(worse_both.triage, TriageLevel::Soon, "{:?}", worse_both.red_flags);
     // One leg's sciatica with cramps in both legs must not read as "both legs".
     let one = run(&[("leg_signs", &["shooting_one_leg"]), ("legs", &["both_legs"]), ("since", &["weeks"])]);
     assert!(!flagged(&one, "both_legs_nerves"));
