@@ -280,6 +280,15 @@ fn a_childs_limp_with_a_fever_goes_to_the_emergency_department_and_a_settling_on
 }
 
 #[test]
+fn shaking_and_sweating_on_insulin_or_a_sulfonylurea_is_a_hypo_first_by_day_too() {
+    let a = run(&[("medicines", &["insulin_su"]), ("body_signs", &["shaking_sweating"])]);
+    assert_eq!(a.triage, TriageLevel::Urgent);
+    assert!(flagged(&a, "low_sugar_at_night"), "{:?}", a.red_flags);
+    let without = run(&[("body_signs", &["shaking_sweating"])]);
+    assert!(!flagged(&without, "low_sugar_at_night"), "{:?}", without.red_flags);
+}
+
+#[test]
 fn a_swollen_calf_on_a_blood_thinner_is_urgent_and_oestrogen_like_medicines_are_clot_risks() {
     for medicine in ["warfarin", "doac"] {
         let choice = [medicine];
