@@ -280,6 +280,61 @@ fn a_childs_limp_with_a_fever_goes_to_the_emergency_department_and_a_settling_on
 }
 
 #[test]
+fn a_teenagers_limp_is_same_day_even_with_a_knee_that_looks_like_a_sports_knee() {
+    let teen = |pattern: &'static [&'static str]| {
+        run(&[("age", &["13_17"]), ("sensation", &["pain"]), ("child_pattern", pattern), ("body_signs", &["none"])])
+    };
+    // A slipped hip growth plate is often felt in the knee: a limp, even one that is
+    // settling, is seen today, and neither the sports-knee tip nor "watch at home" shows.
+    for pattern in [&["limp_settling", "sport_knee_heel"][..], &["one_leg", "limp_settling"], &["limp"]] {
+        let a = teen(pattern);
+        assert_eq!(a.triage, TriageLevel::Urgent, "{pattern:?}: {:?}", a.red_flags);
+        assert!(flagged(&a, "teen_limp"), "{pattern:?}: {:?}", a.red_flags);
+        assert!(!a.lifestyle.iter().any(|l| l == "sports_knee_heel"), "{pattern:?}");
+        assert!(!a.other_causes.iter().any(|c| c == "limp_settling"), "{pattern:?}");
+    }
+    // Without a limp, a sore knee worse with sport is still the sports knee.
+    let knee = teen(&["sport_knee_heel"]);
+    assert!(!flagged(&knee, "teen_limp"), "{:?}", knee.red_flags);
+    assert!(knee.lifestyle.iter().any(|l| l == "sports_knee_heel"));
+}
+
+#[test]
+fn a_fluttering_heart_is_same_day_only_with_a_cause_of_low_or_high_potassium() {
+    let causes: [(&str, &[&str]); 4] = [
+        ("medicines", &["diuretic"]),
+        ("medicines", &["digoxin"]),
+        ("daily_life", &["vomiting_now"]),
+        ("conditions", &["kidney"]),
+    ];
+    for (question, choice) in causes {
+        let a = run(&[("body_signs", &["heart_fluttering"]), (question, choice)]);
+        assert_eq!(a.triage, TriageLevel::Urgent, "{choice:?}: {:?}", a.red_flags);
+        assert!(flagged(&a, "potassium_heart"), "{choice:?}: {:?}", a.red_flags);
+        // The cause alone raises nothing.
+        assert!(!flagged(&run(&[(question, choice)]), "potassium_heart"), "{choice:?}");
+    }
+    assert!(!flagged(&run(&[("body_signs", &["heart_fluttering"])]), "potassium_heart"));
+}
+
+#[test]
+fn the_painkiller_caution_shows_only_to_those_ibuprofen_can_harm() {
+    let noted = |a: &Assessment| a.medicine_notes.iter().any(|n| n == "nsaid_caution");
+    let at_risk: [&[(&str, &[&str])]; 5] = [
+        &[("sex", &["pregnant"]), ("pregnancy_signs", &["none"])],
+        &[("conditions", &["kidney"])],
+        &[("conditions", &["heart_failure"])],
+        &[("conditions", &["ulcer"])],
+        &[("medicines", &["ace_arb"])],
+    ];
+    for changes in at_risk {
+        assert!(noted(&run(changes)), "{changes:?}");
+    }
+    assert!(!noted(&run(&[])));
+    assert!(!noted(&run(&[("conditions", &["diabetes"])])));
+}
+
+#[test]
 fn shaking_and_sweating_on_insulin_or_a_sulfonylurea_is_a_hypo_first_by_day_too() {
     let a = run(&[("medicines", &["insulin_su"]), ("body_signs", &["shaking_sweating"])]);
     assert_eq!(a.triage, TriageLevel::Urgent);
