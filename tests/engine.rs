@@ -146,7 +146,14 @@ fn sudden_loss_of_balance_is_an_emergency_but_slowly_worsening_balance_is_soon()
 
 #[test]
 fn shooting_pain_down_both_legs_is_an_emergency_but_down_one_is_not() {
-    assert_eq!(run(&[("leg_signs", &["shooting_both_legs"])]).triage, TriageLevel::Emergency);
+    let new = run(&[("leg_signs", &["shooting_both_legs"]), ("since", &["weeks"])]);
+    assert_eq!(new.triage, TriageLevel::Emergency);
+    // Months of pain down both legs, stable or slowly worse, is not the NHS's emergency (a
+    // new presentation): a routine visit or a GP soon, with the signs that mean going at once.
+    let stable = run(&[("leg_signs", &["shooting_both_legs"]), ("since", &["months_stable"])]);
+    assert!(!flagged(&stable, "both_legs_nerves") && flagged(&stable, "sciatica_stable"), "{:?}", stable.red_flags);
+    let worse_both = run(&[("leg_signs", &["shooting_both_legs"]), ("since", &["months_worse"])]);
+    assert_eq!(worse_both.triage, TriageLevel::Soon, "{:?}", worse_both.red_flags);
     // One leg's sciatica with cramps in both legs must not read as "both legs".
     let one = run(&[("leg_signs", &["shooting_one_leg"]), ("legs", &["both_legs"]), ("since", &["weeks"])]);
     assert!(!flagged(&one, "both_legs_nerves"));
@@ -250,6 +257,109 @@ fn a_child_with_a_limp_swelling_or_fever_needs_a_doctor_today() {
         assert_eq!(a.triage, TriageLevel::Urgent, "{signs:?}");
         assert!(flagged(&a, "child_needs_a_doctor"));
     }
+}
+
+#[test]
+fn a_childs_limp_with_a_fever_goes_to_the_emergency_department_and_a_settling_one_is_watched() {
+    let child = |pattern: &'static [&'static str], body: &'static [&'static str]| {
+        run(&[("age", &["under_13"]), ("sensation", &["pain"]), ("child_pattern", pattern), ("body_signs", body)])
+    };
+    for limp in [&["limp"][..], &["limp_settling"]] {
+        let a = child(limp, &["fever"]);
+        assert_eq!(a.triage, TriageLevel::Emergency, "{limp:?}");
+        assert!(flagged(&a, "child_limp_fever"), "{limp:?}: {:?}", a.red_flags);
+    }
+    // A limp that began in the last 2 days and is getting better, in a well child: watched
+    // at home with a time to get help, not a same-day visit.
+    let settling = child(&["limp_settling"], &["none"]);
+    assert_eq!(settling.triage, TriageLevel::SelfCare, "{:?}", settling.red_flags);
+    assert!(settling.other_causes.iter().any(|c| c == "limp_settling"));
+    // Over 2 days, or won't stand on it: same day, fever or not.
+    assert!(flagged(&child(&["limp"], &["none"]), "child_needs_a_doctor"));
+    assert!(!flagged(&child(&["limp"], &["none"]), "child_limp_fever"));
+}
+
+#[test]
+fn a_teenagers_limp_is_same_day_even_with_a_knee_that_looks_like_a_sports_knee() {
+    let teen = |pattern: &'static [&'static str]| {
+        run(&[("age", &["13_17"]), ("sensation", &["pain"]), ("child_pattern", pattern), ("body_signs", &["none"])])
+    };
+    // A slipped hip growth plate is often felt in the knee: a limp, even one that is
+    // settling, is seen today, and neither the sports-knee tip nor "watch at home" shows.
+    for pattern in [&["limp_settling", "sport_knee_heel"][..], &["one_leg", "limp_settling"], &["limp"]] {
+        let a = teen(pattern);
+        assert_eq!(a.triage, TriageLevel::Urgent, "{pattern:?}: {:?}", a.red_flags);
+        assert!(flagged(&a, "teen_limp"), "{pattern:?}: {:?}", a.red_flags);
+        assert!(!a.lifestyle.iter().any(|l| l == "sports_knee_heel"), "{pattern:?}");
+        assert!(!a.other_causes.iter().any(|c| c == "limp_settling"), "{pattern:?}");
+    }
+    // Without a limp, a sore knee worse with sport is still the sports knee.
+    let knee = teen(&["sport_knee_heel"]);
+    assert!(!flagged(&knee, "teen_limp"), "{:?}", knee.red_flags);
+    assert!(knee.lifestyle.iter().any(|l| l == "sports_knee_heel"));
+}
+
+#[test]
+fn a_fluttering_heart_is_same_day_only_with_a_cause_of_low_or_high_potassium() {
+    let causes: [(&str, &[&str]); 4] = [
+        ("medicines", &["diuretic"]),
+        ("medicines", &["digoxin"]),
+        ("daily_life", &["vomiting_now"]),
+        ("conditions", &["kidney"]),
+    ];
+    for (question, choice) in causes {
+        let a = run(&[("body_signs", &["heart_fluttering"]), (question, choice)]);
+        assert_eq!(a.triage, TriageLevel::Urgent, "{choice:?}: {:?}", a.red_flags);
+        assert!(flagged(&a, "potassium_heart"), "{choice:?}: {:?}", a.red_flags);
+        // The cause alone raises nothing.
+        assert!(!flagged(&run(&[(question, choice)]), "potassium_heart"), "{choice:?}");
+    }
+    assert!(!flagged(&run(&[("body_signs", &["heart_fluttering"])]), "potassium_heart"));
+}
+
+#[test]
+fn the_painkiller_caution_shows_only_to_those_ibuprofen_can_harm() {
+    let noted = |a: &Assessment| a.medicine_notes.iter().any(|n| n == "nsaid_caution");
+    let at_risk: [&[(&str, &[&str])]; 5] = [
+        &[("sex", &["pregnant"]), ("pregnancy_signs", &["none"])],
+        &[("conditions", &["kidney"])],
+        &[("conditions", &["heart_failure"])],
+        &[("conditions", &["ulcer"])],
+        &[("medicines", &["ace_arb"])],
+    ];
+    for changes in at_risk {
+        assert!(noted(&run(changes)), "{changes:?}");
+    }
+    assert!(!noted(&run(&[])));
+    assert!(!noted(&run(&[("conditions", &["diabetes"])])));
+}
+
+#[test]
+fn shaking_and_sweating_on_insulin_or_a_sulfonylurea_is_a_hypo_first_by_day_too() {
+    let a = run(&[("medicines", &["insulin_su"]), ("body_signs", &["shaking_sweating"])]);
+    assert_eq!(a.triage, TriageLevel::Urgent);
+    assert!(flagged(&a, "low_sugar_at_night"), "{:?}", a.red_flags);
+    let without = run(&[("body_signs", &["shaking_sweating"])]);
+    assert!(!flagged(&without, "low_sugar_at_night"), "{:?}", without.red_flags);
+}
+
+#[test]
+fn a_swollen_calf_on_a_blood_thinner_is_urgent_and_oestrogen_like_medicines_are_clot_risks() {
+    for medicine in ["warfarin", "doac"] {
+        let choice = [medicine];
+        let a = run(&[("leg_signs", &["one_leg_pain_swelling"]), ("medicines", &choice)]);
+        assert_eq!(a.triage, TriageLevel::Urgent, "{medicine}");
+        assert!(flagged(&a, "anticoagulant_calf"), "{medicine}: {:?}", a.red_flags);
+        assert!(!flagged(&a, "possible_dvt"), "{medicine}: the blood-thinner flag replaces it");
+        assert!(a.medicine_notes.iter().any(|n| n == "blood_thinner"), "{medicine}");
+        // A blood thinner alone raises nothing.
+        assert!(!flagged(&run(&[("medicines", &choice)]), "anticoagulant_calf"));
+    }
+    let tamoxifen =
+        run(&[("leg_signs", &["one_leg_pain_swelling"]), ("since", &["weeks"]), ("medicines", &["oestrogen_like"])]);
+    assert!(flagged(&tamoxifen, "clot_risk_one_leg"), "{:?}", tamoxifen.red_flags);
+    assert!(!flagged(&tamoxifen, "possible_dvt"));
+    assert_eq!(run(&[("medicines", &["oestrogen_like"])]).triage, TriageLevel::SelfCare);
 }
 
 #[test]
