@@ -48,8 +48,13 @@ fn danger_signs(kb: &KnowledgeBase, lowest: TriageLevel) -> Vec<(String, String)
     let mut signs = BTreeSet::new();
     for f in kb.red_flags.iter().filter(|f| f.level >= lowest) {
         for r in f.when.iter().flat_map(|c| c.iter()).filter(|r| !r.negated) {
-            let sign_question = kb.question(&r.question).is_some_and(|q| q.signs && q.kind == QuestionKind::Multi);
-            if sign_question && !path.contains(r.question.as_ref()) {
+            let Some(q) = kb.question(&r.question) else { continue };
+            let sign_question = q.signs && q.kind == QuestionKind::Multi;
+            // An exclusive choice ("Not sure", "None of these") replaces the other answers
+            // to its question rather than adding to them, so ticking it is not "adding a
+            // sign": a warning that names "not sure" counts it only in place of a worse one.
+            let exclusive = q.choices.iter().any(|c| c.id == r.choice && c.exclusive);
+            if sign_question && !exclusive && !path.contains(r.question.as_ref()) {
                 signs.insert((r.question.to_string(), r.choice.to_string()));
             }
         }
