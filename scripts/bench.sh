@@ -15,7 +15,7 @@ if [ "${LPQ_SKIP_BUILD:-0}" != 1 ]; then
   echo "== building the release widget into dist/"
   trunk build --release >/dev/null 2>target/trunk-build.log || { cat target/trunk-build.log; exit 1; }
 fi
-export LPQ_DIST="$ROOT/dist"
+export LPQ_DIST="${LPQ_DIST:-$ROOT/dist}"
 # The peer, SurveyJS, from the npm registry at the versions benches/peer/package-lock.json
 # pins, into target/bench-peer/: for the benchmark only, never the widget's package.
 case " $* " in
