@@ -181,7 +181,6 @@ impl Component for App {
     fn update(&mut self, ctx: &Context<Self>, msg: AppMsg) -> bool {
         let store = &ctx.props().store;
         let kb = self.state.kb;
-        let screen_before = self.state.journey.screen.clone();
         match msg {
             AppMsg::Ui(Msg::Erase) => {
                 self.state.apply(Msg::Erase);
@@ -236,7 +235,7 @@ impl Component for App {
         self.save(store);
         self.report = self.report.take().filter(|r| r.words == (self.state.kb, self.state.doctor_english));
         self.refresh_report();
-        if self.state.journey.screen != screen_before {
+        if self.shown.as_ref().is_some_and(|shown| *shown != self.state.journey.screen) {
             blur_screen(&self.root);
         }
         true
@@ -503,18 +502,16 @@ fn mark_ready() {
     }
 }
 
-/// Takes focus off the screen about to be replaced, before the new one is drawn (focus
-/// then moves to the new screen's heading, as on every new screen). Removing the focused
-/// element makes the browser work out the styles there and then, new screen half-built,
-/// and moving focus to the new heading makes it do that again: blurred first, a step
-/// costs one pass instead of two.
+/// Takes focus off the widget before a new screen is drawn (focus then moves to the new
+/// screen's heading, as on every new screen). Removing the focused element makes the
+/// browser work out the styles there and then, new screen half-built, and moving focus
+/// to the new heading makes it do that again: blurred first, a step costs one pass
+/// instead of two.
 fn blur_screen(root: &NodeRef) {
-    let active = root
-        .cast::<web_sys::Element>()
-        .and_then(|el| js_sys::Reflect::get(&el.get_root_node(), &"activeElement".into()).ok())
-        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(active) = active.filter(|el| el.closest(".lpq-screen").ok().flatten().is_some()) {
-        let _ = active.blur();
+    if let Some(el) = root.cast::<web_sys::Element>() {
+        if let Ok(active) = js_sys::Reflect::get(&el.get_root_node(), &"activeElement".into()) {
+            let _ = platform::call(&active, "blur", &[]);
+        }
     }
 }
 
