@@ -74,7 +74,10 @@ const INSTRUMENT: &str = r#"
   for (const name of ['pushState', 'replaceState']) wrap(History.prototype, name, 'history');
   wrap(HTMLElement.prototype, 'focus', 'focus');
   const roots = () => [document].concat(Array.from(document.querySelectorAll('leg-pain-quiz'), h => h.shadowRoot).filter(Boolean));
-  const has = css => roots().some(r => r.querySelector(css));
+  // In the page and shown: markup that is there but hidden (a fallback waiting for its
+  // moment) is not painted.
+  const shown = el => el.checkVisibility ? el.checkVisibility() : el.getClientRects().length > 0;
+  const has = css => roots().some(r => Array.from(r.querySelectorAll(css)).some(shown));
   // The warning signs: the widget's early screen marks them with data-lpq-warnings;
   // without one, its app's first screen (which lists them); for the peer, its first
   // question (it has no warning signs of its own to show first).
