@@ -9,6 +9,10 @@
 //!
 //! `--sizes-only` prints just the sizes and checks the transfer budget (CI does this on
 //! every run). `--loads-only` measures only the cold loads (any build, to compare).
+//! `--field-only` measures only the widget against its peer (see `field`), with the sizes.
+
+mod field;
+mod static_host;
 
 use leg_pain_quiz::quiz::{assess, Answers};
 use lpq_browser_tests::{browser, server};
@@ -44,12 +48,25 @@ const BUDGET_TOTAL_GZIP: u64 = 159 * 1024;
 const BUDGET_FIRST_SCREEN_MS: f64 = 150.0;
 const BUDGET_STEP_P95_MS: f64 = 16.0;
 const BUDGET_ASSESS_US: f64 = 50.0;
+/// Each other language may add at most this much (gzip) to the English transfer.
+const BUDGET_LOCALE_EXTRA_GZIP: u64 = 20 * 1024;
+/// On the phone profile (see `field::PHONE`): the warning signs painted, and the first
+/// screen working, this soon after navigation.
+const BUDGET_PHONE_WARNINGS_MS: f64 = 1000.0;
+const BUDGET_PHONE_INTERACTIVE_MS: f64 = 1500.0;
+/// On the phone profile, click on Next to the next question painted, median.
+const BUDGET_PHONE_STEP_MS: f64 = 16.0;
+/// Unthrottled, against the same quiz in SurveyJS: at most these fractions of its
+/// first interactive screen and of its step (medians).
+const BUDGET_INTERACTIVE_VS_PEER: f64 = 0.4;
+const BUDGET_STEP_VS_PEER: f64 = 0.35;
 const COLD_LOADS: usize = 10;
 const MIN_STEPS: usize = 50;
 
 fn main() {
     let sizes_only = std::env::args().any(|a| a == "--sizes-only");
     let loads_only = std::env::args().any(|a| a == "--loads-only");
+    let field_only = std::env::args().any(|a| a == "--field-only");
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
     let dist = std::env::var("LPQ_DIST").map(PathBuf::from).unwrap_or_else(|_| root.join("dist"));
     assert!(dist.join("leg-pain-quiz.js").exists(), "no dist/ at {}: run `bash scripts/bench.sh`", dist.display());
@@ -62,8 +79,40 @@ fn main() {
     if total_gzip > BUDGET_TOTAL_GZIP {
         flags.push(format!("total transfer {} > budget {} gzip", kb(total_gzip), kb(BUDGET_TOTAL_GZIP)));
     }
+    // Each other language costs at most BUDGET_LOCALE_EXTRA_GZIP more than English. A
+    // budget of the full run; `--sizes-only` (what CI runs on every change) only warns
+    // about it until it is met (Spanish is over it today), so that CI keeps passing on
+    // the code as it is. Once every language is within it, make it fail there too.
+    let over: Vec<String> = sizes["per_locale"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|l| {
+            let extra = l["gzip"].as_u64().unwrap().saturating_sub(total_gzip);
+            (extra > BUDGET_LOCALE_EXTRA_GZIP).then(|| {
+                format!(
+                    "{} adds {} gzip to English's transfer > budget {}",
+                    l["locale"].as_str().unwrap(),
+                    kb(extra),
+                    kb(BUDGET_LOCALE_EXTRA_GZIP)
+                )
+            })
+        })
+        .collect();
+    if sizes_only {
+        for o in &over {
+            println!("WARNING (a budget of the full run, not yet of --sizes-only): {o}");
+        }
+    } else {
+        flags.extend(over);
+    }
 
-    if !sizes_only {
+    if field_only {
+        let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+        let field = runtime.block_on(field_figures(&root, &dist));
+        flags.extend(field_flags(&field));
+        report["field"] = field;
+    } else if !sizes_only {
         let assess_us = time_assess();
         println!("\nassess(): median {:.2} µs, p95 {:.2} µs per call", assess_us.0, assess_us.1);
         if assess_us.0 > BUDGET_ASSESS_US {
@@ -82,6 +131,12 @@ fn main() {
             flags.push(format!("step p95 {step95:.1} ms > {BUDGET_STEP_P95_MS} ms"));
         }
         report["browser"] = browser_figures;
+
+        if !loads_only {
+            let field = runtime.block_on(field_figures(&root, &dist));
+            flags.extend(field_flags(&field));
+            report["field"] = field;
+        }
     }
 
     report["budget_flags"] = json!(flags);
@@ -405,4 +460,196 @@ async fn browser_figures(dist: &Path, loads_only: bool) -> Json {
         "results_ms": { "median": results_median, "samples": results_ms },
         "js_heap_bytes": heap,
     })
+}
+
+/// The widget and the same quiz in SurveyJS, served compressed by one static host, each
+/// measured unthrottled and on the phone profile; on the phone, also where a step's time
+/// goes (the widget with saving or history switched off, and a sampled profile).
+async fn field_figures(root: &Path, dist: &Path) -> Json {
+    let peer_dir = root.join("benches/peer");
+    let modules = std::env::var("LPQ_PEER_MODULES")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| root.join("target/bench-peer/node_modules"));
+    let mut files = static_host::mount("/", dist);
+    for name in ["index.html", "survey.js"] {
+        files.push((format!("/peer/{name}"), peer_dir.join(name)));
+    }
+    // The UMD builds the peer page names, from the peer's own install (scripts/bench.sh).
+    let peer_html = std::fs::read_to_string(peer_dir.join("index.html")).unwrap();
+    for piece in peer_html.split("\"node_modules/").skip(1) {
+        let rel = piece.split('"').next().unwrap();
+        let file = modules.join(rel);
+        assert!(
+            file.exists(),
+            "{} is missing: scripts/bench.sh installs the peer into target/bench-peer/",
+            file.display()
+        );
+        files.push((format!("/peer/node_modules/{rel}"), file));
+    }
+    // The full page with saving off, history off, or both: what each costs a step.
+    let page = std::fs::read_to_string(dist.join("index.html")).unwrap();
+    assert!(page.contains("<leg-pain-quiz "), "dist/index.html has the widget");
+    let variants_dir = root.join("target/bench/pages");
+    std::fs::create_dir_all(&variants_dir).unwrap();
+    let variants = [
+        ("saving off", "bench-saving-off.html", "persist=\"off\""),
+        ("history off", "bench-history-off.html", "history=\"off\""),
+        ("saving and history off", "bench-both-off.html", "persist=\"off\" history=\"off\""),
+    ];
+    for (_, file, attributes) in variants {
+        // The first of two same-named attributes is the one HTML keeps: these win.
+        let varied = page.replacen("<leg-pain-quiz ", &format!("<leg-pain-quiz {attributes} "), 1);
+        std::fs::write(variants_dir.join(file), varied).unwrap();
+        files.push((format!("/{file}"), variants_dir.join(file)));
+    }
+    let started = Instant::now();
+    let host = static_host::StaticHost::start(files);
+    println!("\n(the static host compressed every file in {:.1} s)", started.elapsed().as_secs_f64());
+    let origin = host.base.clone();
+    let widget = field::Page { name: "widget".into(), kind: field::Kind::Widget, url: host.url("/index.html") };
+    let peer = field::Page { name: "peer".into(), kind: field::Kind::Peer, url: host.url("/peer/index.html") };
+    let walk: serde_json::Map<String, Json> =
+        lpq_fixtures::pairs(WALK).iter().map(|(q, c)| (q.to_string(), json!(c[0]))).collect();
+    let walk = json!(walk);
+
+    let b = browser::Browser::open(390, 844).await;
+    field::instrument(&b).await;
+    let mut out = serde_json::Map::new();
+    for profile in [&field::UNTHROTTLED, &field::PHONE] {
+        field::apply(&b, profile).await;
+        let mut figures = serde_json::Map::new();
+        for page in [&widget, &peer] {
+            let mut f = field::cold_loads(&b, page, &origin, profile.cold_loads).await;
+            f["steps"] = field::steps(&b, page, &origin, &walk, profile.min_steps).await;
+            figures.insert(page.name.clone(), f);
+        }
+        if profile.name == field::PHONE.name {
+            let mut costs = serde_json::Map::new();
+            for (what, file, _) in variants {
+                let page = field::Page { name: what.into(), kind: field::Kind::Widget, url: host.url(file) };
+                costs.insert(what.into(), field::steps(&b, &page, &origin, &walk, profile.min_steps).await);
+            }
+            figures.insert("widget_variants".into(), Json::Object(costs));
+            let top = field::profile_walk(&b, &widget, &origin, &walk, 15).await;
+            figures.insert("widget_profile_self_ms".into(), json!(top));
+        }
+        out.insert(profile.name.into(), Json::Object(figures));
+    }
+    b.close().await;
+    let encodings = host.encodings();
+    print_field(&out, &encodings);
+    out.insert(
+        "encodings_sent".into(),
+        json!(encodings.iter().map(|(e, n)| json!({ e.to_string(): n })).collect::<Vec<_>>()),
+    );
+    Json::Object(out)
+}
+
+fn print_field(out: &serde_json::Map<String, Json>, encodings: &[(&'static str, usize)]) {
+    let f = |v: &Json| v.as_f64().unwrap_or(f64::NAN);
+    println!("\nAs a person meets it: the widget and the same quiz in SurveyJS 2.5.38 (the peer), one static host");
+    println!("(encodings it sent: {encodings:?}), headless Chromium at 390×844; medians unless said.");
+    println!(
+        "{:<12} {:<14} {:>11} {:>12} {:>9} {:>9} {:>7} {:>11} {:>11}",
+        "profile", "page", "warnings", "interactive", "step", "step p95", "CLS", "transfer", "body"
+    );
+    for profile in [field::UNTHROTTLED.name, field::PHONE.name] {
+        let figures = &out[profile];
+        let row = |name: &str, g: &Json| {
+            println!(
+                "{:<12} {:<14} {:>8.0} ms {:>9.0} ms {:>6.1} ms {:>6.1} ms {:>7.3} {:>11} {:>11}",
+                profile,
+                name,
+                f(&g["warnings_painted_ms"]["median"]),
+                f(&g["interactive_ms"]["median"]),
+                f(&g["steps"]["step_ms"]["median"]),
+                f(&g["steps"]["step_ms"]["p95"]),
+                f(&g["cls"]["max"]),
+                kb(f(&g["transfer_bytes"]) as u64),
+                kb(f(&g["encoded_body_bytes"]) as u64),
+            );
+        };
+        let (w, p) = (&figures["widget"], &figures["peer"]);
+        row("widget", w);
+        row("peer", p);
+        let ratio = |path: &[&str]| {
+            let get = |g: &Json| path.iter().fold(g, |v, k| &v[*k]).as_f64().unwrap_or(f64::NAN);
+            get(w) / get(p)
+        };
+        println!(
+            "{:<12} {:<14} {:>10.2}× {:>11.2}× {:>8.2}× {:>8.2}× {:>7} {:>10.2}× {:>10.2}×",
+            profile,
+            "widget/peer",
+            ratio(&["warnings_painted_ms", "median"]),
+            ratio(&["interactive_ms", "median"]),
+            ratio(&["steps", "step_ms", "median"]),
+            ratio(&["steps", "step_ms", "p95"]),
+            "",
+            ratio(&["transfer_bytes"]),
+            ratio(&["encoded_body_bytes"]),
+        );
+    }
+    println!(
+        "warnings: the widget's [data-lpq-warnings] when there is one, else its app's first screen (it lists them): here {:?};",
+        out["phone"]["widget"]["warnings_painted_ms"]["what"].as_str().unwrap_or_default()
+    );
+    println!("          the peer has no warning signs to show first: its first question painted.");
+    println!("CLS: the largest cumulative layout shift of a cold load, up to the first screen working.");
+    println!("transfer: transferSize of the page and everything it fetched on a cold load; body: encodedBodySize.");
+    let phone = &out["phone"];
+    println!("\nWhere a step's time goes on the phone profile (widget; median ms per step):");
+    let s = &phone["widget"]["steps"];
+    println!(
+        "  click Next → next question painted {:.1}; of it, the click's work up to the render {:.1}, in which storage calls {:.2}, history {:.2}, focus {:.2}",
+        f(&s["step_ms"]["median"]),
+        f(&s["click_work_ms"]["median"]),
+        f(&s["storage_calls_ms"]["median"]),
+        f(&s["history_calls_ms"]["median"]),
+        f(&s["focus_calls_ms"]["median"]),
+    );
+    for (what, v) in phone["widget_variants"].as_object().into_iter().flatten() {
+        println!(
+            "  with {what:<24} step {:.1} (p95 {:.1}), click's work {:.1}",
+            f(&v["step_ms"]["median"]),
+            f(&v["step_ms"]["p95"]),
+            f(&v["click_work_ms"]["median"])
+        );
+    }
+    println!("  sampled profile of one walk, self time (ms):");
+    for entry in phone["widget_profile_self_ms"].as_array().into_iter().flatten() {
+        println!("    {:>8.1}  {}", f(&entry[1]), entry[0].as_str().unwrap_or_default());
+    }
+}
+
+/// A figure within its budget; a missing figure (NaN) is not.
+fn within(figure: f64, budget: f64) -> bool {
+    figure <= budget
+}
+
+/// The budgets of the field figures that are broken, as sentences.
+fn field_flags(field: &Json) -> Vec<String> {
+    let f = |v: &Json| v.as_f64().unwrap_or(f64::NAN);
+    let mut flags = Vec::new();
+    let (phone, fast) = (&field["phone"]["widget"], &field["unthrottled"]);
+    let warn = f(&phone["warnings_painted_ms"]["median"]);
+    if !within(warn, BUDGET_PHONE_WARNINGS_MS) {
+        flags.push(format!("phone: warning signs painted at {warn:.0} ms > {BUDGET_PHONE_WARNINGS_MS} ms"));
+    }
+    let ready = f(&phone["interactive_ms"]["median"]);
+    if !within(ready, BUDGET_PHONE_INTERACTIVE_MS) {
+        flags.push(format!("phone: interactive at {ready:.0} ms > {BUDGET_PHONE_INTERACTIVE_MS} ms"));
+    }
+    let step = f(&phone["steps"]["step_ms"]["median"]);
+    if !within(step, BUDGET_PHONE_STEP_MS) {
+        flags.push(format!("phone: step median {step:.1} ms > {BUDGET_PHONE_STEP_MS} ms"));
+    }
+    let ratio = f(&fast["widget"]["interactive_ms"]["median"]) / f(&fast["peer"]["interactive_ms"]["median"]);
+    if !within(ratio, BUDGET_INTERACTIVE_VS_PEER) {
+        flags.push(format!("unthrottled: interactive {ratio:.2}× the peer's > {BUDGET_INTERACTIVE_VS_PEER}×"));
+    }
+    let ratio = f(&fast["widget"]["steps"]["step_ms"]["median"]) / f(&fast["peer"]["steps"]["step_ms"]["median"]);
+    if !within(ratio, BUDGET_STEP_VS_PEER) {
+        flags.push(format!("unthrottled: step {ratio:.2}× the peer's > {BUDGET_STEP_VS_PEER}×"));
+    }
+    flags
 }

@@ -238,6 +238,9 @@ impl Component for App {
         self.save(store);
         self.report = self.report.take().filter(|r| r.words == (self.state.kb, self.state.doctor_english));
         self.refresh_report();
+        if self.shown.as_ref().is_some_and(|shown| *shown != self.state.journey.screen) {
+            blur_screen(&self.root);
+        }
         true
     }
 
@@ -505,6 +508,19 @@ pub fn kb_from_file(file: &wasm_bindgen::JsValue) -> Option<Kb> {
 fn mark_ready() {
     if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
         let _ = performance.mark("lpq-ready");
+    }
+}
+
+/// Takes focus off the widget before a new screen is drawn (focus then moves to the new
+/// screen's heading, as on every new screen). Removing the focused element makes the
+/// browser work out the styles there and then, new screen half-built, and moving focus
+/// to the new heading makes it do that again: blurred first, a step costs one pass
+/// instead of two.
+fn blur_screen(root: &NodeRef) {
+    if let Some(el) = root.cast::<web_sys::Element>() {
+        if let Ok(active) = js_sys::Reflect::get(&el.get_root_node(), &"activeElement".into()) {
+            let _ = platform::call(&active, "blur", &[]);
+        }
     }
 }
 
