@@ -16,10 +16,12 @@ pub fn interrupt(state: &QuizState, dispatch: &Callback<Msg>) -> Html {
     let flags = interrupting_flags(kb, state.answers());
     let unseen: Vec<_> = flags.into_iter().filter(|f| !state.journey.acknowledged.iter().any(|a| *a == f.id)).collect();
     let Some(level) = unseen.first().map(|f| f.level) else { return html! {} };
-    let action = triage_action(kb, level, &state.cleaned()).cloned().unwrap_or_default();
+    let cleaned = state.cleaned();
+    let action = triage_action(kb, level, &cleaned).cloned().unwrap_or_default();
+    let person = crate::quiz::Person::of(kb, &cleaned);
     html! {
         <section class="lpq-interrupt">
-            { outcome(kb, &report::outcome(kb, state.region(), level, &action, &unseen), true) }
+            { outcome(kb, &report::outcome(kb, state.region(), level, &action, &unseen, person), true) }
             <p class="lpq-quiet">
                 { button(Look::Link, "continue", text(&kb.ui.seen_continue), on_click(dispatch, Action::Continue)) }
             </p>
