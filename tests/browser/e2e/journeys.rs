@@ -251,11 +251,14 @@ pub async fn sick_day_medicines_interrupt_with_the_pause_advice() {
     b.close().await;
 }
 
-/// A child: the children's follow-up is asked early; growing pains are self-care, and a
-/// limp with pain in one leg needs a doctor today.
+/// A child, told by a parent: the first page asks who the answers are about with the
+/// age, and from then on every question and result speaks of "your child", never "you";
+/// the children's follow-up is asked early; growing pains are self-care, and a limp with
+/// pain in one leg needs a doctor today.
 pub async fn child_path_growing_pains_and_a_limp() {
     let b = Browser::open(390, 844).await;
     let child: &Answers = &lpq_fixtures::pairs(&[
+        ("for_whom", &["someone_else"]),
         ("age", &["under_13"]),
         ("sensation", &["aching"]),
         ("cramp_pattern", &[]),
@@ -265,9 +268,31 @@ pub async fn child_path_growing_pains_and_a_limp() {
         ("eats", &["greens", "wholegrains", "fruit_veg", "dairy", "meat_fish_eggs"]),
         ("child_pattern", &["both_legs_evening", "fine_morning"]),
     ]);
-    let passed = results_for(&b, child).await;
+    b.goto(&site().url("/")).await;
+    let passed = walk_until(&b, child, "review").await;
     let at = passed.iter().position(|s| s == "q:child_pattern");
-    assert_eq!(at, Some(3), "asked straight after age and what they feel: {passed:?}");
+    assert_eq!(at, Some(3), "asked straight after who, age and what they feel: {passed:?}");
+    // "Check your answers" lists every question asked, in the words shown for the child.
+    let says_you = |t: &str| {
+        let t = t.to_lowercase().replace("your child", "the child");
+        t.split(|c: char| !(c.is_alphanumeric() || c == '\'')).any(|w| matches!(w, "you" | "your" | "yourself"))
+    };
+    let prompts =
+        strings(&b, "return [...root.querySelectorAll('[data-review]:not([data-review=\"for_whom\"]) dt')].map(d => d.textContent);")
+            .await;
+    assert!(prompts.iter().any(|p| p.contains("your child")), "the questions name “your child”: {prompts:?}");
+    assert!(!prompts.iter().any(|p| says_you(p)), "no question about the child says “you”: {prompts:?}");
+    b.click(0, "[data-action=\"submit\"]").await;
+    b.wait_for(0, "[data-results]").await;
+    let headings = strings(
+        &b,
+        "return [...root.querySelectorAll('[data-results] :is(h2, h3, h4, summary)')].map(h => h.textContent);",
+    )
+    .await;
+    assert!(
+        !headings.is_empty() && !headings.iter().any(|h| says_you(h)),
+        "no result heading says “you”: {headings:?}"
+    );
     assert!(!passed.contains(&"q:legs".to_string()), "which leg is part of the child follow-up");
     assert!(b.exists(0, "[data-results] [data-triage=\"self_care\"]").await, "growing pains: self-care");
     assert!(b.exists(0, "[data-advice-id=\"growing_pains\"]").await, "named as growing pains");

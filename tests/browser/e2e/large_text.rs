@@ -5,7 +5,7 @@
 
 use crate::browser::{root_js, Browser};
 use crate::embedding::{page, HostDir, LOADER};
-use crate::screens::{complex, js, next_screen, screen, set_answer, Answers};
+use crate::screens::{complex, js, next_screen, screen, set_answer, set_page, Answers};
 use serde_json::{json, Value as Json};
 
 /// (width, height) in CSS px: a 390 × 844 phone at 200%, a 1280 × 720 desktop at 400%.
@@ -163,7 +163,7 @@ async fn walk(b: &Browser, person: &str, answers: &Answers, problems: &mut Vec<S
                     .find(|(q, _)| *q == id)
                     .map(|(_, c)| *c)
                     .unwrap_or_else(|| panic!("{person}: the quiz asked `{id}`, which the journey doesn't answer"));
-                set_answer(b, id, choices).await;
+                set_page(b, id, choices, answers).await;
                 taps += choices.len() + 1;
             }
         }

@@ -116,7 +116,7 @@ pub async fn walk_until(b: &Browser, answers: &Answers, stop: &str) -> Vec<Strin
                     .find(|(q, _)| *q == id)
                     .map(|(_, c)| *c)
                     .unwrap_or_else(|| panic!("the quiz asked `{id}`, which these answers don't cover"));
-                set_answer(b, id, choices).await;
+                set_page(b, id, choices, answers).await;
             }
         }
         next_screen(b, &now).await;
@@ -152,12 +152,38 @@ pub async fn fresh_page(b: &Browser) {
 }
 
 /// Makes `choices` the answer to `question` (leaving alone what is already right, so
-/// it works on a question answered before), then presses Next.
+/// it works on a question answered before), and to every other question on its page
+/// the answer `answers` gives (who the answers are about, beside the age), then presses
+/// Next.
 pub async fn set_answer(b: &Browser, question: &str, choices: &[&str]) {
+    set_page(b, question, choices, &[]).await
+}
+
+/// As [`set_answer`], taking the answers to the page's other questions from `answers`.
+pub async fn set_page(b: &Browser, question: &str, choices: &[&str], answers: &Answers) {
     b.wait_for(0, &format!("[data-question=\"{question}\"]")).await;
-    let checked = strings(b, "return [...root.querySelectorAll('[data-question] [data-option]')].filter(o => o.querySelector('input:checked')).map(o => o.dataset.option);").await;
-    let multi = js(b, "return root.querySelector('[data-question] input').type === 'checkbox';").await == json!(true);
-    let option = |c: &str| format!("[data-question=\"{question}\"] [data-option=\"{c}\"]");
+    for other in b.page_questions(0).await.into_iter().filter(|q| q != question) {
+        match answers.iter().find(|(q, _)| *q == other) {
+            Some((_, given)) => choose(b, &other, given).await,
+            // Not in `answers`: its first option, if nothing is ticked ("Myself").
+            None if !b.exists(0, &format!("[data-question=\"{other}\"] input:checked")).await => {
+                b.click(0, &format!("[data-question=\"{other}\"] [data-option]")).await
+            }
+            None => {}
+        }
+    }
+    choose(b, question, choices).await;
+    b.click(0, "[data-action=\"next\"]").await;
+}
+
+/// Ticks exactly `choices` in `question`.
+async fn choose(b: &Browser, question: &str, choices: &[&str]) {
+    let within = format!("[data-question=\"{question}\"]");
+    let checked = strings(b, &format!("return [...root.querySelectorAll({})].filter(o => o.querySelector('input:checked')).map(o => o.dataset.option);", json!(format!("{within} [data-option]")))).await;
+    let multi = js(b, &format!("return root.querySelector({}).type === 'checkbox';", json!(format!("{within} input"))))
+        .await
+        == json!(true);
+    let option = |c: &str| format!("{within} [data-option=\"{c}\"]");
     if multi {
         for c in checked.iter().filter(|c| !choices.contains(&c.as_str())) {
             b.click(0, &option(c)).await;
@@ -166,5 +192,4 @@ pub async fn set_answer(b: &Browser, question: &str, choices: &[&str]) {
     for c in choices.iter().filter(|c| !checked.iter().any(|k| k == *c)) {
         b.click(0, &option(c)).await;
     }
-    b.click(0, "[data-action=\"next\"]").await;
 }

@@ -167,13 +167,36 @@ impl Browser {
         self.find(widget, css).await;
     }
 
-    /// Answers one question by clicking its options, then Next.
+    /// Answers one question by clicking its options, then Next. A question sharing its
+    /// page that is still unanswered (who the answers are about, beside the age) gets its
+    /// first option ("Myself").
     pub async fn answer(&self, widget: usize, question: &str, choices: &[&str]) {
         self.wait_for(widget, &format!("[data-question=\"{question}\"]")).await;
         for choice in choices {
             self.click(widget, &format!("[data-question=\"{question}\"] [data-option=\"{choice}\"]")).await;
         }
+        for other in self.unanswered_on_page(widget).await {
+            self.click(widget, &format!("[data-question=\"{other}\"] [data-option]")).await;
+        }
         self.click(widget, "[data-action=\"next\"]").await;
+    }
+
+    /// The questions on the page on show, in order.
+    pub async fn page_questions(&self, widget: usize) -> Vec<String> {
+        let js = format!(
+            "{} return [...root.querySelectorAll('[data-question]')].map(q => q.dataset.question);",
+            root_js(widget)
+        );
+        self.run(&js).await.as_array().into_iter().flatten().filter_map(|v| v.as_str().map(String::from)).collect()
+    }
+
+    /// The questions on the page on show with nothing ticked.
+    async fn unanswered_on_page(&self, widget: usize) -> Vec<String> {
+        let js = format!(
+            "{} return [...root.querySelectorAll('[data-question]')].filter(q => !q.querySelector('input:checked')).map(q => q.dataset.question);",
+            root_js(widget)
+        );
+        self.run(&js).await.as_array().into_iter().flatten().filter_map(|v| v.as_str().map(String::from)).collect()
     }
 
     /// Answers whatever the quiz asks, in its order, from `answers`, until "check your
@@ -202,12 +225,21 @@ impl Browser {
                 continue;
             }
             let id = screen.trim_start_matches("q:").to_string();
-            let choices = answers
-                .iter()
-                .find(|(q, _)| *q == id)
-                .map(|(_, c)| *c)
-                .unwrap_or_else(|| panic!("the quiz asked `{id}`, which the journey doesn't answer"));
-            self.answer(widget, &id, choices).await;
+            let choices = |id: &str| {
+                answers
+                    .iter()
+                    .find(|(q, _)| *q == id)
+                    .map(|(_, c)| *c)
+                    .unwrap_or_else(|| panic!("the quiz asked `{id}`, which the journey doesn't answer"))
+            };
+            // The other questions on the page first (the age, beside who it is about).
+            for other in self.page_questions(widget).await.into_iter().filter(|q| *q != id) {
+                for choice in choices(&other) {
+                    self.click(widget, &format!("[data-question=\"{other}\"] [data-option=\"{choice}\"]")).await;
+                }
+                seen.push(other);
+            }
+            self.answer(widget, &id, choices(&id)).await;
             self.wait_until(
                 &format!("{} const q = root && root.querySelector('[data-question]'); return !q || q.dataset.question !== {};", root_js(widget), json!(id)),
                 &format!("the quiz to move on from `{id}`"),
