@@ -5,7 +5,7 @@
 
 use crate::browser::{root_js, Browser};
 use crate::embedding::{page, HostDir, LOADER};
-use crate::screens::{complex, js, next_screen, screen, set_answer, set_page, Answers};
+use crate::screens::{complex, js, next_screen, screen, set_page, Answers};
 use serde_json::{json, Value as Json};
 
 /// (width, height) in CSS px: a 390 × 844 phone at 200%, a 1280 × 720 desktop at 400%.

@@ -153,13 +153,8 @@ pub async fn fresh_page(b: &Browser) {
 
 /// Makes `choices` the answer to `question` (leaving alone what is already right, so
 /// it works on a question answered before), and to every other question on its page
-/// the answer `answers` gives (who the answers are about, beside the age), then presses
-/// Next.
-pub async fn set_answer(b: &Browser, question: &str, choices: &[&str]) {
-    set_page(b, question, choices, &[]).await
-}
-
-/// As [`set_answer`], taking the answers to the page's other questions from `answers`.
+/// the answer `answers` gives (who the answers are about, beside the age; its first
+/// option where `answers` has none), then presses Next.
 pub async fn set_page(b: &Browser, question: &str, choices: &[&str], answers: &Answers) {
     b.wait_for(0, &format!("[data-question=\"{question}\"]")).await;
     for other in b.page_questions(0).await.into_iter().filter(|q| q != question) {
