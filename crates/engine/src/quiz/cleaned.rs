@@ -108,24 +108,6 @@ impl<'kb> Cleaned<'kb> {
         &self.asked[start..start + len]
     }
 
-    /// The first question of the page `question` is asked on.
-    pub fn page_head(&self, question: &str) -> Option<&'kb Question> {
-        let at = self.asked.iter().position(|q| q.id == question)?;
-        let before = self.asked[..at].iter().rev().take_while(|q| q.joins_next).count();
-        Some(self.asked[at - before])
-    }
-
-    /// The pages asked for these answers, each named by its first question, in order.
-    pub fn pages(&self) -> Vec<&'kb Question> {
-        let mut heads = Vec::new();
-        for (i, q) in self.asked.iter().enumerate() {
-            if i == 0 || !self.asked[i - 1].joins_next {
-                heads.push(*q);
-            }
-        }
-        heads
-    }
-
     /// The questions asked for these answers, in order.
     pub fn asked(&self) -> &[&'kb Question] {
         &self.asked

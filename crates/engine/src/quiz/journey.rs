@@ -138,10 +138,15 @@ impl Journey {
         self.cleaned(kb).first_unanswered().map_or(Screen::Review, |q| self.page_screen(kb, &q.id))
     }
 
-    /// The screen of the page `question` is asked on.
+    /// The screen of the page `question` is asked on: named by the first question
+    /// joined to it (`joins_next` links a page's questions in the base's order).
     fn page_screen(&self, kb: &KnowledgeBase, question: &str) -> Screen {
-        let head = self.cleaned(kb).page_head(question).map_or(question, |q| q.id.as_ref()).to_string();
-        Screen::Question(head)
+        let qs = &kb.questions;
+        let mut head = qs.iter().position(|q| q.id == question).unwrap_or(0);
+        while head > 0 && qs[head - 1].joins_next {
+            head -= 1;
+        }
+        Screen::Question(qs.get(head).map_or(question, |q| q.id.as_ref()).to_string())
     }
 
     /// The questions on the current screen, in order: one, or those sharing its page.
@@ -206,10 +211,10 @@ impl Journey {
         let cleaned = self.cleaned(kb);
         match &self.screen {
             Screen::Question(current) => {
-                let previous = cleaned.pages().into_iter().take_while(|q| q.id != current.as_str()).last();
-                previous.map_or(Screen::Intro, |q| Screen::Question(q.id.to_string()))
+                let previous = cleaned.asked().iter().take_while(|q| q.id != current.as_str()).last();
+                previous.map_or(Screen::Intro, |q| self.page_screen(kb, &q.id))
             }
-            Screen::Review => cleaned.pages().last().map_or(Screen::Intro, |q| Screen::Question(q.id.to_string())),
+            Screen::Review => cleaned.asked().last().map_or(Screen::Intro, |q| self.page_screen(kb, &q.id)),
             Screen::Results => Screen::Review,
             Screen::Interrupt(_) | Screen::Intro | Screen::Browse(_) => Screen::Intro,
         }

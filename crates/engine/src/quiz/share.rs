@@ -108,9 +108,10 @@ fn added_later(q: &Question) -> bool {
 }
 
 /// The questions in the order their masks are written: those added later last.
-fn in_link_order(kb: &KnowledgeBase) -> impl Iterator<Item = &Question> {
-    let questions = kb.questions.iter();
-    questions.clone().filter(|q| !added_later(q)).chain(questions.filter(|q| added_later(q)))
+fn in_link_order(kb: &KnowledgeBase) -> Vec<&Question> {
+    let (mut order, later): (Vec<&Question>, Vec<&Question>) = kb.questions.iter().partition(|q| !added_later(q));
+    order.extend(later);
+    order
 }
 
 /// Changes whenever a question or choice is added, removed, renamed or reordered (but
