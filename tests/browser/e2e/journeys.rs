@@ -557,66 +557,76 @@ pub async fn keyboard_only() {
         let id = now.strip_prefix("q:").unwrap_or_else(|| panic!("a question, got {now}")).to_string();
         // Focus moved to the new question's heading.
         wait_focus(&b, &id).await;
-        let choices = answers
-            .iter()
-            .find(|(q, _)| *q == id)
-            .map(|(_, c)| *c)
-            .unwrap_or_else(|| panic!("unexpected question {id}"));
-        let multi =
-            js(&b, "return root.querySelector('[data-question] input').type === 'checkbox';").await == json!(true);
-        if multi {
-            // Tab to each choice and tick it with Space; "None of these" clears the others.
-            for choice in choices {
-                tab_to(&b, &format!("option:{choice}")).await;
-                b.keys(&[Key::Space.into()]).await;
-                let c = *choice;
-                b.wait_until(
-                    &format!("{} return !!root.querySelector('[data-option=\"{c}\"] input:checked');", root_js(0)),
-                    &format!("{c} ticked"),
+        // Each question on the page in turn (who the answers are about, then the age).
+        let page = b.page_questions(0).await;
+        for qid in page.clone() {
+            let choices = answers
+                .iter()
+                .find(|(q, _)| *q == qid)
+                .map(|(_, c)| *c)
+                .unwrap_or_else(|| panic!("unexpected question {qid}"));
+            let multi =
+                js(&b, &format!("return root.querySelector('[data-question=\"{qid}\"] input').type === 'checkbox';"))
+                    .await
+                    == json!(true);
+            if multi {
+                // Tab to each choice and tick it with Space; "None of these" clears the others.
+                for choice in choices {
+                    tab_to(&b, &format!("option:{choice}")).await;
+                    b.keys(&[Key::Space.into()]).await;
+                    let c = *choice;
+                    b.wait_until(
+                        &format!("{} return !!root.querySelector('[data-option=\"{c}\"] input:checked');", root_js(0)),
+                        &format!("{c} ticked"),
+                    )
+                    .await;
+                }
+                if choices == ["nuts", "none"] {
+                    assert!(!is_checked(&b, "nuts").await, "ticking “None of these” clears the other choices");
+                }
+            } else {
+                // Tab into the radio group (at the chosen radio, else the first), then use
+                // the arrow keys to reach the choice.
+                let order = strings(
+                    &b,
+                    &format!("return [...root.querySelectorAll('[data-question=\"{qid}\"] [data-option]')].map(o => o.dataset.option);"),
                 )
                 .await;
+                let current =
+                    strings(&b, &format!("return [...root.querySelectorAll('[data-question=\"{qid}\"] input:checked')].map(i => i.value);"))
+                        .await;
+                let want = order.iter().position(|o| o == choices[0]).expect("choice on screen");
+                let mut at = current.first().and_then(|c| order.iter().position(|o| o == c)).unwrap_or(0);
+                b.keys(&[Key::Tab.into()]).await;
+                assert_eq!(
+                    focus(&b).await,
+                    format!("option:{}", order[at]),
+                    "Tab enters the radio group at the chosen radio, else the first"
+                );
+                if want == at {
+                    b.keys(&[Key::Space.into()]).await;
+                }
+                while at != want {
+                    let key = if want > at { Key::Down } else { Key::Up };
+                    b.keys(&[key.into()]).await;
+                    at = if want > at { at + 1 } else { at - 1 };
+                    assert_eq!(
+                        focus(&b).await,
+                        format!("option:{}", order[at]),
+                        "the arrow keys move through the group"
+                    );
+                }
+                let c = choices[0];
+                b.wait_until(
+                    &format!("{} return !!root.querySelector('[data-option=\"{c}\"] input:checked');", root_js(0)),
+                    &format!("{c} chosen"),
+                )
+                .await;
+                let checked =
+                    strings(&b, &format!("return [...root.querySelectorAll('[data-question=\"{qid}\"] input:checked')].map(i => i.value);"))
+                        .await;
+                assert_eq!(checked, [c], "exactly one radio chosen");
             }
-            if choices == ["nuts", "none"] {
-                assert!(!is_checked(&b, "nuts").await, "ticking “None of these” clears the other choices");
-            }
-        } else {
-            // Tab into the radio group (at the chosen radio, else the first), then use
-            // the arrow keys to reach the choice.
-            let order = strings(
-                &b,
-                "return [...root.querySelectorAll('[data-question] [data-option]')].map(o => o.dataset.option);",
-            )
-            .await;
-            let current =
-                strings(&b, "return [...root.querySelectorAll('[data-question] input:checked')].map(i => i.value);")
-                    .await;
-            let want = order.iter().position(|o| o == choices[0]).expect("choice on screen");
-            let mut at = current.first().and_then(|c| order.iter().position(|o| o == c)).unwrap_or(0);
-            b.keys(&[Key::Tab.into()]).await;
-            assert_eq!(
-                focus(&b).await,
-                format!("option:{}", order[at]),
-                "Tab enters the radio group at the chosen radio, else the first"
-            );
-            if want == at {
-                b.keys(&[Key::Space.into()]).await;
-            }
-            while at != want {
-                let key = if want > at { Key::Down } else { Key::Up };
-                b.keys(&[key.into()]).await;
-                at = if want > at { at + 1 } else { at - 1 };
-                assert_eq!(focus(&b).await, format!("option:{}", order[at]), "the arrow keys move through the group");
-            }
-            let c = choices[0];
-            b.wait_until(
-                &format!("{} return !!root.querySelector('[data-option=\"{c}\"] input:checked');", root_js(0)),
-                &format!("{c} chosen"),
-            )
-            .await;
-            let checked =
-                strings(&b, "return [...root.querySelectorAll('[data-question] input:checked')].map(i => i.value);")
-                    .await;
-            assert_eq!(checked, [c], "exactly one radio chosen");
         }
         tab_to(&b, "action:next").await;
         // Shift+Tab goes back to the choices, Tab returns to Next.
@@ -639,7 +649,7 @@ pub async fn keyboard_only() {
         }
         b.keys(&[Key::Enter.into()]).await;
         next_screen(&b, &now).await;
-        asked.push(id);
+        asked.extend(page);
     }
     assert!(went_back, "the journey went back once");
     let kb = leg_pain_quiz::knowledge::knowledge();
