@@ -97,6 +97,7 @@ fn without_causes(kb: &KnowledgeBase, answers: &Answers) -> Answers {
     let mut out = answers.clone();
     for q in kb.questions.iter().filter(|q| !q.signs && answers.is_answered(&q.id)) {
         let plain: Vec<String> = match q.id.as_ref() {
+            "for_whom" => vec!["myself".into()],
             "age" => vec!["18_50".into()],
             "sex" => vec!["not_say".into()],
             "diet" => vec!["omnivore".into()],

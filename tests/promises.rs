@@ -42,10 +42,18 @@ fn walk(kb: &KnowledgeBase, id: &str, answers: &BTreeMap<String, Vec<String>>) -
         let actions = match &journey.screen {
             Screen::Results => return (screens, taps),
             Screen::Intro => vec![Action::Start],
-            Screen::Question(q) => {
-                let chosen = answers.get(q).unwrap_or_else(|| panic!("{id}: `{q}` is asked and not answered"));
-                let mut actions: Vec<Action> =
-                    chosen.iter().map(|c| Action::Choose { question: q.clone(), choice: c.clone() }).collect();
+            // Every question on the page (who the answers are about, with the age: the
+            // person answering, where the journey doesn't say).
+            Screen::Question(_) => {
+                let mut actions = Vec::new();
+                for q in journey.page(kb) {
+                    let assumed = q.choices.iter().filter(|c| c.assumed).map(|c| c.id.to_string()).collect::<Vec<_>>();
+                    let chosen = answers.get(q.id.as_ref()).or((!assumed.is_empty()).then_some(&assumed));
+                    let chosen = chosen.unwrap_or_else(|| panic!("{id}: `{}` is asked and not answered", q.id));
+                    actions.extend(
+                        chosen.iter().map(|c| Action::Choose { question: q.id.to_string(), choice: c.clone() }),
+                    );
+                }
                 actions.push(Action::Next);
                 actions
             }

@@ -43,7 +43,11 @@ proptest! {
         let a = assess(&kb, &answers);
         let cleaned = Cleaned::new(&kb, &answers);
         let g = kb.guidance(a.triage).expect("guidance for every level");
-        let wordings = std::iter::once((&g.action, &g.unless)).chain(g.variants.iter().map(|v| (&v.action, &v.unless)));
+        // Each wording as said to the person, or of someone else.
+        let wordings = std::iter::once((&g.action, &g.unless))
+            .chain(g.action_them.iter().map(|t| (t, &g.unless)))
+            .chain(g.variants.iter().map(|v| (&v.action, &v.unless)))
+            .chain(g.variants.iter().filter_map(|v| Some((v.action_them.as_ref()?, &v.unless))));
         let chosen: Vec<_> = wordings.filter(|(action, _)| **action == a.action).collect();
         prop_assert!(!chosen.is_empty(), "the action is one of the level's wordings");
         for (action, unless) in chosen {
@@ -221,7 +225,8 @@ fn a_resumed_session_drops_stale_ids() {
         &["long_cramp", "gone_flag"],
     );
     let journey = Session::decode(&session.encode()).unwrap().resume(&kb);
-    assert_eq!(journey.answers, Answers::from_pairs([("sensation", &["cramp"][..])]));
+    // Saved before who the answers are about was asked: about the person answering.
+    assert_eq!(journey.answers, Answers::from_pairs([("for_whom", &["myself"][..]), ("sensation", &["cramp"][..])]));
     assert_eq!(journey.screen, Screen::Question("leg_signs".into()));
     assert!(journey.acknowledged.is_empty(), "acknowledgements count only for warnings that hold");
 }
@@ -245,7 +250,7 @@ fn an_unseen_emergency_is_shown_on_resume_whatever_screen_was_saved() {
     assert!(assess(&kb, &answers).red_flags.is_empty(), "the calm answers raise no warning");
     answers.set("leg_signs", vec!["cold_pale".into()]);
     assert!(is_complete(&kb, &answers));
-    for screen in [Screen::Results, Screen::Review, Screen::Question("age".into())] {
+    for screen in [Screen::Results, Screen::Review, Screen::Question("for_whom".into())] {
         let journey = saved(answers.clone(), screen.clone(), &[]).resume(&kb);
         assert_eq!(journey.screen, Screen::Interrupt(Box::new(screen.clone())), "saved as {screen:?}");
         let continued = journey.apply(&kb, Action::Continue);

@@ -5,6 +5,7 @@
 //! and services, the NHS only in the UK, and never a number where the country is unknown.
 
 use leg_pain_quiz::knowledge::{KnowledgeBase, TriageLevel};
+use leg_pain_quiz::quiz::Person;
 use leg_pain_quiz::region::{resolve, Signals};
 use leg_pain_quiz::report::{emergency_calls, numbers, outcome};
 
@@ -204,15 +205,16 @@ fn texts_name_the_regions_own_numbers_and_services_and_the_nhs_only_in_the_uk() 
     // The emergency outcome: the buttons dial the region's numbers, none where unknown.
     let flag = kb.red_flags.iter().find(|f| f.level == TriageLevel::Emergency).expect("an emergency flag");
     let action = |level| kb.guidance(level).expect("guidance for each level").action.clone();
-    let fr = outcome(&kb, kb.region("FR"), TriageLevel::Emergency, &action(TriageLevel::Emergency), &[flag]);
+    let fr =
+        outcome(&kb, kb.region("FR"), TriageLevel::Emergency, &action(TriageLevel::Emergency), &[flag], Person::Myself);
     assert_eq!(fr.call, ["112", "15"]);
     assert!(fr.action.contains("112 or 15"), "{}", fr.action);
-    let unknown = outcome(&kb, None, TriageLevel::Emergency, &action(TriageLevel::Emergency), &[flag]);
+    let unknown = outcome(&kb, None, TriageLevel::Emergency, &action(TriageLevel::Emergency), &[flag], Person::Myself);
     assert!(unknown.call.is_empty(), "no call button where the country is unknown");
     assert!(unknown.action.contains("your local emergency number"), "{}", unknown.action);
-    let gb = outcome(&kb, kb.region("GB"), TriageLevel::Urgent, &action(TriageLevel::Urgent), &[]);
+    let gb = outcome(&kb, kb.region("GB"), TriageLevel::Urgent, &action(TriageLevel::Urgent), &[], Person::Myself);
     assert_eq!(gb.call, ["111"]);
     assert!(gb.action.contains("NHS 111"), "{}", gb.action);
-    let au = outcome(&kb, kb.region("AU"), TriageLevel::Urgent, &action(TriageLevel::Urgent), &[]);
+    let au = outcome(&kb, kb.region("AU"), TriageLevel::Urgent, &action(TriageLevel::Urgent), &[], Person::Myself);
     assert!(au.call.is_empty() && au.action.contains("healthdirect"), "{}", au.action);
 }

@@ -180,9 +180,10 @@ fn a_link_from_another_version_of_the_quiz_says_so() {
     let link = share::encode(&kb, &harmless());
     let mut changed = kb.clone();
     let mut questions = changed.questions.to_vec();
-    let mut choices = questions[0].choices.to_vec();
+    let age = questions.iter().position(|q| q.id == "age").unwrap();
+    let mut choices = questions[age].choices.to_vec();
     choices[0].id = "renamed".into();
-    questions[0].choices = choices.into();
+    questions[age].choices = choices.into();
     changed.questions = questions.into();
     assert_eq!(share::decode(&changed, &link), Err(LinkError::OtherVersion));
 }

@@ -114,8 +114,9 @@ pub struct App {
     popped: bool,
     /// The error summary was on screen at the last render (it takes focus as it appears).
     missing_shown: bool,
-    /// The first choice takes focus after this render (the error summary's link).
-    focus_choice: bool,
+    /// The first choice of this question takes focus after this render (the error
+    /// summary's link).
+    focus_choice: Option<String>,
     root: NodeRef,
     _listeners: Vec<EventListener>,
 }
@@ -172,7 +173,7 @@ impl Component for App {
             last_part: None,
             popped: false,
             missing_shown: false,
-            focus_choice: false,
+            focus_choice: None,
             root: NodeRef::default(),
             _listeners: Vec::new(),
         };
@@ -214,7 +215,7 @@ impl Component for App {
                     self.fetch_locale(ctx, locale);
                 }
             },
-            AppMsg::Ui(Msg::FocusChoice) => self.focus_choice = true,
+            AppMsg::Ui(Msg::FocusChoice(question)) => self.focus_choice = Some(question),
             AppMsg::Ui(msg) => self.state.apply(msg),
             AppMsg::Popped(landed) => {
                 if let Some((action, times)) = browser_moves(self.entry, landed) {
@@ -332,8 +333,8 @@ impl Component for App {
             focus(&self.root, "[data-error-summary]");
         }
         self.missing_shown = missing;
-        if std::mem::take(&mut self.focus_choice) {
-            focus(&self.root, "[data-question] input");
+        if let Some(question) = self.focus_choice.take() {
+            focus(&self.root, &format!("[data-question=\"{question}\"] input"));
         }
         let popped = std::mem::take(&mut self.popped);
         let was = self.shown.replace(screen.clone());

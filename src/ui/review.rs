@@ -10,11 +10,12 @@ use yew::prelude::*;
 pub fn review(state: &QuizState, dispatch: &Callback<Msg>) -> Html {
     let ui = &state.kb.0.ui;
     let cleaned = state.cleaned();
+    let person = crate::quiz::Person::of(state.kb.0, &cleaned);
     let rows = cleaned.asked().iter().map(|q| {
-        let labels: Vec<_> = cleaned.choices_of(&q.id).map(|c| text(&c.label)).collect();
+        let labels: Vec<_> = cleaned.choices_of(&q.id).map(|c| text(person.label(c))).collect();
         html! {
             <div class="lpq-review-row" data-review={text(&q.id)}>
-                <dt>{ text(&q.prompt) }</dt>
+                <dt>{ text(person.prompt(q)) }</dt>
                 <dd>
                     if labels.is_empty() {
                         <span class="lpq-unanswered">{ text(&ui.not_answered) }</span>
@@ -25,7 +26,7 @@ pub fn review(state: &QuizState, dispatch: &Callback<Msg>) -> Html {
                 <dd class="lpq-review-change">
                     <button type="button" class="lpq-link" data-action="change" data-change={text(&q.id)}
                         onclick={on_click(dispatch, Action::Edit(q.id.to_string()))}>
-                        { text(&ui.change) }<span class="lpq-visually-hidden">{ ": " }{ text(&q.prompt) }</span>
+                        { text(&ui.change) }<span class="lpq-visually-hidden">{ ": " }{ text(person.prompt(q)) }</span>
                     </button>
                 </dd>
             </div>

@@ -89,8 +89,8 @@ pub enum Msg {
     /// This locale's knowledge base is ready (or couldn't be read: `None`).
     LocaleReady(AttrValue, Option<Kb>),
     DoctorEnglish(bool),
-    /// Move focus to the question's first choice (the error summary's link).
-    FocusChoice,
+    /// Move focus to the first choice of the question named (the error summary's link).
+    FocusChoice(String),
     /// A save failed, or another tab saved newer answers: show `Notice`, and the
     /// journey given, if any.
     Storage(Notice, Option<Box<Journey>>),
@@ -226,7 +226,7 @@ impl QuizState {
                 self.notice = Some(Notice::LocaleFailed);
             }
             Msg::DoctorEnglish(on) => self.doctor_english = on,
-            Msg::FocusChoice => {}
+            Msg::FocusChoice(_) => {}
             Msg::Storage(notice, journey) => {
                 self.notice = Some(notice);
                 if let Some(journey) = journey {

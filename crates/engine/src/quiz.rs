@@ -9,6 +9,7 @@ mod condition;
 mod flow;
 mod journey;
 mod next_steps;
+mod person;
 pub mod share;
 
 pub use answers::Answers;
@@ -18,3 +19,4 @@ pub use condition::{holds, Picks};
 pub use flow::{flags_by_urgency, interrupting_flags, is_complete, select, triage_action, visible_questions};
 pub use journey::{browser_moves, Action, Journey, Screen};
 pub use next_steps::{next_steps, NextStep, MAX_STEPS};
+pub use person::Person;

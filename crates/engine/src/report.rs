@@ -6,7 +6,7 @@
 
 use crate::knowledge::{Advice, KnowledgeBase, Nutrient, RedFlag, Region, Strength, Text, TriageLevel};
 use crate::quiz::{
-    next_steps, sources, triage_action, Answers, Assessment, Cleaned, FoodSuggestion, Journey, NextStep,
+    next_steps, sources, triage_action, Answers, Assessment, Cleaned, FoodSuggestion, Journey, NextStep, Person,
 };
 use crate::text::{amount, fill, in_sentence, join, list_words};
 use std::borrow::Cow;
@@ -240,6 +240,7 @@ pub fn outcome(
     level: TriageLevel,
     action: &Text,
     flags: &[&RedFlag],
+    person: Person,
 ) -> Outcome {
     let g = kb.guidance(level);
     let mut lines = Vec::with_capacity(flags.len());
@@ -256,7 +257,7 @@ pub fn outcome(
     }
     Outcome {
         level,
-        heading: g.map(|g| numbers(kb, &g.heading, region)).unwrap_or_default(),
+        heading: g.map(|g| numbers(kb, person.them(&g.heading, g.heading_them.as_ref()), region)).unwrap_or_default(),
         action: numbers(kb, action, region),
         call: match level {
             TriageLevel::Emergency => emergency_calls(region),
@@ -274,8 +275,9 @@ pub fn outcome(
 pub fn interruption(kb: &KnowledgeBase, region: Option<&Region>, journey: &Journey) -> Option<Outcome> {
     let unseen = journey.unseen(kb);
     let level = unseen.first()?.level;
-    let action = triage_action(kb, level, &Cleaned::new(kb, &journey.answers)).cloned().unwrap_or_default();
-    Some(outcome(kb, region, level, &action, &unseen))
+    let cleaned = Cleaned::new(kb, &journey.answers);
+    let action = triage_action(kb, level, &cleaned).cloned().unwrap_or_default();
+    Some(outcome(kb, region, level, &action, &unseen, Person::of(kb, &cleaned)))
 }
 
 /// "several reasons to check" and its siblings: how many answers point to a nutrient,
@@ -290,6 +292,8 @@ pub fn strength_label(kb: &KnowledgeBase, strength: Strength) -> &Text {
 
 pub fn report(kb: &KnowledgeBase, region: Option<&Region>, answers: &Answers, a: &Assessment) -> Report {
     let ui = &kb.ui;
+    let them = a.person != Person::Myself;
+    let pick = |you, other| if them { other } else { you };
     let mut flags = Vec::new();
     for id in &a.red_flags {
         flags.extend(kb.red_flag(id));
@@ -313,7 +317,7 @@ pub fn report(kb: &KnowledgeBase, region: Option<&Region>, answers: &Answers, a:
             strength: m.strength,
             label: strength_label(kb, m.strength).clone(),
             read_about: owned(fill(&ui.read_about, &[("name", &in_sentence(&n.name))])),
-            blocks: vec![block(Some(&ui.why), why), block(Some(&ui.foods), foods)],
+            blocks: vec![block(Some(&ui.why), why), block(Some(pick(&ui.foods, &ui.foods_them)), foods)],
         });
         about.push(block(Some(&n.name), facts(kb, n, a.young)));
         supplements.push(led(&n.name, n.supplement_caution.clone()));
@@ -330,14 +334,14 @@ pub fn report(kb: &KnowledgeBase, region: Option<&Region>, answers: &Answers, a:
     fold("supplements", &ui.supplements, false, vec![block(None, supplements)]);
     for (name, title, list, shown, print) in [
         ("causes", &ui.causes, &kb.other_causes, &a.other_causes, false),
-        ("medicines", &ui.medicines, &kb.medicine_notes, &a.medicine_notes, false),
+        ("medicines", pick(&ui.medicines, &ui.medicines_them), &kb.medicine_notes, &a.medicine_notes, false),
         ("tips", &ui.tips, &kb.lifestyle, &a.lifestyle, true),
     ] {
         let mut lines = Vec::new();
         advice_lines(kb, region, &mut lines, list, shown);
         fold(name, title, print, vec![block(None, lines)]);
     }
-    fold(DOCTOR, &ui.doctor, true, doctor(kb, region, answers, a));
+    fold(DOCTOR, pick(&ui.doctor, &ui.doctor_them), true, doctor(kb, region, answers, a));
     let mut cited = Vec::new();
     for s in sources(kb, a) {
         let mut l = line(joined(&s.title, ", ", &s.publisher));
@@ -357,13 +361,13 @@ pub fn report(kb: &KnowledgeBase, region: Option<&Region>, answers: &Answers, a:
     };
     let mut steps = Vec::new();
     for step in next_steps(kb, a) {
-        steps.push(numbers(kb, &step_text(kb, &step), region));
+        steps.push(numbers(kb, &step_text(kb, &step, a.person), region));
     }
     let mut withheld_lines = Vec::new();
     withheld(&mut withheld_lines, kb, a);
     let pattern = a.pattern.as_deref().and_then(|id| kb.pattern(id)).map(|p| PatternLine {
         id: p.id.clone(),
-        title: p.title.clone(),
+        title: a.person.them(&p.title, p.title_them.as_ref()).clone(),
         text: p.text.clone(),
         tonight: p.tonight.clone(),
         not_diagnosis: ui.not_diagnosis.clone(),
@@ -371,7 +375,7 @@ pub fn report(kb: &KnowledgeBase, region: Option<&Region>, answers: &Answers, a:
     Report {
         pattern,
         pattern_first: a.triage < TriageLevel::Urgent,
-        outcome: outcome(kb, region, a.triage, &a.action, &flags),
+        outcome: outcome(kb, region, a.triage, &a.action, &flags, a.person),
         steps,
         standout,
         no_nutrients,
@@ -382,22 +386,28 @@ pub fn report(kb: &KnowledgeBase, region: Option<&Region>, answers: &Answers, a:
 }
 
 /// One of the things to do now, as a sentence.
-fn step_text(kb: &KnowledgeBase, step: &NextStep) -> Text {
+fn step_text(kb: &KnowledgeBase, step: &NextStep, person: Person) -> Text {
     let ui = &kb.ui;
     let mut names: Vec<String> = Vec::new();
     let (template, name, last) = match step {
-        NextStep::Advice(advice) => return advice.action.clone().unwrap_or_default(),
+        NextStep::Advice(advice) => {
+            return advice
+                .action
+                .as_ref()
+                .map(|you| person.them(you, advice.action_them.as_ref()).clone())
+                .unwrap_or_default()
+        }
         NextStep::Tests(tests) => {
             for t in tests {
                 names.push(t.plain.to_string());
             }
-            (&ui.ask_tests, String::new(), &ui.and)
+            (person.them(&ui.ask_tests, Some(&ui.ask_tests_them)), String::new(), &ui.and)
         }
         NextStep::Foods(n, foods) => {
             for f in foods {
                 names.push(in_sentence(&f.name));
             }
-            (&ui.add_foods, in_sentence(&n.name), &ui.or)
+            (person.them(&ui.add_foods, Some(&ui.add_foods_them)), in_sentence(&n.name), &ui.or)
         }
     };
     let names: Vec<&str> = names.iter().map(String::as_str).collect();
@@ -479,7 +489,8 @@ pub fn nutrient_page(kb: &KnowledgeBase, n: &Nutrient, foods: &[FoodSuggestion])
 pub fn doctor(kb: &KnowledgeBase, region: Option<&Region>, answers: &Answers, a: &Assessment) -> Vec<Block> {
     let ui = &kb.ui;
     let cleaned = Cleaned::new(kb, answers);
-    let urgency = kb.guidance(a.triage).map(|g| g.heading.clone()).unwrap_or_default();
+    let urgency =
+        kb.guidance(a.triage).map(|g| a.person.them(&g.heading, g.heading_them.as_ref()).clone()).unwrap_or_default();
     let mut flags = Vec::new();
     for f in a.red_flags.iter().filter_map(|id| kb.red_flag(id)) {
         flags.push(line(f.title.clone()));
@@ -491,10 +502,10 @@ pub fn doctor(kb: &KnowledgeBase, region: Option<&Region>, answers: &Answers, a:
             if !labels.is_empty() {
                 labels.push_str("; ");
             }
-            labels.push_str(&c.label);
+            labels.push_str(a.person.label(c));
         }
         if !labels.is_empty() {
-            answered.push(led(&q.prompt, owned(labels)));
+            answered.push(led(a.person.prompt(q), owned(labels)));
         }
     }
     let mut nutrients = Vec::new();

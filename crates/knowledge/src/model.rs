@@ -162,6 +162,13 @@ pub struct KnowledgeBase {
     pub services: Services,
     /// Who counts as a child or teenager: adults' daily needs are not shown to them.
     pub young_when: Condition,
+    /// The answers are about someone else: the words for them (`prompt_them`, …) are used.
+    #[serde(default)]
+    pub them_when: Condition,
+    /// The answers are about a child, by someone else: the words for a child where there
+    /// are some (`prompt_child`, …), else those for someone else.
+    #[serde(default)]
+    pub child_when: Condition,
     /// Every word the screens show that isn't medical content.
     pub ui: UiText,
     /// Scores at or above which a nutrient is `strong`, `moderate` or `possible`.
@@ -202,6 +209,9 @@ pub struct Pattern {
     pub id: Text,
     /// "This sounds like growing pains".
     pub title: Text,
+    /// `title` for someone else, where it says "you" or "your".
+    #[serde(default)]
+    pub title_them: Option<Text>,
     /// What it usually is, in a few words: "common, harmless, and gone by morning".
     pub text: Text,
     /// The one thing to do tonight.
@@ -347,6 +357,13 @@ pub struct UiText {
     pub locale_failed: Text,
     /// The choice to show "For your doctor" in English.
     pub doctor_english: Text,
+    /// `foods`, `medicines`, `doctor`, `ask_tests` and `add_foods` when the answers are
+    /// about someone else.
+    pub foods_them: Text,
+    pub medicines_them: Text,
+    pub doctor_them: Text,
+    pub ask_tests_them: Text,
+    pub add_foods_them: Text,
     /// The knowledge base's version and review dates: `{version}`, `{reviewed}`, `{next}`.
     pub content_version: Text,
     /// The footer's intended-use statement: who it is for, what it is not.
@@ -466,8 +483,14 @@ pub struct TriageGuidance {
     pub level: TriageLevel,
     /// The outcome in plain words, e.g. "Call an ambulance now".
     pub heading: Text,
+    /// `heading` for someone else, where it says "you".
+    #[serde(default)]
+    pub heading_them: Option<Text>,
     /// The one next step, in plain words.
     pub action: Text,
+    /// `action` for someone else, where it says "you" or "your".
+    #[serde(default)]
+    pub action_them: Option<Text>,
     /// What to do while waiting for help (urgent and emergency only).
     #[serde(default)]
     pub while_waiting: List<Text>,
@@ -487,6 +510,8 @@ crate::compact_struct! {
 pub struct ActionVariant {
     pub when: Condition,
     pub action: Text,
+    #[serde(default)]
+    pub action_them: Option<Text>,
     /// Answers that this wording's own "see a GP if …" already covers: when they were
     /// given, the wording would ask the person to act on what they said, so another is
     /// used (see `quiz::flow::triage_action`).
@@ -609,6 +634,25 @@ pub struct Question {
     /// What the error says when Next is pressed without an answer, as GOV.UK words it
     /// for this question ("Select how old you are").
     pub error: Text,
+    /// The same words for someone else ("How old are they?"), required where the
+    /// person's own words say "you" or "your"; and for a child, where "your child" reads
+    /// better than "they". The engine picks them (`quiz::Person`).
+    #[serde(default)]
+    pub prompt_them: Option<Text>,
+    #[serde(default)]
+    pub hint_them: Option<Text>,
+    #[serde(default)]
+    pub error_them: Option<Text>,
+    #[serde(default)]
+    pub prompt_child: Option<Text>,
+    #[serde(default)]
+    pub hint_child: Option<Text>,
+    #[serde(default)]
+    pub error_child: Option<Text>,
+    /// Asked on the same page as the question after it ("who are you answering for?"
+    /// with the age): the journey's pages group them, and Next needs both.
+    #[serde(default)]
+    pub joins_next: bool,
     pub kind: QuestionKind,
     /// Asked only when this holds (follow-ups).
     #[serde(default)]
@@ -632,6 +676,13 @@ impl crate::knowledge_compact::Decode for Question {
             prompt: Decode::decode(r),
             hint: Decode::decode(r),
             error: Decode::decode(r),
+            prompt_them: Decode::decode(r),
+            hint_them: Decode::decode(r),
+            error_them: Decode::decode(r),
+            prompt_child: Decode::decode(r),
+            hint_child: Decode::decode(r),
+            error_child: Decode::decode(r),
+            joins_next: Decode::decode(r),
             kind: Decode::decode(r),
             show_if: Decode::decode(r),
             signs: Decode::decode(r),
@@ -647,6 +698,11 @@ crate::compact_struct! {
 pub struct Choice {
     pub id: Text,
     pub label: Text,
+    /// `label` for someone else (where it says "I" or "my"), and for a child.
+    #[serde(default)]
+    pub label_them: Option<Text>,
+    #[serde(default)]
+    pub label_child: Option<Text>,
     #[serde(default)]
     pub hint: Option<Text>,
     /// In a multiple-choice question, selecting it clears the others ("None of these").
@@ -672,6 +728,14 @@ pub struct Choice {
     /// are not offered for a child under 13).
     #[serde(default)]
     pub show_if: Condition,
+    /// Listed first when this holds (the warning signs that apply to children, for a
+    /// child), keeping the base's order otherwise.
+    #[serde(default)]
+    pub first_when: Condition,
+    /// The answer taken when answers saved before this question existed lack it
+    /// ("myself" for "who are you answering for?").
+    #[serde(default)]
+    pub assumed: bool,
 }
 }
 
@@ -731,6 +795,9 @@ pub struct Advice {
     /// calves before bed"). Entries without one are shown only further down.
     #[serde(default)]
     pub action: Option<Text>,
+    /// `action` for someone else, where it says "you" or "your".
+    #[serde(default)]
+    pub action_them: Option<Text>,
     /// Shown when this holds (empty: always).
     #[serde(default)]
     pub when: Condition,

@@ -33,6 +33,15 @@ const MIN_FOODS_PER_DIET: usize = 3;
 /// 64-bit mask (see the engine's `quiz::share`).
 pub const MAX_CHOICES: usize = 64;
 
+/// True when English text addresses the person answering about themselves: "you",
+/// "your", "I", "my" (words of other languages are not looked for: a translation gives
+/// its words for someone else wherever the English does).
+pub fn speaks_to_the_person(text: &str) -> bool {
+    const WORDS: &[&str] = &["you", "your", "yours", "yourself", "i", "i'm", "i'd", "my", "myself"];
+    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .any(|w| WORDS.iter().any(|x| w.replace('’', "'").eq_ignore_ascii_case(x)))
+}
+
 /// Returns every problem found; an empty list means the knowledge base is sound.
 ///
 /// Each check is a named method of [`Checks`], run in this order (the order of the
@@ -53,6 +62,7 @@ pub fn validate(kb: &KnowledgeBase) -> Vec<String> {
     checks.regions_have_numbers_to_dial();
     checks.lab_tests_are_well_formed();
     checks.every_choice_has_an_effect();
+    checks.words_for_someone_else();
     checks.nutrients_have_foods_for_every_diet();
     checks.foods_are_well_formed();
     checks.diets_and_food_cautions_are_well_formed();
@@ -349,6 +359,60 @@ impl<'a> Checks<'a> {
             self.sources(&what, &p.sources);
         }
         self.condition("young_when", &kb.young_when, None);
+        self.condition("them_when", &kb.them_when, None);
+        self.condition("child_when", &kb.child_when, None);
+        for (pos, q) in kb.questions.iter().enumerate() {
+            for c in q.choices.iter().filter(|c| !c.first_when.is_empty()) {
+                self.condition(&format!("question `{}`, choice `{}`,", q.id, c.id), &c.first_when, Some(pos));
+            }
+        }
+    }
+
+    /// Every text that speaks to the person ("you", "your", "my") has its words for
+    /// someone else, so a parent answering for a child never reads "How old are you?".
+    /// The question that asks who the answers are about (named in `them_when`) speaks to
+    /// the one answering, and is exempt; so is a choice that stands alone.
+    fn words_for_someone_else(&mut self) {
+        let kb = self.kb;
+        let asks_who = |q: &Question| kb.them_when.iter().flat_map(|c| c.iter()).any(|r| r.question == q.id);
+        let mut missing = Vec::new();
+        for q in kb.questions.iter().filter(|q| !asks_who(q)) {
+            let what = format!("question `{}`", q.id);
+            for (field, you, them) in [
+                ("prompt", Some(&q.prompt), &q.prompt_them),
+                ("hint", q.hint.as_ref(), &q.hint_them),
+                ("error", Some(&q.error), &q.error_them),
+            ] {
+                if you.is_some_and(|t| speaks_to_the_person(t)) && them.is_none() {
+                    missing.push(format!("{what}: `{field}` speaks to the person but has no `{field}_them`"));
+                }
+            }
+            for c in q.choices.iter().filter(|c| speaks_to_the_person(&c.label) && c.label_them.is_none()) {
+                missing.push(format!("{what}: choice `{}` speaks to the person but has no `label_them`", c.id));
+            }
+        }
+        for g in kb.triage.iter() {
+            let what = format!("triage `{}`", g.level.id());
+            if speaks_to_the_person(&g.heading) && g.heading_them.is_none() {
+                missing.push(format!("{what}: `heading` speaks to the person but has no `heading_them`"));
+            }
+            let variants = g.variants.iter().map(|v| (&v.action, &v.action_them));
+            for (action, them) in std::iter::once((&g.action, &g.action_them)).chain(variants) {
+                if speaks_to_the_person(action) && them.is_none() {
+                    missing.push(format!("{what}: an `action` speaks to the person but has no `action_them`"));
+                }
+            }
+        }
+        let advice = kb.lifestyle.iter().chain(kb.medicine_notes.iter());
+        for x in advice.filter(|x| x.action.as_ref().is_some_and(|a| speaks_to_the_person(a))) {
+            if x.action_them.is_none() {
+                missing.push(format!("advice `{}`: `action` speaks to the person but has no `action_them`", x.id));
+            }
+        }
+        for p in kb.patterns.iter().filter(|p| speaks_to_the_person(&p.title) && p.title_them.is_none()) {
+            missing.push(format!("pattern `{}`: `title` speaks to the person but has no `title_them`", p.id));
+        }
+        self.errors.extend(missing);
     }
 
     fn regions_have_numbers_to_dial(&mut self) {

@@ -126,7 +126,7 @@ pub async fn axe_and_layout_on_every_screen() {
     audit(&b, "intro", &mut report, &mut problems).await;
 
     b.click(0, "[data-action=\"start\"]").await;
-    assert_eq!(next_screen(&b, "intro").await, "q:age");
+    assert_eq!(next_screen(&b, "intro").await, "q:for_whom");
     audit(&b, "single-choice question", &mut report, &mut problems).await;
 
     b.click(0, "[data-action=\"next\"]").await;
@@ -195,9 +195,9 @@ pub async fn progress_and_errors_are_announced() {
     let b = Browser::open(390, 844).await;
     fresh_page(&b).await;
     b.click(0, "[data-action=\"start\"]").await;
-    assert_eq!(next_screen(&b, "intro").await, "q:age");
+    assert_eq!(next_screen(&b, "intro").await, "q:for_whom");
     b.answer(0, "age", &["18_50"]).await;
-    assert_eq!(next_screen(&b, "q:age").await, "q:sensation");
+    assert_eq!(next_screen(&b, "q:for_whom").await, "q:sensation");
 
     // The part of the quiz is announced in words that don't change as follow-ups come and go.
     let first = b.wait_until(&live_region_js(r"^Part 1 of \d+: ", true), "a live region saying “Part 1 of N: …”").await;
@@ -324,7 +324,7 @@ pub async fn focus_is_always_visible() {
     );
 
     b.keys(&[Key::Enter.into()]).await;
-    assert_eq!(next_screen(&b, "intro").await, "q:age");
+    assert_eq!(next_screen(&b, "intro").await, "q:for_whom");
     tab_through(&b, "single-choice question", &mut problems).await;
 
     walk_until(&b, cramps(), "q:sensation").await;

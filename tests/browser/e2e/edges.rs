@@ -165,8 +165,8 @@ pub async fn an_old_tab_never_overwrites_a_newer_session() {
     let tab_b = b.client.new_window(true).await.unwrap();
     b.client.switch_to_window(tab_b.handle.clone()).await.unwrap();
     b.goto(&site().url("/")).await;
-    // It picks up where tab A is: the second question.
-    for (q, c) in cramps().iter().skip(1).take(9) {
+    // It picks up where tab A is: the second page (the first holds who and the age).
+    for (q, c) in cramps().iter().skip(2).take(9) {
         b.answer(0, q, c).await;
         b.wait_until(
             &format!(
@@ -180,7 +180,7 @@ pub async fn an_old_tab_never_overwrites_a_newer_session() {
     }
     let newer = storage(&b, "leg-pain-quiz:page").await.unwrap();
     let answered = |s: &str| s.lines().filter(|l| l.starts_with("a.")).count();
-    assert_eq!(answered(&newer), 10);
+    assert_eq!(answered(&newer), 11);
 
     // Back in tab A: it shows the newer session, says why, and Back doesn't lose it.
     b.client.switch_to_window(tab_a).await.unwrap();
@@ -188,7 +188,7 @@ pub async fn an_old_tab_never_overwrites_a_newer_session() {
     b.click(0, "[data-action=\"back\"]").await;
     // Wait until tab A has saved its Back (the saved screen moves from the eleventh
     // question to the tenth): only then is there something to check.
-    let (tenth, eleventh) = (cramps()[9].0, cramps()[10].0);
+    let (tenth, eleventh) = (cramps()[10].0, cramps()[11].0);
     b.wait_until(
         &format!(
             "const s = localStorage.getItem('leg-pain-quiz:page') || ''; return s.includes('screen=question:{tenth}\\n');"
@@ -202,7 +202,7 @@ pub async fn an_old_tab_never_overwrites_a_newer_session() {
             && newer.contains(&format!("screen=question:{eleventh}\n")),
         "{newer}"
     );
-    assert_eq!(answered(&after), 10, "tab A kept tab B's ten answers: {after}");
+    assert_eq!(answered(&after), 11, "tab A kept tab B's eleven answers: {after}");
     messages(&b).await;
     b.close().await;
 }
@@ -247,6 +247,7 @@ pub async fn storage_keys_are_unique_across_shadow_roots_and_clones() {
     b.answer(0, "age", &["18_50"]).await;
     b.run(&click_nested("[data-action=\"start\"]")).await;
     b.wait_until(&format!("{nested} return !!root.querySelector('[data-question=\"age\"]');"), "the nested quiz").await;
+    b.run(&click_nested("[data-option=\"myself\"] input")).await;
     b.run(&click_nested("[data-option=\"over_70\"] input")).await;
     b.run(&click_nested("[data-action=\"next\"]")).await;
     b.wait_until(
@@ -408,15 +409,16 @@ pub async fn unreadable_saved_answers_never_count_as_erased() {
         b.goto(&server.url(&format!("/{file}"))).await;
         mounted(&b, 0).await;
         b.click(0, "[data-action=\"start\"]").await;
-        for (q, c) in cramps().iter().take(3) {
+        // From the age (who it is about, on its page, is Myself) through three pages.
+        for (q, c) in cramps().iter().skip(1).take(3) {
             b.answer(0, q, c).await;
         }
-        b.wait_for(0, &format!("[data-question=\"{}\"]", cramps()[3].0)).await;
+        b.wait_for(0, &format!("[data-question=\"{}\"]", cramps()[4].0)).await;
         assert_eq!(notice(&b, 0).await, ui_text("save_failed"), "{file}: told it can't save");
         // Told once: dismissed, it doesn't come back on the next answers.
         b.click(0, "[data-notice] [data-action=\"dismiss\"]").await;
-        b.answer(0, cramps()[3].0, cramps()[3].1).await;
-        b.wait_for(0, &format!("[data-question=\"{}\"]", cramps()[4].0)).await;
+        b.answer(0, cramps()[4].0, cramps()[4].1).await;
+        b.wait_for(0, &format!("[data-question=\"{}\"]", cramps()[5].0)).await;
         assert!(!b.exists(0, "[data-notice]").await, "{file}: said once");
         messages(&b).await;
     }
@@ -427,8 +429,9 @@ pub async fn unreadable_saved_answers_never_count_as_erased() {
     b.goto(&server.url("/plain.html")).await;
     mounted(&b, 0).await;
     b.click(0, "[data-action=\"start\"]").await;
-    b.answer(0, cramps()[0].0, cramps()[0].1).await;
-    b.wait_for(0, &format!("[data-question=\"{}\"]", cramps()[1].0)).await;
+    // The age (who it is about, on its page, is Myself).
+    b.answer(0, cramps()[1].0, cramps()[1].1).await;
+    b.wait_for(0, &format!("[data-question=\"{}\"]", cramps()[2].0)).await;
     b.run(
         "const v = 'lpq-session 3\\nrev=40\\nscreen=intro\\nfuture=yes\\n';
          localStorage.setItem('leg-pain-quiz:u', v);
@@ -436,11 +439,11 @@ pub async fn unreadable_saved_answers_never_count_as_erased() {
          return true;",
     )
     .await;
-    b.answer(0, cramps()[1].0, cramps()[1].1).await;
-    b.wait_for(0, &format!("[data-question=\"{}\"]", cramps()[2].0)).await;
+    b.answer(0, cramps()[2].0, cramps()[2].1).await;
+    b.wait_for(0, &format!("[data-question=\"{}\"]", cramps()[3].0)).await;
     assert!(!b.exists(0, "[data-notice]").await, "no notice names a cause that didn't happen");
     let saved = storage(&b, "leg-pain-quiz:u").await.unwrap_or_default();
-    assert!(saved.starts_with("lpq-session 2") && saved.contains(cramps()[0].1[0]), "the answers are saved: {saved}");
+    assert!(saved.starts_with("lpq-session 2") && saved.contains(cramps()[1].1[0]), "the answers are saved: {saved}");
     messages(&b).await;
     b.close().await;
 }

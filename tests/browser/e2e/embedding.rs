@@ -421,6 +421,12 @@ async fn drive_checking_steps(b: &Browser, widget: usize, source: &str, answers:
             expected
         );
         b.wait_until(&js, &format!("lpq-step {expected} from {source} (caption `{caption}`)")).await;
+        // The page's other questions (the age, beside who it is about) first.
+        for other in b.page_questions(widget).await.into_iter().filter(|q| *q != id) {
+            for c in lookup(answers, &other) {
+                b.click(widget, &format!("[data-question=\"{other}\"] [data-option=\"{c}\"]")).await;
+            }
+        }
         b.answer(widget, &id, lookup(answers, &id)).await;
         b.wait_until(
             &format!(

@@ -251,11 +251,14 @@ pub async fn sick_day_medicines_interrupt_with_the_pause_advice() {
     b.close().await;
 }
 
-/// A child: the children's follow-up is asked early; growing pains are self-care, and a
-/// limp with pain in one leg needs a doctor today.
+/// A child, told by a parent: the first page asks who the answers are about with the
+/// age, and from then on every question and result speaks of "your child", never "you";
+/// the children's follow-up is asked early; growing pains are self-care, and a limp with
+/// pain in one leg needs a doctor today.
 pub async fn child_path_growing_pains_and_a_limp() {
     let b = Browser::open(390, 844).await;
     let child: &Answers = &lpq_fixtures::pairs(&[
+        ("for_whom", &["someone_else"]),
         ("age", &["under_13"]),
         ("sensation", &["aching"]),
         ("cramp_pattern", &[]),
@@ -265,9 +268,31 @@ pub async fn child_path_growing_pains_and_a_limp() {
         ("eats", &["greens", "wholegrains", "fruit_veg", "dairy", "meat_fish_eggs"]),
         ("child_pattern", &["both_legs_evening", "fine_morning"]),
     ]);
-    let passed = results_for(&b, child).await;
+    b.goto(&site().url("/")).await;
+    let passed = walk_until(&b, child, "review").await;
     let at = passed.iter().position(|s| s == "q:child_pattern");
-    assert_eq!(at, Some(3), "asked straight after age and what they feel: {passed:?}");
+    assert_eq!(at, Some(3), "asked straight after who, age and what they feel: {passed:?}");
+    // "Check your answers" lists every question asked, in the words shown for the child.
+    let says_you = |t: &str| {
+        let t = t.to_lowercase().replace("your child", "the child");
+        t.split(|c: char| !(c.is_alphanumeric() || c == '\'')).any(|w| matches!(w, "you" | "your" | "yourself"))
+    };
+    let prompts =
+        strings(&b, "return [...root.querySelectorAll('[data-review]:not([data-review=\"for_whom\"]) dt')].map(d => d.textContent);")
+            .await;
+    assert!(prompts.iter().any(|p| p.contains("your child")), "the questions name “your child”: {prompts:?}");
+    assert!(!prompts.iter().any(|p| says_you(p)), "no question about the child says “you”: {prompts:?}");
+    b.click(0, "[data-action=\"submit\"]").await;
+    b.wait_for(0, "[data-results]").await;
+    let headings = strings(
+        &b,
+        "return [...root.querySelectorAll('[data-results] :is(h2, h3, h4, summary)')].map(h => h.textContent);",
+    )
+    .await;
+    assert!(
+        !headings.is_empty() && !headings.iter().any(|h| says_you(h)),
+        "no result heading says “you”: {headings:?}"
+    );
     assert!(!passed.contains(&"q:legs".to_string()), "which leg is part of the child follow-up");
     assert!(b.exists(0, "[data-results] [data-triage=\"self_care\"]").await, "growing pains: self-care");
     assert!(b.exists(0, "[data-advice-id=\"growing_pains\"]").await, "named as growing pains");
@@ -532,66 +557,76 @@ pub async fn keyboard_only() {
         let id = now.strip_prefix("q:").unwrap_or_else(|| panic!("a question, got {now}")).to_string();
         // Focus moved to the new question's heading.
         wait_focus(&b, &id).await;
-        let choices = answers
-            .iter()
-            .find(|(q, _)| *q == id)
-            .map(|(_, c)| *c)
-            .unwrap_or_else(|| panic!("unexpected question {id}"));
-        let multi =
-            js(&b, "return root.querySelector('[data-question] input').type === 'checkbox';").await == json!(true);
-        if multi {
-            // Tab to each choice and tick it with Space; "None of these" clears the others.
-            for choice in choices {
-                tab_to(&b, &format!("option:{choice}")).await;
-                b.keys(&[Key::Space.into()]).await;
-                let c = *choice;
-                b.wait_until(
-                    &format!("{} return !!root.querySelector('[data-option=\"{c}\"] input:checked');", root_js(0)),
-                    &format!("{c} ticked"),
+        // Each question on the page in turn (who the answers are about, then the age).
+        let page = b.page_questions(0).await;
+        for qid in page.clone() {
+            let choices = answers
+                .iter()
+                .find(|(q, _)| *q == qid)
+                .map(|(_, c)| *c)
+                .unwrap_or_else(|| panic!("unexpected question {qid}"));
+            let multi =
+                js(&b, &format!("return root.querySelector('[data-question=\"{qid}\"] input').type === 'checkbox';"))
+                    .await
+                    == json!(true);
+            if multi {
+                // Tab to each choice and tick it with Space; "None of these" clears the others.
+                for choice in choices {
+                    tab_to(&b, &format!("option:{choice}")).await;
+                    b.keys(&[Key::Space.into()]).await;
+                    let c = *choice;
+                    b.wait_until(
+                        &format!("{} return !!root.querySelector('[data-option=\"{c}\"] input:checked');", root_js(0)),
+                        &format!("{c} ticked"),
+                    )
+                    .await;
+                }
+                if choices == ["nuts", "none"] {
+                    assert!(!is_checked(&b, "nuts").await, "ticking “None of these” clears the other choices");
+                }
+            } else {
+                // Tab into the radio group (at the chosen radio, else the first), then use
+                // the arrow keys to reach the choice.
+                let order = strings(
+                    &b,
+                    &format!("return [...root.querySelectorAll('[data-question=\"{qid}\"] [data-option]')].map(o => o.dataset.option);"),
                 )
                 .await;
+                let current =
+                    strings(&b, &format!("return [...root.querySelectorAll('[data-question=\"{qid}\"] input:checked')].map(i => i.value);"))
+                        .await;
+                let want = order.iter().position(|o| o == choices[0]).expect("choice on screen");
+                let mut at = current.first().and_then(|c| order.iter().position(|o| o == c)).unwrap_or(0);
+                b.keys(&[Key::Tab.into()]).await;
+                assert_eq!(
+                    focus(&b).await,
+                    format!("option:{}", order[at]),
+                    "Tab enters the radio group at the chosen radio, else the first"
+                );
+                if want == at {
+                    b.keys(&[Key::Space.into()]).await;
+                }
+                while at != want {
+                    let key = if want > at { Key::Down } else { Key::Up };
+                    b.keys(&[key.into()]).await;
+                    at = if want > at { at + 1 } else { at - 1 };
+                    assert_eq!(
+                        focus(&b).await,
+                        format!("option:{}", order[at]),
+                        "the arrow keys move through the group"
+                    );
+                }
+                let c = choices[0];
+                b.wait_until(
+                    &format!("{} return !!root.querySelector('[data-option=\"{c}\"] input:checked');", root_js(0)),
+                    &format!("{c} chosen"),
+                )
+                .await;
+                let checked =
+                    strings(&b, &format!("return [...root.querySelectorAll('[data-question=\"{qid}\"] input:checked')].map(i => i.value);"))
+                        .await;
+                assert_eq!(checked, [c], "exactly one radio chosen");
             }
-            if choices == ["nuts", "none"] {
-                assert!(!is_checked(&b, "nuts").await, "ticking “None of these” clears the other choices");
-            }
-        } else {
-            // Tab into the radio group (at the chosen radio, else the first), then use
-            // the arrow keys to reach the choice.
-            let order = strings(
-                &b,
-                "return [...root.querySelectorAll('[data-question] [data-option]')].map(o => o.dataset.option);",
-            )
-            .await;
-            let current =
-                strings(&b, "return [...root.querySelectorAll('[data-question] input:checked')].map(i => i.value);")
-                    .await;
-            let want = order.iter().position(|o| o == choices[0]).expect("choice on screen");
-            let mut at = current.first().and_then(|c| order.iter().position(|o| o == c)).unwrap_or(0);
-            b.keys(&[Key::Tab.into()]).await;
-            assert_eq!(
-                focus(&b).await,
-                format!("option:{}", order[at]),
-                "Tab enters the radio group at the chosen radio, else the first"
-            );
-            if want == at {
-                b.keys(&[Key::Space.into()]).await;
-            }
-            while at != want {
-                let key = if want > at { Key::Down } else { Key::Up };
-                b.keys(&[key.into()]).await;
-                at = if want > at { at + 1 } else { at - 1 };
-                assert_eq!(focus(&b).await, format!("option:{}", order[at]), "the arrow keys move through the group");
-            }
-            let c = choices[0];
-            b.wait_until(
-                &format!("{} return !!root.querySelector('[data-option=\"{c}\"] input:checked');", root_js(0)),
-                &format!("{c} chosen"),
-            )
-            .await;
-            let checked =
-                strings(&b, "return [...root.querySelectorAll('[data-question] input:checked')].map(i => i.value);")
-                    .await;
-            assert_eq!(checked, [c], "exactly one radio chosen");
         }
         tab_to(&b, "action:next").await;
         // Shift+Tab goes back to the choices, Tab returns to Next.
@@ -614,7 +649,7 @@ pub async fn keyboard_only() {
         }
         b.keys(&[Key::Enter.into()]).await;
         next_screen(&b, &now).await;
-        asked.push(id);
+        asked.extend(page);
     }
     assert!(went_back, "the journey went back once");
     let kb = leg_pain_quiz::knowledge::knowledge();

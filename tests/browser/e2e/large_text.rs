@@ -150,13 +150,18 @@ async fn walk(b: &Browser, person: &str, answers: &Answers, problems: &mut Vec<S
             "intro" | "review" => 1,
             s if s.starts_with("interrupt:") => 1,
             s => {
-                let id = s.trim_start_matches("q:");
-                let choices = answers
-                    .iter()
-                    .find(|(q, _)| *q == id)
-                    .map(|(_, c)| *c)
-                    .unwrap_or_else(|| panic!("{person}: the quiz asked `{id}`, which the journey doesn't answer"));
-                choices.len() + 1
+                // A page may ask more than one question (who, with the age): a tap per
+                // choice on each, and one for Next.
+                let head = s.trim_start_matches("q:").to_string();
+                let others = b.page_questions(0).await.into_iter().filter(|q| *q != head);
+                let page: Vec<String> = std::iter::once(head.clone()).chain(others).collect();
+                let chosen =
+                    page.iter().map(|id| {
+                        answers.iter().find(|(q, _)| q == id).map(|(_, c)| c.len()).unwrap_or_else(|| {
+                            panic!("{person}: the quiz asked `{id}`, which the journey doesn't answer")
+                        })
+                    });
+                chosen.sum::<usize>() + 1
             }
         };
         // Start, Continue, Submit, or the choices and Next, in one script run in the page.

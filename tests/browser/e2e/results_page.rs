@@ -236,7 +236,7 @@ pub async fn the_browser_back_button_steps_through_the_quiz() {
     assert_eq!(next_screen(&b, "q:cramp_pattern").await, "q:sensation", "Back returns to the last question");
     assert!(b.exists(0, "[data-option=\"cramp\"] input:checked").await, "with its answer");
     b.client.back().await.unwrap();
-    assert_eq!(next_screen(&b, "q:sensation").await, "q:age");
+    assert_eq!(next_screen(&b, "q:sensation").await, "q:for_whom");
     let url = b.run("return location.pathname;").await;
     assert_eq!(url, "/", "still on the quiz's page");
     b.close().await;

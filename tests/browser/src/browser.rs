@@ -247,13 +247,36 @@ impl Browser {
         self.find(widget, css).await;
     }
 
-    /// Answers one question by clicking its options, then Next.
+    /// Answers one question by clicking its options, then Next. A question sharing its
+    /// page that is still unanswered (who the answers are about, beside the age) gets its
+    /// first option ("Myself").
     pub async fn answer(&self, widget: usize, question: &str, choices: &[&str]) {
         self.wait_for(widget, &format!("[data-question=\"{question}\"]")).await;
         for choice in choices {
             self.click(widget, &format!("[data-question=\"{question}\"] [data-option=\"{choice}\"]")).await;
         }
+        for other in self.unanswered_on_page(widget).await {
+            self.click(widget, &format!("[data-question=\"{other}\"] [data-option]")).await;
+        }
         self.click(widget, "[data-action=\"next\"]").await;
+    }
+
+    /// The questions on the page on show, in order.
+    pub async fn page_questions(&self, widget: usize) -> Vec<String> {
+        let js = format!(
+            "{} return [...root.querySelectorAll('[data-question]')].map(q => q.dataset.question);",
+            root_js(widget)
+        );
+        self.run(&js).await.as_array().into_iter().flatten().filter_map(|v| v.as_str().map(String::from)).collect()
+    }
+
+    /// The questions on the page on show with nothing ticked.
+    async fn unanswered_on_page(&self, widget: usize) -> Vec<String> {
+        let js = format!(
+            "{} return [...root.querySelectorAll('[data-question]')].filter(q => !q.querySelector('input:checked')).map(q => q.dataset.question);",
+            root_js(widget)
+        );
+        self.run(&js).await.as_array().into_iter().flatten().filter_map(|v| v.as_str().map(String::from)).collect()
     }
 
     /// Answers whatever the quiz asks, in its order, from `answers`, until "check your
@@ -431,27 +454,32 @@ const press = async (css) => (await until(() => rootOf().querySelector(css), css
     else if (now.startsWith('interrupt:')) await press('[data-action="continue"]');
     else if (now === 'results') throw new Error('reached the results without seeing ' + stop);
     else {
-      const id = now.slice(2);
-      const want = answers[id];
-      if (!want) throw new Error('the quiz asked `' + id + '`, which these answers do not cover');
-      const input = (c) => rootOf().querySelector(`[data-question="${id}"] [data-option="${c}"] input`);
-      const chosen = () => [...rootOf().querySelectorAll(`[data-question="${id}"] [data-option]`)]
-        .filter(o => o.querySelector('input:checked')).map(o => o.dataset.option);
-      // Untick what shouldn't be ticked, then tick what should, one change at a time.
-      for (const c of chosen().filter(c => !want.includes(c))) {
-        const box = input(c);
-        if (box.type !== 'checkbox') continue;
-        box.click();
-        await until(() => !input(c).checked, c + ' unticked');
-      }
-      for (const c of want) {
-        const box = await until(() => input(c), 'the choice ' + c + ' of ' + id);
-        if (!box.checked) box.click();
-        await until(() => input(c) && input(c).checked, c + ' chosen');
+      // A page may ask more than one question (who the answers are about, with the age):
+      // each is answered in turn, the page's own first.
+      const here = [...rootOf().querySelectorAll('[data-question]')].map(q => q.dataset.question);
+      for (const id of here) {
+        const want = answers[id];
+        if (!want) throw new Error('the quiz asked `' + id + '`, which these answers do not cover');
+        const input = (c) => rootOf().querySelector(`[data-question="${id}"] [data-option="${c}"] input`);
+        const chosen = () => [...rootOf().querySelectorAll(`[data-question="${id}"] [data-option]`)]
+          .filter(o => o.querySelector('input:checked')).map(o => o.dataset.option);
+        // Untick what shouldn't be ticked, then tick what should, one change at a time.
+        for (const c of chosen().filter(c => !want.includes(c))) {
+          const box = input(c);
+          if (box.type !== 'checkbox') continue;
+          box.click();
+          await until(() => !input(c).checked, c + ' unticked');
+        }
+        for (const c of want) {
+          const box = await until(() => input(c), 'the choice ' + c + ' of ' + id);
+          if (!box.checked) box.click();
+          await until(() => input(c) && input(c).checked, c + ' chosen');
+        }
       }
       await press('[data-action="next"]');
+      passed.push(now, ...here.filter(q => 'q:' + q !== now).map(q => 'q:' + q));
     }
-    passed.push(now);
+    if (!now.startsWith('q:')) passed.push(now);
     const next = await until(() => { const s = screenOf(); return s && s !== now ? s : null; }, 'the quiz to move on from ' + now);
     if (stop === null && n + 1 === steps) passed.push(next);
   }

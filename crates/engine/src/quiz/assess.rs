@@ -1,7 +1,7 @@
 //! What the answers add up to: triage, ranked nutrients with reasons, foods that fit the
 //! person's diet, and the advice, cautions and tests that apply.
 
-use super::{flags_by_urgency, holds, triage_action, Answers, Cleaned};
+use super::{flags_by_urgency, holds, triage_action, Answers, Cleaned, Person};
 use crate::knowledge::{Advice, Food, KnowledgeBase, Source, Strength, Text, TriageLevel};
 use serde::{Deserialize, Serialize};
 
@@ -19,6 +19,9 @@ pub struct Assessment {
     pub action: Text,
     /// A child or teenager: adults' daily needs are not shown.
     pub young: bool,
+    /// Whom the answers are about: the results speak to them ("you") or of them.
+    #[serde(default)]
+    pub person: Person,
     /// Ids of the red flags that hold, most urgent first.
     pub red_flags: Vec<Text>,
     /// Matched nutrients, strongest first. Empty when nothing points to one, or when a
@@ -185,6 +188,7 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
         triage,
         action: triage_action(kb, triage, &selected).cloned().unwrap_or_default(),
         young: holds(&kb.young_when, &selected),
+        person: Person::of(kb, &selected),
         red_flags,
         nutrients,
         nutrients_deferred,

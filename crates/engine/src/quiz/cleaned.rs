@@ -9,7 +9,11 @@
 //!    pregnancy for someone under 13, must hold on the earlier answers), each once, in the
 //!    knowledge base's order, so the saved form and the summary don't depend on click order.
 //! 3. A single-choice question keeps only the first known choice given.
-//! 4. An exclusive choice ("None of these") given together with others is dropped: a
+//! 4. A question added later (who the answers are about) that answers saved before it
+//!    lack takes its `assumed` choice ("myself") once a question on a later page is
+//!    answered: such answers can only come from before it was asked, since Next needs
+//!    every question on a page.
+//! 5. An exclusive choice ("None of these") given together with others is dropped: a
 //!    ticked warning sign must never be lost to a stale "none". Of several exclusive
 //!    choices alone, the first in the base's order is kept.
 //!
@@ -37,12 +41,21 @@ impl<'kb> Cleaned<'kb> {
             chosen: Vec::with_capacity(32),
             pairs: Vec::with_capacity(32),
         };
-        for q in kb.questions.iter() {
+        for (i, q) in kb.questions.iter().enumerate() {
             if !holds(&q.show_if, &cleaned) {
                 continue;
             }
             cleaned.asked.push(q);
             let given = answers.get(&q.id);
+            if given.is_empty() {
+                if let Some(c) = q.choices.iter().find(|c| c.assumed) {
+                    let page_end = kb.questions[i..].iter().position(|q| !q.joins_next).map_or(i, |n| i + n);
+                    if kb.questions[page_end + 1..].iter().any(|later| answers.is_answered(&later.id)) {
+                        cleaned.add(q, c);
+                    }
+                    continue;
+                }
+            }
             match q.kind {
                 QuestionKind::Single => {
                     let offered = |c: &&Choice| c.show_if.is_empty() || holds(&c.show_if, &cleaned);
@@ -77,9 +90,22 @@ impl<'kb> Cleaned<'kb> {
     }
 
     /// The choices a question offers for these answers (those whose own `show_if` holds),
-    /// in order: what the question screen lists.
+    /// in order: what the question screen lists. Those whose `first_when` holds (the
+    /// warning signs that apply to children, for a child) come first.
     pub fn offered(&self, q: &'kb Question) -> Vec<&'kb Choice> {
-        q.choices.iter().filter(|c| c.show_if.is_empty() || holds(&c.show_if, self)).collect()
+        let offered = q.choices.iter().filter(|c| c.show_if.is_empty() || holds(&c.show_if, self));
+        let (mut first, rest): (Vec<&'kb Choice>, Vec<&'kb Choice>) =
+            offered.partition(|c| !c.first_when.is_empty() && holds(&c.first_when, self));
+        first.extend(rest);
+        first
+    }
+
+    /// The questions asked on the page that begins with `head`: it and those joined to
+    /// it (`joins_next`). Empty when `head` is not asked.
+    pub fn page(&self, head: &str) -> &[&'kb Question] {
+        let Some(start) = self.asked.iter().position(|q| q.id == head) else { return &[] };
+        let len = self.asked[start..].iter().position(|q| !q.joins_next).map_or(self.asked.len() - start, |n| n + 1);
+        &self.asked[start..start + len]
     }
 
     /// The questions asked for these answers, in order.

@@ -1,7 +1,7 @@
 //! Branching and selection: which questions are asked, how a click changes the answers,
 //! and which warnings interrupt. All of it reads the answers through [`Cleaned`].
 
-use super::{holds, Answers, Cleaned, Picks};
+use super::{holds, Answers, Cleaned, Person, Picks};
 use crate::knowledge::{KnowledgeBase, Question, QuestionKind, RedFlag, Text, TriageLevel};
 
 /// The questions asked for these answers, in order.
@@ -56,12 +56,17 @@ pub fn flags_by_urgency<'kb>(kb: &'kb KnowledgeBase, answers: &impl Picks, lowes
 }
 
 /// What to do at `level`, in the words for this person: the level's action, or the first
-/// variant whose condition holds (pregnancy: the midwife first).
+/// variant whose condition holds (pregnancy: the midwife first), each worded for
+/// someone else when the answers are about someone else.
 pub fn triage_action<'kb>(kb: &'kb KnowledgeBase, level: TriageLevel, answers: &impl Picks) -> Option<&'kb Text> {
     let g = kb.guidance(level)?;
     // A wording whose "see a GP if …" names an answer the person gave is passed over:
     // the next that fits says what that answer means now.
     let covered = |unless: &crate::knowledge::Condition| !unless.is_empty() && holds(unless, answers);
     let variant = g.variants.iter().find(|v| holds(&v.when, answers) && !covered(&v.unless));
-    Some(variant.map_or(&g.action, |v| &v.action))
+    let person = Person::of(kb, answers);
+    Some(variant.map_or_else(
+        || person.them(&g.action, g.action_them.as_ref()),
+        |v| person.them(&v.action, v.action_them.as_ref()),
+    ))
 }

@@ -21,7 +21,8 @@ use super::{interrupting_flags, select, Answers, Cleaned};
 use crate::knowledge::{KnowledgeBase, RedFlag};
 
 /// Where the person is. Question screens are named by id, so a reload lands on the
-/// same question even if the branching before it changed.
+/// same question even if the branching before it changed. A page holding several
+/// questions (who the answers are about, with the age) is named by its first.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Screen {
     Intro,
@@ -67,7 +68,8 @@ pub struct Journey {
     pub acknowledged: Vec<String>,
     /// Came to this question from "check your answers": Next returns there.
     pub editing: bool,
-    /// Next was pressed without an answer: the screen says what is missing.
+    /// Next was pressed without an answer: the screen says what is missing (see
+    /// [`Journey::missing`]).
     pub missing_answer: bool,
     /// Screens visited, for Back.
     history: Vec<Screen>,
@@ -113,7 +115,8 @@ impl Journey {
         };
         let target = match screen {
             Screen::Intro => Screen::Intro,
-            Screen::Question(q) if cleaned.is_asked(&q) => Screen::Question(q),
+            // A question saved on its own that now shares a page reopens that page.
+            Screen::Question(q) if cleaned.is_asked(&q) => journey.page_screen(kb, &q),
             Screen::Review => Screen::Review,
             Screen::Results if cleaned.is_complete() => Screen::Results,
             _ => journey.resume_point(kb),
@@ -129,9 +132,39 @@ impl Journey {
         Cleaned::new(kb, &self.answers)
     }
 
-    /// Where to pick up: the first question without an answer, else "check your answers".
+    /// Where to pick up: the page of the first question without an answer, else "check
+    /// your answers".
     fn resume_point(&self, kb: &KnowledgeBase) -> Screen {
-        self.cleaned(kb).first_unanswered().map_or(Screen::Review, |q| Screen::Question(q.id.to_string()))
+        self.cleaned(kb).first_unanswered().map_or(Screen::Review, |q| self.page_screen(kb, &q.id))
+    }
+
+    /// The screen of the page `question` is asked on: named by the first question
+    /// joined to it (`joins_next` links a page's questions in the base's order).
+    fn page_screen(&self, kb: &KnowledgeBase, question: &str) -> Screen {
+        let qs = &kb.questions;
+        let mut head = qs.iter().position(|q| q.id == question).unwrap_or(0);
+        while head > 0 && qs[head - 1].joins_next {
+            head -= 1;
+        }
+        Screen::Question(qs.get(head).map_or(question, |q| q.id.as_ref()).to_string())
+    }
+
+    /// The questions on the current screen, in order: one, or those sharing its page.
+    pub fn page<'kb>(&self, kb: &'kb KnowledgeBase) -> Vec<&'kb crate::knowledge::Question> {
+        match &self.screen {
+            Screen::Question(head) => self.cleaned(kb).page(head).to_vec(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The questions on the current page still without an answer, once Next was pressed:
+    /// each has its error, in the error summary and beside it.
+    pub fn missing<'kb>(&self, kb: &'kb KnowledgeBase) -> Vec<&'kb crate::knowledge::Question> {
+        if !self.missing_answer {
+            return Vec::new();
+        }
+        let cleaned = self.cleaned(kb);
+        self.page(kb).into_iter().filter(|q| !cleaned.is_answered(&q.id)).collect()
     }
 
     /// `target`, or the warnings first if any are unseen.
@@ -174,7 +207,8 @@ impl Journey {
             return self.resume_point(kb);
         }
         let asked = cleaned.asked();
-        let next = asked.iter().skip_while(|q| q.id != current).nth(1);
+        let last = cleaned.page(current).last().map_or(current, |q| q.id.as_ref());
+        let next = asked.iter().skip_while(|q| q.id != last).nth(1);
         match next {
             Some(q) => Screen::Question(q.id.to_string()),
             None => self.resume_point(kb),
@@ -187,9 +221,9 @@ impl Journey {
         match &self.screen {
             Screen::Question(current) => {
                 let previous = cleaned.asked().iter().take_while(|q| q.id != current.as_str()).last();
-                previous.map_or(Screen::Intro, |q| Screen::Question(q.id.to_string()))
+                previous.map_or(Screen::Intro, |q| self.page_screen(kb, &q.id))
             }
-            Screen::Review => cleaned.asked().last().map_or(Screen::Intro, |q| Screen::Question(q.id.to_string())),
+            Screen::Review => cleaned.asked().last().map_or(Screen::Intro, |q| self.page_screen(kb, &q.id)),
             Screen::Results => Screen::Review,
             Screen::Interrupt(_) | Screen::Intro | Screen::Browse(_) => Screen::Intro,
         }
@@ -215,7 +249,9 @@ impl Journey {
                 let target = next.resume_point(kb);
                 next.go(next.guarded(kb, target));
             }
-            (Action::Choose { question, choice }, Screen::Question(current)) if question == *current => {
+            (Action::Choose { question, choice }, Screen::Question(current))
+                if next.cleaned(kb).page(current).iter().any(|q| q.id == question) =>
+            {
                 next.answers = select(kb, &next.answers, &question, &choice);
                 next.missing_answer = false;
                 if next.answers != self.answers {
@@ -227,7 +263,8 @@ impl Journey {
                 next.acknowledged.retain(|a| holding.iter().any(|f| f.id == *a));
             }
             (Action::Next, Screen::Question(current)) => {
-                if next.cleaned(kb).is_answered(current) {
+                let cleaned = next.cleaned(kb);
+                if cleaned.page(current).iter().all(|q| cleaned.is_answered(&q.id)) {
                     let target = next.after_question(kb, current);
                     next.editing = next.editing && matches!(target, Screen::Question(_));
                     next.go(next.guarded(kb, target));
@@ -246,7 +283,8 @@ impl Journey {
             }
             (Action::Edit(question), Screen::Review | Screen::Results) if next.cleaned(kb).is_asked(&question) => {
                 next.editing = true;
-                next.go(Screen::Question(question));
+                let page = next.page_screen(kb, &question);
+                next.go(page);
             }
             (Action::Submit, Screen::Review) => {
                 let target = if next.cleaned(kb).is_complete() { Screen::Results } else { next.resume_point(kb) };

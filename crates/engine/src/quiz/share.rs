@@ -6,10 +6,14 @@
 //! is recognised, not misread), one LEB128 bitmask per question (bit i: choice i), and a
 //! checksum of everything before it (4 bytes). A damaged, cut or edited link fails the
 //! checksum; nothing in it is trusted before that.
+//!
+//! A question added with an `assumed` choice (who the answers are about) is left out of
+//! the fingerprint and its mask comes after all the others: a link made before it was
+//! asked has no mask for it, still opens, and the engine takes the assumed answer.
 
 use super::{Answers, Cleaned};
 use crate::knowledge::compact::{read_leb128, write_leb128};
-use crate::knowledge::KnowledgeBase;
+use crate::knowledge::{KnowledgeBase, Question};
 
 const FORMAT: u8 = 1;
 
@@ -48,7 +52,7 @@ pub fn encode(kb: &KnowledgeBase, answers: &Answers) -> String {
     let cleaned = Cleaned::new(kb, answers);
     let mut bytes = vec![FORMAT];
     bytes.extend_from_slice(&fingerprint(kb).to_le_bytes());
-    for q in kb.questions.iter() {
+    for q in in_link_order(kb) {
         let mask = q
             .choices
             .iter()
@@ -80,7 +84,11 @@ pub fn decode(kb: &KnowledgeBase, text: &str) -> Result<Answers, LinkError> {
     }
     let mut rest = &body[5..];
     let mut answers = Answers::new();
-    for q in kb.questions.iter() {
+    for q in in_link_order(kb) {
+        if rest.is_empty() && added_later(q) {
+            // A link from before the question was asked.
+            continue;
+        }
         let mask = read_leb128(&mut rest).ok_or(LinkError::Damaged)?;
         if q.choices.len() < 64 && mask >> q.choices.len() != 0 {
             return Err(LinkError::Damaged);
@@ -94,10 +102,23 @@ pub fn decode(kb: &KnowledgeBase, text: &str) -> Result<Answers, LinkError> {
     Ok(answers)
 }
 
-/// Changes whenever a question or choice is added, removed, renamed or reordered.
+/// Questions with an assumed answer were added later: links made before them lack them.
+fn added_later(q: &Question) -> bool {
+    q.choices.iter().any(|c| c.assumed)
+}
+
+/// The questions in the order their masks are written: those added later last.
+fn in_link_order(kb: &KnowledgeBase) -> Vec<&Question> {
+    let (mut order, later): (Vec<&Question>, Vec<&Question>) = kb.questions.iter().partition(|q| !added_later(q));
+    order.extend(later);
+    order
+}
+
+/// Changes whenever a question or choice is added, removed, renamed or reordered (but
+/// for a question added later with an assumed answer, which old links can do without).
 fn fingerprint(kb: &KnowledgeBase) -> u32 {
     let mut text = Vec::new();
-    for q in kb.questions.iter() {
+    for q in kb.questions.iter().filter(|q| !added_later(q)) {
         text.extend_from_slice(q.id.as_bytes());
         for c in q.choices.iter() {
             text.push(b'.');
