@@ -42,9 +42,17 @@ use std::time::Instant;
 /// `--merge-similar-functions`) gain under 0.1 KB. The 130 KiB aim is still open: it
 /// needs about 27 KiB less code.
 ///
+/// 165 KiB since: 163.5 KiB measured with what came after the cut, plus 1.5 KiB of
+/// margin: the first screen painted by the loader before the wasm (its markup in three
+/// languages, 1.4 KB in the loader), "who are the answers about" on the first page with
+/// the wording for someone else and for a child (about 0.6 KB of text and 2.6 KB of
+/// code: pages of more than one question), and the clinical review's new warnings,
+/// medicines and conditions (about 1 KB). The aims of 130 KiB for British English and
+/// 20 KB more for each other language (Spanish adds 23.6 KB) are not met.
+///
 /// A language file adds only what differs from British English: en-US 10.4 KiB, es
 /// 21.6 KiB (the Spanish words themselves), each on top of this.
-const BUDGET_TOTAL_GZIP: u64 = 159 * 1024;
+const BUDGET_TOTAL_GZIP: u64 = 165 * 1024;
 const BUDGET_FIRST_SCREEN_MS: f64 = 150.0;
 const BUDGET_STEP_P95_MS: f64 = 16.0;
 const BUDGET_ASSESS_US: f64 = 50.0;

@@ -28,7 +28,7 @@ failed=0
 step "formatting" cargo fmt --all --check || failed=1
 step "lints, native" cargo clippy --locked --offline --workspace --all-targets -- -D warnings || failed=1
 step "lints, wasm32" cargo clippy --locked --offline -p leg-pain-quiz --target wasm32-unknown-unknown --all-targets -- -D warnings || failed=1
-step "native tests" cargo test --locked --offline -p leg-pain-quiz || failed=1
+step "native tests" cargo test --locked --offline --workspace --exclude lpq-browser-tests || failed=1
 build() { trunk build --release >target/trunk-build.log 2>&1 || { cat target/trunk-build.log; return 1; }; }
 if step "release build into dist/" build; then
   step "npm package (npm pack)" bash scripts/pack.sh || failed=1
