@@ -282,8 +282,7 @@ impl Browser {
     /// Answers whatever the quiz asks, in its order, from `answers`, until "check your
     /// answers". Urgent guidance is acknowledged with Continue. Returns the questions seen.
     pub async fn complete(&self, widget: usize, answers: &[(&str, &[&str])]) -> Vec<String> {
-        let passed = self.walk(widget, answers, "review").await;
-        passed.iter().filter_map(|s| s.strip_prefix("q:")).map(str::to_string).collect()
+        listed(&self.walk_steps(widget, answers, Some("review"), 60).await, "asked")
     }
 
     /// Walks widget `widget` through the quiz in one script run in the page, as
@@ -293,24 +292,19 @@ impl Browser {
     /// the next screen. Stops when the screen is `stop` (`intro`, `q:<id>`,
     /// `interrupt:<level>`, `review` or `results`) and returns the screens passed.
     pub async fn walk(&self, widget: usize, answers: &[(&str, &[&str])], stop: &str) -> Vec<String> {
-        self.walk_steps(widget, answers, Some(stop), 60).await
+        listed(&self.walk_steps(widget, answers, Some(stop), 60).await, "passed")
     }
 
     /// One step of [`Browser::walk`] from the screen on show; returns the next screen.
     pub async fn step(&self, widget: usize, answers: &[(&str, &[&str])]) -> String {
-        let mut passed = self.walk_steps(widget, answers, None, 1).await;
+        let mut passed = listed(&self.walk_steps(widget, answers, None, 1).await, "passed");
         passed.pop().expect("a step")
     }
 
-    /// Takes at most `steps` steps, or stops at `stop`. With no `stop`, returns the
-    /// screens passed and then the one reached.
-    async fn walk_steps(
-        &self,
-        widget: usize,
-        answers: &[(&str, &[&str])],
-        stop: Option<&str>,
-        steps: usize,
-    ) -> Vec<String> {
+    /// Takes at most `steps` steps, or stops at `stop`. Returns `passed`, the screens
+    /// passed (with no `stop`, then the one reached), and `asked`, every question
+    /// answered on the way (a page may ask more than one).
+    async fn walk_steps(&self, widget: usize, answers: &[(&str, &[&str])], stop: Option<&str>, steps: usize) -> Json {
         let answers: serde_json::Map<String, Json> = answers.iter().map(|(q, c)| (q.to_string(), json!(c))).collect();
         let args =
             vec![json!(widget), Json::Object(answers), json!(stop), json!(steps), json!(WAIT.as_millis() as u64)];
@@ -322,12 +316,7 @@ impl Browser {
         if let Some(error) = result.get("error") {
             panic!("walking to {stop:?}: {} (passed {})", error.as_str().unwrap_or_default(), result["passed"]);
         }
-        result["passed"]
-            .as_array()
-            .expect("the screens passed")
-            .iter()
-            .map(|s| s.as_str().unwrap_or_default().to_string())
-            .collect()
+        result
     }
 
     /// Console errors and warnings the page logged, as Chrome reports them.
@@ -423,6 +412,7 @@ const WALK_JS: &str = r#"
 const [widget, answers, stop, steps, wait] = arguments;
 const done = arguments[arguments.length - 1];
 const passed = [];
+const asked = [];
 const rootOf = () => { const host = document.querySelectorAll('leg-pain-quiz')[widget]; return host && host.shadowRoot; };
 const screenOf = () => {
   const root = rootOf();
@@ -477,15 +467,21 @@ const press = async (css) => (await until(() => rootOf().querySelector(css), css
         }
       }
       await press('[data-action="next"]');
-      passed.push(now, ...here.filter(q => 'q:' + q !== now).map(q => 'q:' + q));
+      asked.push(...here);
     }
-    if (!now.startsWith('q:')) passed.push(now);
+    passed.push(now);
     const next = await until(() => { const s = screenOf(); return s && s !== now ? s : null; }, 'the quiz to move on from ' + now);
     if (stop === null && n + 1 === steps) passed.push(next);
   }
   if (stop !== null) throw new Error('never reached ' + stop);
-})().then(() => done({ passed }), e => done({ error: String(e && e.message || e), passed }));
+})().then(() => done({ passed, asked }), e => done({ error: String(e && e.message || e), passed }));
 "#;
+
+/// The list `key` of a walk's result, as strings.
+fn listed(result: &Json, key: &str) -> Vec<String> {
+    let list = result[key].as_array().unwrap_or_else(|| panic!("the walk's result has no `{key}`"));
+    list.iter().map(|s| s.as_str().unwrap_or_default().to_string()).collect()
+}
 
 pub fn base64_decode(text: &str) -> Vec<u8> {
     let value = |c: u8| match c {
