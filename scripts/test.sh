@@ -36,6 +36,8 @@ if step "release build into dist/" build; then
   export CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}"
   export CHROMIUM="${CHROMIUM:-$(command -v chromium)}"
   export AXE_JS="$ROOT/.tools/node_modules/axe-core/axe.min.js"
+  # Built as a step of its own, so the browser step times the tests alone.
+  step "browser tests, build" cargo test --locked --offline -p lpq-browser-tests --no-run || failed=1
   # Three run at a time, one browser per worker, each test with a clean state in it.
   step "browser tests" cargo test --locked --offline -p lpq-browser-tests -- --test-threads="${LPQ_BROWSER_WORKERS:-3}" || failed=1
 else
