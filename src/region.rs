@@ -14,9 +14,6 @@
 //! else English. A `lang` the widget doesn't speak gets English: American English for
 //! the United States, British English everywhere else.
 
-/// The languages the widget speaks.
-pub const LOCALES: [&str; 3] = ["en-GB", "en-US", "es"];
-
 /// What the page says, as raw attribute values (`None`: no attribute).
 #[derive(Clone, Debug, Default)]
 pub struct Signals<'a> {
