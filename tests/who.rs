@@ -352,6 +352,73 @@ fn validation_asks_for_the_words_for_someone_else() {
     assert!(errors.iter().any(|e| e.contains("urge_to_move") && e.contains("label_them")), "{errors:?}");
 }
 
+/// The results' body lines with one wording for everyone (the disclaimer, the likely
+/// pattern and its "Tonight:", what to do while waiting, the "Why" reasons) never say
+/// "you" about the person; a line that did is refused by validation.
+#[test]
+fn the_results_lines_said_to_anyone_never_say_you() {
+    let kb = kb();
+    let texts = leg_pain_quiz::knowledge::said_to_anyone(&kb);
+    assert!(texts.iter().any(|(w, _)| w.contains("tonight")) && texts.iter().any(|(w, _)| w.contains("reason")));
+    for (what, text) in &texts {
+        assert!(!says_you(text), "{what}: “{text}”");
+    }
+    // A "Tonight:" line that speaks to the person is refused.
+    let mut broken = kb.clone();
+    let mut patterns = broken.patterns.to_vec();
+    patterns[0].tonight = "Tonight: stretch your calves before bed.".into();
+    broken.patterns = patterns.into();
+    let errors = validate(&broken);
+    assert!(errors.iter().any(|e| e.contains(&*kb.patterns[0].id) && e.contains("`tonight`")), "{errors:?}");
+    // So is a "Why" reason, and a line to do while waiting.
+    let mut broken = kb.clone();
+    let mut evidence = broken.evidence.to_vec();
+    evidence[0].reason = "Your cramps come most nights.".into();
+    broken.evidence = evidence.into();
+    let mut triage = broken.triage.to_vec();
+    let g = triage.iter_mut().find(|g| !g.while_waiting.is_empty()).unwrap();
+    g.while_waiting = vec!["If you get worse, call again.".into()].into();
+    broken.triage = triage.into();
+    let errors = validate(&broken);
+    assert!(errors.iter().any(|e| e.contains("`reason`")), "{errors:?}");
+    assert!(errors.iter().any(|e| e.contains("`while_waiting`")), "{errors:?}");
+}
+
+/// Everything the results say to a parent about a child, to someone answering for a
+/// father, and to a partner: the likely pattern and its "Tonight:", the
+/// lines while waiting, the next steps and the "Why" reasons, and the lead of "For their
+/// doctor". None says "you" of the person. Not here: the outcome's action, whose words
+/// for someone else may say "if you can't reach them" of the reader (validation asks for
+/// them); a warning sign's own guidance; "nothing in your answers" (the reader's).
+#[test]
+fn the_results_body_speaks_of_them() {
+    let kb = kb();
+    for (name, change) in [
+        ("growing pains", GROWING_PAINS),
+        ("restless, vegan", CHILD_RESTLESS_VEGAN),
+        ("father", FATHER_ON_WATER_TABLETS),
+        ("partner", PARTNER_PREGNANT),
+    ] {
+        let answers = walk(&kb, &with(change)).answers;
+        let a = assess(&kb, &answers);
+        let r = report(&kb, kb.region("GB"), &answers, &a);
+        let mut lines: Vec<String> = vec![kb.disclaimer.to_string()];
+        lines.extend(r.outcome.while_waiting.iter().map(|t| t.to_string()));
+        lines.extend(
+            r.pattern.iter().flat_map(|p| [p.text.to_string(), p.tonight.to_string(), p.not_diagnosis.to_string()]),
+        );
+        lines.extend(r.steps.iter().map(|t| t.to_string()));
+        for s in &r.standout {
+            lines.extend(s.blocks[0].lines.iter().map(|l| l.text.to_string()));
+        }
+        lines.push(kb.ui.doctor_lead.to_string());
+        assert!(lines.len() > 4, "{name}");
+        for text in &lines {
+            assert!(!says_you(text), "{name}: the results say “{text}”");
+        }
+    }
+}
+
 /// The screens a person clicks through, before and after: the harmless adult path and a
 /// child's, counted by the engine's walk. Who the answers are about adds no screen.
 #[test]

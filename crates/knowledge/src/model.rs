@@ -756,7 +756,8 @@ pub struct Evidence {
     pub transient: bool,
     /// Negative where an answer makes a shortfall less likely (kidney disease and potassium).
     pub weight: i32,
-    /// Why, in plain words, addressed to the person.
+    /// Why, in plain words, worded for anyone ("the cramps", "the body"): one wording
+    /// whoever the answers are about (see `validate::said_to_anyone`).
     pub reason: Text,
     pub when: Condition,
     pub sources: List<Text>,

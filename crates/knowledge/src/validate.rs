@@ -42,6 +42,36 @@ pub fn speaks_to_the_person(text: &str) -> bool {
         .any(|w| WORDS.iter().any(|x| w.replace('’', "'").eq_ignore_ascii_case(x)))
 }
 
+/// The results' lines that have one wording for everyone (no `_them`): they speak of the
+/// person's body, symptoms and medicines, so they are worded for anyone ("the cramps",
+/// "the body", "a GP"), never "you", "your". Lines about the one answering ("nothing in
+/// your answers", "While you wait") are not listed: the reader is "you" whoever the
+/// answers are about. Not listed either, and still speaking to the person: a warning
+/// sign's `guidance` and `do_not` (said in a hurry, in the words a clinician reviewed),
+/// and the advice texts further down the results.
+pub fn said_to_anyone(kb: &KnowledgeBase) -> Vec<(String, Text)> {
+    let ui = &kb.ui;
+    let mut texts = vec![
+        ("`disclaimer`".to_string(), kb.disclaimer.clone()),
+        ("ui `not_diagnosis`".into(), ui.not_diagnosis.clone()),
+        ("ui `doctor_lead`".into(), ui.doctor_lead.clone()),
+        ("ui `no_foods`".into(), ui.no_foods.clone()),
+    ];
+    for p in kb.patterns.iter() {
+        texts.push((format!("pattern `{}`: `text`", p.id), p.text.clone()));
+        texts.push((format!("pattern `{}`: `tonight`", p.id), p.tonight.clone()));
+    }
+    for g in kb.triage.iter() {
+        for w in g.while_waiting.iter() {
+            texts.push((format!("triage `{}`: `while_waiting`", g.level.id()), w.clone()));
+        }
+    }
+    for e in kb.evidence.iter() {
+        texts.push((format!("evidence `{}`: `reason`", e.id), e.reason.clone()));
+    }
+    texts
+}
+
 /// Returns every problem found; an empty list means the knowledge base is sound.
 ///
 /// Each check is a named method of [`Checks`], run in this order (the order of the
@@ -411,6 +441,11 @@ impl<'a> Checks<'a> {
         }
         for p in kb.patterns.iter().filter(|p| speaks_to_the_person(&p.title) && p.title_them.is_none()) {
             missing.push(format!("pattern `{}`: `title` speaks to the person but has no `title_them`", p.id));
+        }
+        for (what, text) in said_to_anyone(kb) {
+            if speaks_to_the_person(&text) {
+                missing.push(format!("{what} is said whoever the answers are about, so it can't say “you”: “{text}”"));
+            }
         }
         self.errors.extend(missing);
     }

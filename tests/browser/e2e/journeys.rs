@@ -269,9 +269,31 @@ pub async fn child_path_growing_pains_and_a_limp() {
         ("child_pattern", &["both_legs_evening", "fine_morning"]),
     ]);
     b.goto(&site().url("/")).await;
+    // On the first page, "Someone else" renames the age's group of choices, which a screen
+    // reader announces on entering it: its legend, the group's name, asks "How old are
+    // they?". The choice keeps the focus, and no hint repeats who the answers are for.
+    b.click(0, "[data-action=\"start\"]").await;
+    assert_eq!(next_screen(&b, "intro").await, "q:for_whom");
+    b.click(0, "[data-question=\"for_whom\"] [data-option=\"someone_else\"]").await;
+    let age = b
+        .wait_until(
+            &format!(
+                "{} const f = root.querySelector('fieldset[data-question=\"age\"]');
+                 const name = f && f.querySelector(':scope > legend .lpq-prompt').textContent.trim();
+                 return name === 'How old are they?' ? {{ name, labelled: f.hasAttribute('aria-labelledby') || f.hasAttribute('aria-label'),
+                   hints: f.querySelectorAll('.lpq-hint').length, focus: root.activeElement && root.activeElement.id }} : null;",
+                root_js(0)
+            ),
+            "the age's legend to ask “How old are they?”",
+        )
+        .await;
+    assert_eq!(age["labelled"], json!(false), "the legend names the group: {age}");
+    assert_eq!(age["hints"], json!(0), "no hint under the age: {age}");
+    assert_eq!(age["focus"], json!("lpq-for_whom-someone_else"), "the choice keeps the focus: {age}");
     let passed = walk_until(&b, child, "review").await;
     let at = passed.iter().position(|s| s == "q:child_pattern");
-    assert_eq!(at, Some(3), "asked straight after who, age and what they feel: {passed:?}");
+    // The walk began on the first page (the intro was left above).
+    assert_eq!(at, Some(2), "asked straight after who, age and what they feel: {passed:?}");
     // "Check your answers" lists every question asked, in the words shown for the child.
     let says_you = |t: &str| {
         let t = t.to_lowercase().replace("your child", "the child");
