@@ -608,12 +608,13 @@ fn print_field(out: &serde_json::Map<String, Json>, encodings: &[(&'static str, 
     println!("\nWhere a step's time goes on the phone profile (widget; median ms per step):");
     let s = &phone["widget"]["steps"];
     println!(
-        "  click Next → next question painted {:.1}; of it, the click's work up to the render {:.1}, in which storage calls {:.2}, history {:.2}, focus {:.2}",
+        "  click Next → next question painted {:.1}; of it, the click's work up to the render {:.1}, in which storage calls {:.2}, history {:.2}, focus {:.2}, blur {:.2}",
         f(&s["step_ms"]["median"]),
         f(&s["click_work_ms"]["median"]),
         f(&s["storage_calls_ms"]["median"]),
         f(&s["history_calls_ms"]["median"]),
         f(&s["focus_calls_ms"]["median"]),
+        f(&s["blur_calls_ms"]["median"]),
     );
     for (what, v) in phone["widget_variants"].as_object().into_iter().flatten() {
         println!(
