@@ -41,7 +41,9 @@ const out = resolve(arg('--out', join(root, 'target/filmstrip')));
 const pagePath = arg('--page', '/index.html');
 const moments = arg('--at', '500,1000,2000').split(',').map(Number);
 const dist = resolve(process.env.LPQ_DIST || join(root, 'dist'));
-const extraDirs = (process.env.LPQ_FILMSTRIP_MOUNT || '').split(',').filter(Boolean); // prefix=dir
+// More to serve, as `url=path` pairs separated by commas: a folder under a URL prefix
+// ending in `/`, or one file at a URL (the peer: see benches/peer/ and scripts/bench.sh).
+const extraDirs = (process.env.LPQ_FILMSTRIP_MOUNT || '').split(',').filter(Boolean);
 
 const require = createRequire(join(root, '.tools/'));
 let playwright;
@@ -59,6 +61,7 @@ const types = {
 };
 const files = new Map();
 const mount = (prefix, dir) => {
+  if (statSync(dir).isFile()) return files.set(prefix, dir);
   const walk = d => {
     for (const name of readdirSync(d)) {
       const p = join(d, name);
@@ -153,9 +156,18 @@ const origin = await page.evaluate(() => performance.timeOrigin);
 await page.waitForFunction(t => performance.now() > t, last + 500, { timeout: last + 30000, polling: 100 });
 await cdp.send('Page.stopScreencast');
 const seen = await page.evaluate(() => window.__filmstrip);
+// When each file had arrived, and the first paints, for telling the pictures apart.
+const arrivals = await page.evaluate(() => {
+  const nav = performance.getEntriesByType('navigation')[0];
+  const rows = [[new URL(nav.name).pathname, nav.responseEnd]];
+  for (const r of performance.getEntriesByType('resource')) rows.push([new URL(r.name).pathname, r.responseEnd]);
+  for (const p of performance.getEntriesByType('paint')) rows.push([`(${p.name})`, p.startTime]);
+  return rows.sort((a, b) => a[1] - b[1]);
+});
 
 mkdirSync(out, { recursive: true });
 const fmt = v => (v === null || v === undefined ? 'not yet' : `${Math.round(v)} ms`);
+console.log('arrived (ms from navigation): ' + arrivals.map(([what, t]) => `${what} ${Math.round(t)}`).join(', '));
 console.log(`${pagePath} on the phone profile, ${frames.length} frames drawn; warning signs shown ${fmt(seen.early)}, the app's Start working ${fmt(seen.ready)}`);
 for (const at of moments) {
   const before = frames.filter(f => f.wall - origin <= at);
