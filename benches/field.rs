@@ -106,18 +106,22 @@ const STEP: &str = r#"
 const [kind, walk, done] = arguments;
 const host = document.querySelector('leg-pain-quiz');
 const root = kind === 'widget' ? host && host.shadowRoot : document;
-const current = () => {
-  const q = kind === 'widget' ? root.querySelector('[data-question]') : root.querySelector('.sd-question[data-name]');
-  return q ? (kind === 'widget' ? q.dataset.question : q.dataset.name) : null;
-};
+// The questions on the page (the widget may ask more than one on a page: who the
+// answers are about, with the age), by name.
+const questions = () => kind === 'widget'
+  ? Array.from(root.querySelectorAll('[data-question]'), q => [q, q.dataset.question])
+  : Array.from(root.querySelectorAll('.sd-question[data-name]'), q => [q, q.dataset.name]);
+const current = () => questions().map(q => q[1]).join(' ') || null;
 const nextButton = () => kind === 'widget' ? root.querySelector('[data-action="next"]') : root.querySelector('.sd-navigation__next-btn');
 const id = current();
 const next = nextButton();
 if (!id || !next || next.offsetParent === null) { done(null); return; }
-const option = kind === 'widget'
-  ? root.querySelector(`[data-question] [data-option="${walk[id]}"] input`)
-  : root.querySelector('.sd-question .sd-item__control');
-if (option && !option.checked) option.click();
+for (const [q, name] of questions()) {
+  const option = kind === 'widget'
+    ? q.querySelector(`[data-option="${walk[name]}"] input`)
+    : q.querySelector('.sd-item__control');
+  if (option && !option.checked) option.click();
+}
 requestAnimationFrame(() => setTimeout(() => {
   const bench = window.__bench;
   bench.probe = { storage: 0, history: 0, focus: 0, blur: 0 };
