@@ -395,14 +395,18 @@ async fn browser_figures(dist: &Path, loads_only: bool) -> Json {
     let script = r#"
         const [walk, done] = arguments;
         const root = document.querySelector('leg-pain-quiz').shadowRoot;
-        const q = root.querySelector('[data-question]');
-        if (!q) { done(null); return; }
-        const id = q.dataset.question;
-        const option = root.querySelector(`[data-option="${walk[id]}"] input`);
-        if (!option.checked) option.click();
+        // A page may ask more than one question (who the answers are about, with the
+        // age): each is answered, and the page is named by all of them.
+        const page = () => Array.from(root.querySelectorAll('[data-question]'), q => q.dataset.question).join(' ');
+        const id = page();
+        if (!id) { done(null); return; }
+        for (const q of root.querySelectorAll('[data-question]')) {
+            const option = q.querySelector(`[data-option="${walk[q.dataset.question]}"] input`);
+            if (!option.checked) option.click();
+        }
         const next = root.querySelector('[data-action="next"]');
         const t0 = performance.now();
-        const changed = () => { const n = root.querySelector('[data-question]'); return !n || n.dataset.question !== id; };
+        const changed = () => page() !== id;
         const finish = () => requestAnimationFrame(() => { const t1 = performance.now(); setTimeout(() => done({ id, dom: t1 - t0 }), 0); });
         const observer = new MutationObserver(() => { if (changed()) { observer.disconnect(); finish(); } });
         observer.observe(root, { childList: true, subtree: true, attributes: true });
@@ -608,12 +612,13 @@ fn print_field(out: &serde_json::Map<String, Json>, encodings: &[(&'static str, 
     println!("\nWhere a step's time goes on the phone profile (widget; median ms per step):");
     let s = &phone["widget"]["steps"];
     println!(
-        "  click Next → next question painted {:.1}; of it, the click's work up to the render {:.1}, in which storage calls {:.2}, history {:.2}, focus {:.2}",
+        "  click Next → next question painted {:.1}; of it, the click's work up to the render {:.1}, in which storage calls {:.2}, history {:.2}, focus {:.2}, blur {:.2}",
         f(&s["step_ms"]["median"]),
         f(&s["click_work_ms"]["median"]),
         f(&s["storage_calls_ms"]["median"]),
         f(&s["history_calls_ms"]["median"]),
         f(&s["focus_calls_ms"]["median"]),
+        f(&s["blur_calls_ms"]["median"]),
     );
     for (what, v) in phone["widget_variants"].as_object().into_iter().flatten() {
         println!(

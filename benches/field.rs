@@ -9,7 +9,7 @@
 //! Everything is timed inside the page, from a script the browser runs before the page's
 //! own (`Page.addScriptToEvaluateOnNewDocument`): a check on every animation frame for
 //! the warning signs and the working first screen, a `layout-shift` observer, and timers
-//! around the browser calls a step may make (storage, history, focus).
+//! around the browser calls a step may make (storage, history, focus, blur).
 
 use lpq_browser_tests::browser::Browser;
 use serde_json::{json, Value as Json};
@@ -53,7 +53,8 @@ pub struct Page {
 
 /// Run in every document before its own scripts: records in `window.__bench` when the
 /// warning signs and the working first screen are first in a frame, the layout shift so
-/// far, and the time spent in storage, history and focus calls since `probe` was reset.
+/// far, and the time spent in storage, history, focus and blur calls since `probe` was
+/// reset.
 const INSTRUMENT: &str = r#"
 (() => {
   const m = window.__bench = { cls: 0, warn: null, warnBy: null, ready: null, probe: null };
@@ -73,6 +74,7 @@ const INSTRUMENT: &str = r#"
   for (const name of ['getItem', 'setItem', 'removeItem']) wrap(Storage.prototype, name, 'storage');
   for (const name of ['pushState', 'replaceState']) wrap(History.prototype, name, 'history');
   wrap(HTMLElement.prototype, 'focus', 'focus');
+  wrap(HTMLElement.prototype, 'blur', 'blur');
   const roots = () => [document].concat(Array.from(document.querySelectorAll('leg-pain-quiz'), h => h.shadowRoot).filter(Boolean));
   // In the page and shown: markup that is there but hidden (a fallback waiting for its
   // moment) is not painted.
@@ -104,21 +106,25 @@ const STEP: &str = r#"
 const [kind, walk, done] = arguments;
 const host = document.querySelector('leg-pain-quiz');
 const root = kind === 'widget' ? host && host.shadowRoot : document;
-const current = () => {
-  const q = kind === 'widget' ? root.querySelector('[data-question]') : root.querySelector('.sd-question[data-name]');
-  return q ? (kind === 'widget' ? q.dataset.question : q.dataset.name) : null;
-};
+// The questions on the page (the widget may ask more than one on a page: who the
+// answers are about, with the age), by name.
+const questions = () => kind === 'widget'
+  ? Array.from(root.querySelectorAll('[data-question]'), q => [q, q.dataset.question])
+  : Array.from(root.querySelectorAll('.sd-question[data-name]'), q => [q, q.dataset.name]);
+const current = () => questions().map(q => q[1]).join(' ') || null;
 const nextButton = () => kind === 'widget' ? root.querySelector('[data-action="next"]') : root.querySelector('.sd-navigation__next-btn');
 const id = current();
 const next = nextButton();
 if (!id || !next || next.offsetParent === null) { done(null); return; }
-const option = kind === 'widget'
-  ? root.querySelector(`[data-question] [data-option="${walk[id]}"] input`)
-  : root.querySelector('.sd-question .sd-item__control');
-if (option && !option.checked) option.click();
+for (const [q, name] of questions()) {
+  const option = kind === 'widget'
+    ? q.querySelector(`[data-option="${walk[name]}"] input`)
+    : q.querySelector('.sd-item__control');
+  if (option && !option.checked) option.click();
+}
 requestAnimationFrame(() => setTimeout(() => {
   const bench = window.__bench;
-  bench.probe = { storage: 0, history: 0, focus: 0 };
+  bench.probe = { storage: 0, history: 0, focus: 0, blur: 0 };
   let work = null;
   const changed = () => current() !== id;
   const t0 = performance.now();
@@ -210,7 +216,8 @@ pub async fn cold_loads(b: &Browser, page: &Page, origin: &str, times: usize) ->
 
 /// Walks through the quiz until at least `min_steps` steps are timed.
 pub async fn steps(b: &Browser, page: &Page, origin: &str, walk: &Json, min_steps: usize) -> Json {
-    let (mut step, mut work, mut storage, mut history, mut focus) = (vec![], vec![], vec![], vec![], vec![]);
+    let (mut step, mut work, mut storage, mut history, mut focus, mut blur) =
+        (vec![], vec![], vec![], vec![], vec![], vec![]);
     let kind = if page.kind == Kind::Widget { "widget" } else { "peer" };
     while step.len() < min_steps {
         b.cdp(
@@ -235,6 +242,7 @@ pub async fn steps(b: &Browser, page: &Page, origin: &str, walk: &Json, min_step
             storage.push(r["probe"]["storage"].as_f64().unwrap_or(0.0));
             history.push(r["probe"]["history"].as_f64().unwrap_or(0.0));
             focus.push(r["probe"]["focus"].as_f64().unwrap_or(0.0));
+            blur.push(r["probe"]["blur"].as_f64().unwrap_or(0.0));
         }
         assert!(step.len() > before, "a walk through {} timed no step", page.name);
     }
@@ -246,6 +254,7 @@ pub async fn steps(b: &Browser, page: &Page, origin: &str, walk: &Json, min_step
         "storage_calls_ms": summary(&storage),
         "history_calls_ms": summary(&history),
         "focus_calls_ms": summary(&focus),
+        "blur_calls_ms": summary(&blur),
         "samples": step,
     })
 }
