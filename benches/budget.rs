@@ -116,8 +116,7 @@ fn main() {
     }
 
     if field_only {
-        let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
-        let field = runtime.block_on(field_figures(&root, &dist));
+        let field = field_figures(&root, &dist);
         flags.extend(field_flags(&field));
         report["field"] = field;
     } else if !sizes_only {
@@ -128,8 +127,7 @@ fn main() {
         }
         report["assess_us"] = json!({ "median": assess_us.0, "p95": assess_us.1 });
 
-        let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
-        let browser_figures = runtime.block_on(browser_figures(&dist, loads_only));
+        let browser_figures = browser_figures(&dist, loads_only);
         let first = browser_figures["first_interactive_ms"]["median"].as_f64().unwrap();
         let step95 = browser_figures["step_ms"]["p95"].as_f64().unwrap();
         if first > BUDGET_FIRST_SCREEN_MS {
@@ -141,7 +139,7 @@ fn main() {
         report["browser"] = browser_figures;
 
         if !loads_only {
-            let field = runtime.block_on(field_figures(&root, &dist));
+            let field = field_figures(&root, &dist);
             flags.extend(field_flags(&field));
             report["field"] = field;
         }
@@ -335,11 +333,11 @@ const WALK: lpq_fixtures::Change = &[
     ("daylight", &["little"]),
 ];
 
-async fn browser_figures(dist: &Path, loads_only: bool) -> Json {
+fn browser_figures(dist: &Path, loads_only: bool) -> Json {
     let site = server::Server::start(dist.to_path_buf(), vec![]);
-    let b = browser::Browser::open(390, 844).await;
-    b.cdp("Network.enable", json!({})).await;
-    b.cdp("Network.setCacheDisabled", json!({ "cacheDisabled": true })).await;
+    let b = browser::Browser::open(390, 844);
+    b.cdp("Network.enable", json!({}));
+    b.cdp("Network.setCacheDisabled", json!({ "cacheDisabled": true }));
 
     // Cold loads: no HTTP cache, nothing saved, fresh wasm compile each time.
     let mut first = Vec::new();
@@ -347,23 +345,20 @@ async fn browser_figures(dist: &Path, loads_only: bool) -> Json {
     let parts = ["leg-pain-quiz.js", "wasm/leg-pain-quiz.js", "wasm/leg-pain-quiz_bg.wasm"];
     let mut arrived: Vec<Vec<f64>> = vec![Vec::new(); parts.len()];
     for i in 0..COLD_LOADS {
-        b.goto(&site.url(&format!("/index.html?cold={i}"))).await;
-        b.run("localStorage.clear(); return true;").await;
-        b.goto(&site.url(&format!("/index.html?cold={i}b"))).await;
-        let t = b
-            .wait_until(
-                "const m = performance.getEntriesByName('lpq-ready'); return m.length ? m[0].startTime : null;",
-                "the first screen",
-            )
-            .await;
+        b.goto(&site.url(&format!("/index.html?cold={i}")));
+        b.run("localStorage.clear(); return true;");
+        b.goto(&site.url(&format!("/index.html?cold={i}b")));
+        let t = b.wait_until(
+            "const m = performance.getEntriesByName('lpq-ready'); return m.length ? m[0].startTime : null;",
+            "the first screen",
+        );
         first.push(t.as_f64().unwrap());
         let ends = b
             .run(&format!(
                 "const parts = {}; const rs = performance.getEntriesByType('resource');
                  return parts.map(p => {{ const r = rs.find(e => new URL(e.name).pathname.endsWith('/' + p)); return r ? r.responseEnd : null; }});",
                 json!(parts)
-            ))
-            .await;
+            ));
         for (k, end) in ends.as_array().unwrap().iter().enumerate() {
             if let Some(ms) = end.as_f64() {
                 arrived[k].push(ms);
@@ -380,7 +375,7 @@ async fn browser_figures(dist: &Path, loads_only: bool) -> Json {
     println!("  {:<32} ready   {:6.1}", "first interactive screen", percentile(&mut first.clone(), 0.5));
 
     if loads_only {
-        b.close().await;
+        b.close();
         let first_median = percentile(&mut first.clone(), 0.5);
         return json!({
             "first_interactive_ms": { "median": first_median, "samples": first },
@@ -416,20 +411,20 @@ async fn browser_figures(dist: &Path, loads_only: bool) -> Json {
     let mut steps = Vec::new();
     let mut results_ms = Vec::new();
     let mut heap = 0.0;
-    b.cdp("Network.setCacheDisabled", json!({ "cacheDisabled": false })).await;
+    b.cdp("Network.setCacheDisabled", json!({ "cacheDisabled": false }));
     while steps.len() < MIN_STEPS {
-        b.goto(&site.url("/index.html")).await;
-        b.run("localStorage.clear(); return true;").await;
-        b.goto(&site.url("/index.html")).await;
-        b.click(0, "[data-action=\"start\"]").await;
-        b.wait_for(0, "[data-question]").await;
+        b.goto(&site.url("/index.html"));
+        b.run("localStorage.clear(); return true;");
+        b.goto(&site.url("/index.html"));
+        b.click(0, "[data-action=\"start\"]");
+        b.wait_for(0, "[data-question]");
         loop {
-            let r = b.client.execute_async(script, vec![json!(walk)]).await.expect("a step");
+            let r = b.client.execute_async(script, vec![json!(walk)]).expect("a step");
             if r.is_null() {
                 break;
             }
             steps.push(r["dom"].as_f64().unwrap());
-            let review = b.run(&format!("{} return !!root.querySelector('.lpq-review');", browser::root_js(0))).await;
+            let review = b.run(&format!("{} return !!root.querySelector('.lpq-review');", browser::root_js(0)));
             if review == json!(true) {
                 break;
             }
@@ -446,12 +441,12 @@ async fn browser_figures(dist: &Path, loads_only: bool) -> Json {
                    root.querySelector('[data-action="submit"]').click();"#,
                 vec![],
             )
-            .await
+
             .expect("results");
         results_ms.push(t.as_f64().unwrap());
-        heap = b.run("return performance.memory ? performance.memory.usedJSHeapSize : 0;").await.as_f64().unwrap();
+        heap = b.run("return performance.memory ? performance.memory.usedJSHeapSize : 0;").as_f64().unwrap();
     }
-    b.close().await;
+    b.close();
 
     let first_median = percentile(&mut first.clone(), 0.5);
     let step_median = percentile(&mut steps.clone(), 0.5);
@@ -477,7 +472,7 @@ async fn browser_figures(dist: &Path, loads_only: bool) -> Json {
 /// The widget and the same quiz in SurveyJS, served compressed by one static host, each
 /// measured unthrottled and on the phone profile; on the phone, also where a step's time
 /// goes (the widget with saving or history switched off, and a sampled profile).
-async fn field_figures(root: &Path, dist: &Path) -> Json {
+fn field_figures(root: &Path, dist: &Path) -> Json {
     let peer_dir = root.join("benches/peer");
     let modules = std::env::var("LPQ_PEER_MODULES")
         .map(PathBuf::from)
@@ -524,30 +519,30 @@ async fn field_figures(root: &Path, dist: &Path) -> Json {
         lpq_fixtures::pairs(WALK).iter().map(|(q, c)| (q.to_string(), json!(c[0]))).collect();
     let walk = json!(walk);
 
-    let b = browser::Browser::open(390, 844).await;
-    field::instrument(&b).await;
+    let b = browser::Browser::open(390, 844);
+    field::instrument(&b);
     let mut out = serde_json::Map::new();
     for profile in [&field::UNTHROTTLED, &field::PHONE] {
-        field::apply(&b, profile).await;
+        field::apply(&b, profile);
         let mut figures = serde_json::Map::new();
         for page in [&widget, &peer] {
-            let mut f = field::cold_loads(&b, page, &origin, profile.cold_loads).await;
-            f["steps"] = field::steps(&b, page, &origin, &walk, profile.min_steps).await;
+            let mut f = field::cold_loads(&b, page, &origin, profile.cold_loads);
+            f["steps"] = field::steps(&b, page, &origin, &walk, profile.min_steps);
             figures.insert(page.name.clone(), f);
         }
         if profile.name == field::PHONE.name {
             let mut costs = serde_json::Map::new();
             for (what, file, _) in variants {
                 let page = field::Page { name: what.into(), kind: field::Kind::Widget, url: host.url(file) };
-                costs.insert(what.into(), field::steps(&b, &page, &origin, &walk, profile.min_steps).await);
+                costs.insert(what.into(), field::steps(&b, &page, &origin, &walk, profile.min_steps));
             }
             figures.insert("widget_variants".into(), Json::Object(costs));
-            let top = field::profile_walk(&b, &widget, &origin, &walk, 15).await;
+            let top = field::profile_walk(&b, &widget, &origin, &walk, 15);
             figures.insert("widget_profile_self_ms".into(), json!(top));
         }
         out.insert(profile.name.into(), Json::Object(figures));
     }
-    b.close().await;
+    b.close();
     let encodings = host.encodings();
     print_field(&out, &encodings);
     out.insert(

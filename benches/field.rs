@@ -143,20 +143,19 @@ requestAnimationFrame(() => setTimeout(() => {
 }, 0));
 "#;
 
-pub async fn apply(b: &Browser, profile: &Profile) {
-    b.cdp("Emulation.setCPUThrottlingRate", json!({ "rate": profile.cpu })).await;
+pub fn apply(b: &Browser, profile: &Profile) {
+    b.cdp("Emulation.setCPUThrottlingRate", json!({ "rate": profile.cpu }));
     let (latency, down, up) = profile.network.unwrap_or((0.0, -1.0, -1.0));
     b.cdp(
         "Network.emulateNetworkConditions",
         json!({ "offline": false, "latency": latency, "downloadThroughput": down, "uploadThroughput": up }),
-    )
-    .await;
+    );
 }
 
-pub async fn instrument(b: &Browser) {
-    b.cdp("Network.enable", json!({})).await;
-    b.cdp("Page.enable", json!({})).await;
-    b.cdp("Page.addScriptToEvaluateOnNewDocument", json!({ "source": INSTRUMENT })).await;
+pub fn instrument(b: &Browser) {
+    b.cdp("Network.enable", json!({}));
+    b.cdp("Page.enable", json!({}));
+    b.cdp("Page.addScriptToEvaluateOnNewDocument", json!({ "source": INSTRUMENT }));
 }
 
 pub fn percentile(values: &[f64], p: f64) -> f64 {
@@ -173,30 +172,27 @@ fn median(values: &[f64]) -> f64 {
 }
 
 /// Cold loads of `page`: nothing cached, nothing saved.
-pub async fn cold_loads(b: &Browser, page: &Page, origin: &str, times: usize) -> Json {
-    b.cdp("Network.setCacheDisabled", json!({ "cacheDisabled": true })).await;
+pub fn cold_loads(b: &Browser, page: &Page, origin: &str, times: usize) -> Json {
+    b.cdp("Network.setCacheDisabled", json!({ "cacheDisabled": true }));
     let (mut warn, mut ready, mut cls, mut transfer, mut encoded) = (vec![], vec![], vec![], vec![], vec![]);
     let mut warn_by = String::new();
     for i in 0..times {
-        b.cdp("Network.clearBrowserCache", json!({})).await;
+        b.cdp("Network.clearBrowserCache", json!({}));
         b.cdp(
             "Storage.clearDataForOrigin",
             json!({ "origin": origin, "storageTypes": "local_storage,session_storage" }),
-        )
-        .await;
-        b.goto(&format!("{}?cold={i}", page.url)).await;
+        );
+        b.goto(&format!("{}?cold={i}", page.url));
         let m = b
             .wait_until(
                 "const m = window.__bench; return m && m.warn !== null && m.ready !== null && document.readyState === 'complete' ? m : null;",
                 &format!("{}'s first screen", page.name),
-            )
-            .await;
+            );
         let bytes = b
             .run(
                 "const all = performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'));
                  return [all.reduce((s, e) => s + (e.transferSize || 0), 0), all.reduce((s, e) => s + (e.encodedBodySize || 0), 0)];",
-            )
-            .await;
+            );
         warn.push(m["warn"].as_f64().unwrap());
         ready.push(m["ready"].as_f64().unwrap());
         cls.push(m["cls"].as_f64().unwrap_or(0.0));
@@ -204,7 +200,7 @@ pub async fn cold_loads(b: &Browser, page: &Page, origin: &str, times: usize) ->
         transfer.push(bytes[0].as_f64().unwrap());
         encoded.push(bytes[1].as_f64().unwrap());
     }
-    b.cdp("Network.setCacheDisabled", json!({ "cacheDisabled": false })).await;
+    b.cdp("Network.setCacheDisabled", json!({ "cacheDisabled": false }));
     json!({
         "warnings_painted_ms": { "median": median(&warn), "samples": warn, "what": warn_by },
         "interactive_ms": { "median": median(&ready), "samples": ready },
@@ -215,7 +211,7 @@ pub async fn cold_loads(b: &Browser, page: &Page, origin: &str, times: usize) ->
 }
 
 /// Walks through the quiz until at least `min_steps` steps are timed.
-pub async fn steps(b: &Browser, page: &Page, origin: &str, walk: &Json, min_steps: usize) -> Json {
+pub fn steps(b: &Browser, page: &Page, origin: &str, walk: &Json, min_steps: usize) -> Json {
     let (mut step, mut work, mut storage, mut history, mut focus, mut blur) =
         (vec![], vec![], vec![], vec![], vec![], vec![]);
     let kind = if page.kind == Kind::Widget { "widget" } else { "peer" };
@@ -223,17 +219,16 @@ pub async fn steps(b: &Browser, page: &Page, origin: &str, walk: &Json, min_step
         b.cdp(
             "Storage.clearDataForOrigin",
             json!({ "origin": origin, "storageTypes": "local_storage,session_storage" }),
-        )
-        .await;
-        b.goto(&format!("{}?walk={}", page.url, step.len())).await;
-        b.wait_until("const m = window.__bench; return m && m.ready !== null;", "the first screen").await;
+        );
+        b.goto(&format!("{}?walk={}", page.url, step.len()));
+        b.wait_until("const m = window.__bench; return m && m.ready !== null;", "the first screen");
         if page.kind == Kind::Widget {
-            b.click(0, "[data-action=\"start\"]").await;
-            b.wait_for(0, "[data-question]").await;
+            b.click(0, "[data-action=\"start\"]");
+            b.wait_for(0, "[data-question]");
         }
         let before = step.len();
         loop {
-            let r = b.client.execute_async(STEP, vec![json!(kind), walk.clone()]).await.expect("a step");
+            let r = b.client.execute_async(STEP, vec![json!(kind), walk.clone()]).expect("a step");
             if r.is_null() {
                 break;
             }
@@ -261,24 +256,23 @@ pub async fn steps(b: &Browser, page: &Page, origin: &str, walk: &Json, min_step
 
 /// Where a walk's main-thread time goes, from the V8 sampling profiler: self time by
 /// function, the top `n`, as (name, ms).
-pub async fn profile_walk(b: &Browser, page: &Page, origin: &str, walk: &Json, n: usize) -> Vec<(String, f64)> {
-    b.cdp("Profiler.enable", json!({})).await;
-    b.cdp("Profiler.setSamplingInterval", json!({ "interval": 100 })).await;
-    b.cdp("Storage.clearDataForOrigin", json!({ "origin": origin, "storageTypes": "local_storage,session_storage" }))
-        .await;
-    b.goto(&format!("{}?profile", page.url)).await;
-    b.wait_until("const m = window.__bench; return m && m.ready !== null;", "the first screen").await;
-    b.click(0, "[data-action=\"start\"]").await;
-    b.wait_for(0, "[data-question]").await;
-    b.cdp("Profiler.start", json!({})).await;
+pub fn profile_walk(b: &Browser, page: &Page, origin: &str, walk: &Json, n: usize) -> Vec<(String, f64)> {
+    b.cdp("Profiler.enable", json!({}));
+    b.cdp("Profiler.setSamplingInterval", json!({ "interval": 100 }));
+    b.cdp("Storage.clearDataForOrigin", json!({ "origin": origin, "storageTypes": "local_storage,session_storage" }));
+    b.goto(&format!("{}?profile", page.url));
+    b.wait_until("const m = window.__bench; return m && m.ready !== null;", "the first screen");
+    b.click(0, "[data-action=\"start\"]");
+    b.wait_for(0, "[data-question]");
+    b.cdp("Profiler.start", json!({}));
     loop {
-        let r = b.client.execute_async(STEP, vec![json!("widget"), walk.clone()]).await.expect("a step");
+        let r = b.client.execute_async(STEP, vec![json!("widget"), walk.clone()]).expect("a step");
         if r.is_null() {
             break;
         }
     }
-    let profile = b.cdp("Profiler.stop", json!({})).await;
-    b.cdp("Profiler.disable", json!({})).await;
+    let profile = b.cdp("Profiler.stop", json!({}));
+    b.cdp("Profiler.disable", json!({}));
     let profile = &profile["profile"];
     let nodes = profile["nodes"].as_array().cloned().unwrap_or_default();
     let name_of = |id: i64| {

@@ -27,9 +27,9 @@ fn axe_source() -> String {
 
 /// Runs axe-core on the whole page (it reaches into open shadow roots) and returns one
 /// line per violation: rule id, impact, help and the targets.
-pub async fn axe(b: &Browser) -> Vec<String> {
-    if b.run("return typeof window.axe === 'object';").await != json!(true) {
-        b.run(&format!("{}\n;return typeof window.axe === 'object';", axe_source())).await;
+pub fn axe(b: &Browser) -> Vec<String> {
+    if b.run("return typeof window.axe === 'object';") != json!(true) {
+        b.run(&format!("{}\n;return typeof window.axe === 'object';", axe_source()));
     }
     let script = format!(
         "const done = arguments[arguments.length - 1];
@@ -39,8 +39,7 @@ pub async fn axe(b: &Browser) -> Vec<String> {
            .catch(e => done({{ error: String(e) }}));",
         json!(TAGS)
     );
-    let result =
-        b.client.execute_async(&script, vec![]).await.unwrap_or_else(|e| panic!("axe-core failed to run: {e}"));
+    let result = b.client.execute_async(&script, vec![]).unwrap_or_else(|e| panic!("axe-core failed to run: {e}"));
     if let Some(error) = result.get("error") {
         panic!("axe-core failed: {error}");
     }
@@ -63,7 +62,7 @@ pub async fn axe(b: &Browser) -> Vec<String> {
 
 /// Layout problems at the current width: sideways scrolling, elements wider than the
 /// viewport, and click targets smaller than 44 × 44 px.
-async fn layout(b: &Browser) -> Vec<String> {
+fn layout(b: &Browser) -> Vec<String> {
     let script = format!(
         "{} {DESCRIBE_JS}
          const w = window.innerWidth, out = [];
@@ -83,7 +82,6 @@ async fn layout(b: &Browser) -> Vec<String> {
         root_js(0)
     );
     b.run(&script)
-        .await
         .as_array()
         .expect("layout problems")
         .iter()
@@ -92,16 +90,16 @@ async fn layout(b: &Browser) -> Vec<String> {
 }
 
 /// Audits the screen on show at each width; returns report lines and problems.
-async fn audit(b: &Browser, name: &str, report: &mut Vec<String>, problems: &mut Vec<String>) {
+fn audit(b: &Browser, name: &str, report: &mut Vec<String>, problems: &mut Vec<String>) {
     for &(w, h) in WIDTHS {
-        b.viewport(w, h).await;
-        let width = b.run("return window.innerWidth;").await;
+        b.viewport(w, h);
+        let width = b.run("return window.innerWidth;");
         if width != json!(w) {
             // A phone widens its layout viewport to fit content that is too wide.
             problems.push(format!("[{name} @ {w} px] the layout viewport grew to {width} px: something is too wide"));
         }
-        let violations = axe(b).await;
-        let laid_out = layout(b).await;
+        let violations = axe(b);
+        let laid_out = layout(b);
         report.push(format!(
             "{name:<34} {w:>4} px: {} axe violations, {} layout problems",
             violations.len(),
@@ -110,59 +108,58 @@ async fn audit(b: &Browser, name: &str, report: &mut Vec<String>, problems: &mut
         problems.extend(violations.into_iter().map(|v| format!("[{name} @ {w} px] axe {v}")));
         problems.extend(laid_out.into_iter().map(|v| format!("[{name} @ {w} px] {v}")));
     }
-    b.viewport(390, 844).await;
+    b.viewport(390, 844);
 }
 
-async fn open_all_details(b: &Browser) {
-    js(b, "root.querySelectorAll('details').forEach(d => d.open = true); return true;").await;
+fn open_all_details(b: &Browser) {
+    js(b, "root.querySelectorAll('details').forEach(d => d.open = true); return true;");
 }
 
-pub async fn axe_and_layout_on_every_screen() {
-    let b = Browser::open(390, 844).await;
+pub fn axe_and_layout_on_every_screen() {
+    let b = Browser::open(390, 844);
     let (mut report, mut problems) = (Vec::new(), Vec::new());
 
-    fresh_page(&b).await;
-    assert_eq!(screen(&b).await, "intro");
-    audit(&b, "intro", &mut report, &mut problems).await;
+    fresh_page(&b);
+    assert_eq!(screen(&b), "intro");
+    audit(&b, "intro", &mut report, &mut problems);
 
-    b.click(0, "[data-action=\"start\"]").await;
-    assert_eq!(next_screen(&b, "intro").await, "q:for_whom");
-    audit(&b, "single-choice question", &mut report, &mut problems).await;
+    b.click(0, "[data-action=\"start\"]");
+    assert_eq!(next_screen(&b, "intro"), "q:for_whom");
+    audit(&b, "single-choice question", &mut report, &mut problems);
 
-    b.click(0, "[data-action=\"next\"]").await;
-    b.wait_for(0, "[data-question=\"age\"] .lpq-error").await;
-    audit(&b, "missing-answer error", &mut report, &mut problems).await;
+    b.click(0, "[data-action=\"next\"]");
+    b.wait_for(0, "[data-question=\"age\"] .lpq-error");
+    audit(&b, "missing-answer error", &mut report, &mut problems);
 
-    walk_until(&b, cramps(), "q:leg_signs").await;
-    audit(&b, "multiple-choice question", &mut report, &mut problems).await;
+    walk_until(&b, cramps(), "q:leg_signs");
+    audit(&b, "multiple-choice question", &mut report, &mut problems);
 
-    walk_until(&b, cramps(), "review").await;
-    audit(&b, "check your answers", &mut report, &mut problems).await;
+    walk_until(&b, cramps(), "review");
+    audit(&b, "check your answers", &mut report, &mut problems);
 
-    walk_until(&b, cramps(), "results").await;
-    open_all_details(&b).await;
-    audit(&b, "results", &mut report, &mut problems).await;
+    walk_until(&b, cramps(), "results");
+    open_all_details(&b);
+    audit(&b, "results", &mut report, &mut problems);
 
-    b.cdp("Emulation.setEmulatedMedia", json!({ "features": [{ "name": "prefers-color-scheme", "value": "dark" }] }))
-        .await;
-    audit(&b, "results, dark theme", &mut report, &mut problems).await;
-    b.cdp("Emulation.setEmulatedMedia", json!({ "features": [] })).await;
+    b.cdp("Emulation.setEmulatedMedia", json!({ "features": [{ "name": "prefers-color-scheme", "value": "dark" }] }));
+    audit(&b, "results, dark theme", &mut report, &mut problems);
+    b.cdp("Emulation.setEmulatedMedia", json!({ "features": [] }));
 
-    fresh_page(&b).await;
-    walk_until(&b, clot(), "interrupt:urgent").await;
-    audit(&b, "urgent interrupt", &mut report, &mut problems).await;
-    walk_until(&b, clot(), "interrupt:emergency").await;
-    audit(&b, "emergency interrupt", &mut report, &mut problems).await;
-    walk_until(&b, clot(), "results").await;
-    open_all_details(&b).await;
-    audit(&b, "results after an emergency", &mut report, &mut problems).await;
+    fresh_page(&b);
+    walk_until(&b, clot(), "interrupt:urgent");
+    audit(&b, "urgent interrupt", &mut report, &mut problems);
+    walk_until(&b, clot(), "interrupt:emergency");
+    audit(&b, "emergency interrupt", &mut report, &mut problems);
+    walk_until(&b, clot(), "results");
+    open_all_details(&b);
+    audit(&b, "results after an emergency", &mut report, &mut problems);
 
-    fresh_page(&b).await;
-    b.click(0, "[data-action=\"browse\"]").await;
-    b.wait_for(0, ".lpq-browse").await;
-    audit(&b, "nutrient pages", &mut report, &mut problems).await;
-    open_all_details(&b).await;
-    audit(&b, "nutrient pages, all open", &mut report, &mut problems).await;
+    fresh_page(&b);
+    b.click(0, "[data-action=\"browse\"]");
+    b.wait_for(0, ".lpq-browse");
+    audit(&b, "nutrient pages", &mut report, &mut problems);
+    open_all_details(&b);
+    audit(&b, "nutrient pages, all open", &mut report, &mut problems);
 
     println!("{}", report.join("\n"));
     assert!(
@@ -172,7 +169,7 @@ pub async fn axe_and_layout_on_every_screen() {
         problems.join("\n"),
         report.join("\n")
     );
-    b.close().await;
+    b.close();
 }
 
 /// The live regions that would announce text matching `pattern`: a polite (status or
@@ -191,16 +188,16 @@ fn live_region_js(pattern: &str, mark: bool) -> String {
     )
 }
 
-pub async fn progress_and_errors_are_announced() {
-    let b = Browser::open(390, 844).await;
-    fresh_page(&b).await;
-    b.click(0, "[data-action=\"start\"]").await;
-    assert_eq!(next_screen(&b, "intro").await, "q:for_whom");
-    b.answer(0, "age", &["18_50"]).await;
-    assert_eq!(next_screen(&b, "q:for_whom").await, "q:sensation");
+pub fn progress_and_errors_are_announced() {
+    let b = Browser::open(390, 844);
+    fresh_page(&b);
+    b.click(0, "[data-action=\"start\"]");
+    assert_eq!(next_screen(&b, "intro"), "q:for_whom");
+    b.answer(0, "age", &["18_50"]);
+    assert_eq!(next_screen(&b, "q:for_whom"), "q:sensation");
 
     // The part of the quiz is announced in words that don't change as follow-ups come and go.
-    let first = b.wait_until(&live_region_js(r"^Part 1 of \d+: ", true), "a live region saying “Part 1 of N: …”").await;
+    let first = b.wait_until(&live_region_js(r"^Part 1 of \d+: ", true), "a live region saying “Part 1 of N: …”");
     let politeness = first["live"].as_str().unwrap_or_default();
     assert!(
         politeness == "polite" || politeness == "status",
@@ -210,16 +207,16 @@ pub async fn progress_and_errors_are_announced() {
     // Ticking a box that adds a follow-up changes the count on screen, but the live
     // region speaks once per question, not on every tick.
     let said = first["text"].clone();
-    b.click(0, "[data-option=\"cramp\"]").await;
-    b.wait_for(0, "[data-option=\"cramp\"] input:checked").await;
-    let again = b.wait_until(&live_region_js(r"^Part 1 of \d+: ", false), "the live region").await;
+    b.click(0, "[data-option=\"cramp\"]");
+    b.wait_for(0, "[data-option=\"cramp\"] input:checked");
+    let again = b.wait_until(&live_region_js(r"^Part 1 of \d+: ", false), "the live region");
     assert_eq!(again["text"], said, "no new announcement on a tick: {again}");
-    b.click(0, "[data-option=\"cramp\"]").await;
-    b.wait_for(0, "[data-option=\"cramp\"] input:not(:checked)").await;
+    b.click(0, "[data-option=\"cramp\"]");
+    b.wait_for(0, "[data-option=\"cramp\"] input:not(:checked)");
 
     // Missing answer: an alert, tied to the group of choices.
-    b.click(0, "[data-action=\"next\"]").await;
-    b.wait_for(0, ".lpq-error").await;
+    b.click(0, "[data-action=\"next\"]");
+    b.wait_for(0, ".lpq-error");
     // As on GOV.UK: the error summary is an alert, and the message by the choices
     // describes them.
     let alert = js(
@@ -228,8 +225,7 @@ pub async fn progress_and_errors_are_announced() {
          const summary = root.querySelector('[data-error-summary]');
          const live = !!summary && summary.getAttribute('role') === 'alert' && summary.textContent.includes(e.textContent);
          return { live, text: e.textContent, described: (f.getAttribute('aria-describedby') || '').split(' ').includes(e.id) };",
-    )
-    .await;
+    );
     assert_eq!(alert["live"], json!(true), "the missing-answer message is in an alert: {alert}");
     assert_eq!(alert["described"], json!(true), "the choices are described by the error: {alert}");
     assert!(alert["text"].as_str().unwrap_or_default().starts_with("Select what you feel"), "says what to do: {alert}");
@@ -237,37 +233,34 @@ pub async fn progress_and_errors_are_announced() {
     b.wait_until(
         &format!("{} return root.activeElement && root.activeElement.hasAttribute('data-error-summary');", root_js(0)),
         "focus on the error summary",
-    )
-    .await;
-    b.click(0, "[data-error-summary] a").await;
+    );
+    b.click(0, "[data-error-summary] a");
     b.wait_until(
         &format!("{} return root.activeElement && root.activeElement.closest('[data-option]') !== null;", root_js(0)),
         "the summary's link to focus the first choice",
-    )
-    .await;
+    );
 
     // The next part is announced by the same region, whose text changed in place.
-    b.answer(0, "sensation", &["cramp"]).await;
-    assert_eq!(next_screen(&b, "q:sensation").await, "q:cramp_pattern");
-    assert!(!b.exists(0, ".lpq-error").await, "the error goes once answered");
-    b.answer(0, "cramp_pattern", &["short"]).await;
-    assert_eq!(next_screen(&b, "q:cramp_pattern").await, "q:leg_signs");
-    let second =
-        b.wait_until(&live_region_js(r"^Part 2 of \d+: ", false), "a live region saying “Part 2 of N: …”").await;
+    b.answer(0, "sensation", &["cramp"]);
+    assert_eq!(next_screen(&b, "q:sensation"), "q:cramp_pattern");
+    assert!(!b.exists(0, ".lpq-error"), "the error goes once answered");
+    b.answer(0, "cramp_pattern", &["short"]);
+    assert_eq!(next_screen(&b, "q:cramp_pattern"), "q:leg_signs");
+    let second = b.wait_until(&live_region_js(r"^Part 2 of \d+: ", false), "a live region saying “Part 2 of N: …”");
     assert_eq!(second["same"], json!(true), "the same live region is updated, so screen readers announce it: {second}");
 
     // An interrupt is an alert.
-    fresh_page(&b).await;
-    walk_until(&b, clot(), "interrupt:urgent").await;
+    fresh_page(&b);
+    walk_until(&b, clot(), "interrupt:urgent");
     assert!(
-        b.exists(0, ".lpq-interrupt [role=\"alert\"][data-triage=\"urgent\"]").await,
+        b.exists(0, ".lpq-interrupt [role=\"alert\"][data-triage=\"urgent\"]"),
         "urgent guidance is announced as an alert"
     );
-    b.close().await;
+    b.close();
 }
 
 /// Describes the focus indicator on the focused element inside the widget.
-async fn focus_ring(b: &Browser) -> Json {
+fn focus_ring(b: &Browser) -> Json {
     js(
         b,
         &format!(
@@ -277,15 +270,14 @@ async fn focus_ring(b: &Browser) -> Json {
              return {{ what: describe(a), visible: a.matches(':focus-visible'), own: ring(a), label: label ? ring(label) : null }};"
         ),
     )
-    .await
 }
 
 /// Tabs through every control on the screen, checking each shows a focus ring; returns how many.
-async fn tab_through(b: &Browser, name: &str, problems: &mut Vec<String>) -> usize {
+fn tab_through(b: &Browser, name: &str, problems: &mut Vec<String>) -> usize {
     let mut seen = Vec::new();
     for _ in 0..80 {
-        b.keys(&[Key::Tab.into()]).await;
-        let ring = focus_ring(b).await;
+        b.keys(&[Key::Tab.into()]);
+        let ring = focus_ring(b);
         if ring.is_null() {
             break; // left the widget
         }
@@ -301,15 +293,15 @@ async fn tab_through(b: &Browser, name: &str, problems: &mut Vec<String>) -> usi
     seen.len()
 }
 
-pub async fn focus_is_always_visible() {
-    let b = Browser::open(390, 844).await;
+pub fn focus_is_always_visible() {
+    let b = Browser::open(390, 844);
     let mut problems = Vec::new();
-    fresh_page(&b).await;
+    fresh_page(&b);
     // The language switch comes first, as on GOV.UK; then Start.
     let mut start = json!(null);
     for stop in 0..5 {
-        b.keys(&[Key::Tab.into()]).await;
-        start = focus_ring(&b).await;
+        b.keys(&[Key::Tab.into()]);
+        start = focus_ring(&b);
         let what = start["what"].as_str().unwrap_or_default();
         if what.contains("data-action=start") {
             break;
@@ -323,39 +315,39 @@ pub async fn focus_is_always_visible() {
         "the focused Start button shows an outline: {start}"
     );
 
-    b.keys(&[Key::Enter.into()]).await;
-    assert_eq!(next_screen(&b, "intro").await, "q:for_whom");
-    tab_through(&b, "single-choice question", &mut problems).await;
+    b.keys(&[Key::Enter.into()]);
+    assert_eq!(next_screen(&b, "intro"), "q:for_whom");
+    tab_through(&b, "single-choice question", &mut problems);
 
-    walk_until(&b, cramps(), "q:sensation").await;
-    js(&b, "root.querySelector('[data-focus]').focus(); return true;").await;
-    let n = tab_through(&b, "multiple-choice question", &mut problems).await;
+    walk_until(&b, cramps(), "q:sensation");
+    js(&b, "root.querySelector('[data-focus]').focus(); return true;");
+    let n = tab_through(&b, "multiple-choice question", &mut problems);
     assert!(n >= 7, "tabbed through the choices and buttons ({n})");
 
-    walk_until(&b, cramps(), "review").await;
-    js(&b, "root.querySelector('[data-focus]').focus(); return true;").await;
-    let n = tab_through(&b, "check your answers", &mut problems).await;
+    walk_until(&b, cramps(), "review");
+    js(&b, "root.querySelector('[data-focus]').focus(); return true;");
+    let n = tab_through(&b, "check your answers", &mut problems);
     assert!(n >= 18, "every Change button is reachable ({n})");
 
-    walk_until(&b, cramps(), "results").await;
-    js(&b, "root.querySelector('[data-focus]').focus(); return true;").await;
-    tab_through(&b, "results", &mut problems).await;
+    walk_until(&b, cramps(), "results");
+    js(&b, "root.querySelector('[data-focus]').focus(); return true;");
+    tab_through(&b, "results", &mut problems);
 
-    fresh_page(&b).await;
-    walk_until(&b, clot(), "interrupt:emergency").await;
-    js(&b, "root.querySelector('[data-focus]').focus(); return true;").await;
-    tab_through(&b, "emergency interrupt", &mut problems).await;
+    fresh_page(&b);
+    walk_until(&b, clot(), "interrupt:emergency");
+    js(&b, "root.querySelector('[data-focus]').focus(); return true;");
+    tab_through(&b, "emergency interrupt", &mut problems);
 
     assert!(problems.is_empty(), "focus not visible:\n{}", problems.join("\n"));
-    b.close().await;
+    b.close();
 }
 
 /// The audit can fail: a violation planted inside the widget's shadow root is found.
-pub async fn axe_finds_a_planted_violation_inside_the_widget() {
-    let b = Browser::open(390, 844).await;
-    fresh_page(&b).await;
-    js(&b, "const i = document.createElement('input'); i.type = 'text'; root.querySelector('.lpq-intro').append(i); return true;").await;
-    let found = axe(&b).await;
+pub fn axe_finds_a_planted_violation_inside_the_widget() {
+    let b = Browser::open(390, 844);
+    fresh_page(&b);
+    js(&b, "const i = document.createElement('input'); i.type = 'text'; root.querySelector('.lpq-intro').append(i); return true;");
+    let found = axe(&b);
     assert!(found.iter().any(|v| v.starts_with("label")), "an unlabelled input is reported: {found:#?}");
-    b.close().await;
+    b.close();
 }

@@ -34,7 +34,7 @@ document.addEventListener('lpq-start', () => lpqStarts++);
 const STRICT_CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src data:";
 
 /// The early screen's text once the loader has painted it, while the app has not mounted.
-async fn early_text(b: &Browser) -> String {
+fn early_text(b: &Browser) -> String {
     let js = format!(
         "{} const early = root && root.querySelector('[data-lpq-early]');
          if (!early || root.querySelector('[data-locale-active]')) return null;
@@ -42,18 +42,18 @@ async fn early_text(b: &Browser) -> String {
          return signs && signs.offsetHeight > 0 ? early.innerText : null;",
         root_js(0)
     );
-    b.wait_until(&js, "the loader's first screen").await.as_str().unwrap().to_string()
+    b.wait_until(&js, "the loader's first screen").as_str().unwrap().to_string()
 }
 
 /// Whether the page has fetched the wasm (a resource entry appears once it has arrived).
-async fn wasm_fetched(b: &Browser) -> bool {
-    b.run("return performance.getEntriesByType('resource').some((e) => e.name.endsWith('.wasm'));").await == json!(true)
+fn wasm_fetched(b: &Browser) -> bool {
+    b.run("return performance.getEntriesByType('resource').some((e) => e.name.endsWith('.wasm'));") == json!(true)
 }
 
 /// Where the first screen's parts are, relative to the page, and where the page's own
 /// paragraph after the widget is: the same numbers before and after the takeover mean
 /// nothing moved.
-async fn layout(b: &Browser) -> Json {
+fn layout(b: &Browser) -> Json {
     b.run(&format!(
         "{} const at = (el) => {{ const r = el.getBoundingClientRect(); return [r.x, r.y, r.width, r.height]; }};
          return ['.lpq-header', '.lpq-intro h2', '.lpq-actions button', '[data-lpq-warnings]', '.lpq-warning-signs p',
@@ -61,20 +61,18 @@ async fn layout(b: &Browser) -> Json {
            .concat([['after', at(document.getElementById('after'))]]);",
         root_js(0)
     ))
-    .await
 }
 
 /// Two animation frames later (and the layout-shift records of those frames delivered):
 /// the number of shifts recorded so far.
-async fn settled_shifts(b: &Browser) -> Json {
+fn settled_shifts(b: &Browser) -> Json {
     b.run(
         "return new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() =>
            setTimeout(() => done(lpqShifts.length), 0))));",
     )
-    .await
 }
 
-pub async fn the_first_screen_shows_before_the_wasm_and_keeps_a_start() {
+pub fn the_first_screen_shows_before_the_wasm_and_keeps_a_start() {
     let dir = HostDir::new("early");
     dir.write("record.js", RECORDER);
     let head = format!("<script src=\"record.js\"></script>\n{LOADER}");
@@ -88,14 +86,14 @@ pub async fn the_first_screen_shows_before_the_wasm_and_keeps_a_start() {
         ),
     );
     let server = dir.serve(vec![("Content-Security-Policy".into(), STRICT_CSP.into())]);
-    let b = Browser::open(390, 844).await;
+    let b = Browser::open(390, 844);
 
     // 1. Before the wasm: the warning signs and the region's number (the browser is in
     // the UK: 999), in the element's language; Spanish from Spain: 112.
     server.hold(".wasm");
-    b.goto(&server.url("/early.html")).await;
-    let text = early_text(&b).await;
-    assert!(!wasm_fetched(&b).await, "the wasm is still on its way");
+    b.goto(&server.url("/early.html"));
+    let text = early_text(&b);
+    assert!(!wasm_fetched(&b), "the wasm is still on its way");
     assert!(server.requests().iter().any(|p| p.ends_with(".wasm")), "the wasm was asked for: {:?}", server.requests());
     let kb = leg_pain_quiz::knowledge::knowledge();
     assert!(text.contains(kb.emergency.heading.as_ref()), "{text}");
@@ -103,30 +101,29 @@ pub async fn the_first_screen_shows_before_the_wasm_and_keeps_a_start() {
         assert!(text.contains(sign.as_ref()), "the sign `{sign}`: {text}");
     }
     assert!(text.contains("Call 999 now"), "the UK's number: {text}");
-    crate::phone_screenshot(&b, "00-early-first-screen").await;
+    crate::phone_screenshot(&b, "00-early-first-screen");
 
     // 2. The takeover, untouched: nothing moves, no frame without the warning signs, and
     // the app's first screen looks exactly like the loader's.
-    b.viewport(390, 2400).await;
-    let shifts_before = settled_shifts(&b).await;
-    let before = layout(&b).await;
+    b.viewport(390, 2400);
+    let shifts_before = settled_shifts(&b);
+    let before = layout(&b);
     server.release();
-    mounted(&b, 0).await;
+    mounted(&b, 0);
     let takeover = b
         .run(&format!(
             "{} return new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() =>
                done({{ early: !!root.querySelector('[data-lpq-early]'), shifts: lpqShifts.slice({}), frames: lpqFrames }}), 0))));",
             root_js(0),
             shifts_before
-        ))
-        .await;
+        ));
     assert_eq!(takeover["early"], json!(false), "the app replaced the loader's screen");
     assert_eq!(takeover["shifts"], json!([]), "no layout shift at the takeover: {takeover}");
     assert_eq!(takeover["frames"]["blank"], json!(0), "no frame without the warning signs: {takeover}");
     assert!(takeover["frames"]["seen"].as_u64().unwrap() > 0, "{takeover}");
-    assert_eq!(layout(&b).await, before, "every part where it was");
-    b.viewport(390, 844).await;
-    crate::phone_screenshot(&b, "00-app-first-screen").await;
+    assert_eq!(layout(&b), before, "every part where it was");
+    b.viewport(390, 844);
+    crate::phone_screenshot(&b, "00-app-first-screen");
     let shots = ["00-early-first-screen", "00-app-first-screen"]
         .map(|name| std::fs::read(crate::output_dir().join(format!("{name}-390x844.png"))).unwrap());
     assert!(
@@ -135,24 +132,22 @@ pub async fn the_first_screen_shows_before_the_wasm_and_keeps_a_start() {
     );
     // The recorder does see a shift when something moves (here, the page adds a line above
     // the widget), so the empty list above is a measurement, not a blind spot.
-    b.viewport(390, 2400).await;
-    let n = settled_shifts(&b).await;
-    b.run("const p = document.createElement('p'); p.textContent = 'A line added above.'; document.body.prepend(p);")
-        .await;
-    assert!(settled_shifts(&b).await.as_u64() > n.as_u64(), "the recorder sees a shift");
+    b.viewport(390, 2400);
+    let n = settled_shifts(&b);
+    b.run("const p = document.createElement('p'); p.textContent = 'A line added above.'; document.body.prepend(p);");
+    assert!(settled_shifts(&b).as_u64() > n.as_u64(), "the recorder sees a shift");
 
-    b.viewport(390, 844).await;
+    b.viewport(390, 844);
 
     // 3. Start pressed before the app is ready: kept, then honoured by the app: the first
     // question, focus on its heading, and the host told the quiz started, once.
     server.hold(".wasm");
-    b.goto(&server.url("/early.html")).await;
-    early_text(&b).await;
-    b.click(0, "[data-lpq-start]").await;
-    let kept =
-        b.run(&format!("{} return [host.lpqStart, !!root.querySelector('[data-lpq-early]')];", root_js(0))).await;
+    b.goto(&server.url("/early.html"));
+    early_text(&b);
+    b.click(0, "[data-lpq-start]");
+    let kept = b.run(&format!("{} return [host.lpqStart, !!root.querySelector('[data-lpq-early]')];", root_js(0)));
     assert_eq!(kept, json!([true, true]), "the press is kept while the wasm is still held back");
-    assert!(!wasm_fetched(&b).await, "the press came before the wasm");
+    assert!(!wasm_fetched(&b), "the press came before the wasm");
     server.release();
     let focused = b
         .wait_until(
@@ -162,38 +157,37 @@ pub async fn the_first_screen_shows_before_the_wasm_and_keeps_a_start() {
                 root_js(0)
             ),
             "the first question, with focus on its heading",
-        )
-        .await;
+        );
     assert_eq!(focused, json!(kb.questions[0].id.as_ref()), "the first question");
-    assert_eq!(b.run("return lpqStarts;").await, json!(1), "the host is told the quiz started");
+    assert_eq!(b.run("return lpqStarts;"), json!(1), "the host is told the quiz started");
 
     // 4. In Spanish from Spain, dark: Spanish words and 112 before the wasm, in the
     // element's theme, and again nothing moves when the app (in Spanish) takes over.
     server.hold(".wasm");
-    b.goto(&server.url("/early-es.html")).await;
-    let text = early_text(&b).await;
-    assert!(!wasm_fetched(&b).await, "the wasm is still on its way");
+    b.goto(&server.url("/early-es.html"));
+    let text = early_text(&b);
+    assert!(!wasm_fetched(&b), "the wasm is still on its way");
     let spanish: toml::Table =
         std::fs::read_to_string(crate::repo_root().join("crates/knowledge/locales/es.toml")).unwrap().parse().unwrap();
     assert!(text.contains(spanish["emergency"]["heading"].as_str().unwrap()), "{text}");
     assert!(text.contains("Llama al 112 ahora"), "Spain's number: {text}");
-    crate::phone_screenshot(&b, "00-early-first-screen-es-dark").await;
+    crate::phone_screenshot(&b, "00-early-first-screen-es-dark");
     let background = format!("{} return getComputedStyle(root.querySelector('.lpq-app')).backgroundColor;", root_js(0));
-    assert_eq!(b.run(&background).await, json!("rgb(22, 27, 34)"), "the element's theme, dark");
-    let before = layout(&b).await;
+    assert_eq!(b.run(&background), json!("rgb(22, 27, 34)"), "the element's theme, dark");
+    let before = layout(&b);
     server.release();
-    mounted(&b, 0).await;
+    mounted(&b, 0);
     assert_eq!(
-        b.run(&format!("{} return root.querySelector('[data-locale-active]').dataset.localeActive;", root_js(0))).await,
+        b.run(&format!("{} return root.querySelector('[data-locale-active]').dataset.localeActive;", root_js(0))),
         json!("es")
     );
-    assert_eq!(b.run(&background).await, json!("rgb(22, 27, 34)"), "the app's theme is the same");
-    assert_eq!(layout(&b).await, before, "in Spanish too, every part where it was");
+    assert_eq!(b.run(&background), json!("rgb(22, 27, 34)"), "the app's theme is the same");
+    assert_eq!(layout(&b), before, "in Spanish too, every part where it was");
 
-    let problems = b.console_problems().await;
+    let problems = b.console_problems();
     assert!(
         !problems.iter().any(|p| p.contains("Content Security Policy") || p.contains("panicked")),
         "nothing refused by the page's policy: {problems:#?}"
     );
-    b.close().await;
+    b.close();
 }

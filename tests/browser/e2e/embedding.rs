@@ -62,29 +62,29 @@ pub(crate) fn page(head: &str, body: &str) -> String {
 pub(crate) const LOADER: &str = r#"<script type="module" src="dist/leg-pain-quiz.js"></script>"#;
 
 /// Waits until widget `widget` has mounted (its Start button exists).
-pub(crate) async fn mounted(b: &Browser, widget: usize) {
-    b.wait_for(widget, "[data-action=\"start\"]").await;
+pub(crate) fn mounted(b: &Browser, widget: usize) {
+    b.wait_for(widget, "[data-action=\"start\"]");
 }
 
-pub(crate) async fn storage(b: &Browser, key: &str) -> Option<String> {
-    b.run(&format!("return localStorage.getItem({});", json!(key))).await.as_str().map(str::to_string)
+pub(crate) fn storage(b: &Browser, key: &str) -> Option<String> {
+    b.run(&format!("return localStorage.getItem({});", json!(key))).as_str().map(str::to_string)
 }
 
 /// The widget's localStorage keys, sorted.
-pub(crate) async fn quiz_keys(b: &Browser) -> Vec<String> {
-    let keys = b.run("return Object.keys(localStorage).filter(k => k.startsWith('leg-pain-quiz:')).sort();").await;
+pub(crate) fn quiz_keys(b: &Browser) -> Vec<String> {
+    let keys = b.run("return Object.keys(localStorage).filter(k => k.startsWith('leg-pain-quiz:')).sort();");
     keys.as_array().unwrap().iter().map(|k| k.as_str().unwrap().to_string()).collect()
 }
 
 /// Clicks Start, answers everything, submits, and waits for the results.
-pub(crate) async fn finish(b: &Browser, widget: usize, answers: &Answers) {
-    b.complete(widget, answers).await;
-    b.click(widget, "[data-action=\"submit\"]").await;
-    b.wait_for(widget, "[data-results]").await;
+pub(crate) fn finish(b: &Browser, widget: usize, answers: &Answers) {
+    b.complete(widget, answers);
+    b.click(widget, "[data-action=\"submit\"]");
+    b.wait_for(widget, "[data-results]");
 }
 
 /// What the results screen shows: triage level, red flags, nutrients in order.
-pub(crate) async fn results(b: &Browser, widget: usize) -> Json {
+pub(crate) fn results(b: &Browser, widget: usize) -> Json {
     b.run(&format!(
         "{} const r = root.querySelector('[data-results]'); if (!r) return null;
          return {{ triage: r.querySelector('[data-triage]').dataset.triage,
@@ -93,12 +93,11 @@ pub(crate) async fn results(b: &Browser, widget: usize) -> Json {
                   foods: r.querySelectorAll('[data-food]').length }};",
         root_js(widget)
     ))
-    .await
 }
 
 /// The screen a widget shows: `intro`, `interrupt`, `review`, `results` or `q:<id>`
 /// (the app's: not the loader's copy of the first screen).
-pub(crate) async fn screen(b: &Browser, widget: usize) -> String {
+pub(crate) fn screen(b: &Browser, widget: usize) -> String {
     let js = format!(
         "{} if (!root || !root.querySelector('.lpq-app:not([data-lpq-early])')) return null;
          if (root.querySelector('[data-results]')) return 'results';
@@ -108,21 +107,21 @@ pub(crate) async fn screen(b: &Browser, widget: usize) -> String {
          if (root.querySelector('.lpq-intro')) return 'intro'; return null;",
         root_js(widget)
     );
-    b.wait_until(&js, &format!("widget {widget} to show a screen")).await.as_str().unwrap().to_string()
+    b.wait_until(&js, &format!("widget {widget} to show a screen")).as_str().unwrap().to_string()
 }
 
 /// Waits until widget `widget` shows `expected` (see [`screen`]), and says what it shows if not.
-pub(crate) async fn expect_screen(b: &Browser, widget: usize, expected: &str, why: &str) {
+pub(crate) fn expect_screen(b: &Browser, widget: usize, expected: &str, why: &str) {
     let started = std::time::Instant::now();
     loop {
-        let now = screen(b, widget).await;
+        let now = screen(b, widget);
         if now == expected {
             return;
         }
         if started.elapsed() > std::time::Duration::from_secs(15) {
             panic!("{why}: widget {widget} shows `{now}`, expected `{expected}`");
         }
-        tokio::time::sleep(std::time::Duration::from_millis(25)).await;
+        std::thread::sleep(std::time::Duration::from_millis(25));
     }
 }
 
@@ -135,41 +134,40 @@ fn lookup(answers: &Answers, question: &str) -> &'static [&'static str] {
 }
 
 /// 1. Two widgets on the hostile demo page: independent answers, results, saves and resumes.
-pub async fn two_widgets_on_a_hostile_page_are_independent() {
-    let b = Browser::open(1280, 900).await;
-    b.goto(&site().url("/embed-demo.html")).await;
-    mounted(&b, 0).await;
-    mounted(&b, 1).await;
+pub fn two_widgets_on_a_hostile_page_are_independent() {
+    let b = Browser::open(1280, 900);
+    b.goto(&site().url("/embed-demo.html"));
+    mounted(&b, 0);
+    mounted(&b, 1);
     // The hostile rules are really in force on the host's own elements.
     let host = b
         .run("const p = getComputedStyle(document.querySelector('.host-text')); const btn = getComputedStyle(document.querySelector('.host-button'));
-              return [p.fontSize, p.color, btn.display];")
-        .await;
+              return [p.fontSize, p.color, btn.display];");
     assert_eq!(host, json!(["40px", "rgb(255, 0, 0)", "none"]), "the demo page is hostile");
 
     // A starts and reaches its urgent interrupt; B is untouched meanwhile.
-    b.click(0, "[data-action=\"start\"]").await;
-    b.answer(0, "age", lookup(dvt(), "age")).await;
-    b.answer(0, "sensation", lookup(dvt(), "sensation")).await;
-    b.answer(0, "leg_signs", lookup(dvt(), "leg_signs")).await;
-    expect_screen(&b, 0, "interrupt", "one swollen leg interrupts widget A").await;
-    assert!(b.exists(0, "[data-triage=\"urgent\"] [data-flag=\"possible_dvt\"]").await);
-    assert_eq!(screen(&b, 1).await, "intro", "widget B is still on its intro");
-    assert_eq!(quiz_keys(&b).await, ["leg-pain-quiz:demo-a"]);
+    b.click(0, "[data-action=\"start\"]");
+    b.answer(0, "age", lookup(dvt(), "age"));
+    b.answer(0, "sensation", lookup(dvt(), "sensation"));
+    b.answer(0, "leg_signs", lookup(dvt(), "leg_signs"));
+    expect_screen(&b, 0, "interrupt", "one swollen leg interrupts widget A");
+    assert!(b.exists(0, "[data-triage=\"urgent\"] [data-flag=\"possible_dvt\"]"));
+    assert_eq!(screen(&b, 1), "intro", "widget B is still on its intro");
+    assert_eq!(quiz_keys(&b), ["leg-pain-quiz:demo-a"]);
 
     // B starts with its own answers; A stays on its interrupt.
-    b.click(1, "[data-action=\"start\"]").await;
-    b.answer(1, "age", lookup(vegan_b12(), "age")).await;
-    b.answer(1, "sensation", lookup(vegan_b12(), "sensation")).await;
-    b.answer(1, "leg_signs", lookup(vegan_b12(), "leg_signs")).await;
-    b.wait_for(1, "[data-question=\"body_signs\"]").await;
-    assert_eq!(screen(&b, 0).await, "interrupt", "answering in B leaves A alone");
-    assert_eq!(screen(&b, 1).await, "q:body_signs");
+    b.click(1, "[data-action=\"start\"]");
+    b.answer(1, "age", lookup(vegan_b12(), "age"));
+    b.answer(1, "sensation", lookup(vegan_b12(), "sensation"));
+    b.answer(1, "leg_signs", lookup(vegan_b12(), "leg_signs"));
+    b.wait_for(1, "[data-question=\"body_signs\"]");
+    assert_eq!(screen(&b, 0), "interrupt", "answering in B leaves A alone");
+    assert_eq!(screen(&b, 1), "q:body_signs");
 
-    let keys = quiz_keys(&b).await;
+    let keys = quiz_keys(&b);
     assert_eq!(keys, ["leg-pain-quiz:demo-a", "leg-pain-quiz:demo-b"], "one save per widget");
-    let saved_a = storage(&b, "leg-pain-quiz:demo-a").await.unwrap();
-    let saved_b = storage(&b, "leg-pain-quiz:demo-b").await.unwrap();
+    let saved_a = storage(&b, "leg-pain-quiz:demo-a").unwrap();
+    let saved_b = storage(&b, "leg-pain-quiz:demo-b").unwrap();
     assert!(
         saved_a.contains("one_leg_pain_swelling") && !saved_a.contains("tingling"),
         "A's save holds A's answers: {saved_a}"
@@ -180,19 +178,19 @@ pub async fn two_widgets_on_a_hostile_page_are_independent() {
     );
 
     // A reload resumes each where it was.
-    b.client.refresh().await.unwrap();
-    assert_eq!(screen(&b, 0).await, "interrupt", "A resumes on its urgent guidance");
-    assert_eq!(screen(&b, 1).await, "q:body_signs", "B resumes on its next question");
+    b.client.refresh().unwrap();
+    assert_eq!(screen(&b, 0), "interrupt", "A resumes on its urgent guidance");
+    assert_eq!(screen(&b, 1), "q:body_signs", "B resumes on its next question");
 
     // Both finish, each with its own results.
-    b.complete(0, dvt()).await;
-    assert_eq!(screen(&b, 1).await, "q:body_signs", "finishing A doesn't move B");
-    b.click(0, "[data-action=\"submit\"]").await;
-    b.wait_for(0, "[data-results]").await;
-    finish(&b, 1, vegan_b12()).await;
+    b.complete(0, dvt());
+    assert_eq!(screen(&b, 1), "q:body_signs", "finishing A doesn't move B");
+    b.click(0, "[data-action=\"submit\"]");
+    b.wait_for(0, "[data-results]");
+    finish(&b, 1, vegan_b12());
 
-    let a = results(&b, 0).await;
-    let bb = results(&b, 1).await;
+    let a = results(&b, 0);
+    let bb = results(&b, 1);
     assert_eq!(a["triage"], "urgent", "A: {a}");
     assert!(a["flags"].as_array().unwrap().contains(&json!("possible_dvt")), "A: {a}");
     assert!(!a["nutrients"].as_array().unwrap().contains(&json!("vitamin_b12")), "A has no B12 finding: {a}");
@@ -202,19 +200,19 @@ pub async fn two_widgets_on_a_hostile_page_are_independent() {
     assert!(bb["foods"].as_u64().unwrap() > 0, "B suggests foods: {bb}");
 
     // Reloading shows each its own results again.
-    b.client.refresh().await.unwrap();
-    b.wait_for(0, "[data-results]").await;
-    b.wait_for(1, "[data-results]").await;
-    assert_eq!(results(&b, 0).await, a, "A's results survive a reload");
-    assert_eq!(results(&b, 1).await, bb, "B's results survive a reload");
-    let problems = b.console_problems().await;
+    b.client.refresh().unwrap();
+    b.wait_for(0, "[data-results]");
+    b.wait_for(1, "[data-results]");
+    assert_eq!(results(&b, 0), a, "A's results survive a reload");
+    assert_eq!(results(&b, 1), bb, "B's results survive a reload");
+    let problems = b.console_problems();
     assert!(problems.is_empty(), "console errors or warnings: {problems:#?}");
-    b.close().await;
+    b.close();
 }
 
 /// Computed styles of elements inside widget `widget`: `selectors` → property → value,
 /// plus the rendered width and height (except for the outer `.lpq-root`).
-async fn widget_styles(b: &Browser, widget: usize, selectors: &[&str]) -> Json {
+fn widget_styles(b: &Browser, widget: usize, selectors: &[&str]) -> Json {
     b.run(&format!(
         "{} const props = ['font-size', 'color', 'font-family', 'font-weight', 'line-height', 'letter-spacing',
             'word-spacing', 'text-transform', 'text-align', 'display', 'background-color', 'margin-top',
@@ -233,11 +231,10 @@ async fn widget_styles(b: &Browser, widget: usize, selectors: &[&str]) -> Json {
         root_js(widget),
         json!(selectors)
     ))
-    .await
 }
 
 /// Computed styles of host elements in the light DOM.
-async fn host_styles(b: &Browser, selectors: &[&str]) -> Json {
+fn host_styles(b: &Browser, selectors: &[&str]) -> Json {
     b.run(&format!(
         "const props = ['font-size', 'color', 'font-family', 'font-weight', 'line-height', 'letter-spacing', 'display',
             'background-color', 'margin-top', 'padding-top', 'border-top-width', 'width', 'text-transform'];
@@ -249,7 +246,6 @@ async fn host_styles(b: &Browser, selectors: &[&str]) -> Json {
          return out;",
         json!(selectors)
     ))
-    .await
 }
 
 fn assert_same(hostile: &Json, plain: &Json, what: &str) {
@@ -281,7 +277,7 @@ const QUESTION: &[&str] = &[
 ];
 
 /// 2. Host CSS can't change the widget, and the widget can't change the host.
-pub async fn styles_do_not_cross_the_boundary() {
+pub fn styles_do_not_cross_the_boundary() {
     let dir = HostDir::new("styles");
     dir.write(
         "plain.html",
@@ -310,18 +306,18 @@ pub async fn styles_do_not_cross_the_boundary() {
         .write("without.html", &page("<link rel=\"stylesheet\" href=\"host.css\">", host_body));
     let server = dir.serve(vec![]);
 
-    let b = Browser::open(1280, 900).await;
+    let b = Browser::open(1280, 900);
     let mut hostile = Vec::new();
     let mut plain = Vec::new();
     for (url, out) in [(site().url("/embed-demo.html"), &mut hostile), (server.url("/plain.html"), &mut plain)] {
-        b.goto(&url).await;
+        b.goto(&url);
         for w in 0..2 {
-            mounted(&b, w).await;
-            let intro = widget_styles(&b, w, INTRO).await;
-            b.click(w, "[data-action=\"start\"]").await;
-            b.answer(w, "age", &["18_50"]).await;
-            b.wait_for(w, "[data-question=\"sensation\"]").await;
-            let question = widget_styles(&b, w, QUESTION).await;
+            mounted(&b, w);
+            let intro = widget_styles(&b, w, INTRO);
+            b.click(w, "[data-action=\"start\"]");
+            b.answer(w, "age", &["18_50"]);
+            b.wait_for(w, "[data-question=\"sensation\"]");
+            let question = widget_styles(&b, w, QUESTION);
             out.push((intro, question));
         }
     }
@@ -354,57 +350,53 @@ pub async fn styles_do_not_cross_the_boundary() {
     // The widget leaves the host page as it was.
     let selectors =
         ["html", "body", "h1", "p.intro", ".lpq-root", ".lpq-app", ".lpq-lead", ".lpq-button", ".lpq-choice"];
-    b.goto(&server.url("/without.html")).await;
-    let without = host_styles(&b, &selectors).await;
-    b.goto(&server.url("/with.html")).await;
-    mounted(&b, 0).await;
-    let with = host_styles(&b, &selectors).await;
+    b.goto(&server.url("/without.html"));
+    let without = host_styles(&b, &selectors);
+    b.goto(&server.url("/with.html"));
+    mounted(&b, 0);
+    let with = host_styles(&b, &selectors);
     assert_eq!(with, without, "the widget changed the host page's styles");
     assert_eq!(with["h1"]["font-size"], "36px", "the host's own rem sizing holds");
     assert_ne!(
         with[".lpq-button"]["background-color"], "rgb(11, 92, 173)",
         "the widget's accent stays in its shadow root"
     );
-    let problems = b.console_problems().await;
+    let problems = b.console_problems();
     assert!(problems.is_empty(), "console errors or warnings: {problems:#?}");
-    b.close().await;
+    b.close();
 }
 
 /// The events the demo page logged for `source`: (name, detail).
-async fn host_events(b: &Browser, source: &str) -> Vec<(String, Json)> {
-    let list = b
-        .run(&format!(
-            "return [...document.querySelectorAll('#host-events li')].filter(li => li.dataset.source === {})
+fn host_events(b: &Browser, source: &str) -> Vec<(String, Json)> {
+    let list = b.run(&format!(
+        "return [...document.querySelectorAll('#host-events li')].filter(li => li.dataset.source === {})
                .map(li => [li.dataset.event, JSON.parse(li.dataset.detail)]);",
-            json!(source)
-        ))
-        .await;
+        json!(source)
+    ));
     list.as_array().unwrap().iter().map(|pair| (pair[0].as_str().unwrap().to_string(), pair[1].clone())).collect()
 }
 
 /// Answers widget `widget` to the review. On each question, the newest lpq-step from
 /// `source` names the part of the quiz shown in its caption ("Part 2 of 4: …"), and, when
 /// `detailed`, the question. Returns how many questions were asked.
-async fn drive_checking_steps(b: &Browser, widget: usize, source: &str, answers: &Answers, detailed: bool) -> usize {
+fn drive_checking_steps(b: &Browser, widget: usize, source: &str, answers: &Answers, detailed: bool) -> usize {
     let mut asked = 0;
     for _ in 0..40 {
-        let now = screen(b, widget).await;
+        let now = screen(b, widget);
         if now == "review" {
             return asked;
         }
         if now == "interrupt" {
-            b.click(widget, "[data-action=\"continue\"]").await;
+            b.click(widget, "[data-action=\"continue\"]");
             b.wait_until(
                 &format!("{} return root && !root.querySelector('.lpq-interrupt');", root_js(widget)),
                 "the interrupt to close",
-            )
-            .await;
+            );
             continue;
         }
         let id = now.trim_start_matches("q:").to_string();
         asked += 1;
-        let caption =
-            b.run(&format!("{} return root.querySelector('.lpq-caption').textContent;", root_js(widget))).await;
+        let caption = b.run(&format!("{} return root.querySelector('.lpq-caption').textContent;", root_js(widget)));
         let caption = caption.as_str().unwrap();
         let numbers: Vec<u64> =
             caption.split(|c: char| !c.is_ascii_digit()).filter_map(|w| w.parse().ok()).take(2).collect();
@@ -420,14 +412,14 @@ async fn drive_checking_steps(b: &Browser, widget: usize, source: &str, answers:
             json!(source),
             expected
         );
-        b.wait_until(&js, &format!("lpq-step {expected} from {source} (caption `{caption}`)")).await;
+        b.wait_until(&js, &format!("lpq-step {expected} from {source} (caption `{caption}`)"));
         // The page's other questions (the age, beside who it is about) first.
-        for other in b.page_questions(widget).await.into_iter().filter(|q| *q != id) {
+        for other in b.page_questions(widget).into_iter().filter(|q| *q != id) {
             for c in lookup(answers, &other) {
-                b.click(widget, &format!("[data-question=\"{other}\"] [data-option=\"{c}\"]")).await;
+                b.click(widget, &format!("[data-question=\"{other}\"] [data-option=\"{c}\"]"));
             }
         }
-        b.answer(widget, &id, lookup(answers, &id)).await;
+        b.answer(widget, &id, lookup(answers, &id));
         b.wait_until(
             &format!(
                 "{} const q = root.querySelector('[data-question]'); return !q || q.dataset.question !== {};",
@@ -435,8 +427,7 @@ async fn drive_checking_steps(b: &Browser, widget: usize, source: &str, answers:
                 json!(id)
             ),
             &format!("the quiz to move on from `{id}`"),
-        )
-        .await;
+        );
     }
     panic!("widget {widget} never reached the review");
 }
@@ -444,31 +435,29 @@ async fn drive_checking_steps(b: &Browser, widget: usize, source: &str, answers:
 /// 3a. By default the host learns only that the quiz started, which part of how many
 /// (a total that never depends on the answers), and that it finished: no question ids,
 /// no triage, no nutrients. The events bubble out of the shadow root.
-pub async fn host_events_by_default_tell_only_progress() {
-    let b = Browser::open(1280, 900).await;
-    b.goto(&site().url("/embed-demo.html")).await;
-    mounted(&b, 0).await;
-    mounted(&b, 1).await;
+pub fn host_events_by_default_tell_only_progress() {
+    let b = Browser::open(1280, 900);
+    b.goto(&site().url("/embed-demo.html"));
+    mounted(&b, 0);
+    mounted(&b, 1);
     b.run(
         "window.seen = []; for (const name of ['lpq-start', 'lpq-step', 'lpq-complete'])
            document.addEventListener(name, e => window.seen.push({ name, bubbles: e.bubbles, composed: e.composed,
              target: e.target.id, tag: e.target.tagName.toLowerCase() }));",
-    )
-    .await;
-    assert!(host_events(&b, "quiz-a").await.is_empty(), "nothing is sent before the person starts");
+    );
+    assert!(host_events(&b, "quiz-a").is_empty(), "nothing is sent before the person starts");
 
     let mut step_lists = Vec::new();
     for (w, source, answers) in [(0, "quiz-a", dvt()), (1, "quiz-b", vegan_b12())] {
-        b.click(w, "[data-action=\"start\"]").await;
-        let asked = drive_checking_steps(&b, w, source, answers, false).await;
-        b.click(w, "[data-action=\"submit\"]").await;
-        b.wait_for(w, "[data-results]").await;
+        b.click(w, "[data-action=\"start\"]");
+        let asked = drive_checking_steps(&b, w, source, answers, false);
+        b.click(w, "[data-action=\"submit\"]");
+        b.wait_for(w, "[data-results]");
         b.wait_until(
             &format!("return !!document.querySelector('#host-events li[data-source=\"{source}\"][data-event=\"lpq-complete\"]');"),
             "lpq-complete",
-        )
-        .await;
-        let events = host_events(&b, source).await;
+        );
+        let events = host_events(&b, source);
         let names: Vec<&str> = events.iter().map(|(n, _)| n.as_str()).collect();
         assert_eq!(names.first(), Some(&"lpq-start"), "{source}: start comes first: {names:?}");
         assert_eq!(names.last(), Some(&"lpq-complete"), "{source}: {names:?}");
@@ -486,14 +475,14 @@ pub async fn host_events_by_default_tell_only_progress() {
         }
         step_lists.push(steps);
         if w == 0 {
-            assert!(host_events(&b, "quiz-b").await.is_empty(), "widget B sent nothing while A was used");
+            assert!(host_events(&b, "quiz-b").is_empty(), "widget B sent nothing while A was used");
         }
     }
     // Two people with different answers send the very same progress: it reveals nothing.
     assert_eq!(step_lists[0], step_lists[1], "the same steps whatever the answers");
     assert!(step_lists[0].iter().all(|d| d["total"] == step_lists[0][0]["total"]), "a stable total");
 
-    let seen = b.run("return window.seen;").await;
+    let seen = b.run("return window.seen;");
     for e in seen.as_array().unwrap() {
         assert_eq!(
             (e["bubbles"].clone(), e["composed"].clone(), e["tag"].clone()),
@@ -502,27 +491,26 @@ pub async fn host_events_by_default_tell_only_progress() {
         );
         assert!(e["target"] == "quiz-a" || e["target"] == "quiz-b", "{e}");
     }
-    let problems = b.console_problems().await;
+    let problems = b.console_problems();
     assert!(problems.is_empty(), "console errors or warnings: {problems:#?}");
 
     // Resuming saved results tells the host again (as the README says), without a start.
-    b.client.refresh().await.unwrap();
+    b.client.refresh().unwrap();
     for source in ["quiz-a", "quiz-b"] {
         b.wait_until(
             &format!("return !!document.querySelector('#host-events li[data-source=\"{source}\"][data-event=\"lpq-complete\"]');"),
             "lpq-complete after a reload",
-        )
-        .await;
-        let events = host_events(&b, source).await;
+        );
+        let events = host_events(&b, source);
         let expected = json!({ "locale": "en-GB", "version": leg_pain_quiz::VERSION });
         assert_eq!(events, vec![("lpq-complete".to_string(), expected)], "{source} after a reload");
     }
-    b.close().await;
+    b.close();
 }
 
 /// 3b. `events="detailed"` adds question ids, the triage level and the nutrients;
 /// `events="off"` sends nothing; any other value is the default, with a warning.
-pub async fn detailed_events_only_when_the_host_asks() {
+pub fn detailed_events_only_when_the_host_asks() {
     let dir = HostDir::new("events");
     let log = r#"<script type="module">
         const log = document.getElementById('host-events');
@@ -540,92 +528,89 @@ pub async fn detailed_events_only_when_the_host_asks() {
         ),
     );
     let server = dir.serve(vec![]);
-    let b = Browser::open(1280, 900).await;
-    b.goto(&server.url("/events.html")).await;
+    let b = Browser::open(1280, 900);
+    b.goto(&server.url("/events.html"));
     for w in 0..3 {
-        mounted(&b, w).await;
+        mounted(&b, w);
     }
-    b.click(0, "[data-action=\"start\"]").await;
-    drive_checking_steps(&b, 0, "quiz-a", dvt(), true).await;
-    b.click(0, "[data-action=\"submit\"]").await;
-    b.wait_for(0, "[data-results]").await;
+    b.click(0, "[data-action=\"start\"]");
+    drive_checking_steps(&b, 0, "quiz-a", dvt(), true);
+    b.click(0, "[data-action=\"submit\"]");
+    b.wait_for(0, "[data-results]");
     b.wait_until(
         "return !!document.querySelector('#host-events li[data-source=\"quiz-a\"][data-event=\"lpq-complete\"]');",
         "lpq-complete",
-    )
-    .await;
-    let (_, complete) = host_events(&b, "quiz-a").await.pop().unwrap();
-    let shown = results(&b, 0).await;
+    );
+    let (_, complete) = host_events(&b, "quiz-a").pop().unwrap();
+    let shown = results(&b, 0);
     assert_eq!(complete["triage"], shown["triage"], "the event's triage is the one on screen");
     assert_eq!(complete["nutrients"], shown["nutrients"], "the event's nutrients are those on screen, in order");
     assert_eq!(complete["triage"], "urgent");
 
-    b.click(1, "[data-action=\"start\"]").await;
-    finish(&b, 1, vegan_b12()).await;
-    assert!(host_events(&b, "quiz-b").await.is_empty(), "events=\"off\" sends nothing");
+    b.click(1, "[data-action=\"start\"]");
+    finish(&b, 1, vegan_b12());
+    assert!(host_events(&b, "quiz-b").is_empty(), "events=\"off\" sends nothing");
 
-    let problems = b.console_problems().await;
+    let problems = b.console_problems();
     assert_eq!(problems.len(), 1, "one warning, for events=\"\": {problems:#?}");
     assert!(problems[0].contains("events="), "{problems:#?}");
-    b.close().await;
+    b.close();
 }
 
 /// No element inside any widget carries a `style` attribute (a strict CSP blocks them).
-async fn no_style_attributes(b: &Browser) {
+fn no_style_attributes(b: &Browser) {
     let count = b
-        .run("return [...document.querySelectorAll('leg-pain-quiz')].reduce((n, h) => n + (h.shadowRoot ? h.shadowRoot.querySelectorAll('[style]').length : 0), 0);")
-        .await;
+        .run("return [...document.querySelectorAll('leg-pain-quiz')].reduce((n, h) => n + (h.shadowRoot ? h.shadowRoot.querySelectorAll('[style]').length : 0), 0);");
     assert_eq!(count, json!(0), "style attributes inside the widget");
 }
 
 /// 4. Under a strict Content-Security-Policy the page and the demo work without a complaint.
-pub async fn strict_csp_page_and_demo_work_cleanly() {
+pub fn strict_csp_page_and_demo_work_cleanly() {
     let strict = Server::start(dist(), vec![("Content-Security-Policy".into(), STRICT_CSP.into())]);
-    let b = Browser::open(1280, 900).await;
+    let b = Browser::open(1280, 900);
 
-    b.goto(&strict.url("/index.html")).await;
-    b.click(0, "[data-action=\"start\"]").await;
-    finish(&b, 0, low_magnesium()).await;
-    assert_eq!(results(&b, 0).await["nutrients"][0], "magnesium");
-    no_style_attributes(&b).await;
-    let problems = b.console_problems().await;
+    b.goto(&strict.url("/index.html"));
+    b.click(0, "[data-action=\"start\"]");
+    finish(&b, 0, low_magnesium());
+    assert_eq!(results(&b, 0)["nutrients"][0], "magnesium");
+    no_style_attributes(&b);
+    let problems = b.console_problems();
     assert!(problems.is_empty(), "index.html under a strict CSP: {problems:#?}");
-    assert!(b.foreign_requests(&[&strict.base]).await.is_empty());
+    assert!(b.foreign_requests(&[&strict.base]).is_empty());
 
-    b.goto(&strict.url("/embed-demo.html")).await;
-    b.click(0, "[data-action=\"start\"]").await;
-    finish(&b, 0, dvt()).await;
-    b.click(1, "[data-action=\"start\"]").await;
-    finish(&b, 1, vegan_b12()).await;
-    assert_eq!(results(&b, 0).await["triage"], "urgent");
-    assert_eq!(results(&b, 1).await["nutrients"][0], "vitamin_b12");
-    b.wait_until("return document.querySelectorAll('#host-events li').length > 0;", "the demo's event log").await;
-    no_style_attributes(&b).await;
-    let problems = b.console_problems().await;
+    b.goto(&strict.url("/embed-demo.html"));
+    b.click(0, "[data-action=\"start\"]");
+    finish(&b, 0, dvt());
+    b.click(1, "[data-action=\"start\"]");
+    finish(&b, 1, vegan_b12());
+    assert_eq!(results(&b, 0)["triage"], "urgent");
+    assert_eq!(results(&b, 1)["nutrients"][0], "vitamin_b12");
+    b.wait_until("return document.querySelectorAll('#host-events li').length > 0;", "the demo's event log");
+    no_style_attributes(&b);
+    let problems = b.console_problems();
     assert!(problems.is_empty(), "embed-demo.html under a strict CSP: {problems:#?}");
 
     // The policy really was in force: a style attribute is refused (and logs a violation).
     let probe = b
         .run("const d = document.createElement('div'); d.setAttribute('style', 'color: rgb(1, 2, 3)'); document.body.append(d);
-              return getComputedStyle(d).color;")
-        .await;
+              return getComputedStyle(d).color;");
     assert_ne!(probe, "rgb(1, 2, 3)", "the strict CSP header reached the browser");
-    let problems = b.console_problems().await;
+    let problems = b.console_problems();
     assert!(
         problems.iter().any(|p| p.contains("Content Security Policy")),
         "violations show in the console: {problems:#?}"
     );
-    b.close().await;
+    b.close();
 }
 
 /// The background colour of widget `widget`'s card.
-async fn background(b: &Browser, widget: usize) -> String {
+fn background(b: &Browser, widget: usize) -> String {
     let js = format!("{} return getComputedStyle(root.querySelector('.lpq-app')).backgroundColor;", root_js(widget));
-    b.run(&js).await.as_str().unwrap().to_string()
+    b.run(&js).as_str().unwrap().to_string()
 }
 
 /// 5a. theme and lang: dark renders dark, unknown values fall back with exactly one warning each.
-pub async fn theme_and_lang_attributes() {
+pub fn theme_and_lang_attributes() {
     let dir = HostDir::new("themes");
     dir.write(
         "themes.html",
@@ -638,43 +623,40 @@ pub async fn theme_and_lang_attributes() {
         ),
     );
     let server = dir.serve(vec![]);
-    let b = Browser::open(1280, 900).await;
-    b.goto(&server.url("/themes.html")).await;
+    let b = Browser::open(1280, 900);
+    b.goto(&server.url("/themes.html"));
     for w in 0..4 {
-        mounted(&b, w).await;
+        mounted(&b, w);
     }
     let theme = |w: usize| format!("{} return root.querySelector('.lpq-app').dataset.theme;", root_js(w));
-    assert_eq!(b.run(&theme(0)).await, "dark");
-    assert_eq!(b.run(&theme(1)).await, "light");
-    assert_eq!(b.run(&theme(2)).await, "auto", "an unknown theme falls back to auto");
-    assert_eq!(b.run(&theme(3)).await, "auto");
-    assert_eq!(background(&b, 0).await, "rgb(22, 27, 34)", "theme=dark");
-    assert_eq!(background(&b, 1).await, "rgb(255, 255, 255)", "theme=light");
-    assert_eq!(background(&b, 2).await, "rgb(255, 255, 255)", "auto follows a light system");
+    assert_eq!(b.run(&theme(0)), "dark");
+    assert_eq!(b.run(&theme(1)), "light");
+    assert_eq!(b.run(&theme(2)), "auto", "an unknown theme falls back to auto");
+    assert_eq!(b.run(&theme(3)), "auto");
+    assert_eq!(background(&b, 0), "rgb(22, 27, 34)", "theme=dark");
+    assert_eq!(background(&b, 1), "rgb(255, 255, 255)", "theme=light");
+    assert_eq!(background(&b, 2), "rgb(255, 255, 255)", "auto follows a light system");
     // The content is British English (the default) for an unsupported lang, and screen
     // readers are told so.
     for w in 0..4 {
-        let lang = b
-            .run(&format!(
-                "{} return root.querySelector('.lpq-app').closest('[lang]')?.getAttribute('lang') ?? null;",
-                root_js(w)
-            ))
-            .await;
+        let lang = b.run(&format!(
+            "{} return root.querySelector('.lpq-app').closest('[lang]')?.getAttribute('lang') ?? null;",
+            root_js(w)
+        ));
         assert_eq!(lang, "en-GB", "widget {w}'s content is marked as British English");
     }
     assert!(b
         .run(&format!("{} return root.textContent;", root_js(2)))
-        .await
         .as_str()
         .unwrap()
         .contains(&crate::screens::ui_text("intro_title")));
     // The fallback works: start and answer in the lang=fr theme=neon widget.
-    b.click(2, "[data-action=\"start\"]").await;
-    b.answer(2, "age", &["18_50"]).await;
-    b.answer(2, "sensation", &["cramp"]).await;
-    b.wait_for(2, "[data-question=\"cramp_pattern\"]").await;
+    b.click(2, "[data-action=\"start\"]");
+    b.answer(2, "age", &["18_50"]);
+    b.answer(2, "sensation", &["cramp"]);
+    b.wait_for(2, "[data-question=\"cramp_pattern\"]");
 
-    let problems = b.console_problems().await;
+    let problems = b.console_problems();
     assert_eq!(problems.len(), 2, "exactly two warnings: {problems:#?}");
     assert!(
         problems.iter().any(|p| p.contains("lang=") && p.contains("fr") && p.contains("using en-GB")),
@@ -683,22 +665,20 @@ pub async fn theme_and_lang_attributes() {
     assert!(problems.iter().any(|p| p.contains("theme=") && p.contains("neon") && p.contains("auto")), "{problems:#?}");
 
     // `auto` follows the system's dark mode; explicit themes don't.
-    b.cdp("Emulation.setEmulatedMedia", json!({ "features": [{ "name": "prefers-color-scheme", "value": "dark" }] }))
-        .await;
+    b.cdp("Emulation.setEmulatedMedia", json!({ "features": [{ "name": "prefers-color-scheme", "value": "dark" }] }));
     b.wait_until(
         &format!(
             "{} return getComputedStyle(root.querySelector('.lpq-app')).backgroundColor === 'rgb(22, 27, 34)';",
             root_js(3)
         ),
         "auto to turn dark",
-    )
-    .await;
-    assert_eq!(background(&b, 1).await, "rgb(255, 255, 255)", "theme=light stays light");
-    b.close().await;
+    );
+    assert_eq!(background(&b, 1), "rgb(255, 255, 255)", "theme=light stays light");
+    b.close();
 }
 
 /// 5b. storage-key, persist="off", and the default keys in page order.
-pub async fn storage_attributes() {
+pub fn storage_attributes() {
     let dir = HostDir::new("storage");
     dir.write(
         "storage.html",
@@ -713,72 +693,72 @@ pub async fn storage_attributes() {
         ),
     );
     let server = dir.serve(vec![]);
-    let b = Browser::open(1280, 900).await;
-    b.goto(&server.url("/storage.html")).await;
+    let b = Browser::open(1280, 900);
+    b.goto(&server.url("/storage.html"));
     for w in 0..6 {
-        mounted(&b, w).await;
+        mounted(&b, w);
     }
-    assert!(quiz_keys(&b).await.is_empty(), "nothing is saved before the person answers");
+    assert!(quiz_keys(&b).is_empty(), "nothing is saved before the person answers");
 
-    b.click(0, "[data-action=\"start\"]").await;
-    b.answer(0, "age", &["18_50"]).await;
-    b.answer(0, "sensation", &["cramp"]).await;
-    b.wait_for(0, "[data-question=\"cramp_pattern\"]").await;
-    assert_eq!(quiz_keys(&b).await, ["leg-pain-quiz:one"]);
+    b.click(0, "[data-action=\"start\"]");
+    b.answer(0, "age", &["18_50"]);
+    b.answer(0, "sensation", &["cramp"]);
+    b.wait_for(0, "[data-question=\"cramp_pattern\"]");
+    assert_eq!(quiz_keys(&b), ["leg-pain-quiz:one"]);
 
-    b.click(1, "[data-action=\"start\"]").await;
-    b.answer(1, "age", &["18_50"]).await;
-    b.answer(1, "sensation", &["tingling"]).await;
-    b.wait_for(1, "[data-question=\"leg_signs\"]").await;
-    assert_eq!(quiz_keys(&b).await, ["leg-pain-quiz:one", "leg-pain-quiz:two"]);
-    assert!(storage(&b, "leg-pain-quiz:one").await.unwrap().contains("cramp"));
-    assert!(!storage(&b, "leg-pain-quiz:one").await.unwrap().contains("tingling"), "storage-key separates saves");
+    b.click(1, "[data-action=\"start\"]");
+    b.answer(1, "age", &["18_50"]);
+    b.answer(1, "sensation", &["tingling"]);
+    b.wait_for(1, "[data-question=\"leg_signs\"]");
+    assert_eq!(quiz_keys(&b), ["leg-pain-quiz:one", "leg-pain-quiz:two"]);
+    assert!(storage(&b, "leg-pain-quiz:one").unwrap().contains("cramp"));
+    assert!(!storage(&b, "leg-pain-quiz:one").unwrap().contains("tingling"), "storage-key separates saves");
 
     // persist="off": answering writes nothing.
-    b.click(2, "[data-action=\"start\"]").await;
-    b.answer(2, "age", &["18_50"]).await;
-    b.answer(2, "sensation", &["aching"]).await;
-    b.answer(2, "leg_signs", &["none"]).await;
-    b.wait_for(2, "[data-question=\"body_signs\"]").await;
+    b.click(2, "[data-action=\"start\"]");
+    b.answer(2, "age", &["18_50"]);
+    b.answer(2, "sensation", &["aching"]);
+    b.answer(2, "leg_signs", &["none"]);
+    b.wait_for(2, "[data-question=\"body_signs\"]");
     // A saving widget answered after it, so a save from widget 2 would have landed by now.
-    b.click(5, "[data-action=\"start\"]").await;
-    b.answer(5, "age", &["18_50"]).await;
-    b.answer(5, "sensation", &["urge_to_move"]).await;
-    b.wait_for(5, "[data-question=\"rls_pattern\"]").await;
-    b.wait_until("return localStorage.getItem('leg-pain-quiz:named') !== null;", "the id to name the save").await;
+    b.click(5, "[data-action=\"start\"]");
+    b.answer(5, "age", &["18_50"]);
+    b.answer(5, "sensation", &["urge_to_move"]);
+    b.wait_for(5, "[data-question=\"rls_pattern\"]");
+    b.wait_until("return localStorage.getItem('leg-pain-quiz:named') !== null;", "the id to name the save");
     assert_eq!(
-        quiz_keys(&b).await,
+        quiz_keys(&b),
         ["leg-pain-quiz:named", "leg-pain-quiz:one", "leg-pain-quiz:two"],
         "persist=off saved something"
     );
-    assert_eq!(b.run("return Object.keys(localStorage).length;").await, json!(3), "nothing else is written either");
+    assert_eq!(b.run("return Object.keys(localStorage).length;"), json!(3), "nothing else is written either");
 
     // Without a key or an id, the key follows the element's order on the page.
-    b.click(4, "[data-action=\"start\"]").await;
-    b.answer(4, "age", &["18_50"]).await;
-    b.answer(4, "sensation", &["aching"]).await;
-    b.wait_for(4, "[data-question=\"leg_signs\"]").await;
-    assert!(quiz_keys(&b).await.contains(&"leg-pain-quiz:default-2".to_string()), "{:?}", quiz_keys(&b).await);
+    b.click(4, "[data-action=\"start\"]");
+    b.answer(4, "age", &["18_50"]);
+    b.answer(4, "sensation", &["aching"]);
+    b.wait_for(4, "[data-question=\"leg_signs\"]");
+    assert!(quiz_keys(&b).contains(&"leg-pain-quiz:default-2".to_string()), "{:?}", quiz_keys(&b));
 
-    b.client.refresh().await.unwrap();
-    assert_eq!(screen(&b, 0).await, "q:cramp_pattern", "widget one resumes");
-    assert_eq!(screen(&b, 1).await, "q:leg_signs", "widget two resumes");
-    assert_eq!(screen(&b, 2).await, "intro", "persist=off starts afresh");
+    b.client.refresh().unwrap();
+    assert_eq!(screen(&b, 0), "q:cramp_pattern", "widget one resumes");
+    assert_eq!(screen(&b, 1), "q:leg_signs", "widget two resumes");
+    assert_eq!(screen(&b, 2), "intro", "persist=off starts afresh");
     assert_eq!(
-        b.run(&format!("{} return root.querySelector('[data-action=\"start\"]').textContent;", root_js(2))).await,
+        b.run(&format!("{} return root.querySelector('[data-action=\"start\"]').textContent;", root_js(2))),
         "Start"
     );
-    assert_eq!(screen(&b, 3).await, "intro", "the first unnamed widget was never used");
-    assert_eq!(screen(&b, 4).await, "q:leg_signs", "the second unnamed widget resumes its own answers");
-    assert_eq!(screen(&b, 5).await, "q:rls_pattern", "the id-named widget resumes");
-    let problems = b.console_problems().await;
+    assert_eq!(screen(&b, 3), "intro", "the first unnamed widget was never used");
+    assert_eq!(screen(&b, 4), "q:leg_signs", "the second unnamed widget resumes its own answers");
+    assert_eq!(screen(&b, 5), "q:rls_pattern", "the id-named widget resumes");
+    let problems = b.console_problems();
     assert!(problems.is_empty(), "console errors or warnings: {problems:#?}");
-    b.close().await;
+    b.close();
 }
 
 /// The loader on another origin (with CORS): the widget works, nothing else is asked,
 /// and a host CSP that names that origin (as the README shows) is enough.
-pub async fn loads_from_another_origin() {
+pub fn loads_from_another_origin() {
     let cdn = Server::start(dist(), vec![("Access-Control-Allow-Origin".into(), "*".into())]);
     let dir = HostDir::new("cross-origin");
     dir.write(
@@ -793,19 +773,19 @@ pub async fn loads_from_another_origin() {
         cdn.base
     );
     let host = dir.serve(vec![("Content-Security-Policy".into(), csp)]);
-    let b = Browser::open(1280, 900).await;
-    b.goto(&host.url("/host.html")).await;
-    b.click(0, "[data-action=\"start\"]").await;
-    finish(&b, 0, low_magnesium()).await;
-    let shown = results(&b, 0).await;
+    let b = Browser::open(1280, 900);
+    b.goto(&host.url("/host.html"));
+    b.click(0, "[data-action=\"start\"]");
+    finish(&b, 0, low_magnesium());
+    let shown = results(&b, 0);
     assert_eq!(shown["nutrients"][0], "magnesium", "{shown}");
     assert_eq!(shown["triage"], "routine", "{shown}");
-    assert!(storage(&b, "leg-pain-quiz:cdn").await.is_some(), "answers are kept on the host's origin");
+    assert!(storage(&b, "leg-pain-quiz:cdn").is_some(), "answers are kept on the host's origin");
 
-    let foreign = b.foreign_requests(&[&host.base, &cdn.base]).await;
+    let foreign = b.foreign_requests(&[&host.base, &cdn.base]);
     assert!(foreign.is_empty(), "requests beyond the host and the widget's origin: {foreign:#?}");
     let from_cdn = cdn.requests();
-    let version = b.run("return document.querySelector('leg-pain-quiz').version;").await;
+    let version = b.run("return document.querySelector('leg-pain-quiz').version;");
     assert_eq!(version, leg_pain_quiz::VERSION, "the element's version property");
     let files = [
         "/leg-pain-quiz.js",
@@ -818,49 +798,49 @@ pub async fn loads_from_another_origin() {
         assert!(from_cdn.iter().any(|r| r == file), "{file} comes from the widget's origin: {from_cdn:?}");
     }
     assert_eq!(host.requests(), ["/host.html"], "the host serves only its page");
-    let problems = b.console_problems().await;
+    let problems = b.console_problems();
     assert!(problems.is_empty(), "console errors or warnings: {problems:#?}");
-    b.close().await;
+    b.close();
 }
 
 /// 7. "Erase my answers" removes this widget's save in one click, and only its own.
-pub async fn erase_removes_the_saved_answers() {
-    let b = Browser::open(1280, 900).await;
-    b.goto(&site().url("/embed-demo.html")).await;
+pub fn erase_removes_the_saved_answers() {
+    let b = Browser::open(1280, 900);
+    b.goto(&site().url("/embed-demo.html"));
     for w in 0..2 {
-        b.click(w, "[data-action=\"start\"]").await;
-        b.answer(w, "age", &["18_50"]).await;
-        b.answer(w, "sensation", &["cramp"]).await;
-        b.wait_for(w, "[data-question=\"cramp_pattern\"]").await;
+        b.click(w, "[data-action=\"start\"]");
+        b.answer(w, "age", &["18_50"]);
+        b.answer(w, "sensation", &["cramp"]);
+        b.wait_for(w, "[data-question=\"cramp_pattern\"]");
     }
-    assert_eq!(quiz_keys(&b).await, ["leg-pain-quiz:demo-a", "leg-pain-quiz:demo-b"]);
+    assert_eq!(quiz_keys(&b), ["leg-pain-quiz:demo-a", "leg-pain-quiz:demo-b"]);
 
-    b.click(0, "[data-action=\"erase\"]").await;
-    expect_screen(&b, 0, "intro", "erasing starts again").await;
-    b.wait_until("return localStorage.getItem('leg-pain-quiz:demo-a') === null;", "one click to remove A's save").await;
-    assert_eq!(quiz_keys(&b).await, ["leg-pain-quiz:demo-b"], "B's save is kept");
-    assert!(!b.exists(0, "[data-action=\"erase\"]").await, "nothing left to erase");
+    b.click(0, "[data-action=\"erase\"]");
+    expect_screen(&b, 0, "intro", "erasing starts again");
+    b.wait_until("return localStorage.getItem('leg-pain-quiz:demo-a') === null;", "one click to remove A's save");
+    assert_eq!(quiz_keys(&b), ["leg-pain-quiz:demo-b"], "B's save is kept");
+    assert!(!b.exists(0, "[data-action=\"erase\"]"), "nothing left to erase");
     assert!(
-        b.run(&format!("{} return root.textContent;", root_js(0))).await.as_str().unwrap().contains("erased"),
+        b.run(&format!("{} return root.textContent;", root_js(0))).as_str().unwrap().contains("erased"),
         "the person is told"
     );
-    assert_eq!(screen(&b, 1).await, "q:cramp_pattern", "B is untouched");
+    assert_eq!(screen(&b, 1), "q:cramp_pattern", "B is untouched");
 
-    b.client.refresh().await.unwrap();
-    assert_eq!(screen(&b, 0).await, "intro");
+    b.client.refresh().unwrap();
+    assert_eq!(screen(&b, 0), "intro");
     assert_eq!(
-        b.run(&format!("{} return root.querySelector('[data-action=\"start\"]').textContent;", root_js(0))).await,
+        b.run(&format!("{} return root.querySelector('[data-action=\"start\"]').textContent;", root_js(0))),
         "Start",
         "no answers to resume"
     );
-    assert_eq!(screen(&b, 1).await, "q:cramp_pattern");
-    let problems = b.console_problems().await;
+    assert_eq!(screen(&b, 1), "q:cramp_pattern");
+    let problems = b.console_problems();
     assert!(problems.is_empty(), "console errors or warnings: {problems:#?}");
-    b.close().await;
+    b.close();
 }
 
 /// 8. Without WebAssembly the loader shows the warning signs inside the element.
-pub async fn without_webassembly_the_warning_signs_show() {
+pub fn without_webassembly_the_warning_signs_show() {
     let dir = HostDir::new("no-wasm");
     dir.write("no-wasm.js", "delete window.WebAssembly;\n").write(
         "no-wasm.html",
@@ -870,15 +850,14 @@ pub async fn without_webassembly_the_warning_signs_show() {
         ),
     );
     let server = dir.serve(vec![]);
-    let b = Browser::open(1280, 900).await;
-    b.goto(&server.url("/no-wasm.html")).await;
-    assert_eq!(b.run("return typeof WebAssembly;").await, "undefined", "the page really has no WebAssembly");
+    let b = Browser::open(1280, 900);
+    b.goto(&server.url("/no-wasm.html"));
+    assert_eq!(b.run("return typeof WebAssembly;"), "undefined", "the page really has no WebAssembly");
     let text = b
         .wait_until(
             &format!("{} const box = root && root.querySelector('.lpq-fallback-box'); return box && box.offsetHeight > 0 ? box.innerText : null;", root_js(0)),
             "the loader's fallback",
-        )
-        .await;
+        );
     let text = text.as_str().unwrap();
     let meta: toml::Table =
         std::fs::read_to_string(crate::repo_root().join("crates/knowledge/data/meta.toml")).unwrap().parse().unwrap();
@@ -889,12 +868,12 @@ pub async fn without_webassembly_the_warning_signs_show() {
     for needed in needed.iter().map(|t| t.replace("{emergency}", "999")) {
         assert!(text.contains(&needed), "the fallback says `{needed}`: {text}");
     }
-    assert!(!b.exists(0, ".lpq-intro").await, "no quiz without WebAssembly");
-    b.close().await;
+    assert!(!b.exists(0, ".lpq-intro"), "no quiz without WebAssembly");
+    b.close();
 }
 
 /// 9. The full page inside an iframe on another site.
-pub async fn full_page_in_an_iframe() {
+pub fn full_page_in_an_iframe() {
     let dir = HostDir::new("iframe");
     // A blocking script in the head: its capturing listener is in place before the frame loads.
     dir.write("frame.js", "document.addEventListener('load', (e) => { if (e.target.tagName === 'IFRAME') window.frameLoaded = true; }, true);\n")
@@ -909,18 +888,18 @@ pub async fn full_page_in_an_iframe() {
             ),
         );
     let server = dir.serve(vec![]);
-    let b = Browser::open(1280, 1000).await;
-    b.goto(&server.url("/frame.html")).await;
-    b.wait_until("return window.frameLoaded === true;", "the iframe to load").await;
-    b.client.enter_frame(0).await.expect("switch into the iframe");
-    b.click(0, "[data-action=\"start\"]").await;
-    finish(&b, 0, dvt()).await;
-    let shown = results(&b, 0).await;
+    let b = Browser::open(1280, 1000);
+    b.goto(&server.url("/frame.html"));
+    b.wait_until("return window.frameLoaded === true;", "the iframe to load");
+    b.client.enter_frame(0).expect("switch into the iframe");
+    b.click(0, "[data-action=\"start\"]");
+    finish(&b, 0, dvt());
+    let shown = results(&b, 0);
     assert_eq!(shown["triage"], "urgent", "{shown}");
-    assert!(storage(&b, "leg-pain-quiz:page").await.is_some(), "the framed page keeps its answers");
-    b.client.enter_parent_frame().await.unwrap();
-    assert_eq!(b.run("return document.querySelector('h1').textContent;").await, "A site with the check in a frame");
-    let problems = b.console_problems().await;
+    assert!(storage(&b, "leg-pain-quiz:page").is_some(), "the framed page keeps its answers");
+    b.client.enter_parent_frame().unwrap();
+    assert_eq!(b.run("return document.querySelector('h1').textContent;"), "A site with the check in a frame");
+    let problems = b.console_problems();
     assert!(problems.is_empty(), "console errors or warnings: {problems:#?}");
-    b.close().await;
+    b.close();
 }

@@ -84,15 +84,15 @@ const NONE_AT_JS: &str = "const options = [...root.querySelectorAll('[data-quest
 
 /// Checks the screen on show at both zoomed sizes (one script a size); a screenshot of
 /// each at 195 px.
-async fn audit(b: &Browser, person: &str, n: usize, name: &str, problems: &mut Vec<String>) {
+fn audit(b: &Browser, person: &str, n: usize, name: &str, problems: &mut Vec<String>) {
     let script = format!(
         "{} return {{ width: window.innerWidth, overflow: (() => {{ {OVERFLOW_JS} }})(),
            folded: (() => {{ {FOLDED_JS} }})(), none_at: (() => {{ {NONE_AT_JS} }})() }};",
         root_js(0)
     );
     for &(w, h) in ZOOMED {
-        b.viewport(w, h).await;
-        let seen = b.run(&script).await;
+        b.viewport(w, h);
+        let seen = b.run(&script);
         let width = &seen["width"];
         if *width != json!(w) {
             problems.push(format!("[{person} {name} @ {w} px] the page grew to {width} px: something is too wide"));
@@ -108,25 +108,23 @@ async fn audit(b: &Browser, person: &str, n: usize, name: &str, problems: &mut V
             problems.push(format!("[{person} {name} @ {w} px] “None of these” comes {at}"));
         }
     }
-    b.viewport(195, 422).await;
-    shoot(b, &format!("30-{person}-{n:02}-{name}")).await;
+    b.viewport(195, 422);
+    shoot(b, &format!("30-{person}-{n:02}-{name}"));
 }
 
 /// The whole screen at 195 px as `<name>-195px.png`, and its first 1600 px in pieces of
 /// 800 (`<name>-195px-top-N.png`), small enough to read.
-async fn shoot(b: &Browser, name: &str) {
+fn shoot(b: &Browser, name: &str) {
     let path = crate::output_dir().join(format!("{name}-195px.png"));
-    b.screenshot(&path).await;
+    b.screenshot(&path);
     assert!(std::fs::read(&path).expect("screenshot written").starts_with(b"\x89PNG"), "{name}");
-    let height = b.run("return document.documentElement.scrollHeight;").await.as_f64().unwrap_or(0.0);
+    let height = b.run("return document.documentElement.scrollHeight;").as_f64().unwrap_or(0.0);
     for (i, top) in [0.0, 800.0].into_iter().enumerate().filter(|(_, top)| *top < height) {
         let clip = json!({ "x": 0, "y": top, "width": 195, "height": 800f64.min(height - top), "scale": 1 });
-        let shot = b
-            .cdp(
-                "Page.captureScreenshot",
-                json!({ "format": "png", "captureBeyondViewport": true, "clip": clip, "optimizeForSpeed": true }),
-            )
-            .await;
+        let shot = b.cdp(
+            "Page.captureScreenshot",
+            json!({ "format": "png", "captureBeyondViewport": true, "clip": clip, "optimizeForSpeed": true }),
+        );
         let data = crate::browser::base64_decode(shot["data"].as_str().expect("screenshot data"));
         std::fs::write(crate::output_dir().join(format!("{name}-195px-top-{}.png", i + 1)), data).unwrap();
     }
@@ -134,18 +132,18 @@ async fn shoot(b: &Browser, name: &str) {
 
 /// Walks one person's journey from the intro to the results, auditing every screen.
 /// Returns (screens, taps) as a person would count them.
-async fn walk(b: &Browser, person: &str, answers: &Answers, problems: &mut Vec<String>) -> (usize, usize) {
+fn walk(b: &Browser, person: &str, answers: &Answers, problems: &mut Vec<String>) -> (usize, usize) {
     let (mut screens, mut taps) = (0, 0);
     for _ in 0..60 {
-        let now = screen(b).await;
+        let now = screen(b);
         screens += 1;
         let name = now.replace(':', "-");
         if now == "results" {
-            js(b, "root.querySelectorAll('details').forEach(d => d.open = true); return true;").await;
-            audit(b, person, screens, &name, problems).await;
+            js(b, "root.querySelectorAll('details').forEach(d => d.open = true); return true;");
+            audit(b, person, screens, &name, problems);
             return (screens, taps);
         }
-        audit(b, person, screens, &name, problems).await;
+        audit(b, person, screens, &name, problems);
         taps += match now.as_str() {
             "intro" | "review" => 1,
             s if s.starts_with("interrupt:") => 1,
@@ -153,7 +151,7 @@ async fn walk(b: &Browser, person: &str, answers: &Answers, problems: &mut Vec<S
                 // A page may ask more than one question (who, with the age): a tap per
                 // choice on each, and one for Next.
                 let head = s.trim_start_matches("q:").to_string();
-                let others = b.page_questions(0).await.into_iter().filter(|q| *q != head);
+                let others = b.page_questions(0).into_iter().filter(|q| *q != head);
                 let page: Vec<String> = std::iter::once(head.clone()).chain(others).collect();
                 let chosen =
                     page.iter().map(|id| {
@@ -165,23 +163,23 @@ async fn walk(b: &Browser, person: &str, answers: &Answers, problems: &mut Vec<S
             }
         };
         // Start, Continue, Submit, or the choices and Next, in one script run in the page.
-        b.step(0, answers).await;
+        b.step(0, answers);
     }
     panic!("{person}: never reached the results");
 }
 
-async fn fresh(b: &Browser, url: &str) {
-    b.goto(url).await;
-    b.run("localStorage.clear(); sessionStorage.clear(); return true;").await;
-    b.goto(url).await;
-    b.wait_for(0, "[data-action=\"start\"]").await;
+fn fresh(b: &Browser, url: &str) {
+    b.goto(url);
+    b.run("localStorage.clear(); sessionStorage.clear(); return true;");
+    b.goto(url);
+    b.wait_for(0, "[data-action=\"start\"]");
 }
 
-pub async fn every_screen_fits_at_200_and_400_percent() {
+pub fn every_screen_fits_at_200_and_400_percent() {
     let dir = HostDir::new("large-text");
     dir.write("es.html", &page(LOADER, "<leg-pain-quiz lang=\"es\" storage-key=\"es\"></leg-pain-quiz>"));
     let server = dir.serve(vec![]);
-    let b = Browser::open(195, 422).await;
+    let b = Browser::open(195, 422);
     let mut problems = Vec::new();
     let mut counts = Vec::new();
     for (person, url, answers) in [
@@ -189,50 +187,48 @@ pub async fn every_screen_fits_at_200_and_400_percent() {
         ("child", crate::site().url("/"), child()),
         ("pregnant-es", server.url("/es.html"), pregnant_rls()),
     ] {
-        fresh(&b, &url).await;
-        let (screens, taps) = walk(&b, person, answers, &mut problems).await;
+        fresh(&b, &url);
+        let (screens, taps) = walk(&b, person, answers, &mut problems);
         counts.push(format!("{person}: {screens} screens, {taps} taps"));
     }
     println!("{}", counts.join("\n"));
     assert!(problems.is_empty(), "{} problems at 200% and 400% zoom:\n{}", problems.len(), problems.join("\n"));
     // The folded language switch opens to every language, each still a `data-locale`.
-    b.viewport(195, 422).await;
-    b.click(0, ".lpq-language-toggle").await;
+    b.viewport(195, 422);
+    b.click(0, ".lpq-language-toggle");
     let shown = js(
         &b,
         "return [...root.querySelectorAll('[data-locale]')].filter(l => l.checkVisibility()).map(l => l.dataset.locale);",
-    )
-    .await;
+    );
     assert_eq!(shown, json!(["en-GB", "en-US", "es"]), "the opened language menu lists every language");
-    shoot(&b, "30-language-menu-open").await;
-    b.close().await;
+    shoot(&b, "30-language-menu-open");
+    b.close();
 }
 
 /// One tap on Erase loses nothing: the answers go from the device, and Undo brings them
 /// back, saved again, at the question the person was on.
-pub async fn one_tap_on_erase_loses_nothing() {
-    let b = Browser::open(390, 844).await;
-    fresh(&b, &crate::site().url("/")).await;
-    b.click(0, "[data-action=\"start\"]").await;
+pub fn one_tap_on_erase_loses_nothing() {
+    let b = Browser::open(390, 844);
+    fresh(&b, &crate::site().url("/"));
+    b.click(0, "[data-action=\"start\"]");
     for (q, c) in [("age", &["over_70"][..]), ("sensation", &["cramp"])] {
-        b.answer(0, q, c).await;
-        next_screen(&b, &format!("q:{q}")).await;
+        b.answer(0, q, c);
+        next_screen(&b, &format!("q:{q}"));
     }
-    let saved = b.run("return localStorage.getItem('leg-pain-quiz:page');").await;
+    let saved = b.run("return localStorage.getItem('leg-pain-quiz:page');");
     assert!(saved.as_str().is_some_and(|s| s.contains("over_70")), "saved before erasing: {saved}");
-    b.click(0, ".lpq-footer [data-action=\"erase\"]").await;
-    b.wait_for(0, "[data-action=\"undo\"]").await;
-    assert_eq!(screen(&b).await, "intro", "erasing shows the start");
-    assert_eq!(b.run("return localStorage.getItem('leg-pain-quiz:page');").await, Json::Null, "erased from the device");
-    b.click(0, "[data-action=\"undo\"]").await;
-    let back = next_screen(&b, "intro").await;
+    b.click(0, ".lpq-footer [data-action=\"erase\"]");
+    b.wait_for(0, "[data-action=\"undo\"]");
+    assert_eq!(screen(&b), "intro", "erasing shows the start");
+    assert_eq!(b.run("return localStorage.getItem('leg-pain-quiz:page');"), Json::Null, "erased from the device");
+    b.click(0, "[data-action=\"undo\"]");
+    let back = next_screen(&b, "intro");
     assert_eq!(back, "q:cramp_pattern", "Undo returns to the question the person was on");
     b.wait_until(
         "const s = localStorage.getItem('leg-pain-quiz:page'); return !!s && s.includes('over_70');",
         "the answers saved again after Undo",
-    )
-    .await;
-    b.click(0, "[data-action=\"back\"]").await;
-    b.wait_for(0, "[data-question=\"sensation\"] [data-option=\"cramp\"] input:checked").await;
-    b.close().await;
+    );
+    b.click(0, "[data-action=\"back\"]");
+    b.wait_for(0, "[data-question=\"sensation\"] [data-option=\"cramp\"] input:checked");
+    b.close();
 }

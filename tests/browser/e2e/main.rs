@@ -1,7 +1,7 @@
 //! End-to-end tests: the release build (`dist/`, made by scripts/test.sh) served on
 //! loopback and used in headless Chromium as a person would.
 //!
-//! A custom harness (libtest-mimic) so that, without a build or a browser, every test is
+//! A custom harness ([`harness`](lpq_browser_tests::harness)) so that, without a build or a browser, every test is
 //! reported as ignored ("not run") with the reason, instead of failing or passing
 //! silently. scripts/test.sh sets LPQ_REQUIRE_BROWSER=1, which turns that into a failure.
 
@@ -18,9 +18,8 @@ mod results_page;
 mod screens;
 mod visual;
 
-pub use lpq_browser_tests::{browser, server};
+pub use lpq_browser_tests::{browser, harness, server};
 
-use libtest_mimic::{Arguments, Failed, Trial};
 use server::Server;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -28,14 +27,12 @@ use std::sync::OnceLock;
 /// Every browser test, by module and name.
 macro_rules! browser_tests {
     ($($module:ident :: $test:ident),* $(,)?) => {
-        vec![$( (concat!(stringify!($module), "::", stringify!($test)), (|| Box::pin($module::$test())) as fn() -> TestFuture) ),*]
+        vec![$( (concat!(stringify!($module), "::", stringify!($test)), $module::$test as fn()) ),*]
     };
 }
 
-type TestFuture = std::pin::Pin<Box<dyn std::future::Future<Output = ()>>>;
-
 fn main() -> std::process::ExitCode {
-    let args = Arguments::from_args();
+    let args = harness::Arguments::from_env();
     let tests = browser_tests![
         journeys::cramps_with_a_low_magnesium_diet,
         journeys::harmless_cramps_are_self_care_with_no_nutrient,
@@ -107,12 +104,7 @@ fn main() -> std::process::ExitCode {
         }
         eprintln!("browser tests not run: {why}. `bash scripts/test.sh` builds the widget and runs them.");
     }
-    // One browser per worker, reused from test to test (each gets it clean), on one
-    // runtime that outlives the tests: a browser's connection lives on the runtime that
-    // opened it.
-    let runtime: &'static tokio::runtime::Runtime = Box::leak(Box::new(
-        tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().expect("a runtime"),
-    ));
+    // One browser per worker, reused from test to test (each gets it clean).
     browser::reuse_browsers();
     // The longest tests first (by the last run's times), so that the workers finish
     // together instead of one running a long test alone at the end.
@@ -124,21 +116,21 @@ fn main() -> std::process::ExitCode {
     });
     let trials = tests
         .into_iter()
-        .map(|(name, test)| {
-            Trial::test(name, move || -> Result<(), Failed> {
+        .map(|(name, test)| harness::Trial {
+            name,
+            run: Box::new(move || {
                 let started = std::time::Instant::now();
-                runtime.block_on(test());
+                test();
                 TIMINGS.lock().unwrap_or_else(|e| e.into_inner()).push((name, started.elapsed().as_secs_f64()));
-                Ok(())
-            })
-            .with_ignored_flag(missing.is_some())
+            }),
+            ignored: missing.is_some(),
         })
         .collect();
-    let conclusion = libtest_mimic::run(&args, trials);
-    runtime.block_on(browser::stop_idle_browsers());
+    let conclusion = harness::run(&args, trials);
+    browser::stop_idle_browsers();
     print_slowest(10);
     save_times();
-    conclusion.exit_code()
+    conclusion
 }
 
 /// How long each test that passed took, in seconds.
@@ -221,8 +213,8 @@ pub fn output_dir() -> PathBuf {
 
 /// A screenshot of the whole page at the browser's size, `{name}-390x844.png` in
 /// [`output_dir`], for people to read as the person would.
-pub async fn phone_screenshot(b: &browser::Browser, name: &str) {
+pub fn phone_screenshot(b: &browser::Browser, name: &str) {
     let path = output_dir().join(format!("{name}-390x844.png"));
-    b.screenshot(&path).await;
+    b.screenshot(&path);
     assert!(std::fs::read(&path).expect("screenshot written").starts_with(b"\x89PNG"), "{name}");
 }

@@ -63,7 +63,7 @@ fn integrity(package: &Path) -> Json {
 /// A fresh Vite app with React 19 installs the tarball, builds with Vite, and the built
 /// site takes a journey to the results, with the element's event reaching React and no
 /// console errors or warnings.
-pub async fn a_vite_react_host_reaches_the_results() {
+pub fn a_vite_react_host_reaches_the_results() {
     let tarball = tarball();
     let app = temp("vite-react");
     let manifest = json!({
@@ -138,29 +138,28 @@ createRoot(document.getElementById('root')).render(<App />);
     }
 
     let server = Server::start(built, vec![]);
-    let b = Browser::open(1280, 900).await;
-    b.goto(&server.url("/")).await;
-    mounted(&b, 0).await;
-    let version = b.run("return document.querySelector('leg-pain-quiz').version;").await;
+    let b = Browser::open(1280, 900);
+    b.goto(&server.url("/"));
+    mounted(&b, 0);
+    let version = b.run("return document.querySelector('leg-pain-quiz').version;");
     assert_eq!(version, leg_pain_quiz::VERSION);
-    b.click(0, "[data-action=\"start\"]").await;
-    finish(&b, 0, low_magnesium()).await;
-    let shown = results(&b, 0).await;
+    b.click(0, "[data-action=\"start\"]");
+    finish(&b, 0, low_magnesium());
+    let shown = results(&b, 0);
     assert_eq!(shown["nutrients"][0], "magnesium", "{shown}");
     let status = format!("complete {} en-GB", leg_pain_quiz::VERSION);
     b.wait_until(
         &format!("return document.getElementById('host-status').textContent === {};", json!(status)),
         "React's onlpq-complete to set the status",
-    )
-    .await;
+    );
     // Open the folds so the screenshot shows the whole results.
-    b.run(&format!("{} root.querySelectorAll('details').forEach(d => d.open = true);", root_js(0))).await;
-    b.screenshot(&output_dir().join("vite-react-host-results.png")).await;
-    let problems = b.console_problems().await;
+    b.run(&format!("{} root.querySelectorAll('details').forEach(d => d.open = true);", root_js(0)));
+    b.screenshot(&output_dir().join("vite-react-host-results.png"));
+    let problems = b.console_problems();
     assert!(problems.is_empty(), "console errors or warnings in the Vite host: {problems:#?}");
-    let foreign = b.foreign_requests(&[&server.base]).await;
+    let foreign = b.foreign_requests(&[&server.base]);
     assert!(foreign.is_empty(), "requests beyond the app's origin: {foreign:#?}");
-    b.close().await;
+    b.close();
     let _ = std::fs::remove_dir_all(&app);
 }
 
@@ -176,7 +175,7 @@ fn csp(cdn: &str) -> String {
 /// them, with `integrity` on the script and module preloads (from integrity.json), under
 /// the strict CSP: the journey reaches the results, in Spanish too (a language file), with
 /// a clean console; and a wrong `integrity` on the script stops it loading.
-pub async fn a_cdn_style_page_checks_every_file() {
+pub fn a_cdn_style_page_checks_every_file() {
     let package = unpacked();
     let hashes = integrity(&package);
     let cdn = Server::start(package.join("dist"), vec![("Access-Control-Allow-Origin".into(), "*".into())]);
@@ -202,17 +201,17 @@ pub async fn a_cdn_style_page_checks_every_file() {
     std::fs::write(host.join("wrong.html"), page(&head(&wrong), body)).unwrap();
     let server = Server::start(host.clone(), vec![("Content-Security-Policy".into(), csp(&cdn.base))]);
 
-    let b = Browser::open(1280, 900).await;
-    b.goto(&server.url("/host.html")).await;
-    mounted(&b, 0).await;
-    mounted(&b, 1).await;
+    let b = Browser::open(1280, 900);
+    b.goto(&server.url("/host.html"));
+    mounted(&b, 0);
+    mounted(&b, 1);
     let locale =
-        b.run(&format!("{} return root.querySelector('[data-locale-active]').dataset.localeActive;", root_js(1))).await;
+        b.run(&format!("{} return root.querySelector('[data-locale-active]').dataset.localeActive;", root_js(1)));
     assert_eq!(locale, "es", "the Spanish file passed its hash check");
-    b.click(0, "[data-action=\"start\"]").await;
-    finish(&b, 0, low_magnesium()).await;
-    assert_eq!(results(&b, 0).await["nutrients"][0], "magnesium");
-    let problems = b.console_problems().await;
+    b.click(0, "[data-action=\"start\"]");
+    finish(&b, 0, low_magnesium());
+    assert_eq!(results(&b, 0)["nutrients"][0], "magnesium");
+    let problems = b.console_problems();
     assert!(problems.is_empty(), "console errors or warnings on the CDN-style page: {problems:#?}");
     let requested = cdn.requests();
     for file in [
@@ -226,14 +225,14 @@ pub async fn a_cdn_style_page_checks_every_file() {
     }
 
     // The same page with a wrong hash on the loader: the browser refuses to run it.
-    b.goto(&server.url("/wrong.html")).await;
+    b.goto(&server.url("/wrong.html"));
     // The load event waits for module scripts to run or fail.
-    b.wait_until("return document.readyState === 'complete';", "the page to finish loading").await;
-    let problems = b.console_problems().await;
+    b.wait_until("return document.readyState === 'complete';", "the page to finish loading");
+    let problems = b.console_problems();
     assert!(problems.iter().any(|p| p.contains("integrity")), "an integrity error: {problems:#?}");
-    let defined = b.run("return !!customElements.get('leg-pain-quiz');").await;
+    let defined = b.run("return !!customElements.get('leg-pain-quiz');");
     assert_eq!(defined, json!(false), "a loader with the wrong hash never runs");
-    b.close().await;
+    b.close();
     let _ = std::fs::remove_dir_all(&host);
     let _ = std::fs::remove_dir_all(package.parent().unwrap());
 }
@@ -256,7 +255,7 @@ fn copy_dir(from: &Path, to: &Path) {
 /// file is used; one changed by a single byte (a CDN, proxy or attacker) is refused like a
 /// missing one, so the widget starts in British English with a warning; a changed wasm
 /// never runs, and the warning signs are shown instead.
-pub async fn a_tampered_file_is_refused_by_its_hash() {
+pub fn a_tampered_file_is_refused_by_its_hash() {
     let copy = temp("tampered");
     copy_dir(&dist(), &copy);
     let body = "<leg-pain-quiz lang=\"es\" persist=\"off\"></leg-pain-quiz>";
@@ -269,11 +268,11 @@ pub async fn a_tampered_file_is_refused_by_its_hash() {
     );
 
     // Untouched: Spanish.
-    let b = Browser::open(1280, 900).await;
-    b.goto(&server.url("/host.html")).await;
-    mounted(&b, 0).await;
-    assert_eq!(b.run(&active).await, "es");
-    assert!(b.console_problems().await.is_empty());
+    let b = Browser::open(1280, 900);
+    b.goto(&server.url("/host.html"));
+    mounted(&b, 0);
+    assert_eq!(b.run(&active), "es");
+    assert!(b.console_problems().is_empty());
 
     // One byte of the Spanish file changed, same length.
     let es = copy.join("locales/es.kb");
@@ -281,10 +280,10 @@ pub async fn a_tampered_file_is_refused_by_its_hash() {
     let last = bytes.len() - 1;
     bytes[last] ^= 0x01;
     std::fs::write(&es, &bytes).unwrap();
-    b.goto(&server.url("/host.html")).await;
-    mounted(&b, 0).await;
-    assert_eq!(b.run(&active).await, "en-GB", "a changed language file is refused");
-    let problems = b.console_problems().await;
+    b.goto(&server.url("/host.html"));
+    mounted(&b, 0);
+    assert_eq!(b.run(&active), "en-GB", "a changed language file is refused");
+    let problems = b.console_problems();
     assert!(problems.iter().any(|p| p.contains("integrity")), "the browser names the integrity failure: {problems:#?}");
     assert!(problems.iter().any(|p| p.contains("couldn't load es")), "the loader warns once: {problems:#?}");
 
@@ -294,14 +293,13 @@ pub async fn a_tampered_file_is_refused_by_its_hash() {
     let last = bytes.len() - 1;
     bytes[last] ^= 0x01;
     std::fs::write(&wasm, &bytes).unwrap();
-    b.goto(&server.url("/host.html")).await;
+    b.goto(&server.url("/host.html"));
     b.wait_until(
         &format!("{} return !!(root && root.querySelector('.lpq-fallback-box'));", root_js(0)),
         "the warning signs instead of the quiz",
-    )
-    .await;
-    let problems = b.console_problems().await;
+    );
+    let problems = b.console_problems();
     assert!(problems.iter().any(|p| p.contains("integrity")), "the browser names the integrity failure: {problems:#?}");
-    b.close().await;
+    b.close();
     let _ = std::fs::remove_dir_all(&copy);
 }

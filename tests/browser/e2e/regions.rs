@@ -116,14 +116,9 @@ fn numbers_in(text: &str) -> Vec<String> {
     out
 }
 
-async fn messages(b: &Browser) -> Vec<String> {
+fn messages(b: &Browser) -> Vec<String> {
     // Chromium's log quotes the message: `\"` for `"`.
-    b.console_problems()
-        .await
-        .into_iter()
-        .filter(|m| m.contains("leg-pain-quiz"))
-        .map(|m| m.replace("\\\"", "\""))
-        .collect()
+    b.console_problems().into_iter().filter(|m| m.contains("leg-pain-quiz")).map(|m| m.replace("\\\"", "\"")).collect()
 }
 
 fn check_warnings(c: &Combo, warnings: &[String], failures: &mut Vec<String>) {
@@ -133,7 +128,7 @@ fn check_warnings(c: &Combo, warnings: &[String], failures: &mut Vec<String>) {
     }
 }
 
-pub async fn every_combination_dials_only_its_countrys_number() {
+pub fn every_combination_dials_only_its_countrys_number() {
     let dir = HostDir::new("regions");
     for (i, c) in COMBOS.iter().enumerate() {
         dir.write(&format!("{}.html", c.name), &host(c, i, ""));
@@ -144,7 +139,7 @@ pub async fn every_combination_dials_only_its_countrys_number() {
     dir.write("two-unknown.html", &host(unknown, 90, "").replace("</body>", second));
     dir.write("seed.html", &crate::embedding::page("", ""));
     let server = dir.serve(vec![]);
-    let b = Browser::open(390, 844).await;
+    let b = Browser::open(390, 844);
     let mut failures = Vec::new();
     let texts = format!(
         "{} const i = root.querySelector('.lpq-interrupt'); const app = root.querySelector('.lpq-app');
@@ -157,20 +152,20 @@ pub async fn every_combination_dials_only_its_countrys_number() {
         root_js(0)
     );
     // Every combination's widget opens on the saved session, Colombia's excepted.
-    b.goto(&server.url("/seed.html")).await;
-    b.run(&seeded("es-CO")).await;
+    b.goto(&server.url("/seed.html"));
+    b.run(&seeded("es-CO"));
     for c in COMBOS {
         let url = server.url(&format!("/{}.html", c.name));
-        messages(&b).await;
-        b.goto(&url).await;
+        messages(&b);
+        b.goto(&url);
         if c.name == "es-CO" {
             // Colombia the long way: every question, as a person would.
-            walk_until(&b, clot(), "interrupt:emergency").await;
+            walk_until(&b, clot(), "interrupt:emergency");
         } else {
-            let now = screen(&b).await;
+            let now = screen(&b);
             assert_eq!(now, "interrupt:emergency", "{}: the seeded answers open on the emergency screen", c.name);
         }
-        let seen = b.run(&texts).await;
+        let seen = b.run(&texts);
         let text = seen["text"].as_str().unwrap_or_default();
         let want_tel: Vec<Json> = c.numbers.iter().map(|n| json!(format!("tel:{n}"))).collect();
         if seen["tel"] != json!(want_tel) {
@@ -202,47 +197,45 @@ pub async fn every_combination_dials_only_its_countrys_number() {
         if text.contains("NHS") && c.region != "GB" {
             failures.push(format!("{}: names the NHS outside the UK: {text}", c.name));
         }
-        check_warnings(c, &messages(&b).await, &mut failures);
+        check_warnings(c, &messages(&b), &mut failures);
         match c.name {
-            "es-CO" => crate::phone_screenshot(&b, "30-emergency-colombia").await,
-            "unknown" => crate::phone_screenshot(&b, "30-emergency-unknown-region").await,
-            "fr-FR-page" => crate::phone_screenshot(&b, "30-emergency-french-host-page").await,
+            "es-CO" => crate::phone_screenshot(&b, "30-emergency-colombia"),
+            "unknown" => crate::phone_screenshot(&b, "30-emergency-unknown-region"),
+            "fr-FR-page" => crate::phone_screenshot(&b, "30-emergency-french-host-page"),
             _ => {}
         }
 
         // Without WebAssembly: the loader's fallback, with the same numbers or none.
-        b.goto(&server.url(&format!("/{}-nowasm.html", c.name))).await;
-        let fallback = b
-            .wait_until(
-                &format!(
-                    "{} const box = root && root.querySelector('.lpq-fallback-box'); return box ? box.innerText : null;",
-                    root_js(0)
-                ),
-                "the fallback",
-            )
-            .await;
+        b.goto(&server.url(&format!("/{}-nowasm.html", c.name)));
+        let fallback = b.wait_until(
+            &format!(
+                "{} const box = root && root.querySelector('.lpq-fallback-box'); return box ? box.innerText : null;",
+                root_js(0)
+            ),
+            "the fallback",
+        );
         let fallback = fallback.as_str().unwrap_or_default();
         let named = numbers_in(fallback);
         let want: Vec<String> = c.numbers.iter().map(|n| n.to_string()).collect();
         if named != want {
             failures.push(format!("{} without WebAssembly: names {named:?}, want {want:?}: {fallback}", c.name));
         }
-        let tels = b.run(&format!("{} return root.querySelectorAll('a[href^=\"tel:\"]').length;", root_js(0))).await;
+        let tels = b.run(&format!("{} return root.querySelectorAll('a[href^=\"tel:\"]').length;", root_js(0)));
         if tels != json!(0) && c.numbers.is_empty() {
             failures.push(format!("{} without WebAssembly: a call link with no country", c.name));
         }
     }
 
     // Two widgets on a page that says nowhere where the person is: one warning, not two.
-    messages(&b).await;
-    b.goto(&server.url("/two-unknown.html")).await;
-    b.wait_for(1, "[data-action=\"start\"]").await;
-    b.wait_for(0, "[data-action=\"start\"]").await;
-    let warnings = messages(&b).await;
+    messages(&b);
+    b.goto(&server.url("/two-unknown.html"));
+    b.wait_for(1, "[data-action=\"start\"]");
+    b.wait_for(0, "[data-action=\"start\"]");
+    let warnings = messages(&b);
     if warnings.len() != 1 || !warnings[0].contains("local emergency number") {
         failures.push(format!("two widgets with no country: {warnings:#?}, want one warning"));
     }
-    b.close().await;
+    b.close();
     assert!(
         failures.is_empty(),
         "{} problems in {} combinations:\n{}",
@@ -254,7 +247,7 @@ pub async fn every_combination_dials_only_its_countrys_number() {
 
 /// `index.html`'s `<noscript>`-style content (shown where JavaScript is off) can't know
 /// the country: it names no number.
-pub async fn the_page_without_javascript_names_no_number() {
+pub fn the_page_without_javascript_names_no_number() {
     let html = std::fs::read_to_string(crate::dist().join("index.html")).expect("dist/index.html");
     let start = html.find("<leg-pain-quiz").expect("the widget in index.html");
     let end = html.find("</leg-pain-quiz>").expect("its end");

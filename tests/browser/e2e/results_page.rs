@@ -21,7 +21,7 @@ const HARMLESS_BUDGET: f64 = 1750.0;
 const ANY_BUDGET: f64 = 3000.0;
 
 /// Where the results' parts end on the page, in px from its top (after scrolling to it).
-async fn first_screen(b: &Browser) -> Json {
+fn first_screen(b: &Browser) -> Json {
     js(
         b,
         "window.scrollTo(0, 0);
@@ -36,21 +36,20 @@ async fn first_screen(b: &Browser) -> Json {
            tonight: bottom('[data-pattern] .lpq-tonight'),
          };",
     )
-    .await
 }
 
 /// At 390 × 844 the first screen holds the outcome and its step, up to three things to do,
 /// and the nutrients that stand out, for a harmless, an urgent and an emergency case.
-pub async fn the_first_screen_holds_the_summary() {
-    let b = Browser::open(PHONE.0, PHONE.1).await;
+pub fn the_first_screen_holds_the_summary() {
+    let b = Browser::open(PHONE.0, PHONE.1);
     for (answers, name, level, number) in [
         (harmless(), "harmless", "self_care", None),
         (dvt(), "urgent", "urgent", Some("111")),
         (clot(), "emergency", "emergency", Some("999")),
     ] {
-        seed_results(&b, answers).await;
-        assert!(b.exists(0, &format!("[data-results] .lpq-outcome[data-triage=\"{level}\"]")).await, "{name}: {level}");
-        let at = first_screen(&b).await;
+        seed_results(&b, answers);
+        assert!(b.exists(0, &format!("[data-results] .lpq-outcome[data-triage=\"{level}\"]")), "{name}: {level}");
+        let at = first_screen(&b);
         // A recognised pattern opens the results (never before an urgent outcome): it and
         // its step for tonight are on the first screen, and it adds its own height to the
         // room the rest has.
@@ -69,10 +68,7 @@ pub async fn the_first_screen_holds_the_summary() {
         assert!(within("heading") && within("action"), "{name}: the outcome and its step on the first screen: {at}");
         if let Some(number) = number {
             assert!(within("call"), "{name}: the call button on the first screen: {at}");
-            assert!(
-                b.exists(0, &format!("[data-results] a[href=\"tel:{number}\"]")).await,
-                "{name}: tap to call {number}"
-            );
+            assert!(b.exists(0, &format!("[data-results] a[href=\"tel:{number}\"]")), "{name}: tap to call {number}");
             assert_eq!(at["tests_visible"], json!(0), "{name}: no blood tests to read until unfolded: {at}");
             assert_eq!(at["supplements_visible"], json!(0), "{name}: no supplements until unfolded: {at}");
         } else {
@@ -84,18 +80,17 @@ pub async fn the_first_screen_holds_the_summary() {
                 within("nutrients") || (pattern > 0.0 && two_screens),
                 "{name}: what stands out (or that nothing does) on the first screen: {at}"
             );
-            let steps =
-                strings(&b, "return [...root.querySelectorAll('.lpq-steps li')].map(l => l.textContent);").await;
+            let steps = strings(&b, "return [...root.querySelectorAll('.lpq-steps li')].map(l => l.textContent);");
             assert!((1..=3).contains(&steps.len()), "{name}: one to three things to do: {steps:?}");
         }
     }
-    b.close().await;
+    b.close();
 }
 
 /// Every journey's results, nothing unfolded, at 390 px: within two screens for a
 /// harmless case and three and a half for the longest. Prints the heights.
-pub async fn results_fit_their_height_budgets() {
-    let b = Browser::open(PHONE.0, PHONE.1).await;
+pub fn results_fit_their_height_budgets() {
+    let b = Browser::open(PHONE.0, PHONE.1);
     let journeys: [(&str, &Answers); 7] = [
         ("harmless", harmless()),
         ("cramps", cramps()),
@@ -107,15 +102,14 @@ pub async fn results_fit_their_height_budgets() {
     ];
     let mut heights = Vec::new();
     for (name, answers) in journeys {
-        seed_results(&b, answers).await;
+        seed_results(&b, answers);
         // Less a recognised pattern's own height, which opens the results on top of these budgets.
         let h = js(
             &b,
             "const p = root.querySelector('[data-pattern]'), o = root.querySelector('.lpq-outcome');
              return root.querySelector('.lpq-app').getBoundingClientRect().height
                - (p ? o.getBoundingClientRect().top - p.getBoundingClientRect().top : 0);",
-        )
-        .await;
+        );
         let h = h.as_f64().unwrap();
         println!("results height at 390 px, folded: {name:<28} {h:>6.0} px ({:.1} screens)", h / PHONE.1 as f64);
         heights.push((name, h));
@@ -124,7 +118,7 @@ pub async fn results_fit_their_height_budgets() {
     for (name, h) in &heights {
         assert!(*h <= ANY_BUDGET, "{name}: {h} px, over {ANY_BUDGET}");
     }
-    b.close().await;
+    b.close();
 }
 
 /// base64url without padding, as the link uses.
@@ -159,16 +153,15 @@ fn fnv(bytes: &[u8]) -> u32 {
 
 /// "Link to these results" reopens the same results in a fresh browser; a damaged, cut
 /// or old link gets a clear message and the quiz, never a wrong result.
-pub async fn a_results_link_reopens_them_and_a_tampered_one_is_refused() {
-    let b = Browser::open(PHONE.0, PHONE.1).await;
-    fresh_page(&b).await;
-    walk_until(&b, cramps(), "results").await;
-    let before =
-        strings(&b, "return [...root.querySelectorAll('[data-nutrient]')].map(n => n.dataset.nutrient);").await;
-    b.click(0, "[data-action=\"share\"]").await;
-    let href = js(&b, "const a = root.querySelector('a[data-share-link]'); return a ? a.href : null;").await;
+pub fn a_results_link_reopens_them_and_a_tampered_one_is_refused() {
+    let b = Browser::open(PHONE.0, PHONE.1);
+    fresh_page(&b);
+    walk_until(&b, cramps(), "results");
+    let before = strings(&b, "return [...root.querySelectorAll('[data-nutrient]')].map(n => n.dataset.nutrient);");
+    b.click(0, "[data-action=\"share\"]");
+    let href = js(&b, "const a = root.querySelector('a[data-share-link]'); return a ? a.href : null;");
     let href = href.as_str().expect("a results link").to_string();
-    let note = js(&b, "return root.querySelector('.lpq-keep').textContent;").await;
+    let note = js(&b, "return root.querySelector('.lpq-keep').textContent;");
     assert!(note.as_str().unwrap_or_default().contains(&ui_text("share_note")), "says the answers stay after the #");
     let (base, fragment) = href.split_once('#').expect("the answers after #");
     assert!(!base.contains('?') && !base.contains("18_50"), "nothing in the part sent to a server: {base}");
@@ -177,20 +170,20 @@ pub async fn a_results_link_reopens_them_and_a_tampered_one_is_refused() {
     // On another device: nothing saved, the link alone.
     let open = |url: String| {
         let b = &b;
-        async move {
-            b.goto(&site().url("/")).await;
-            b.run("localStorage.clear(); sessionStorage.clear(); return true;").await;
-            b.goto("about:blank").await;
-            b.goto(&url).await;
+        {
+            b.goto(&site().url("/"));
+            b.run("localStorage.clear(); sessionStorage.clear(); return true;");
+            b.goto("about:blank");
+            b.goto(&url);
         }
     };
-    open(href.clone()).await;
-    b.wait_for(0, "[data-results]").await;
-    let after = strings(&b, "return [...root.querySelectorAll('[data-nutrient]')].map(n => n.dataset.nutrient);").await;
+    open(href.clone());
+    b.wait_for(0, "[data-results]");
+    let after = strings(&b, "return [...root.querySelectorAll('[data-nutrient]')].map(n => n.dataset.nutrient);");
     assert_eq!(after, before, "the same results");
-    let notice = js(&b, "return root.querySelector('[data-notice]').textContent;").await;
+    let notice = js(&b, "return root.querySelector('[data-notice]').textContent;");
     assert!(notice.as_str().unwrap_or_default().contains(&ui_text("link_opened")));
-    let address = b.run("return location.href;").await;
+    let address = b.run("return location.href;");
     assert!(!address.as_str().unwrap_or_default().contains(code), "the answers leave the address bar once read");
 
     // Tampered (one character), cut short, from another version, and from a newer one.
@@ -213,70 +206,71 @@ pub async fn a_results_link_reopens_them_and_a_tampered_one_is_refused() {
     let newer = b64(&bytes);
     for (bad, message) in [(tampered, "link_damaged"), (cut, "link_damaged"), (newer, "link_newer"), (old, "link_old")]
     {
-        open(format!("{base}#{param}={bad}")).await;
-        b.wait_for(0, "[data-notice]").await;
-        let notice = js(&b, "return root.querySelector('[data-notice]').textContent;").await;
+        open(format!("{base}#{param}={bad}"));
+        b.wait_for(0, "[data-notice]");
+        let notice = js(&b, "return root.querySelector('[data-notice]').textContent;");
         assert!(notice.as_str().unwrap_or_default().contains(&ui_text(message)), "{message}: {notice}");
-        assert_eq!(screen(&b).await, "intro", "the quiz, never a wrong result");
-        assert!(!b.exists(0, "[data-results]").await);
+        assert_eq!(screen(&b), "intro", "the quiz, never a wrong result");
+        assert!(!b.exists(0, "[data-results]"));
     }
-    b.close().await;
+    b.close();
 }
 
 /// On the full page (`history="on"`), the browser's Back button steps back through the
 /// quiz, and Forward isn't needed to carry on.
-pub async fn the_browser_back_button_steps_through_the_quiz() {
-    let b = Browser::open(PHONE.0, PHONE.1).await;
-    fresh_page(&b).await;
-    b.click(0, "[data-action=\"start\"]").await;
-    b.answer(0, "age", &["18_50"]).await;
-    b.answer(0, "sensation", &["cramp"]).await;
-    assert_eq!(next_screen(&b, "q:sensation").await, "q:cramp_pattern");
-    b.client.back().await.unwrap();
-    assert_eq!(next_screen(&b, "q:cramp_pattern").await, "q:sensation", "Back returns to the last question");
-    assert!(b.exists(0, "[data-option=\"cramp\"] input:checked").await, "with its answer");
-    b.client.back().await.unwrap();
-    assert_eq!(next_screen(&b, "q:sensation").await, "q:for_whom");
-    let url = b.run("return location.pathname;").await;
+pub fn the_browser_back_button_steps_through_the_quiz() {
+    let b = Browser::open(PHONE.0, PHONE.1);
+    fresh_page(&b);
+    b.click(0, "[data-action=\"start\"]");
+    b.answer(0, "age", &["18_50"]);
+    b.answer(0, "sensation", &["cramp"]);
+    assert_eq!(next_screen(&b, "q:sensation"), "q:cramp_pattern");
+    b.client.back().unwrap();
+    assert_eq!(next_screen(&b, "q:cramp_pattern"), "q:sensation", "Back returns to the last question");
+    assert!(b.exists(0, "[data-option=\"cramp\"] input:checked"), "with its answer");
+    b.client.back().unwrap();
+    assert_eq!(next_screen(&b, "q:sensation"), "q:for_whom");
+    let url = b.run("return location.pathname;");
     assert_eq!(url, "/", "still on the quiz's page");
-    b.close().await;
+    b.close();
 }
 
 /// The first question says answers are kept on this device, next to the erase link; a
 /// pregnancy answer is kept only for the session unless the person chooses to keep it.
-pub async fn saved_on_this_device_visibly_and_pregnancy_only_for_the_session() {
-    let b = Browser::open(PHONE.0, PHONE.1).await;
-    fresh_page(&b).await;
-    b.click(0, "[data-action=\"start\"]").await;
-    b.wait_for(0, "[data-question=\"age\"]").await;
-    let saved = js(&b, "const p = root.querySelector('.lpq-saved-here'); return p ? p.textContent : null;").await;
+pub fn saved_on_this_device_visibly_and_pregnancy_only_for_the_session() {
+    let b = Browser::open(PHONE.0, PHONE.1);
+    fresh_page(&b);
+    b.click(0, "[data-action=\"start\"]");
+    b.wait_for(0, "[data-question=\"age\"]");
+    let saved = js(&b, "const p = root.querySelector('.lpq-saved-here'); return p ? p.textContent : null;");
     assert!(saved.as_str().unwrap_or_default().contains(&ui_text("saved_here")), "the notice: {saved}");
-    assert!(b.exists(0, ".lpq-saved-here [data-action=\"erase\"]").await, "with the erase link next to it");
+    assert!(b.exists(0, ".lpq-saved-here [data-action=\"erase\"]"), "with the erase link next to it");
 
     let to_sex: Vec<(&str, &[&str])> = cramps().iter().take_while(|(q, _)| *q != "sex").copied().collect();
-    walk_until(&b, &to_sex, "q:sex").await;
-    b.click(0, "[data-option=\"pregnant\"]").await;
-    b.wait_for(0, "[data-action=\"keep-sensitive\"]").await;
-    b.click(0, "[data-action=\"next\"]").await;
-    next_screen(&b, "q:sex").await;
-    let device = storage(&b, "leg-pain-quiz:page").await.unwrap_or_default();
-    let session = b.run("return sessionStorage.getItem('leg-pain-quiz:page');").await;
+    walk_until(&b, &to_sex, "q:sex");
+    b.click(0, "[data-option=\"pregnant\"]");
+    b.wait_for(0, "[data-action=\"keep-sensitive\"]");
+    b.click(0, "[data-action=\"next\"]");
+    next_screen(&b, "q:sex");
+    let device = storage(&b, "leg-pain-quiz:page").unwrap_or_default();
+    let session = b.run("return sessionStorage.getItem('leg-pain-quiz:page');");
     assert!(!device.contains("pregnant"), "not kept on the device: {device}");
     assert!(session.as_str().unwrap_or_default().contains("pregnant"), "kept for this session: {session}");
     // A reload in the same tab keeps it; the person can choose to keep it for good.
-    b.client.refresh().await.unwrap();
-    b.click(0, "[data-action=\"back\"]").await;
-    b.wait_for(0, "[data-question=\"sex\"] [data-option=\"pregnant\"] input:checked").await;
-    b.click(0, "[data-action=\"keep-sensitive\"]").await;
+    b.client.refresh().unwrap();
+    b.click(0, "[data-action=\"back\"]");
+    b.wait_for(0, "[data-question=\"sex\"] [data-option=\"pregnant\"] input:checked");
+    b.click(0, "[data-action=\"keep-sensitive\"]");
     b.wait_until(
         &format!("{} return root.querySelector('[data-action=\"keep-sensitive\"]').checked;", root_js(0)),
         "kept",
-    )
-    .await;
-    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
-    let device = storage(&b, "leg-pain-quiz:page").await.unwrap_or_default();
-    assert!(device.contains("pregnant"), "kept on the device once chosen: {device}");
-    b.close().await;
+    );
+    // Kept on the device once chosen: written there soon after, so waited for.
+    b.wait_until(
+        "const kept = localStorage.getItem('leg-pain-quiz:page'); return !!kept && kept.includes('pregnant');",
+        "the sensitive answer kept on the device once chosen",
+    );
+    b.close();
 }
 
 /// The page draws the engine's report, all of it and nothing else: for each named answer
@@ -285,7 +279,7 @@ pub async fn saved_on_this_device_visibly_and_pregnancy_only_for_the_session() {
 /// withheld nutrients, "nothing stands out", "later") in the results match the report
 /// worked out natively from the same answers. What the report says is tested natively
 /// (tests/report.rs, tests/scenarios.rs); this is the one check that the page shows it.
-pub async fn the_page_shows_the_engines_report() {
+pub fn the_page_shows_the_engines_report() {
     use leg_pain_quiz::quiz::{assess, Answers as Given};
     use leg_pain_quiz::report::{report, Line, Mark};
     let kb = leg_pain_quiz::knowledge::knowledge();
@@ -300,7 +294,7 @@ pub async fn the_page_shows_the_engines_report() {
         Mark::NoNutrient => Some("no-nutrient"),
         Mark::Deferred => Some("deferred"),
     };
-    let b = Browser::open(PHONE.0, PHONE.1).await;
+    let b = Browser::open(PHONE.0, PHONE.1);
     for (name, answers) in [
         ("harmless", harmless()),
         ("cramps", cramps()),
@@ -327,7 +321,7 @@ pub async fn the_page_shows_the_engines_report() {
             "nutrients": r.standout.iter().map(|s| format!("{}={}", s.id, s.strength.id())).collect::<Vec<_>>(),
             "marked": marked,
         });
-        seed_results(&b, answers).await;
+        seed_results(&b, answers);
         let shown = js(
             &b,
             "const r = root.querySelector('[data-results]');
@@ -341,9 +335,8 @@ pub async fn the_page_shows_the_engines_report() {
                nutrients: [...r.querySelectorAll('[data-nutrient]')].map(n => n.dataset.nutrient + '=' + n.dataset.strength),
                marked,
              };",
-        )
-        .await;
+        );
         assert_eq!(shown, expected, "{name}: the page and the engine's report differ");
     }
-    b.close().await;
+    b.close();
 }

@@ -58,13 +58,13 @@ pub fn ui_text(key: &str) -> String {
 }
 
 /// Runs `body` with `root` bound to the first widget's shadow root.
-pub async fn js(b: &Browser, body: &str) -> Json {
-    b.run(&format!("{} {}", root_js(0), body)).await
+pub fn js(b: &Browser, body: &str) -> Json {
+    b.run(&format!("{} {}", root_js(0), body))
 }
 
 /// Strings returned by `body` (which must return an array of strings).
-pub async fn strings(b: &Browser, body: &str) -> Vec<String> {
-    let value = js(b, body).await;
+pub fn strings(b: &Browser, body: &str) -> Vec<String> {
+    let value = js(b, body);
     value
         .as_array()
         .unwrap_or_else(|| panic!("an array from `{body}`, got {value}"))
@@ -83,29 +83,29 @@ const SCREEN_JS: &str = "if (!root || root.querySelector('[data-lpq-early]')) re
 
 /// The screen on show, once one is: `intro`, `q:<question id>`, `interrupt:<level>`,
 /// `review` or `results`.
-pub async fn screen(b: &Browser) -> String {
+pub fn screen(b: &Browser) -> String {
     let js_text = format!("{} {SCREEN_JS}", root_js(0));
-    b.wait_until(&js_text, "a screen of the quiz").await.as_str().unwrap_or_default().to_string()
+    b.wait_until(&js_text, "a screen of the quiz").as_str().unwrap_or_default().to_string()
 }
 
 /// Waits until the screen is no longer `was`, and returns the new one.
-pub async fn next_screen(b: &Browser, was: &str) -> String {
+pub fn next_screen(b: &Browser, was: &str) -> String {
     let js_text =
         format!("{} const s = (() => {{ {SCREEN_JS} }})(); return s && s !== {} ? s : null;", root_js(0), json!(was));
-    b.wait_until(&js_text, &format!("the quiz to move on from {was}")).await.as_str().unwrap_or_default().to_string()
+    b.wait_until(&js_text, &format!("the quiz to move on from {was}")).as_str().unwrap_or_default().to_string()
 }
 
 /// Starts, answers from `answers`, acknowledges interrupts and submits, until the quiz
 /// shows `stop`, in one script run in the page (see [`Browser::walk`]). Returns the
 /// screens passed on the way.
-pub async fn walk_until(b: &Browser, answers: &Answers, stop: &str) -> Vec<String> {
-    b.walk(0, answers, stop).await
+pub fn walk_until(b: &Browser, answers: &Answers, stop: &str) -> Vec<String> {
+    b.walk(0, answers, stop)
 }
 
 /// Opens the results for complete `answers` at once, as a saved session reopens them
 /// (its warnings acknowledged): for tests whose point is the results, not the walk. The
 /// session is the engine's own, worked out natively.
-pub async fn seed_results(b: &Browser, answers: &Answers) {
+pub fn seed_results(b: &Browser, answers: &Answers) {
     use leg_pain_quiz::quiz::{interrupting_flags, Journey, Screen};
     let kb = leg_pain_quiz::knowledge::knowledge();
     let answers = leg_pain_quiz::quiz::Answers::from_pairs(answers.iter().copied());
@@ -113,17 +113,16 @@ pub async fn seed_results(b: &Browser, answers: &Answers) {
     let journey = Journey::resume(kb, &answers, Screen::Results, &seen);
     assert_eq!(journey.screen, Screen::Results, "complete answers open the results");
     let saved = leg_pain_quiz::session::Session::of(&journey, 1).encode();
-    b.goto(&crate::site().url("/")).await;
-    b.run(&format!("localStorage.clear(); localStorage.setItem('leg-pain-quiz:page', {}); return true;", json!(saved)))
-        .await;
-    b.goto(&crate::site().url("/")).await;
-    b.wait_for(0, "[data-results]").await;
+    b.goto(&crate::site().url("/"));
+    b.run(&format!("localStorage.clear(); localStorage.setItem('leg-pain-quiz:page', {}); return true;", json!(saved)));
+    b.goto(&crate::site().url("/"));
+    b.wait_for(0, "[data-results]");
 }
 
 /// Forgets the saved answers and opens the widget page afresh.
-pub async fn fresh_page(b: &Browser) {
-    b.goto(&crate::site().url("/")).await;
-    b.run("localStorage.clear(); return true;").await;
-    b.goto(&crate::site().url("/")).await;
-    b.wait_for(0, "[data-action=\"start\"]").await;
+pub fn fresh_page(b: &Browser) {
+    b.goto(&crate::site().url("/"));
+    b.run("localStorage.clear(); return true;");
+    b.goto(&crate::site().url("/"));
+    b.wait_for(0, "[data-action=\"start\"]");
 }

@@ -12,79 +12,78 @@ use std::process::Command;
 const SIZES: &[(u32, u32)] = &[(320, 640), (390, 844), (768, 1024), (1280, 900)];
 
 /// Screenshots of the screen on show at every size, as `<name>-<w>x<h>.png`.
-async fn shoot(b: &Browser, name: &str, written: &mut Vec<String>) {
+fn shoot(b: &Browser, name: &str, written: &mut Vec<String>) {
     for &(w, h) in SIZES {
-        b.viewport(w, h).await;
-        assert_eq!(b.run("return window.innerWidth;").await, json!(w));
+        b.viewport(w, h);
+        assert_eq!(b.run("return window.innerWidth;"), json!(w));
         let file = format!("{name}-{w}x{h}.png");
         let path = output_dir().join(&file);
-        b.screenshot(&path).await;
+        b.screenshot(&path);
         let bytes = std::fs::read(&path).expect("screenshot written");
         assert!(bytes.starts_with(b"\x89PNG") && bytes.len() > 2000, "{file} is a PNG with something in it");
         written.push(file);
     }
-    b.viewport(390, 844).await;
+    b.viewport(390, 844);
 }
 
-pub async fn screenshots_of_every_screen() {
-    let b = Browser::open(390, 844).await;
+pub fn screenshots_of_every_screen() {
+    let b = Browser::open(390, 844);
     let mut written = Vec::new();
-    fresh_page(&b).await;
-    shoot(&b, "01-intro", &mut written).await;
+    fresh_page(&b);
+    shoot(&b, "01-intro", &mut written);
 
-    b.click(0, "[data-action=\"start\"]").await;
-    next_screen(&b, "intro").await;
-    b.click(0, "[data-action=\"next\"]").await;
-    b.wait_for(0, ".lpq-error").await;
-    shoot(&b, "03-missing-answer", &mut written).await;
-    walk_until(&b, cramps(), "q:sensation").await;
-    b.click(0, "[data-option=\"cramp\"]").await;
-    b.wait_for(0, "[data-option=\"cramp\"] input:checked").await;
-    shoot(&b, "02-question-multiple", &mut written).await;
+    b.click(0, "[data-action=\"start\"]");
+    next_screen(&b, "intro");
+    b.click(0, "[data-action=\"next\"]");
+    b.wait_for(0, ".lpq-error");
+    shoot(&b, "03-missing-answer", &mut written);
+    walk_until(&b, cramps(), "q:sensation");
+    b.click(0, "[data-option=\"cramp\"]");
+    b.wait_for(0, "[data-option=\"cramp\"] input:checked");
+    shoot(&b, "02-question-multiple", &mut written);
 
-    walk_until(&b, cramps(), "q:frequency").await;
-    shoot(&b, "04-question-single", &mut written).await;
+    walk_until(&b, cramps(), "q:frequency");
+    shoot(&b, "04-question-single", &mut written);
     // The focus ring as a keyboard user sees it, on a choice.
-    js(&b, "root.querySelector('[data-focus]').focus(); return true;").await;
+    js(&b, "root.querySelector('[data-focus]').focus(); return true;");
     // Tab enters the radio group at its first choice ("just once"); Down twice reaches weekly.
-    b.keys(&[Key::Tab.into(), Key::Down.into(), Key::Down.into()]).await;
-    b.wait_for(0, "[data-option=\"weekly\"] input:checked:focus-visible").await;
-    shoot(&b, "04-question-keyboard-focus", &mut written).await;
-    walk_until(&b, cramps(), "review").await;
-    shoot(&b, "05-check-answers", &mut written).await;
-    walk_until(&b, cramps(), "results").await;
-    shoot(&b, "07-results", &mut written).await;
-    b.cdp("Emulation.setEmulatedMedia", json!({ "features": [{ "name": "prefers-color-scheme", "value": "dark" }] }))
-        .await;
-    let dark = js(&b, "return getComputedStyle(root.querySelector('.lpq-app')).backgroundColor;").await;
+    b.keys(&[Key::Tab.into(), Key::Down.into(), Key::Down.into()]);
+    b.wait_for(0, "[data-option=\"weekly\"] input:checked:focus-visible");
+    shoot(&b, "04-question-keyboard-focus", &mut written);
+    walk_until(&b, cramps(), "review");
+    shoot(&b, "05-check-answers", &mut written);
+    walk_until(&b, cramps(), "results");
+    shoot(&b, "07-results", &mut written);
+    b.cdp("Emulation.setEmulatedMedia", json!({ "features": [{ "name": "prefers-color-scheme", "value": "dark" }] }));
+    let dark = js(&b, "return getComputedStyle(root.querySelector('.lpq-app')).backgroundColor;");
     assert_ne!(dark, json!("rgb(255, 255, 255)"), "the widget follows the dark system theme");
-    shoot(&b, "08-results-dark", &mut written).await;
-    b.cdp("Emulation.setEmulatedMedia", json!({ "features": [] })).await;
+    shoot(&b, "08-results-dark", &mut written);
+    b.cdp("Emulation.setEmulatedMedia", json!({ "features": [] }));
 
-    fresh_page(&b).await;
-    walk_until(&b, clot(), "interrupt:emergency").await;
-    shoot(&b, "06-emergency-interrupt", &mut written).await;
-    walk_until(&b, clot(), "results").await;
-    shoot(&b, "09-results-after-emergency", &mut written).await;
+    fresh_page(&b);
+    walk_until(&b, clot(), "interrupt:emergency");
+    shoot(&b, "06-emergency-interrupt", &mut written);
+    walk_until(&b, clot(), "results");
+    shoot(&b, "09-results-after-emergency", &mut written);
 
     for (answers, name) in [(harmless(), "12-results-harmless"), (complex(), "13-results-70-year-old")] {
-        fresh_page(&b).await;
-        walk_until(&b, answers, "results").await;
-        shoot(&b, name, &mut written).await;
+        fresh_page(&b);
+        walk_until(&b, answers, "results");
+        shoot(&b, name, &mut written);
     }
     // Everything unfolded, for reading the whole text.
-    js(&b, "root.querySelectorAll('details').forEach(d => d.open = true); return true;").await;
-    shoot(&b, "14-results-70-year-old-unfolded", &mut written).await;
+    js(&b, "root.querySelectorAll('details').forEach(d => d.open = true); return true;");
+    shoot(&b, "14-results-70-year-old-unfolded", &mut written);
 
-    fresh_page(&b).await;
-    b.click(0, "[data-action=\"browse\"]").await;
-    b.wait_for(0, ".lpq-browse").await;
-    js(&b, "root.querySelector('[data-browse=\"iron\"]').open = true; return true;").await;
-    shoot(&b, "15-browse", &mut written).await;
+    fresh_page(&b);
+    b.click(0, "[data-action=\"browse\"]");
+    b.wait_for(0, ".lpq-browse");
+    js(&b, "root.querySelector('[data-browse=\"iron\"]').open = true; return true;");
+    shoot(&b, "15-browse", &mut written);
 
     assert_eq!(written.len(), 14 * SIZES.len());
     println!("screenshots in {}:\n{}", output_dir().display(), written.join("\n"));
-    b.close().await;
+    b.close();
 }
 
 /// Renders the PDF's first pages as PNGs with poppler's pdftoppm, if it is installed.
@@ -117,12 +116,12 @@ fn pdf_to_png(pdf: &Path, prefix: &str) -> Vec<String> {
 /// a handout of the outcome, what to do, the nutrients with the foods for this diet, the
 /// tips and the doctor section, with no buttons, status messages or focus rings, on one
 /// or two pages.
-async fn print_results(b: &Browser, answers: &crate::screens::Answers, name: &str) -> (serde_json::Value, usize) {
-    fresh_page(b).await;
-    walk_until(b, answers, "results").await;
+fn print_results(b: &Browser, answers: &crate::screens::Answers, name: &str) -> (serde_json::Value, usize) {
+    fresh_page(b);
+    walk_until(b, answers, "results");
     // Something has focus, as it would after a click: print shows no ring for it.
-    js(b, "root.querySelector('[data-action=\"print\"]').focus(); return true;").await;
-    b.cdp("Emulation.setEmulatedMedia", json!({ "media": "print" })).await;
+    js(b, "root.querySelector('[data-action=\"print\"]').focus(); return true;");
+    b.cdp("Emulation.setEmulatedMedia", json!({ "media": "print" }));
     let shown = js(
         b,
         "const visible = (el) => el.checkVisibility();
@@ -139,8 +138,7 @@ async fn print_results(b: &Browser, answers: &crate::screens::Answers, name: &st
            text: (root.querySelector('[data-summary]') || { textContent: '' }).textContent.length,
            outline: ring ? ring.outlineStyle + ' ' + ring.boxShadow : 'none none',
          };",
-    )
-    .await;
+    );
     assert_eq!(shown["print"], json!(true), "print media is emulated");
     assert_eq!(shown["actions"], json!([]), "no buttons in the printout: {shown}");
     assert_eq!(shown["notices"], json!(0), "no status messages in the printout: {shown}");
@@ -151,20 +149,18 @@ async fn print_results(b: &Browser, answers: &crate::screens::Answers, name: &st
 
     // What prints must be readable: axe (contrast included) on the print styles, from
     // a light and from a dark screen theme.
-    let problems = axe(b).await;
+    let problems = axe(b);
     assert!(problems.is_empty(), "accessibility problems in print:\n{}", problems.join("\n"));
     b.cdp(
         "Emulation.setEmulatedMedia",
         json!({ "media": "print", "features": [{ "name": "prefers-color-scheme", "value": "dark" }] }),
-    )
-    .await;
-    let problems = axe(b).await;
+    );
+    let problems = axe(b);
     assert!(problems.is_empty(), "accessibility problems in print from the dark theme:\n{}", problems.join("\n"));
-    b.cdp("Emulation.setEmulatedMedia", json!({ "media": "print", "features": [] })).await;
+    b.cdp("Emulation.setEmulatedMedia", json!({ "media": "print", "features": [] }));
 
     // As browsers print by default: A4, without background colours.
-    let pdf =
-        b.cdp("Page.printToPDF", json!({ "printBackground": false, "paperWidth": 8.27, "paperHeight": 11.69 })).await;
+    let pdf = b.cdp("Page.printToPDF", json!({ "printBackground": false, "paperWidth": 8.27, "paperHeight": 11.69 }));
     let bytes = base64_decode(pdf["data"].as_str().expect("PDF data"));
     assert!(bytes.starts_with(b"%PDF"), "a PDF");
     let path = output_dir().join(format!("{name}.pdf"));
@@ -172,7 +168,7 @@ async fn print_results(b: &Browser, answers: &crate::screens::Answers, name: &st
     let pages = pdf_pages(&bytes);
     let pngs = pdf_to_png(&path, &format!("{name}-page"));
     println!("{}: {} bytes, {pages} pages on A4; as PNG: {pngs:?}", path.display(), bytes.len());
-    b.cdp("Emulation.setEmulatedMedia", json!({ "media": "", "features": [] })).await;
+    b.cdp("Emulation.setEmulatedMedia", json!({ "media": "", "features": [] }));
     (shown, pages)
 }
 
@@ -182,14 +178,14 @@ fn pdf_pages(pdf: &[u8]) -> usize {
     text.matches("/Type /Page").count() - text.matches("/Type /Pages").count()
 }
 
-pub async fn print_gives_a_handout_without_buttons() {
-    let b = Browser::open(1280, 900).await;
-    let (shown, pages) = print_results(&b, cramps(), "10-print-results").await;
+pub fn print_gives_a_handout_without_buttons() {
+    let b = Browser::open(1280, 900);
+    let (shown, pages) = print_results(&b, cramps(), "10-print-results");
     assert!(shown["foods"].as_u64().unwrap_or(0) > 0, "foods for this diet are printed: {shown}");
     assert!(shown["tips"].as_u64().unwrap_or(0) > 0, "the tips are printed: {shown}");
     assert!((1..=2).contains(&pages), "a one- or two-page handout, not {pages}");
-    let (_, pages) = print_results(&b, complex(), "11-print-70-year-old").await;
+    let (_, pages) = print_results(&b, complex(), "11-print-70-year-old");
     assert!((1..=2).contains(&pages), "the longest results print on two pages at most, not {pages}");
-    print_results(&b, clot(), "12-print-emergency").await;
-    b.close().await;
+    print_results(&b, clot(), "12-print-emergency");
+    b.close();
 }

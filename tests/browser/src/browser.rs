@@ -4,10 +4,7 @@
 //! test gets it with a clean state (one fresh tab, nothing stored for any origin the
 //! run served, no console messages left over).
 
-use fantoccini::actions::{InputSource, KeyAction, KeyActions};
-use fantoccini::elements::{Element, ElementRef};
-use fantoccini::wd::WebDriverCompatibleCommand;
-use fantoccini::{Client, ClientBuilder};
+use crate::webdriver::{Client, Error, ELEMENT_KEY};
 use serde_json::{json, Value as Json};
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
@@ -15,7 +12,6 @@ use std::process::{Child, Command, Stdio};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecf";
 const WAIT: Duration = Duration::from_secs(15);
 
 pub struct Browser {
@@ -37,33 +33,16 @@ fn idle() -> std::sync::MutexGuard<'static, Option<Vec<Browser>>> {
 }
 
 /// From now on [`Browser::close`] hands the browser back for the next test rather than
-/// stopping it. The browsers share one tokio runtime that outlives every test (a
-/// session's connection lives on the runtime that opened it): see the e2e harness.
+/// stopping it.
 pub fn reuse_browsers() {
     idle().get_or_insert_with(Vec::new);
 }
 
 /// Stops every browser that was handed back (at the end of a run).
-pub async fn stop_idle_browsers() {
+pub fn stop_idle_browsers() {
     let browsers = idle().take().unwrap_or_default();
     for browser in browsers {
-        let _ = browser.client.clone().close().await;
-    }
-}
-
-/// A chromedriver extension command: POST to a session-relative path with a JSON body.
-#[derive(Debug)]
-struct SessionPost {
-    path: &'static str,
-    body: Json,
-}
-
-impl WebDriverCompatibleCommand for SessionPost {
-    fn endpoint(&self, base: &url::Url, session: Option<&str>) -> Result<url::Url, url::ParseError> {
-        base.join(&format!("session/{}/{}", session.unwrap_or_default(), self.path))
-    }
-    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        (http::Method::POST, Some(self.body.to_string()))
+        let _ = browser.client.clone().close();
     }
 }
 
@@ -84,46 +63,44 @@ impl Browser {
     /// A headless Chromium with a viewport of `width` × `height`: one handed back by an
     /// earlier test, cleaned, where browsers are reused (see [`reuse_browsers`]), else a
     /// new one.
-    pub async fn open(width: u32, height: u32) -> Browser {
+    pub fn open(width: u32, height: u32) -> Browser {
         loop {
             let Some(mut browser) = idle().as_mut().and_then(Vec::pop) else { break };
             // One that can't be cleaned (it crashed) is dropped, which stops it.
-            if browser.clean().await.is_ok() {
-                browser.viewport(width, height).await;
+            if browser.clean().is_ok() {
+                browser.viewport(width, height);
                 return browser;
             }
         }
-        Browser::launch(width, height).await
+        Browser::launch(width, height)
     }
 
     /// A clean state for the next test: a new tab in place of every old one (which
     /// takes their history, session storage, device emulation and pages with it), no
     /// storage or cookies for any origin that served a request since the browser was
     /// last clean (it can have visited no other), and the console log read empty.
-    async fn clean(&mut self) -> Result<(), fantoccini::error::CmdError> {
-        let old = self.client.windows().await?;
-        let fresh = self.client.new_window(true).await?;
+    fn clean(&mut self) -> Result<(), Error> {
+        let old = self.client.windows()?;
+        let fresh = self.client.new_window(true)?;
         for handle in old {
-            self.client.switch_to_window(handle).await?;
-            self.client.close_window().await?;
+            self.client.switch_to_window(handle)?;
+            self.client.close_window()?;
         }
-        self.client.switch_to_window(fresh.handle).await?;
+        self.client.switch_to_window(fresh.handle)?;
         let (now, served) = crate::server::served_since(self.clean_at);
         for origin in served {
-            self.client
-                .issue_cmd(SessionPost {
-                    path: "goog/cdp/execute",
-                    body: json!({ "cmd": "Storage.clearDataForOrigin", "params": { "origin": origin, "storageTypes": "all" } }),
-                })
-                .await?;
+            self.client.post(
+                "goog/cdp/execute",
+                json!({ "cmd": "Storage.clearDataForOrigin", "params": { "origin": origin, "storageTypes": "all" } }),
+            )?;
         }
-        self.client.issue_cmd(SessionPost { path: "se/log", body: json!({ "type": "browser" }) }).await?;
+        self.client.post("se/log", json!({ "type": "browser" }))?;
         self.clean_at = now;
         Ok(())
     }
 
     /// Starts chromedriver and a fresh headless Chromium with a viewport of `width` × `height`.
-    async fn launch(width: u32, height: u32) -> Browser {
+    fn launch(width: u32, height: u32) -> Browser {
         let port = free_port();
         let driver = Command::new(env_path("CHROMEDRIVER", "/usr/bin/chromedriver"))
             .arg(format!("--port={port}"))
@@ -149,65 +126,52 @@ impl Browser {
                 ]
             }
         });
-        let caps = match caps {
-            Json::Object(map) => map,
-            _ => unreachable!(),
-        };
         let started = Instant::now();
         let client = loop {
-            let attempt = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
-                .capabilities(caps.clone())
-                .connect(&format!("http://127.0.0.1:{port}"))
-                .await;
-            match attempt {
+            match Client::new_session(port, &caps) {
                 Ok(client) => break client,
                 Err(e) if started.elapsed() > WAIT => panic!("could not start a browser session: {e}"),
-                Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
+                Err(_) => std::thread::sleep(Duration::from_millis(100)),
             }
         };
         // Room for a whole walk through the quiz in one script (see [`Browser::walk`]).
-        let timeouts = fantoccini::wd::TimeoutConfiguration::new(
-            Some(Duration::from_secs(120)),
-            Some(Duration::from_secs(60)),
-            Some(Duration::ZERO),
-        );
-        client.update_timeouts(timeouts).await.expect("set the session's timeouts");
+        client
+            .update_timeouts(Duration::from_secs(120), Duration::from_secs(60), Duration::ZERO)
+            .expect("set the session's timeouts");
         let clean_at = crate::server::served_since(u64::MAX).0;
         let browser = Browser { client, driver: Some(driver), profile, clean_at };
-        browser.viewport(width, height).await;
+        browser.viewport(width, height);
         browser
     }
 
     /// Sets the exact viewport, as a phone or desktop of that size would have.
-    pub async fn viewport(&self, width: u32, height: u32) {
+    pub fn viewport(&self, width: u32, height: u32) {
         self.cdp(
             "Emulation.setDeviceMetricsOverride",
             json!({ "width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600 }),
-        )
-        .await;
+        );
     }
 
     /// Runs a DevTools protocol command through chromedriver.
-    pub async fn cdp(&self, cmd: &str, params: Json) -> Json {
+    pub fn cdp(&self, cmd: &str, params: Json) -> Json {
         self.client
-            .issue_cmd(SessionPost { path: "goog/cdp/execute", body: json!({ "cmd": cmd, "params": params }) })
-            .await
+            .post("goog/cdp/execute", json!({ "cmd": cmd, "params": params }))
             .unwrap_or_else(|e| panic!("CDP {cmd} failed: {e}"))
     }
 
-    pub async fn goto(&self, url: &str) {
-        self.client.goto(url).await.unwrap_or_else(|e| panic!("open {url}: {e}"));
+    pub fn goto(&self, url: &str) {
+        self.client.goto(url).unwrap_or_else(|e| panic!("open {url}: {e}"));
     }
 
-    pub async fn run(&self, js: &str) -> Json {
-        self.client.execute(js, vec![]).await.unwrap_or_else(|e| panic!("script failed: {e}\n{js}"))
+    pub fn run(&self, js: &str) -> Json {
+        self.client.execute(js, vec![]).unwrap_or_else(|e| panic!("script failed: {e}\n{js}"))
     }
 
     /// Polls a JavaScript expression (in a function body that returns it) until it is truthy.
-    pub async fn wait_until(&self, js_returning: &str, what: &str) -> Json {
+    pub fn wait_until(&self, js_returning: &str, what: &str) -> Json {
         let started = Instant::now();
         loop {
-            let value = self.run(js_returning).await;
+            let value = self.run(js_returning);
             let truthy = !matches!(value, Json::Null | Json::Bool(false)) && value != json!("") && value != json!(0);
             if truthy {
                 return value;
@@ -215,74 +179,74 @@ impl Browser {
             if started.elapsed() > WAIT {
                 panic!("timed out waiting for {what}");
             }
-            tokio::time::sleep(Duration::from_millis(25)).await;
+            std::thread::sleep(Duration::from_millis(25));
         }
     }
 
-    /// The element matching `css` inside widget `widget`'s shadow root, once it exists.
-    pub async fn find(&self, widget: usize, css: &str) -> Element {
+    /// The reference of the element matching `css` inside widget `widget`'s shadow
+    /// root, once it exists.
+    pub fn find(&self, widget: usize, css: &str) -> String {
         let js = format!("{} return root ? root.querySelector({}) : null;", root_js(widget), json!(css));
-        let value = self.wait_until(&js, &format!("`{css}` in widget {widget}")).await;
-        let id = value
+        let value = self.wait_until(&js, &format!("`{css}` in widget {widget}"));
+        value
             .get(ELEMENT_KEY)
             .and_then(Json::as_str)
             .unwrap_or_else(|| panic!("an element reference, got {value}"))
-            .to_string();
-        Element::from_element_id(self.client.clone(), ElementRef::from(id))
+            .to_string()
     }
 
-    pub async fn exists(&self, widget: usize, css: &str) -> bool {
+    pub fn exists(&self, widget: usize, css: &str) -> bool {
         let js = format!("{} return !!(root && root.querySelector({}));", root_js(widget), json!(css));
-        self.run(&js).await == json!(true)
+        self.run(&js) == json!(true)
     }
 
     /// Clicks like a person: a real pointer click at the element's centre.
-    pub async fn click(&self, widget: usize, css: &str) {
-        let el = self.find(widget, css).await;
-        el.click().await.unwrap_or_else(|e| panic!("click `{css}`: {e}"));
+    pub fn click(&self, widget: usize, css: &str) {
+        let element = self.find(widget, css);
+        self.client.click_element(&element).unwrap_or_else(|e| panic!("click `{css}`: {e}"));
     }
 
     /// Waits for a screen: `question:<id>`, or a selector such as `[data-results]`.
-    pub async fn wait_for(&self, widget: usize, css: &str) {
-        self.find(widget, css).await;
+    pub fn wait_for(&self, widget: usize, css: &str) {
+        self.find(widget, css);
     }
 
     /// Answers one question by clicking its options, then Next. A question sharing its
     /// page that is still unanswered (who the answers are about, beside the age) gets its
     /// first option ("Myself").
-    pub async fn answer(&self, widget: usize, question: &str, choices: &[&str]) {
-        self.wait_for(widget, &format!("[data-question=\"{question}\"]")).await;
+    pub fn answer(&self, widget: usize, question: &str, choices: &[&str]) {
+        self.wait_for(widget, &format!("[data-question=\"{question}\"]"));
         for choice in choices {
-            self.click(widget, &format!("[data-question=\"{question}\"] [data-option=\"{choice}\"]")).await;
+            self.click(widget, &format!("[data-question=\"{question}\"] [data-option=\"{choice}\"]"));
         }
-        for other in self.unanswered_on_page(widget).await {
-            self.click(widget, &format!("[data-question=\"{other}\"] [data-option]")).await;
+        for other in self.unanswered_on_page(widget) {
+            self.click(widget, &format!("[data-question=\"{other}\"] [data-option]"));
         }
-        self.click(widget, "[data-action=\"next\"]").await;
+        self.click(widget, "[data-action=\"next\"]");
     }
 
     /// The questions on the page on show, in order.
-    pub async fn page_questions(&self, widget: usize) -> Vec<String> {
+    pub fn page_questions(&self, widget: usize) -> Vec<String> {
         let js = format!(
             "{} return [...root.querySelectorAll('[data-question]')].map(q => q.dataset.question);",
             root_js(widget)
         );
-        self.run(&js).await.as_array().into_iter().flatten().filter_map(|v| v.as_str().map(String::from)).collect()
+        self.run(&js).as_array().into_iter().flatten().filter_map(|v| v.as_str().map(String::from)).collect()
     }
 
     /// The questions on the page on show with nothing ticked.
-    async fn unanswered_on_page(&self, widget: usize) -> Vec<String> {
+    fn unanswered_on_page(&self, widget: usize) -> Vec<String> {
         let js = format!(
             "{} return [...root.querySelectorAll('[data-question]')].filter(q => !q.querySelector('input:checked')).map(q => q.dataset.question);",
             root_js(widget)
         );
-        self.run(&js).await.as_array().into_iter().flatten().filter_map(|v| v.as_str().map(String::from)).collect()
+        self.run(&js).as_array().into_iter().flatten().filter_map(|v| v.as_str().map(String::from)).collect()
     }
 
     /// Answers whatever the quiz asks, in its order, from `answers`, until "check your
     /// answers". Urgent guidance is acknowledged with Continue. Returns the questions seen.
-    pub async fn complete(&self, widget: usize, answers: &[(&str, &[&str])]) -> Vec<String> {
-        listed(&self.walk_steps(widget, answers, Some("review"), 60).await, "asked")
+    pub fn complete(&self, widget: usize, answers: &[(&str, &[&str])]) -> Vec<String> {
+        listed(&self.walk_steps(widget, answers, Some("review"), 60), "asked")
     }
 
     /// Walks widget `widget` through the quiz in one script run in the page, as
@@ -291,27 +255,26 @@ impl Browser {
     /// and unticking so that exactly those are chosen), then Next; each step waits for
     /// the next screen. Stops when the screen is `stop` (`intro`, `q:<id>`,
     /// `interrupt:<level>`, `review` or `results`) and returns the screens passed.
-    pub async fn walk(&self, widget: usize, answers: &[(&str, &[&str])], stop: &str) -> Vec<String> {
-        listed(&self.walk_steps(widget, answers, Some(stop), 60).await, "passed")
+    pub fn walk(&self, widget: usize, answers: &[(&str, &[&str])], stop: &str) -> Vec<String> {
+        listed(&self.walk_steps(widget, answers, Some(stop), 60), "passed")
     }
 
     /// One step of [`Browser::walk`] from the screen on show; returns the next screen.
-    pub async fn step(&self, widget: usize, answers: &[(&str, &[&str])]) -> String {
-        let mut passed = listed(&self.walk_steps(widget, answers, None, 1).await, "passed");
+    pub fn step(&self, widget: usize, answers: &[(&str, &[&str])]) -> String {
+        let mut passed = listed(&self.walk_steps(widget, answers, None, 1), "passed");
         passed.pop().expect("a step")
     }
 
     /// Takes at most `steps` steps, or stops at `stop`. Returns `passed`, the screens
     /// passed (with no `stop`, then the one reached), and `asked`, every question
     /// answered on the way (a page may ask more than one).
-    async fn walk_steps(&self, widget: usize, answers: &[(&str, &[&str])], stop: Option<&str>, steps: usize) -> Json {
+    fn walk_steps(&self, widget: usize, answers: &[(&str, &[&str])], stop: Option<&str>, steps: usize) -> Json {
         let answers: serde_json::Map<String, Json> = answers.iter().map(|(q, c)| (q.to_string(), json!(c))).collect();
         let args =
             vec![json!(widget), Json::Object(answers), json!(stop), json!(steps), json!(WAIT.as_millis() as u64)];
         let result = self
             .client
             .execute_async(WALK_JS, args)
-            .await
             .unwrap_or_else(|e| panic!("the walk to {stop:?} failed to run: {e}"));
         if let Some(error) = result.get("error") {
             panic!("walking to {stop:?}: {} (passed {})", error.as_str().unwrap_or_default(), result["passed"]);
@@ -320,12 +283,8 @@ impl Browser {
     }
 
     /// Console errors and warnings the page logged, as Chrome reports them.
-    pub async fn console_problems(&self) -> Vec<String> {
-        let logs = self
-            .client
-            .issue_cmd(SessionPost { path: "se/log", body: json!({ "type": "browser" }) })
-            .await
-            .expect("browser log");
+    pub fn console_problems(&self) -> Vec<String> {
+        let logs = self.client.post("se/log", json!({ "type": "browser" })).expect("browser log");
         logs.as_array()
             .into_iter()
             .flatten()
@@ -335,9 +294,9 @@ impl Browser {
     }
 
     /// Resources the page loaded from anywhere but `allowed_origins`.
-    pub async fn foreign_requests(&self, allowed_origins: &[&str]) -> Vec<String> {
+    pub fn foreign_requests(&self, allowed_origins: &[&str]) -> Vec<String> {
         let names =
-            self.run("return performance.getEntriesByType('resource').map(e => e.name).concat([location.href]);").await;
+            self.run("return performance.getEntriesByType('resource').map(e => e.name).concat([location.href]);");
         names
             .as_array()
             .into_iter()
@@ -350,37 +309,27 @@ impl Browser {
 
     /// A PNG of the whole page, not just the viewport (compressed for speed rather than
     /// size: the pictures are for people to look at, and there are hundreds).
-    pub async fn screenshot(&self, path: &Path) {
+    pub fn screenshot(&self, path: &Path) {
         let params = json!({ "format": "png", "captureBeyondViewport": true, "optimizeForSpeed": true });
-        let shot = self.cdp("Page.captureScreenshot", params).await;
+        let shot = self.cdp("Page.captureScreenshot", params);
         let data = shot["data"].as_str().expect("screenshot data");
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(path, base64_decode(data)).unwrap();
     }
 
     /// Presses keys on whatever has focus, e.g. `&[Key::Tab.into(), ' ']`.
-    pub async fn keys(&self, keys: &[char]) {
-        let mut actions = KeyActions::new("keyboard".to_string());
-        for key in keys {
-            actions = actions.then(KeyAction::Down { value: *key }).then(KeyAction::Up { value: *key });
-        }
-        self.client.perform_actions(actions).await.expect("key presses");
+    pub fn keys(&self, keys: &[char]) {
+        self.client.press_keys(None, keys).expect("key presses");
     }
 
     /// Presses a key while Shift is held (Shift+Tab).
-    pub async fn shift_keys(&self, key: char) {
-        let shift = char::from(fantoccini::key::Key::Shift);
-        let actions = KeyActions::new("keyboard".to_string())
-            .then(KeyAction::Down { value: shift })
-            .then(KeyAction::Down { value: key })
-            .then(KeyAction::Up { value: key })
-            .then(KeyAction::Up { value: shift });
-        self.client.perform_actions(actions).await.expect("key presses");
+    pub fn shift_keys(&self, key: char) {
+        self.client.press_keys(Some(Key::Shift.into()), &[key]).expect("key presses");
     }
 
     /// Hands the browser back for the next test where browsers are reused; else ends the
     /// session cleanly, and dropping the browser then stops chromedriver.
-    pub async fn close(self) {
+    pub fn close(self) {
         let unpooled = match idle().as_mut() {
             Some(browsers) => {
                 browsers.push(self);
@@ -389,7 +338,7 @@ impl Browser {
             None => Some(self),
         };
         if let Some(browser) = unpooled {
-            let _ = browser.client.clone().close().await;
+            let _ = browser.client.clone().close();
         }
     }
 }
@@ -507,4 +456,4 @@ pub fn base64_decode(text: &str) -> Vec<u8> {
     out
 }
 
-pub use fantoccini::key::Key;
+pub use crate::webdriver::Key;
