@@ -42,8 +42,9 @@ minify() {
 minify wasm/leg-pain-quiz.js leg-pain-quiz.css embed-demo.js embed-demo.css
 # Trunk ran `wasm-opt -Oz` once. Flattening and re-looping the control flow, then two
 # more rounds, shave about another kilobyte gzip off the wasm (about 6 s).
-# The same wasm-opt Trunk found on PATH (scripts/setup.sh installs it).
-wasm-opt --flatten --rereloop -Oz -Oz \
+# The same wasm-opt Trunk found on PATH (scripts/setup.sh installs it). The producers and
+# target-features sections are for tools, not browsers: 0.2 KB gzip.
+wasm-opt --flatten --rereloop -Oz -Oz --strip-producers --strip-target-features \
   --enable-bulk-memory --enable-nontrapping-float-to-int --enable-reference-types \
   --enable-multivalue --enable-sign-ext --enable-mutable-globals \
   "$TRUNK_STAGING_DIR/wasm/leg-pain-quiz_bg.wasm" -o "$TRUNK_STAGING_DIR/wasm/leg-pain-quiz_bg.wasm"

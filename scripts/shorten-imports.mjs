@@ -5,6 +5,10 @@
 // 3 KB gzip of the transfer budget. wasm-opt's import minifier only handles Emscripten's
 // `env` module, so this rewrites the wasm's import section itself.
 //
+// The same for the exports wasm-bindgen names after a hash (the closure shims,
+// `wasm_bindgen__convert__closures_____invoke__h74e4…`): written once in the wasm and
+// once in the glue, as `exports.name`.
+//
 // Usage: node scripts/shorten-imports.mjs <wasm file> <glue file>
 import { readFileSync, writeFileSync } from 'node:fs';
 
@@ -65,6 +69,30 @@ function descriptionEnd(pos) {
   }
 }
 
+// The export section with each hashed name shortened to `$` and a short name (no
+// other export starts with `$`), recorded in `exportsRenamed`.
+const exportsRenamed = new Map();
+function exportSection(start, end) {
+  let [count, p] = readLeb(start);
+  const entries = [leb(count)];
+  for (let i = 0; i < count; i++) {
+    const [length, f] = readLeb(p);
+    const field = wasm.subarray(f, f + length).toString();
+    const descEnd = readLeb(f + length + 1)[1]; // kind byte, then the index
+    if (/__h[0-9a-f]{16}$/.test(field)) {
+      exportsRenamed.set(field, `$${shortName(exportsRenamed.size)}`);
+      entries.push(name(exportsRenamed.get(field)));
+    } else {
+      entries.push(name(field));
+    }
+    entries.push(wasm.subarray(f + length, descEnd));
+    p = descEnd;
+  }
+  if (p !== end) throw new Error('the export section did not read to its end');
+  const payload = Buffer.concat(entries);
+  return Buffer.concat([Buffer.from([7]), leb(payload.length), payload]);
+}
+
 const MODULE = glue.match(/"(\.\/[\w.-]+_bg\.js)"/)?.[1];
 if (!MODULE) throw new Error(`no import module found in ${gluePath}`);
 const renamed = new Map();
@@ -74,6 +102,11 @@ while (pos < wasm.length) {
   const id = wasm[pos];
   const [size, start] = readLeb(pos + 1);
   const end = start + size;
+  if (id === 7) {
+    parts.push(exportSection(start, end));
+    pos = end;
+    continue;
+  }
   if (id !== 2) {
     parts.push(wasm.subarray(pos, end));
     pos = end;
@@ -109,7 +142,13 @@ for (const [field, short] of [...renamed].sort((a, b) => b[0].length - a[0].leng
   if (!pattern.test(glue)) throw new Error(`import ${field} not found in ${gluePath}`);
   glue = glue.replace(pattern, short);
 }
+// Exports are read as properties of the exports object: `.name`, whole words.
+for (const [field, short] of exportsRenamed) {
+  const pattern = new RegExp(`\\.${field}\\b`, 'g');
+  if (!pattern.test(glue)) throw new Error(`export ${field} not found in ${gluePath}`);
+  glue = glue.replace(pattern, `.${short}`);
+}
 glue = glue.split(JSON.stringify(MODULE)).join('a');
 writeFileSync(wasmPath, Buffer.concat(parts));
 writeFileSync(gluePath, glue);
-console.log(`shorten-imports: ${renamed.size} imports renamed`);
+console.log(`shorten-imports: ${renamed.size} imports and ${exportsRenamed.size} exports renamed`);

@@ -259,9 +259,8 @@ function resolve(element) {
   );
 }
 
-// A language file (see lpq_knowledge::language_files): its warning signs, then the
-// knowledge base in the language, as the compact shape and its text (the loader has the
-// warning signs already, so skips them). Fetched once per page, when a widget needs it,
+// A language file (see lpq_knowledge::language_files): the knowledge base in the
+// language, as the compact shape behind its length, then its text. Fetched once per page, when a widget needs it,
 // within LOCALE_MS; a failed fetch is forgotten, so the next need tries again. Null for
 // the built-in British English.
 const localeFiles = new Map();
@@ -275,13 +274,11 @@ function localeFile(locale) {
           return r.arrayBuffer();
         })
         .then((buffer) => {
-          const view = new DataView(buffer);
-          const words = view.getUint32(0, true);
-          const shape = view.getUint32(4 + words, true);
+          const shape = new DataView(buffer).getUint32(0, true);
           const text = new TextDecoder('utf-8', { fatal: true });
           return {
-            shape: new Uint8Array(buffer, 8 + words, shape),
-            text: text.decode(new Uint8Array(buffer, 8 + words + shape)),
+            shape: new Uint8Array(buffer, 4, shape),
+            text: text.decode(new Uint8Array(buffer, 4 + shape)),
           };
         }),
     );

@@ -615,8 +615,8 @@ fn spanish(key: &str) -> String {
 }
 
 /// Where the quiz can't start, the warning signs need nothing but the loader: in Spanish
-/// under `connect-src 'none'`, while the language file hangs, and when the language file
-/// lacks its warning signs.
+/// under `connect-src 'none'` and while the language file hangs. (A language file carries
+/// no warning signs at all: only the knowledge base for the wasm.)
 pub fn the_warning_signs_need_nothing_but_the_loader() {
     let dir = HostDir::new("signs");
     let body = "<leg-pain-quiz lang=\"es-ES\" storage-key=\"signs\"></leg-pain-quiz>";
@@ -628,30 +628,11 @@ pub fn the_warning_signs_need_nothing_but_the_loader() {
            return String(u).includes('locales/es.kb') ? new Promise(() => {}) : f.call(this, u, o); };",
         body,
     );
-    hostile(
-        &dir,
-        "no-signs.html",
-        "delete window.WebAssembly; const f = window.fetch; window.fetch = function (u, o) {
-           if (!String(u).includes('locales/es.kb')) return f.call(this, u, o);
-           return f.call(this, u, o).then((r) => r.arrayBuffer()).then((buf) => {
-             const n = new DataView(buf).getUint32(0, true);
-             const words = JSON.parse(new TextDecoder().decode(new Uint8Array(buf, 4, n)));
-             delete words.signs;
-             const head = new TextEncoder().encode(JSON.stringify(words));
-             const rest = new Uint8Array(buf, 4 + n);
-             const out = new Uint8Array(4 + head.length + rest.length);
-             new DataView(out.buffer).setUint32(0, head.length, true);
-             out.set(head, 4); out.set(rest, 4 + head.length);
-             window.servedWithoutSigns = true;
-             return new Response(out);
-           }); };",
-        body,
-    );
     let csp = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'none'";
     let strict = dir.serve(vec![("Content-Security-Policy".into(), csp.into())]);
     let plain = dir.serve(vec![]);
     let b = Browser::open(1280, 900);
-    for (server, file) in [(&strict, "no-connect.html"), (&plain, "hangs.html"), (&plain, "no-signs.html")] {
+    for (server, file) in [(&strict, "no-connect.html"), (&plain, "hangs.html")] {
         b.goto(&server.url(&format!("/{file}")));
         let text = b
             .wait_until(
