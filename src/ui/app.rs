@@ -343,6 +343,7 @@ impl Component for App {
         }
         match &screen {
             Screen::Question(id) => {
+                self.tick_chosen();
                 if was == Some(Screen::Intro) {
                     props.on_event.emit(HostEvent::Start(self.state.locale.clone()));
                 }
@@ -406,6 +407,22 @@ impl App {
             Err(SaveProblem::Newer(session)) => {
                 store.adopt(&session);
                 self.state.apply(Msg::Storage(Notice::OtherTab, Some(Box::new(session.resume(&kb)))));
+            }
+        }
+    }
+
+    /// Ticks the chosen answers on the page just shown again. Its inputs are the last
+    /// page's, patched (last to first): a radio ticked there that joins this page's group
+    /// (its name or type changed) unticks the one of the group already ticked, before it
+    /// is unticked itself.
+    fn tick_chosen(&self) {
+        let Some(root) = self.root.cast::<web_sys::Element>() else { return };
+        for question in self.state.journey.page(self.state.kb.0) {
+            for choice in self.state.answers().get(&question.id) {
+                let input = root.query_selector(&format!("#lpq-{}-{choice}", question.id)).ok().flatten();
+                if let Some(input) = input.and_then(|i| i.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                    input.set_checked(true);
+                }
             }
         }
     }

@@ -116,9 +116,10 @@ pub fn question_view(state: &QuizState, dispatch: &Callback<Msg>) -> Html {
         })
     };
     html! {
-        // Keyed by page: each page gets fresh inputs. Reusing the previous page's radios
-        // left a restored answer unticked when going back.
-        <section class="lpq-question" data-page={head.clone()} key={head.clone()}>
+        // One section for every page, patched from page to page: building a new one for
+        // each step cost most of a step's time. Yew sets each input's `checked` on every
+        // render, so a reused radio shows the answer of the page it now belongs to.
+        <section class="lpq-question" data-page={head.clone()}>
             { button(Look::Link, "back", text(&ui.back), on_click(dispatch, Action::Back)) }
             if !missing.is_empty() {
                 <div class="lpq-error-summary" role="alert" tabindex="-1" data-error-summary="">
