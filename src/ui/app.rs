@@ -112,6 +112,8 @@ pub struct App {
     last_part: Option<u32>,
     /// The next screen change came from the browser's Back button: add no history entry.
     popped: bool,
+    /// The history entry (from, to) a new screen adds once it is painted, not yet added.
+    pending_entry: Rc<std::cell::Cell<Option<(u32, u32)>>>,
     /// The error summary was on screen at the last render (it takes focus as it appears).
     missing_shown: bool,
     /// The first choice of this question takes focus after this render (the error
@@ -172,6 +174,7 @@ impl Component for App {
             shown: None,
             last_part: None,
             popped: false,
+            pending_entry: Rc::default(),
             missing_shown: false,
             focus_choice: None,
             root: NodeRef::default(),
@@ -185,6 +188,17 @@ impl Component for App {
     fn update(&mut self, ctx: &Context<Self>, msg: AppMsg) -> bool {
         let store = &ctx.props().store;
         let kb = self.state.kb;
+        match &msg {
+            // The browser moved before the last new screen's entry was added: it moved
+            // from the entry before it, and that entry is never added.
+            AppMsg::Popped(_) => {
+                if let Some((from, _)) = self.pending_entry.take() {
+                    self.entry = from;
+                }
+            }
+            // Anything else finds the entry added.
+            _ => add_entry(&ctx.props().link_param, &self.pending_entry),
+        }
         match msg {
             AppMsg::Ui(Msg::Erase) => {
                 self.state.apply(Msg::Erase);
@@ -372,10 +386,26 @@ impl Component for App {
             return;
         }
         if props.history && !popped {
-            platform::push_history(&props.link_param, self.entry, self.entry + 1);
+            // Added once the new screen is painted: writing the entry takes a few
+            // milliseconds the person would otherwise wait for.
+            add_entry(&props.link_param, &self.pending_entry);
+            self.pending_entry.set(Some((self.entry, self.entry + 1)));
+            let (name, pending) = (props.link_param.clone(), self.pending_entry.clone());
+            platform::after_paint(Box::new(move || add_entry(&name, &pending)));
             self.entry += 1;
         }
         focus(&self.root, "[data-focus]");
+    }
+
+    fn destroy(&mut self, ctx: &Context<Self>) {
+        add_entry(&ctx.props().link_param, &self.pending_entry);
+    }
+}
+
+/// Adds the history entry a new screen is waiting for, if any.
+fn add_entry(name: &str, pending: &std::cell::Cell<Option<(u32, u32)>>) {
+    if let Some((from, to)) = pending.take() {
+        platform::push_history(name, from, to);
     }
 }
 
