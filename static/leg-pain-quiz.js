@@ -381,6 +381,25 @@ function widgets(root, found = []) {
   return found;
 }
 
+// The first use of the page's storage takes the browser a few milliseconds (it asks
+// whether the page may store): done once the first screen is painted, while the wasm is
+// on its way, rather than when the app starts. Nothing is read or written here, and
+// nothing at all where the element turns saving off.
+function openStorage(element) {
+  const persist = element.getAttribute('persist');
+  if (persist !== null && persist.trim().toLowerCase() !== 'on') return;
+  requestAnimationFrame(() =>
+    setTimeout(() => {
+      try {
+        void window.localStorage;
+        void window.sessionStorage;
+      } catch {
+        // Blocked: the app finds out, and says so, when it saves.
+      }
+    }),
+  );
+}
+
 // A widget with neither `storage-key` nor `id` saves under a key that follows its place
 // among such widgets in the whole document (1, 2, …), shadow roots included, so each
 // keeps its own answers whatever order the widgets finish loading in. (Two live widgets
@@ -452,6 +471,7 @@ export class LegPainQuiz extends HTMLElement {
       }
     };
     styled.then(paint);
+    openStorage(this);
     const slow = setTimeout(paint, SLOW_MS);
     Promise.all([boot(), styled, file])
       .then(([glue, , f]) => {
