@@ -253,8 +253,9 @@ impl Component for App {
         self.save(store);
         self.report = self.report.take().filter(|r| r.words == (self.state.kb, self.state.doctor_english));
         self.refresh_report();
-        if self.shown.as_ref().is_some_and(|shown| *shown != self.state.journey.screen) {
-            blur_screen(&self.root);
+        if let Some(shown) = self.shown.as_ref().filter(|shown| **shown != self.state.journey.screen) {
+            let patched = matches!((shown, &self.state.journey.screen), (Screen::Question(_), Screen::Question(_)));
+            blur_screen(&self.root, patched);
         }
         true
     }
@@ -563,11 +564,19 @@ fn mark_ready() {
 /// screen's heading, as on every new screen). Removing the focused element makes the
 /// browser work out the styles there and then, new screen half-built, and moving focus
 /// to the new heading makes it do that again: blurred first, a step costs one pass
-/// instead of two.
-fn blur_screen(root: &NodeRef) {
+/// instead of two. From one question page to the next (`patched`), the Back and Next
+/// buttons stay in place: focus on one of them just moves to the new heading, in one pass.
+/// (The heading stays too; focused, it is blurred, so that focusing it again tells screen
+/// readers the new question.)
+fn blur_screen(root: &NodeRef, patched: bool) {
     if let Some(el) = root.cast::<web_sys::Element>() {
         if let Ok(active) = js_sys::Reflect::get(&el.get_root_node(), &"activeElement".into()) {
-            let _ = platform::call(&active, "blur", &[]);
+            let stays = patched
+                && platform::call(&active, "matches", &[&"[data-action=next],[data-action=back]".into()]).ok()
+                    == Some(true.into());
+            if !stays {
+                let _ = platform::call(&active, "blur", &[]);
+            }
         }
     }
 }
