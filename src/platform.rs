@@ -105,29 +105,12 @@ pub fn ask(function: &JsValue, arg: &str, done: Box<dyn FnOnce(Result<JsValue, J
     settle(promise, done);
 }
 
-/// Calls `f` once the next frame is painted (from a task the frame's animation-frame
-/// callback queues), or at once where the page can't say when that is. For work the
-/// person neither sees nor waits for, so that it doesn't hold the frame back.
-pub fn after_paint(f: Box<dyn FnOnce()>) {
-    type Once = Rc<RefCell<Option<Box<dyn FnOnce()>>>>;
-    fn run(once: &Once) {
-        let f = once.borrow_mut().take();
-        if let Some(f) = f {
-            f()
-        }
-    }
-    let once: Once = Rc::new(RefCell::new(Some(f)));
-    let Some(window) = web_sys::window().map(JsValue::from) else { return run(&once) };
-    let (later, fallback, in_frame) = (once.clone(), once.clone(), window.clone());
-    let frame = Closure::once_into_js(move || {
-        let task = Closure::once_into_js(move || run(&later));
-        if call(&in_frame, "setTimeout", &[&task]).is_err() {
-            run(&fallback)
-        }
-    });
-    if call(&window, "requestAnimationFrame", &[&frame]).is_err() {
-        run(&once)
-    }
+/// Calls `f` once the next frame is painted, by the loader's `painted` (a function
+/// returning a promise that settles then), or at once without one. For work the person
+/// neither sees nor waits for, so that it doesn't hold the frame back. (A promise, not a
+/// callback of its own: each kind of callback handed to JavaScript is its own glue.)
+pub fn after_paint(painted: &JsValue, f: Box<dyn FnOnce()>) {
+    ask(painted, "", Box::new(move |_| f()));
 }
 
 /// Selects the text of an input or text area (after a failed copy).

@@ -381,6 +381,9 @@ function widgets(root, found = []) {
   return found;
 }
 
+// A promise settled once the next frame is painted.
+const painted = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+
 // The first use of the page's storage takes the browser a few milliseconds (it asks
 // whether the page may store): done once the first screen is painted, while the wasm is
 // on its way, rather than when the app starts. Nothing is read or written here, and
@@ -388,16 +391,14 @@ function widgets(root, found = []) {
 function openStorage(element) {
   const persist = element.getAttribute('persist');
   if (persist !== null && persist.trim().toLowerCase() !== 'on') return;
-  requestAnimationFrame(() =>
-    setTimeout(() => {
-      try {
-        void window.localStorage;
-        void window.sessionStorage;
-      } catch {
-        // Blocked: the app finds out, and says so, when it saves.
-      }
-    }),
-  );
+  painted().then(() => {
+    try {
+      void window.localStorage;
+      void window.sessionStorage;
+    } catch {
+      // Blocked: the app finds out, and says so, when it saves.
+    }
+  });
 }
 
 // A widget with neither `storage-key` nor `id` saves under a key that follows its place
@@ -452,6 +453,8 @@ export class LegPainQuiz extends HTMLElement {
     root.dir = 'ltr';
     // How the widget fetches another language when the person switches.
     this.lpqLocale = localeFile;
+    // When the next frame is painted, for work that needn't hold it back (see the app).
+    this.lpqPainted = painted;
     const styled = stylesheet(shadow);
     shadow.append(root);
     const file = localeFile(locale).catch((error) => {

@@ -63,6 +63,9 @@ pub struct AppProps {
     /// The loader's function that fetches a language file (`locale => Promise<bytes>`).
     #[prop_or_default]
     pub load_locale: wasm_bindgen::JsValue,
+    /// The loader's function that returns a promise settled once the next frame is painted.
+    #[prop_or_default]
+    pub painted: wasm_bindgen::JsValue,
     #[prop_or_default]
     pub on_event: Callback<HostEvent>,
     /// Start was pressed on the loader's first screen before the app was ready.
@@ -392,7 +395,7 @@ impl Component for App {
             add_entry(&props.link_param, &self.pending_entry);
             self.pending_entry.set(Some((self.entry, self.entry + 1)));
             let (name, pending) = (props.link_param.clone(), self.pending_entry.clone());
-            platform::after_paint(Box::new(move || add_entry(&name, &pending)));
+            platform::after_paint(&props.painted, Box::new(move || add_entry(&name, &pending)));
             self.entry += 1;
         }
         focus(&self.root, "[data-focus]");
@@ -450,9 +453,8 @@ impl App {
         let Some(root) = self.root.cast::<web_sys::Element>() else { return };
         for question in self.state.journey.page(self.state.kb.0) {
             for choice in self.state.answers().get(&question.id) {
-                let input = root.query_selector(&format!("#lpq-{}-{choice}", question.id)).ok().flatten();
-                if let Some(input) = input.and_then(|i| i.dyn_into::<web_sys::HtmlInputElement>().ok()) {
-                    input.set_checked(true);
+                if let Some(input) = root.query_selector(&format!("#lpq-{}-{choice}", question.id)).ok().flatten() {
+                    let _ = js_sys::Reflect::set(&input, &"checked".into(), &true.into());
                 }
             }
         }
