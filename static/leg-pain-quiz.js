@@ -60,7 +60,8 @@ function within(ms, what, start) {
 
 // The wasm-bindgen glue and the wasm are fetched together, not one after the other (a
 // static import would wait for the glue before the wasm could start), and the wasm
-// compiles while it streams in. index.html preloads both; an embedding page may too.
+// compiles while it streams in. index.html preloads both, and the stylesheet; an
+// embedding page may too.
 function boot() {
   if (!ready) {
     ready = within(WASM_MS, 'the quiz', (signal) => {
