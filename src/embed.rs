@@ -142,6 +142,7 @@ pub fn mount(root: Element, host: HtmlElement, ordinal: u32, locale: String, fil
         locale: locale.into(),
         region: resolved.region.unwrap_or_default().into(),
         load_locale: js_sys::Reflect::get(&host, &JsValue::from_str("lpqLocale")).unwrap_or_default(),
+        painted: js_sys::Reflect::get(&host, &JsValue::from_str("lpqPainted")).unwrap_or_default(),
         // Start pressed on the loader's first screen while the wasm was on its way.
         start: js_sys::Reflect::get(&host, &JsValue::from_str("lpqStart")).is_ok_and(|v| v.as_bool() == Some(true)),
         store: store.clone(),

@@ -105,6 +105,14 @@ pub fn ask(function: &JsValue, arg: &str, done: Box<dyn FnOnce(Result<JsValue, J
     settle(promise, done);
 }
 
+/// Calls `f` once the next frame is painted, by the loader's `painted` (a function
+/// returning a promise that settles then), or at once without one. For work the person
+/// neither sees nor waits for, so that it doesn't hold the frame back. (A promise, not a
+/// callback of its own: each kind of callback handed to JavaScript is its own glue.)
+pub fn after_paint(painted: &JsValue, f: Box<dyn FnOnce()>) {
+    ask(painted, "", Box::new(move |_| f()));
+}
+
 /// Selects the text of an input or text area (after a failed copy).
 pub fn select_all(target: Option<web_sys::EventTarget>) {
     if let Some(target) = target {

@@ -60,7 +60,8 @@ function within(ms, what, start) {
 
 // The wasm-bindgen glue and the wasm are fetched together, not one after the other (a
 // static import would wait for the glue before the wasm could start), and the wasm
-// compiles while it streams in. index.html preloads both; an embedding page may too.
+// compiles while it streams in. index.html preloads both, and the stylesheet; an
+// embedding page may too.
 function boot() {
   if (!ready) {
     ready = within(WASM_MS, 'the quiz', (signal) => {
@@ -378,6 +379,26 @@ function widgets(root, found = []) {
   return found;
 }
 
+// A promise settled once the next frame is painted.
+const painted = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+
+// The first use of the page's storage takes the browser a few milliseconds (it asks
+// whether the page may store): done once the first screen is painted, while the wasm is
+// on its way, rather than when the app starts. Nothing is read or written here, and
+// nothing at all where the element turns saving off.
+function openStorage(element) {
+  const persist = element.getAttribute('persist');
+  if (persist !== null && persist.trim().toLowerCase() !== 'on') return;
+  painted().then(() => {
+    try {
+      void window.localStorage;
+      void window.sessionStorage;
+    } catch {
+      // Blocked: the app finds out, and says so, when it saves.
+    }
+  });
+}
+
 // A widget with neither `storage-key` nor `id` saves under a key that follows its place
 // among such widgets in the whole document (1, 2, …), shadow roots included, so each
 // keeps its own answers whatever order the widgets finish loading in. (Two live widgets
@@ -430,6 +451,8 @@ export class LegPainQuiz extends HTMLElement {
     root.dir = 'ltr';
     // How the widget fetches another language when the person switches.
     this.lpqLocale = localeFile;
+    // When the next frame is painted, for work that needn't hold it back (see the app).
+    this.lpqPainted = painted;
     const styled = stylesheet(shadow);
     shadow.append(root);
     const file = localeFile(locale).catch((error) => {
@@ -449,6 +472,7 @@ export class LegPainQuiz extends HTMLElement {
       }
     };
     styled.then(paint);
+    openStorage(this);
     const slow = setTimeout(paint, SLOW_MS);
     Promise.all([boot(), styled, file])
       .then(([glue, , f]) => {

@@ -63,6 +63,9 @@ pub struct AppProps {
     /// The loader's function that fetches a language file (`locale => Promise<bytes>`).
     #[prop_or_default]
     pub load_locale: wasm_bindgen::JsValue,
+    /// The loader's function that returns a promise settled once the next frame is painted.
+    #[prop_or_default]
+    pub painted: wasm_bindgen::JsValue,
     #[prop_or_default]
     pub on_event: Callback<HostEvent>,
     /// Start was pressed on the loader's first screen before the app was ready.
@@ -112,6 +115,8 @@ pub struct App {
     last_part: Option<u32>,
     /// The next screen change came from the browser's Back button: add no history entry.
     popped: bool,
+    /// The history entry (from, to) a new screen adds once it is painted, not yet added.
+    pending_entry: Rc<std::cell::Cell<Option<(u32, u32)>>>,
     /// The error summary was on screen at the last render (it takes focus as it appears).
     missing_shown: bool,
     /// The first choice of this question takes focus after this render (the error
@@ -172,6 +177,7 @@ impl Component for App {
             shown: None,
             last_part: None,
             popped: false,
+            pending_entry: Rc::default(),
             missing_shown: false,
             focus_choice: None,
             root: NodeRef::default(),
@@ -185,6 +191,17 @@ impl Component for App {
     fn update(&mut self, ctx: &Context<Self>, msg: AppMsg) -> bool {
         let store = &ctx.props().store;
         let kb = self.state.kb;
+        match &msg {
+            // The browser moved before the last new screen's entry was added: it moved
+            // from the entry before it, and that entry is never added.
+            AppMsg::Popped(_) => {
+                if let Some((from, _)) = self.pending_entry.take() {
+                    self.entry = from;
+                }
+            }
+            // Anything else finds the entry added.
+            _ => add_entry(&ctx.props().link_param, &self.pending_entry),
+        }
         match msg {
             AppMsg::Ui(Msg::Erase) => {
                 self.state.apply(Msg::Erase);
@@ -239,8 +256,9 @@ impl Component for App {
         self.save(store);
         self.report = self.report.take().filter(|r| r.words == (self.state.kb, self.state.doctor_english));
         self.refresh_report();
-        if self.shown.as_ref().is_some_and(|shown| *shown != self.state.journey.screen) {
-            blur_screen(&self.root);
+        if let Some(shown) = self.shown.as_ref().filter(|shown| **shown != self.state.journey.screen) {
+            let patched = matches!((shown, &self.state.journey.screen), (Screen::Question(_), Screen::Question(_)));
+            blur_screen(&self.root, patched);
         }
         true
     }
@@ -343,6 +361,7 @@ impl Component for App {
         }
         match &screen {
             Screen::Question(id) => {
+                self.tick_chosen();
                 if was == Some(Screen::Intro) {
                     props.on_event.emit(HostEvent::Start(self.state.locale.clone()));
                 }
@@ -371,10 +390,26 @@ impl Component for App {
             return;
         }
         if props.history && !popped {
-            platform::push_history(&props.link_param, self.entry, self.entry + 1);
+            // Added once the new screen is painted: writing the entry takes a few
+            // milliseconds the person would otherwise wait for.
+            add_entry(&props.link_param, &self.pending_entry);
+            self.pending_entry.set(Some((self.entry, self.entry + 1)));
+            let (name, pending) = (props.link_param.clone(), self.pending_entry.clone());
+            platform::after_paint(&props.painted, Box::new(move || add_entry(&name, &pending)));
             self.entry += 1;
         }
         focus(&self.root, "[data-focus]");
+    }
+
+    fn destroy(&mut self, ctx: &Context<Self>) {
+        add_entry(&ctx.props().link_param, &self.pending_entry);
+    }
+}
+
+/// Adds the history entry a new screen is waiting for, if any.
+fn add_entry(name: &str, pending: &std::cell::Cell<Option<(u32, u32)>>) {
+    if let Some((from, to)) = pending.take() {
+        platform::push_history(name, from, to);
     }
 }
 
@@ -406,6 +441,21 @@ impl App {
             Err(SaveProblem::Newer(session)) => {
                 store.adopt(&session);
                 self.state.apply(Msg::Storage(Notice::OtherTab, Some(Box::new(session.resume(&kb)))));
+            }
+        }
+    }
+
+    /// Ticks the chosen answers on the page just shown again. Its inputs are the last
+    /// page's, patched (last to first): a radio ticked there that joins this page's group
+    /// (its name or type changed) unticks the one of the group already ticked, before it
+    /// is unticked itself.
+    fn tick_chosen(&self) {
+        let Some(root) = self.root.cast::<web_sys::Element>() else { return };
+        for question in self.state.journey.page(self.state.kb.0) {
+            for choice in self.state.answers().get(&question.id) {
+                if let Some(input) = root.query_selector(&format!("#lpq-{}-{choice}", question.id)).ok().flatten() {
+                    let _ = js_sys::Reflect::set(&input, &"checked".into(), &true.into());
+                }
             }
         }
     }
@@ -516,11 +566,19 @@ fn mark_ready() {
 /// screen's heading, as on every new screen). Removing the focused element makes the
 /// browser work out the styles there and then, new screen half-built, and moving focus
 /// to the new heading makes it do that again: blurred first, a step costs one pass
-/// instead of two.
-fn blur_screen(root: &NodeRef) {
+/// instead of two. From one question page to the next (`patched`), the Back and Next
+/// buttons stay in place: focus on one of them just moves to the new heading, in one pass.
+/// (The heading stays too; focused, it is blurred, so that focusing it again tells screen
+/// readers the new question.)
+fn blur_screen(root: &NodeRef, patched: bool) {
     if let Some(el) = root.cast::<web_sys::Element>() {
         if let Ok(active) = js_sys::Reflect::get(&el.get_root_node(), &"activeElement".into()) {
-            let _ = platform::call(&active, "blur", &[]);
+            let stays = patched
+                && platform::call(&active, "matches", &[&"[data-action=next],[data-action=back]".into()]).ok()
+                    == Some(true.into());
+            if !stays {
+                let _ = platform::call(&active, "blur", &[]);
+            }
         }
     }
 }

@@ -19,9 +19,9 @@ pub fn question_view(state: &QuizState, dispatch: &Callback<Msg>) -> Html {
     let kb = state.kb.0;
     let ui = &kb.ui;
     // The engine says which questions share this page and which still lack an answer.
-    let page = state.journey.page(kb);
-    let missing = state.journey.missing(kb);
     let cleaned = state.cleaned();
+    let page = cleaned.page(head);
+    let missing = state.journey.missing(kb);
     let person = Person::of(kb, &cleaned);
     let Some(first) = page.first() else { return html! {} };
     let part = fill(
@@ -64,9 +64,9 @@ pub fn question_view(state: &QuizState, dispatch: &Callback<Msg>) -> Html {
                 })
             };
             let input_id = format!("lpq-{}-{}", question.id, choice.id);
+            // The input inside its label is labelled by it: no `for` to set on every step.
             html! {
-                <label class="lpq-choice" data-selected={selected.then_some("")} for={input_id.clone()}
-                    data-option={text(&choice.id)}>
+                <label class="lpq-choice" data-selected={selected.then_some("")} data-option={text(&choice.id)}>
                     <input id={input_id} type={if multi { "checkbox" } else { "radio" }}
                         name={text(&question.id)} value={text(&choice.id)} checked={selected} {onchange} />
                     <span class="lpq-choice-text">
@@ -116,9 +116,10 @@ pub fn question_view(state: &QuizState, dispatch: &Callback<Msg>) -> Html {
         })
     };
     html! {
-        // Keyed by page: each page gets fresh inputs. Reusing the previous page's radios
-        // left a restored answer unticked when going back.
-        <section class="lpq-question" data-page={head.clone()} key={head.clone()}>
+        // One section for every page, patched from page to page: building a new one for
+        // each step cost most of a step's time. Yew sets each input's `checked` on every
+        // render, so a reused radio shows the answer of the page it now belongs to.
+        <section class="lpq-question" data-page={head.clone()}>
             { button(Look::Link, "back", text(&ui.back), on_click(dispatch, Action::Back)) }
             if !missing.is_empty() {
                 <div class="lpq-error-summary" role="alert" tabindex="-1" data-error-summary="">
