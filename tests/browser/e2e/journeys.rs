@@ -219,8 +219,9 @@ pub async fn sepsis_signs_interrupt_at_once() {
     b.close().await;
 }
 
-/// Being sick on a water tablet: the same-day warning interrupts when the medicine is
-/// ticked, and says to ask about pausing medicines while ill.
+/// Being sick on a gliflozin (ketoacidosis can come with a near-normal sugar): the
+/// same-day warning interrupts when the medicine is ticked, and says to ask about pausing
+/// medicines while ill.
 pub async fn sick_day_medicines_interrupt_with_the_pause_advice() {
     let b = Browser::open(390, 844).await;
     b.goto(&site().url("/")).await;
@@ -241,7 +242,7 @@ pub async fn sick_day_medicines_interrupt_with_the_pause_advice() {
         b.answer(0, q, c).await;
         next_screen(&b, &format!("q:{q}")).await;
     }
-    b.answer(0, "medicines", &["diuretic", "ace_arb"]).await;
+    b.answer(0, "medicines", &["ace_arb", "sglt2"]).await;
     assert_eq!(next_screen(&b, "q:medicines").await, "interrupt:urgent");
     assert!(b.exists(0, ".lpq-interrupt [data-flag=\"sick_day_medicines\"]").await);
     let text = js(&b, "return root.querySelector('.lpq-interrupt').textContent;").await;
