@@ -197,7 +197,9 @@ pub async fn pregnant_with_restless_legs() {
         caution.contains("midwife") && caution.contains("liver"),
         "pregnancy caution says to ask the midwife and avoid liver: {caution}"
     );
-    assert!(b.exists(0, "[data-triage=\"soon\"]").await, "restless legs that spoil sleep: see a GP soon");
+    // NHS restless legs: "see a GP if it spoils sleep" is non-urgent advice, as for cramps
+    // (safety/triage-policy.md): a routine visit, the midwife's in pregnancy.
+    assert!(b.exists(0, "[data-triage=\"routine\"]").await, "restless legs that spoil sleep: a routine visit");
     assert_clean(&b).await;
     b.close().await;
 }
