@@ -203,12 +203,15 @@ fn pain_or_swelling_in_one_calf_alone_is_urgent() {
 
 #[test]
 fn a_cramping_calf_after_an_operation_is_urgent() {
-    let a = run(&[("legs", &["one_leg"]), ("circumstances", &["surgery_hospital"]), ("since", &["weeks"])]);
+    // A cramping pain that lingers (not one that eases with a stretch), always in one leg.
+    const CRAMPING: (&str, &[&str]) = ("cramp_pattern", &["not_sure"]);
+    let a = run(&[("legs", &["one_leg"]), ("circumstances", &["surgery_hospital"]), ("since", &["weeks"]), CRAMPING]);
     assert_eq!(a.triage, TriageLevel::Urgent);
     assert!(flagged(&a, "clot_risk_one_leg"));
     for risk in [("sex", "postpartum"), ("medicines", "hormones"), ("conditions", "previous_clot")] {
         let choice = [risk.1];
-        let mut changes: Vec<(&str, &[&str])> = vec![("legs", &["one_leg"]), ("since", &["weeks"]), (risk.0, &choice)];
+        let mut changes: Vec<(&str, &[&str])> =
+            vec![("legs", &["one_leg"]), ("since", &["weeks"]), (risk.0, &choice), CRAMPING];
         if risk.1 == "postpartum" {
             changes.push(("pregnancy_signs", &["none"]));
         }
@@ -217,6 +220,21 @@ fn a_cramping_calf_after_an_operation_is_urgent() {
     // Years of the same cramps in one leg are not a new clot, whatever the risk.
     let old = run(&[("legs", &["one_leg"]), ("medicines", &["hormones"])]);
     assert!(!flagged(&old, "clot_risk_one_leg"), "{:?}", old.red_flags);
+    // Nor are new short cramps that ease with a stretch, in pregnancy or on the pill: the
+    // risk factor never raises the level on its own (NHS pregnancy leg cramps).
+    for risk in [("sex", "pregnant"), ("medicines", "hormones")] {
+        let choice = [risk.1];
+        let mut changes: Vec<(&str, &[&str])> = vec![("legs", &["one_leg"]), ("since", &["weeks"]), (risk.0, &choice)];
+        if risk.1 == "pregnant" {
+            changes.push(("pregnancy_signs", &["none"]));
+        }
+        let short = run(&changes);
+        assert!(
+            !flagged(&short, "clot_risk_one_leg") && short.triage < TriageLevel::Urgent,
+            "{risk:?}: {:?}",
+            short.red_flags
+        );
+    }
     assert_eq!(run(&[("legs", &["both_legs"]), ("circumstances", &["long_journey"])]).triage, TriageLevel::SelfCare);
 }
 
@@ -228,18 +246,30 @@ fn fever_with_leg_pain_is_urgent() {
 }
 
 #[test]
-fn vomiting_on_sick_day_medicines_is_urgent_with_the_pause_advice() {
-    for medicines in
-        [("medicines", "diuretic"), ("medicines", "ace_arb"), ("medicines", "metformin"), ("medicines", "sglt2")]
-    {
-        let a = run(&[("daily_life", &["vomiting_now"]), (medicines.0, &[medicines.1])]);
-        assert_eq!(a.triage, TriageLevel::Urgent, "{medicines:?}");
-        let kb = kb();
-        let flag = kb.red_flag("sick_day_medicines").unwrap();
-        assert!(flagged(&a, "sick_day_medicines") && flag.guidance.contains("pause"), "{medicines:?}");
+fn vomiting_on_sick_day_medicines_is_urgent_only_where_the_risk_is_high() {
+    let kb = kb();
+    let flag = kb.red_flag("sick_day_medicines").unwrap();
+    assert!(flag.guidance.contains("pause"));
+    // A gliflozin (ketoacidosis), kidney disease or heart failure: the same day.
+    for high in [
+        vec![("medicines", &["sglt2"][..])],
+        vec![("conditions", &["kidney"][..])],
+        vec![("medicines", &["ace_arb", "diuretic"][..]), ("conditions", &["heart_failure"][..])],
+    ] {
+        let mut changes = high.clone();
+        changes.push(("daily_life", &["vomiting_now"]));
+        let a = run(&changes);
+        assert_eq!(a.triage, TriageLevel::Urgent, "{high:?}");
+        assert!(flagged(&a, "sick_day_medicines"), "{high:?}");
     }
-    let kidney = run(&[("daily_life", &["vomiting_now"]), ("conditions", &["kidney"])]);
-    assert!(flagged(&kidney, "sick_day_medicines"));
+    // Otherwise sick-day rules are self-management: the note says what to pause, and when
+    // to get help the same day.
+    for medicine in ["diuretic", "ace_arb", "metformin"] {
+        let choice = [medicine];
+        let a = run(&[("daily_life", &["vomiting_now"]), ("medicines", &choice)]);
+        assert!(!flagged(&a, "sick_day_medicines") && a.triage < TriageLevel::Urgent, "{medicine}: {:?}", a.red_flags);
+        assert!(a.medicine_notes.iter().any(|m| m == "sick_day_rules"), "{medicine}");
+    }
 }
 
 #[test]
@@ -260,13 +290,15 @@ fn a_child_with_a_limp_swelling_or_fever_needs_a_doctor_today() {
 }
 
 #[test]
-fn a_childs_limp_with_a_fever_goes_to_the_emergency_department_and_a_settling_one_is_watched() {
+fn a_childs_limp_with_a_fever_is_seen_today_and_a_settling_one_is_watched() {
     let child = |pattern: &'static [&'static str], body: &'static [&'static str]| {
         run(&[("age", &["under_13"]), ("sensation", &["pain"]), ("child_pattern", pattern), ("body_signs", body)])
     };
     for limp in [&["limp"][..], &["limp_settling"]] {
         let a = child(limp, &["fever"]);
-        assert_eq!(a.triage, TriageLevel::Emergency, "{limp:?}");
+        // A doctor the same day (Healthier Together limp, NICE NG143 amber); sepsis signs
+        // are the emergency.
+        assert_eq!(a.triage, TriageLevel::Urgent, "{limp:?}");
         assert!(flagged(&a, "child_limp_fever"), "{limp:?}: {:?}", a.red_flags);
     }
     // A limp that began in the last 2 days and is getting better, in a well child: watched
@@ -379,8 +411,14 @@ fn a_childs_pain_in_one_leg_or_in_the_day_needs_a_gp_soon_unless_it_is_a_sports_
 }
 
 #[test]
-fn a_cramp_over_ten_minutes_is_urgent() {
-    assert_eq!(run(&[("cramp_pattern", &["long"])]).triage, TriageLevel::Urgent);
+fn a_cramp_over_ten_minutes_is_for_a_gp() {
+    // NHS leg cramps: non-urgent advice, see a GP; a calf still painful or swollen after it
+    // is the same-day sign.
+    let a = run(&[("cramp_pattern", &["long"])]);
+    assert_eq!(a.triage, TriageLevel::Soon);
+    assert!(flagged(&a, "long_cramp"));
+    let after = run(&[("cramp_pattern", &["long"]), ("leg_signs", &["one_leg_pain_swelling"]), ("legs", &["one_leg"])]);
+    assert_eq!(after.triage, TriageLevel::Urgent);
 }
 
 #[test]
@@ -704,10 +742,14 @@ fn exclusive_choice_clears_the_others_and_back() {
 #[test]
 fn urgent_answers_interrupt_at_once_but_soon_ones_wait() {
     let kb = kb();
-    let urgent = Answers::from_pairs([("sensation", &["cramp"][..]), ("cramp_pattern", &["long"][..])]);
-    assert_eq!(interrupting_flags(&kb, &urgent)[0].id, "long_cramp");
-    let soon = Answers::from_pairs([("sensation", &["tingling"][..])]);
-    assert!(interrupting_flags(&kb, &soon).is_empty());
+    let urgent = Answers::from_pairs([("leg_signs", &["red_hot_skin"][..])]);
+    assert_eq!(interrupting_flags(&kb, &urgent)[0].id, "cellulitis");
+    for soon in [
+        Answers::from_pairs([("sensation", &["tingling"][..])]),
+        Answers::from_pairs([("sensation", &["cramp"][..]), ("cramp_pattern", &["long"][..])]),
+    ] {
+        assert!(interrupting_flags(&kb, &soon).is_empty(), "{soon:?}");
+    }
 }
 
 #[test]

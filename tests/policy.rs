@@ -112,6 +112,16 @@ fn without_causes(kb: &KnowledgeBase, answers: &Answers) -> Answers {
     clean(kb, &out)
 }
 
+/// Long-term conditions and medicines that upset the body's salts (policy: routine at
+/// least, never more on their own with a stable pattern).
+const STABLE_CAUSES: [(&str, &str); 5] = [
+    ("conditions", "kidney"),
+    ("conditions", "heart_failure"),
+    ("conditions", "liver"),
+    ("other_medicines", "ppi"),
+    ("medicines", "diuretic"),
+];
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
 
@@ -162,6 +172,34 @@ proptest! {
         prop_assert!(
             after <= before.max(TriageLevel::Routine),
             "more often, same pattern: {} became {} (flags {:?})", before.id(), after.id(), assess(&kb, &frequent).red_flags
+        );
+    }
+
+    /// A long-term condition or a medicine that upsets the body's salts, added to stable,
+    /// long-standing cramps or restless legs with no same-day sign, never takes them past
+    /// "routine": the team's or GP's next review hears, not a GP in days (NICE CKS leg
+    /// cramps). (Tingling is another matter: B12 nerve damage is tested without delay.)
+    #[test]
+    fn a_long_term_cause_keeps_stable_cramps_routine(picks in prop::collection::vec(any::<u16>(), 1..64), which in 0usize..5, restless in any::<bool>()) {
+        let kb = kb();
+        let mut answers = without_causes(&kb, &walk(&kb, &picks));
+        answers.set("since", vec!["months_stable".into()]);
+        answers.set("sensation", vec![if restless { "urge_to_move" } else { "cramp" }.into()]);
+        if !answers.is_answered("cramp_pattern") {
+            answers.set("cramp_pattern", vec!["short".into()]);
+        }
+        if !answers.is_answered("rls_pattern") {
+            answers.set("rls_pattern", vec!["rest_worse".into(), "sleep_spoiled".into()]);
+        }
+        let stable = without_danger_signs(&kb, &clean(&kb, &answers), TriageLevel::Urgent);
+        prop_assume!(is_complete(&kb, &stable));
+        let (q, c) = STABLE_CAUSES[which];
+        let with_cause = tick(&kb, &stable, q, c);
+        prop_assume!(is_complete(&kb, &with_cause));
+        let (before, after) = (assess(&kb, &stable).triage, assess(&kb, &with_cause).triage);
+        prop_assert!(
+            after <= before.max(TriageLevel::Routine),
+            "{q}.{c} on a stable pattern: {} became {} (flags {:?})", before.id(), after.id(), assess(&kb, &with_cause).red_flags
         );
     }
 
@@ -263,6 +301,21 @@ fn the_policy_checks_can_fail() {
     let mut frequent = calm.clone();
     frequent.set("frequency", vec!["most_nights".into()]);
     let (before, after) = (assess(&kb, &calm).triage, assess(&kb, &frequent).triage);
+    assert!(after > before.max(TriageLevel::Routine), "the broken rule went unnoticed: {before:?} -> {after:?}");
+
+    // A long-term condition made "soon" on a stable pattern: frequent cramps without the
+    // clause that keeps a stable pattern out.
+    let mut kb = leg_pain_quiz::knowledge::embedded();
+    let mut flag = kb.red_flags.iter().find(|f| f.id == "frequent_cramps").unwrap().clone();
+    flag.id = "broken_stable_cause".into();
+    flag.when =
+        flag.when.iter().filter(|c| !c.iter().any(|r| r.negated && r.choice == "months_stable")).cloned().collect();
+    kb.red_flags.to_mut().push(flag);
+    let mut stable = calm.clone();
+    stable.set("frequency", vec!["most_nights".into()]);
+    let mut kidney = stable.clone();
+    kidney.set("conditions", vec!["kidney".into()]);
+    let (before, after) = (assess(&kb, &stable).triage, assess(&kb, &kidney).triage);
     assert!(after > before.max(TriageLevel::Routine), "the broken rule went unnoticed: {before:?} -> {after:?}");
 
     // A nutrient from a sign alone: without_causes leaves the sign, and the nutrient shows.

@@ -160,5 +160,7 @@ fn unbase64url(text: &str) -> Option<Vec<u8>> {
             out.push((n >> (16 - 8 * i)) as u8);
         }
     }
-    Some(out)
+    // Only the one spelling: the last letter's unused low bits must be zero, or a changed
+    // last letter would decode to the same bytes and an edited link would pass.
+    (base64url(&out) == text).then_some(out)
 }
