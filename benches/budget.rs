@@ -76,7 +76,13 @@ use std::time::Instant;
 /// English text and a file carries the differences. With the English text in a file of
 /// its own too (fetched for English as Spanish is for Spanish), Spanish would add about
 /// 5.5 KB.
-const BUDGET_TOTAL_GZIP: u64 = 164 * 1024;
+///
+/// 165 KiB again since: 164.2 KiB measured (168,118 bytes) with the step that patches its
+/// question page (0.7 KB of code: the history entry after the paint, the ticks kept) and
+/// knowledge base 2026.12.4 (lithium, the immune-weakening medicines' own choice, a
+/// child's hip or knee, the kidney test before supplements: about 0.6 KB of text in all
+/// languages' share), plus 0.8 KiB of margin.
+const BUDGET_TOTAL_GZIP: u64 = 165 * 1024;
 const BUDGET_FIRST_SCREEN_MS: f64 = 150.0;
 const BUDGET_STEP_P95_MS: f64 = 16.0;
 const BUDGET_ASSESS_US: f64 = 50.0;
