@@ -72,5 +72,6 @@ fi
 # One closing line for the whole run, summed over every test binary.
 awk '/^test result:/ { for (i = 1; i <= NF; i++) { if ($(i+1) ~ /^passed/) p += $i; if ($(i+1) ~ /^failed/) f += $i; if ($(i+1) ~ /^ignored/) g += $i } }
      END { printf "tests: %d passed, %d failed, %d not run\n", p, f, g }' target/test-output.log | tee target/test-summary.txt
+echo "   (all checks, set-up included: $SECONDS s)" >>target/test-timings.log
 cat target/test-timings.log
 exit "$failed"
