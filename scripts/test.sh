@@ -48,21 +48,23 @@ finish() {
 : >target/test-timings.log
 failed=0
 step "formatting" cargo fmt --all --check || failed=1
-# The release build (wasm32, its own target directory) needs nothing the lints build.
-build() { trunk build --release >target/trunk-build.log 2>&1 || { cat target/trunk-build.log; return 1; }; }
+# The release build (wasm32, its own target directory) needs nothing the lints build. It
+# runs at a lower priority: it has time to spare, and the steps in front wait for no one.
+build() { nice -n 10 trunk build --release >target/trunk-build.log 2>&1 || { cat target/trunk-build.log; return 1; }; }
 background "release build into dist/" release build
 release=$BACKGROUND_PID
 step "lints, native" cargo clippy --locked --offline --workspace --all-targets -- -D warnings || failed=1
 step "lints, wasm32" cargo clippy --locked --offline -p leg-pain-quiz --target wasm32-unknown-unknown --all-targets -- -D warnings || failed=1
 step "native tests" cargo test --locked --offline --workspace --exclude lpq-browser-tests || failed=1
+# Built as a step of its own, so the browser step times the tests alone; it needs no
+# release build, so it goes while that one finishes.
+step "browser tests, build" cargo test --locked --offline -p lpq-browser-tests --no-run || failed=1
 if finish "release build into dist/" release "$release"; then
   step "npm package (npm pack)" bash scripts/pack.sh || failed=1
   export LPQ_DIST="$ROOT/dist" LPQ_REQUIRE_BROWSER=1
   export CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}"
   export CHROMIUM="${CHROMIUM:-$(command -v chromium)}"
   export AXE_JS="$ROOT/.tools/node_modules/axe-core/axe.min.js"
-  # Built as a step of its own, so the browser step times the tests alone.
-  step "browser tests, build" cargo test --locked --offline -p lpq-browser-tests --no-run || failed=1
   # Three run at a time, one browser per worker, each test with a clean state in it.
   step "browser tests" cargo test --locked --offline -p lpq-browser-tests -- --test-threads="${LPQ_BROWSER_WORKERS:-3}" || failed=1
 else
