@@ -58,6 +58,7 @@ const NOT_WORDS: &[&str] = &[
     "weight",
     "supports_only",
     "transient",
+    "direct",
     "defers_nutrients",
     "exclusive",
     "neutral",

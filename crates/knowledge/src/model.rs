@@ -795,6 +795,12 @@ pub struct Evidence {
     /// send anyone to a doctor, because the shortfall rights itself within days.
     #[serde(default)]
     pub transient: bool,
+    /// A direct, well-established cause (a medicine with a known mechanism, a diet without
+    /// the nutrient's main sources, a loss, poor absorption, a life stage or exposure): it
+    /// ranks the nutrient above ones with only indirect or weak causes, whatever the signs
+    /// add (safety/triage-policy.md, "Ranking").
+    #[serde(default)]
+    pub direct: bool,
     /// Negative where an answer makes a shortfall less likely (kidney disease and potassium).
     pub weight: i32,
     /// Why, in plain words, worded for anyone ("the cramps", "the body"): one wording

@@ -50,6 +50,10 @@ pub struct NutrientMatch {
     pub id: Text,
     pub strength: Strength,
     pub score: i32,
+    /// A direct, well-established cause points to it (not only weaker causes and signs):
+    /// such nutrients rank first, then by `score` (safety/triage-policy.md).
+    #[serde(default)]
+    pub direct: bool,
     /// How soon this match alone suggests being seen: from its lasting causes only.
     pub triage: TriageLevel,
     /// Ids of the evidence rules that held, and their plain-words reasons.
@@ -104,13 +108,14 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
         if nutrients_deferred {
             continue;
         }
-        let (mut score, mut lasting, mut pointed) = (0, 0, false);
+        let (mut score, mut direct, mut lasting, mut pointed) = (0, false, 0, false);
         let (mut evidence, mut reasons) = (Vec::new(), Vec::new());
         for e in kb.evidence.iter().filter(|e| e.nutrient == n.id) {
             if !holds(&e.when, &selected) {
                 continue;
             }
             score += e.weight;
+            direct |= e.direct && e.weight > 0;
             // How soon to be seen comes from lasting causes only: a passing cause (a stomach
             // bug), a sign or an age adds weight to the match but sends no one to a doctor
             // by itself (safety/triage-policy.md).
@@ -134,14 +139,16 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
             id: n.id.clone(),
             strength,
             score,
+            direct,
             triage,
             evidence,
             reasons,
             foods: suggest_foods(&eligible, &n.id),
         };
-        // Strongest first; ties keep the knowledge base's order: inserted in place (six
-        // at most, and a general sort costs kilobytes in the wasm).
-        let at = nutrients.iter().position(|x| x.score < m.score).unwrap_or(nutrients.len());
+        // A direct cause first, then the whole score (signs and weaker causes never lift a
+        // nutrient above one with a direct cause); ties keep the knowledge base's order: inserted in
+        // place (six at most, and a general sort costs kilobytes in the wasm).
+        let at = nutrients.iter().position(|x| (x.direct, x.score) < (m.direct, m.score)).unwrap_or(nutrients.len());
         nutrients.insert(at, m);
     }
 
