@@ -59,6 +59,7 @@ const NOT_WORDS: &[&str] = &[
     "supports_only",
     "transient",
     "direct",
+    "self_managed",
     "defers_nutrients",
     "exclusive",
     "neutral",

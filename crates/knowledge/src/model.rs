@@ -801,6 +801,12 @@ pub struct Evidence {
     /// add (safety/triage-policy.md, "Ranking").
     #[serde(default)]
     pub direct: bool,
+    /// A cause the person can put right alone, by diet, daylight or an over-the-counter
+    /// supplement (a vegan diet without fortified foods, little daylight): it adds weight and
+    /// shows foods and tips, but doesn't by itself send anyone to a doctor (NICE PH56; NHS
+    /// vitamin D; NHS vegan diet).
+    #[serde(default)]
+    pub self_managed: bool,
     /// Negative where an answer makes a shortfall less likely (kidney disease and potassium).
     pub weight: i32,
     /// Why, in plain words, worded for anyone ("the cramps", "the body"): one wording
