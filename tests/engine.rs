@@ -347,6 +347,12 @@ fn a_fluttering_heart_is_same_day_only_with_a_cause_of_low_or_high_potassium() {
         assert!(!flagged(&run(&[(question, choice)]), "potassium_heart"), "{choice:?}");
     }
     assert!(!flagged(&run(&[("body_signs", &["heart_fluttering"])]), "potassium_heart"));
+    // A slower cause (a PPI's low magnesium, a -pril, steroid tablets): a blood test in days.
+    for (question, choice) in [("other_medicines", "ppi"), ("medicines", "ace_arb"), ("other_medicines", "steroids")] {
+        let a = run(&[("body_signs", &["heart_fluttering"]), (question, &[choice])]);
+        assert!(flagged(&a, "salts_heart") && !flagged(&a, "potassium_heart"), "{choice}: {:?}", a.red_flags);
+        assert_eq!(a.triage, TriageLevel::Soon, "{choice}: {:?}", a.red_flags);
+    }
 }
 
 #[test]

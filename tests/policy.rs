@@ -112,6 +112,24 @@ fn without_causes(kb: &KnowledgeBase, answers: &Answers) -> Answers {
     clean(kb, &out)
 }
 
+/// Whether a matched nutrient rests on a direct cause, read from the evidence it lists.
+fn has_direct_cause(kb: &KnowledgeBase, m: &leg_pain_quiz::quiz::NutrientMatch) -> bool {
+    m.evidence.iter().any(|id| kb.evidence.iter().any(|e| e.id == *id && e.direct && e.weight > 0))
+}
+
+/// Err naming the first nutrient without a direct cause ranked above one with a direct cause.
+fn direct_first(kb: &KnowledgeBase, a: &leg_pain_quiz::quiz::Assessment) -> Result<(), String> {
+    let mut without: Option<&str> = None;
+    for m in &a.nutrients {
+        match (has_direct_cause(kb, m), without) {
+            (true, Some(w)) => return Err(format!("{w} (no direct cause) ranks above {} ({:?})", m.id, m.evidence)),
+            (false, None) => without = Some(m.id.as_ref()),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
 /// Long-term conditions and medicines that upset the body's salts (policy: routine at
 /// least, never more on their own with a stable pattern).
 const STABLE_CAUSES: [(&str, &str); 5] = [
@@ -213,6 +231,16 @@ proptest! {
         let a = assess(&kb, &answers);
         let shown: Vec<&str> = a.nutrients.iter().map(|m| m.id.as_ref()).collect();
         prop_assert!(shown.is_empty(), "signs alone showed {shown:?}: {:?}", a.nutrients.iter().map(|m| &m.evidence).collect::<Vec<_>>());
+    }
+
+    /// A nutrient with a direct cause always ranks above one without (signs and weaker
+    /// causes order each group, never the groups).
+    #[test]
+    fn a_direct_cause_ranks_first(picks in prop::collection::vec(any::<u16>(), 1..64)) {
+        let kb = kb();
+        let answers = walk(&kb, &picks);
+        let a = assess(&kb, &answers);
+        prop_assert!(direct_first(&kb, &a).is_ok(), "{}", direct_first(&kb, &a).unwrap_err());
     }
 
     /// Age alone never raises the triage: the same answers at any adult age get the same
@@ -330,4 +358,23 @@ fn the_policy_checks_can_fail() {
         ("rls_pattern", &["rest_worse"][..]),
     ]);
     assert!(!assess(&kb, &without_causes(&kb, &restless)).nutrients.is_empty());
+
+    // Nutrients ranked by score alone: a vegetarian with restless legs (iron from a weak
+    // cause and a sign) on a PPI (magnesium from a direct cause) gets iron first.
+    let kb = leg_pain_quiz::knowledge::embedded();
+    let answers = Answers::from_pairs([
+        ("age", &["18_50"][..]),
+        ("sensation", &["urge_to_move"][..]),
+        ("rls_pattern", &["rest_worse", "moving_helps"][..]),
+        ("other_medicines", &["ppi"][..]),
+        ("diet", &["vegetarian"][..]),
+        ("eats", &["fruit_veg", "dairy", "meat_fish_eggs", "greens", "beans", "b12_fortified"][..]),
+    ]);
+    let mut a = assess(&kb, &answers);
+    let ids: Vec<&str> = a.nutrients.iter().map(|m| m.id.as_ref()).collect();
+    assert!(direct_first(&kb, &a).is_ok() && ids.contains(&"iron") && ids.contains(&"magnesium"), "{ids:?}");
+    let score = |id: &str, a: &leg_pain_quiz::quiz::Assessment| a.nutrients.iter().find(|m| m.id == id).unwrap().score;
+    assert!(score("iron", &a) > score("magnesium", &a), "the example no longer tests the rule: {:?}", a.nutrients);
+    a.nutrients.sort_by_key(|m| -m.score);
+    assert!(direct_first(&kb, &a).is_err(), "ranking by score alone went unnoticed");
 }

@@ -83,8 +83,9 @@ proptest! {
         let levels: Vec<_> = a.red_flags.iter().map(|id| kb.red_flag(id).expect("known flag").level).collect();
         prop_assert!(levels.windows(2).all(|w| w[0] >= w[1]));
         if let Some(top) = levels.first() { prop_assert!(a.triage >= *top); }
-        // Nutrients are known, unique, ranked by score, and strong enough to show.
-        prop_assert!(a.nutrients.windows(2).all(|w| w[0].score >= w[1].score));
+        // Nutrients are known, unique, ranked by a direct cause and then score, and strong
+        // enough to show.
+        prop_assert!(a.nutrients.windows(2).all(|w| (w[0].direct, w[0].score) >= (w[1].direct, w[1].score)));
         for m in &a.nutrients {
             prop_assert!(kb.nutrient(&m.id).is_some());
             prop_assert!(m.score >= kb.strength.possible);

@@ -58,6 +58,8 @@ const NOT_WORDS: &[&str] = &[
     "weight",
     "supports_only",
     "transient",
+    "direct",
+    "self_managed",
     "defers_nutrients",
     "exclusive",
     "neutral",

@@ -795,6 +795,18 @@ pub struct Evidence {
     /// send anyone to a doctor, because the shortfall rights itself within days.
     #[serde(default)]
     pub transient: bool,
+    /// A direct, well-established cause (a medicine with a known mechanism, a diet without
+    /// the nutrient's main sources, a loss, poor absorption, a life stage or exposure): it
+    /// ranks the nutrient above ones with only indirect or weak causes, whatever the signs
+    /// add (safety/triage-policy.md, "Ranking").
+    #[serde(default)]
+    pub direct: bool,
+    /// A cause the person can put right alone, by diet, daylight or an over-the-counter
+    /// supplement (a vegan diet without fortified foods, little daylight): it adds weight and
+    /// shows foods and tips, but doesn't by itself send anyone to a doctor (NICE PH56; NHS
+    /// vitamin D; NHS vegan diet).
+    #[serde(default)]
+    pub self_managed: bool,
     /// Negative where an answer makes a shortfall less likely (kidney disease and potassium).
     pub weight: i32,
     /// Why, in plain words, worded for anyone ("the cramps", "the body"): one wording

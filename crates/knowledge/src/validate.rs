@@ -307,6 +307,9 @@ impl<'a> Checks<'a> {
             if e.when.is_empty() {
                 self.err(format!("{what} has no condition"));
             }
+            if e.direct && e.weight < 0 {
+                self.err(format!("{what} is a direct cause but lowers the score"));
+            }
             if e.supports_only && e.weight < 0 {
                 self.err(format!("{what} is supports_only but lowers the score"));
             }

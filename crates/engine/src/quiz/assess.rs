@@ -2,7 +2,7 @@
 //! person's diet, and the advice, cautions and tests that apply.
 
 use super::{flags_by_urgency, holds, triage_action, Answers, Cleaned, Person};
-use crate::knowledge::{Advice, Food, KnowledgeBase, Source, Strength, Text, TriageLevel};
+use crate::knowledge::{Advice, Evidence, Food, KnowledgeBase, Source, Strength, Text, TriageLevel};
 use serde::{Deserialize, Serialize};
 
 /// Foods suggested per nutrient, richest first.
@@ -50,6 +50,10 @@ pub struct NutrientMatch {
     pub id: Text,
     pub strength: Strength,
     pub score: i32,
+    /// A direct, well-established cause points to it (not only weaker causes and signs):
+    /// such nutrients rank first, then by `score` (safety/triage-policy.md).
+    #[serde(default)]
+    pub direct: bool,
     /// How soon this match alone suggests being seen: from its lasting causes only.
     pub triage: TriageLevel,
     /// Ids of the evidence rules that held, and their plain-words reasons.
@@ -104,19 +108,29 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
         if nutrients_deferred {
             continue;
         }
-        let (mut score, mut lasting, mut pointed) = (0, 0, false);
+        let (mut score, mut direct, mut pointed) = (0, false, false);
+        // Lasting causes: all, and whether a direct one the person can't put right alone (a
+        // medicine, poor absorption, a loss) or a telling sign holds: without one, causes the
+        // person can put right send no one to a doctor.
+        let (mut lasting, mut needs_a_doctor) = (0, false);
         let (mut evidence, mut reasons) = (Vec::new(), Vec::new());
         for e in kb.evidence.iter().filter(|e| e.nutrient == n.id) {
             if !holds(&e.when, &selected) {
                 continue;
             }
             score += e.weight;
+            direct |= e.direct && e.weight > 0;
             // How soon to be seen comes from lasting causes only: a passing cause (a stomach
-            // bug), a sign or an age adds weight to the match but sends no one to a doctor
-            // by itself (safety/triage-policy.md).
+            // bug), a sign or an age adds weight to the match but sends no one to a doctor by
+            // itself, nor does a cause the person puts right alone (diet, daylight) unless a
+            // cause they can't is there too (safety/triage-policy.md).
             if !e.transient && !e.supports_only {
                 lasting += e.weight;
+                needs_a_doctor |= e.direct && !e.self_managed && e.weight > 0;
             }
+            // A telling sign of the shortfall (aching bones, tingling feet, pallor) is a reason
+            // to test even when the cause is one the person could put right (NICE CKS vitamin D).
+            needs_a_doctor |= e.supports_only && e.weight >= 2 && telling_sign(kb, e);
             if e.weight > 0 {
                 // Something in the answers must point here; a common sign alone never does.
                 pointed |= !e.supports_only;
@@ -125,7 +139,7 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
             }
         }
         let Some(strength) = strength_of(kb, score).filter(|_| pointed) else { continue };
-        let triage = match strength_of(kb, lasting) {
+        let triage = match strength_of(kb, if needs_a_doctor { lasting } else { 0 }) {
             Some(Strength::Strong) => n.strong_means,
             Some(s) if s >= kb.strength.routine_at => TriageLevel::Routine,
             _ => TriageLevel::SelfCare,
@@ -134,14 +148,16 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
             id: n.id.clone(),
             strength,
             score,
+            direct,
             triage,
             evidence,
             reasons,
             foods: suggest_foods(&eligible, &n.id),
         };
-        // Strongest first; ties keep the knowledge base's order: inserted in place (six
-        // at most, and a general sort costs kilobytes in the wasm).
-        let at = nutrients.iter().position(|x| x.score < m.score).unwrap_or(nutrients.len());
+        // A direct cause first, then the whole score (signs and weaker causes never lift a
+        // nutrient above one with a direct cause); ties keep the knowledge base's order: inserted in
+        // place (six at most, and a general sort costs kilobytes in the wasm).
+        let at = nutrients.iter().position(|x| (x.direct, x.score) < (m.direct, m.score)).unwrap_or(nutrients.len());
         nutrients.insert(at, m);
     }
 
@@ -201,6 +217,11 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
         excluded_food_tags: excluded.into_iter().cloned().collect(),
         pattern: pattern(kb, triage, &selected),
     }
+}
+
+/// A rule that needs a sign (an answer to a question marked `signs`) to hold.
+fn telling_sign(kb: &KnowledgeBase, e: &Evidence) -> bool {
+    e.when.iter().any(|clause| clause.iter().all(|r| !r.negated && kb.question(&r.question).is_some_and(|q| q.signs)))
 }
 
 fn strength_of(kb: &KnowledgeBase, score: i32) -> Option<Strength> {
