@@ -20,10 +20,10 @@
 // `--steps N` profiles the step instead, on the same profile: walks through the quiz
 // (safe answers, as the benchmark's walk) until N clicks on Next are timed, each from the
 // click (as a frame starts) to the end of that frame, which draws the next question,
-// under a trace of the browser's main thread. It prints, per step (median, and the mean of the parts): the
-// page's own time in the calls a step may make (storage, history, focus, blur, the event
-// told to the host), and the main thread's time by kind inside the step (script and wasm,
-// style, layout, paint, other), from the trace.
+// under a trace of the browser's main thread. It prints, per step (median, and the mean
+// of the parts): the page's own time in the calls a step may make (storage, history,
+// focus, blur, the event told to the host), and the main thread's time by kind inside
+// the step (script and wasm, style, layout, paint, other), from the trace.
 
 import { createServer } from 'node:http';
 import { readFileSync, readdirSync, statSync, mkdirSync, writeFileSync } from 'node:fs';
