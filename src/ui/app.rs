@@ -20,7 +20,7 @@ use crate::ui::button::{button, Look};
 use crate::ui::{fill, text};
 use gloo_events::EventListener;
 use std::rc::Rc;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
 /// What happened, for the host page. `embed` decides how much of it the host is told.
@@ -122,6 +122,9 @@ pub struct App {
     /// The first choice of this question takes focus after this render (the error
     /// summary's link).
     focus_choice: Option<String>,
+    /// The question page is patched into the next with its heading in view where it is:
+    /// focus moves to it without the browser working out whether to scroll.
+    heading_in_view: bool,
     root: NodeRef,
     _listeners: Vec<EventListener>,
 }
@@ -180,6 +183,7 @@ impl Component for App {
             pending_entry: Rc::default(),
             missing_shown: false,
             focus_choice: None,
+            heading_in_view: false,
             root: NodeRef::default(),
             _listeners: Vec::new(),
         };
@@ -258,6 +262,12 @@ impl Component for App {
         self.refresh_report();
         if let Some(shown) = self.shown.as_ref().filter(|shown| **shown != self.state.journey.screen) {
             let patched = matches!((shown, &self.state.journey.screen), (Screen::Question(_), Screen::Question(_)));
+            // Read before anything on the page changes, from the last frame's layout.
+            self.heading_in_view = patched
+                && !self.missing_shown
+                && self.state.notice.is_none()
+                && self.link_over.is_none()
+                && heading_stays_in_view(&self.root);
             blur_screen(&self.root, patched);
         }
         true
@@ -348,11 +358,11 @@ impl Component for App {
         let screen = self.state.journey.screen.clone();
         let missing = self.state.journey.missing_answer;
         if missing && !std::mem::replace(&mut self.missing_shown, missing) {
-            focus(&self.root, "[data-error-summary]");
+            focus(&self.root, "[data-error-summary]", false);
         }
         self.missing_shown = missing;
         if let Some(question) = self.focus_choice.take() {
-            focus(&self.root, &format!("[data-question=\"{question}\"] input"));
+            focus(&self.root, &format!("[data-question=\"{question}\"] input"), false);
         }
         let popped = std::mem::take(&mut self.popped);
         let was = self.shown.replace(screen.clone());
@@ -398,7 +408,7 @@ impl Component for App {
             platform::after_paint(&props.painted, Box::new(move || add_entry(&name, &pending)));
             self.entry += 1;
         }
-        focus(&self.root, "[data-focus]");
+        focus(&self.root, "[data-focus]", std::mem::take(&mut self.heading_in_view));
     }
 
     fn destroy(&mut self, ctx: &Context<Self>) {
@@ -583,12 +593,43 @@ fn blur_screen(root: &NodeRef, patched: bool) {
     }
 }
 
-fn focus(root: &NodeRef, selector: &str) {
-    let target = root
-        .cast::<web_sys::Element>()
-        .and_then(|el| el.query_selector(selector).ok().flatten())
-        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(target) = target {
-        let _ = target.focus();
+/// Whether the question page's heading, about to be patched into the next page's where
+/// it is (nothing above it coming or going), will be in view there without scrolling: it
+/// is in view now, uncovered and unclipped, with the widget in view for 48 px above it
+/// and for its height again below it (the caption above may take a line less, the new
+/// heading a line more), and the widget's window is the top one (in a frame, the page
+/// around it may have scrolled it away). Asked before the new page is written, it reads
+/// the layout the last frame left and costs none of its own; in doubt, it says no.
+fn heading_stays_in_view(root: &NodeRef) -> bool {
+    let check = || -> Option<bool> {
+        let window = web_sys::window()?;
+        let app = root.cast::<web_sys::Element>()?;
+        let heading = app.query_selector("[data-focus]").ok()??;
+        let rect = platform::call(&heading, "getBoundingClientRect", &[]).ok()?;
+        let at = |key: &str| js_sys::Reflect::get(&rect, &key.into()).ok()?.as_f64();
+        let (top, bottom, left) = (at("top")?, at("bottom")?, at("left")? + 1.0);
+        let scope = heading.get_root_node();
+        let shows = |y: f64, within: &web_sys::Element| {
+            let hit = platform::call(&scope, "elementFromPoint", &[&left.into(), &y.into()]).ok()?;
+            Some(within.contains(hit.dyn_ref::<web_sys::Node>()))
+        };
+        Some(
+            js_sys::Reflect::get(&window, &"top".into()).ok()? == JsValue::from(window)
+                && shows(top - 48.0, &app)?
+                && shows(top + 1.0, &heading)?
+                && shows(2.0 * bottom - top, &app)?,
+        )
+    };
+    check() == Some(true)
+}
+
+/// Focuses the first element that matches `selector`, scrolling it into view if need be,
+/// or not at all (`in_place`: see `heading_stays_in_view`, so that the browser lays the
+/// new page out once, in its frame, rather than there and then to see whether to scroll).
+fn focus(root: &NodeRef, selector: &str, in_place: bool) {
+    if let Some(target) = root.cast::<web_sys::Element>().and_then(|el| el.query_selector(selector).ok().flatten()) {
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&options, &"preventScroll".into(), &in_place.into());
+        let _ = platform::call(&target, "focus", &[&options]);
     }
 }

@@ -351,3 +351,54 @@ pub fn axe_finds_a_planted_violation_inside_the_widget() {
     assert!(found.iter().any(|v| v.starts_with("label")), "an unlabelled input is reported: {found:#?}");
     b.close();
 }
+
+/// Where the page's heading is and what has focus: `{ focused, top, bottom, height, y }`.
+const HEADING_JS: &str = "const h = root.querySelector('[data-focus]'); const r = h.getBoundingClientRect();
+     return { focused: root.activeElement === h, question: h.closest('[data-question]').dataset.question,
+              top: r.top, bottom: r.bottom, height: innerHeight, y: scrollY, page: document.documentElement.scrollHeight };";
+
+/// Waits until the heading of `question` has focus, and returns where it is.
+fn focused_heading(b: &Browser, question: &str) -> Json {
+    b.wait_until(
+        &format!(
+            "{} const s = (() => {{ {HEADING_JS} }})(); return s.focused && s.question === {} ? s : null;",
+            root_js(0),
+            json!(question)
+        ),
+        &format!("focus on the heading of {question}"),
+    )
+}
+
+/// Each new question's heading takes focus and is in view: left where it is when it
+/// already shows (the page doesn't move), scrolled into view when the person had
+/// scrolled down past it to reach Next.
+pub fn each_new_heading_takes_focus_in_view() {
+    let b = Browser::open(390, 360);
+    fresh_page(&b);
+    b.click(0, "[data-action=\"start\"]");
+    b.answer(0, "age", &["18_50"]);
+    assert_eq!(next_screen(&b, "q:for_whom"), "q:sensation");
+    // At the top of the page, the heading in view: Next pressed from there.
+    js(&b, "scrollTo(0, 0); root.querySelector('[data-option=\"cramp\"] input').click(); return true;");
+    let before = js(&b, HEADING_JS);
+    assert!(before["top"].as_f64() > Some(0.0) && before["bottom"].as_f64() < before["height"].as_f64(), "{before}");
+    js(&b, "requestAnimationFrame(() => root.querySelector('[data-action=\"next\"]').click()); return true;");
+    let after = focused_heading(&b, "cramp_pattern");
+    assert_eq!(after["y"], json!(0), "the page stays where it was: {after}");
+    assert_eq!(after["top"], before["top"], "the heading stays where it was: {before} {after}");
+
+    // Scrolled down to Next on a long checklist, its heading out of sight above.
+    b.answer(0, "cramp_pattern", &["short"]);
+    let long = focused_heading(&b, "leg_signs");
+    assert!(long["page"].as_f64().unwrap_or(0.0) > 2.0 * long["height"].as_f64().unwrap_or(f64::MAX), "{long}");
+    js(&b, "root.querySelector('[data-option=\"none\"] input').click(); scrollTo(0, document.documentElement.scrollHeight); return true;");
+    let scrolled = js(&b, HEADING_JS);
+    assert!(scrolled["bottom"].as_f64() < Some(0.0), "the heading is out of sight: {scrolled}");
+    js(&b, "requestAnimationFrame(() => root.querySelector('[data-action=\"next\"]').click()); return true;");
+    let shown = focused_heading(&b, "body_signs");
+    assert!(shown["page"].as_f64().unwrap_or(0.0) > 2.0 * shown["height"].as_f64().unwrap_or(f64::MAX), "{shown}");
+    let (top, bottom, height) =
+        (shown["top"].as_f64().unwrap(), shown["bottom"].as_f64().unwrap(), shown["height"].as_f64().unwrap());
+    assert!(top >= 0.0 && bottom <= height, "the new heading is scrolled into view: {shown}");
+    b.close();
+}

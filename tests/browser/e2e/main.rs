@@ -88,6 +88,7 @@ fn main() -> std::process::ExitCode {
         accessibility::axe_finds_a_planted_violation_inside_the_widget,
         accessibility::progress_and_errors_are_announced,
         accessibility::focus_is_always_visible,
+        accessibility::each_new_heading_takes_focus_in_view,
         visual::screenshots_of_every_screen,
         visual::print_gives_a_handout_without_buttons,
         package::a_vite_react_host_reaches_the_results,
