@@ -130,6 +130,57 @@ fn direct_first(kb: &KnowledgeBase, a: &leg_pain_quiz::quiz::Assessment) -> Resu
     Ok(())
 }
 
+/// Answers that can push potassium too high (safety/triage-policy.md): with any of them,
+/// potassium is never suggested, whatever warning leads the results.
+const HIGH_POTASSIUM_RISKS: [(&str, &str); 6] = [
+    ("conditions", "kidney"),
+    ("conditions", "heart_failure"),
+    ("medicines", "k_sparing"),
+    ("medicines", "ace_arb"),
+    ("other_medicines", "trimethoprim"),
+    ("other_medicines", "immunosuppressant"),
+];
+
+/// Warning signs at urgent or above whose warning may be the shortfall itself: their flag
+/// keeps the nutrients its causes point to.
+fn shortfall_signs(kb: &KnowledgeBase) -> Vec<(String, String)> {
+    let kept: Vec<_> = danger_signs(kb, TriageLevel::Urgent);
+    let mut out = Vec::new();
+    for f in kb.red_flags.iter().filter(|f| f.level >= TriageLevel::Urgent && !f.defers_nutrients) {
+        for r in f.when.iter().flat_map(|c| c.iter()).filter(|r| !r.negated) {
+            let sign = (r.question.to_string(), r.choice.to_string());
+            if kept.contains(&sign) && !out.contains(&sign) {
+                out.push(sign);
+            }
+        }
+    }
+    out
+}
+
+/// Err naming a nutrient shown with an urgent or emergency outcome that no direct cause in
+/// the answers points to (only signs or weaker causes), or potassium shown with a risk of
+/// it being too high.
+fn urgent_nutrients_safe(
+    kb: &KnowledgeBase,
+    answers: &Answers,
+    a: &leg_pain_quiz::quiz::Assessment,
+) -> Result<(), String> {
+    if a.triage < TriageLevel::Urgent {
+        return Ok(());
+    }
+    for m in &a.nutrients {
+        if !has_direct_cause(kb, m) {
+            return Err(format!("{} shown at {} without a direct cause: {:?}", m.id, a.triage.id(), m.evidence));
+        }
+        if m.id == "potassium" {
+            if let Some((q, c)) = HIGH_POTASSIUM_RISKS.iter().find(|(q, c)| answers.is_selected(q, c)) {
+                return Err(format!("potassium shown at {} with {q}.{c}", a.triage.id()));
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Long-term conditions and medicines that upset the body's salts (policy: routine at
 /// least, never more on their own with a stable pattern).
 const STABLE_CAUSES: [(&str, &str); 5] = [
@@ -231,6 +282,30 @@ proptest! {
         let a = assess(&kb, &answers);
         let shown: Vec<&str> = a.nutrients.iter().map(|m| m.id.as_ref()).collect();
         prop_assert!(shown.is_empty(), "signs alone showed {shown:?}: {:?}", a.nutrients.iter().map(|m| &m.evidence).collect::<Vec<_>>());
+    }
+
+    /// A warning sign that may be the shortfall itself keeps the nutrients its causes
+    /// point to, and only those: with an urgent or emergency outcome, every nutrient shown
+    /// has a direct cause in the answers, and potassium never shows with a risk of it being
+    /// too high.
+    #[test]
+    fn an_urgent_warning_shows_only_caused_and_safe_nutrients(picks in prop::collection::vec(any::<u16>(), 1..64), which in any::<usize>(), risk in any::<Option<usize>>()) {
+        let kb = kb();
+        let mut answers = walk(&kb, &picks);
+        let signs = shortfall_signs(&kb);
+        prop_assume!(!signs.is_empty());
+        let (q, c) = &signs[which % signs.len()];
+        prop_assume!(visible_questions(&kb, &answers).iter().any(|x| x.id == *q));
+        answers = tick(&kb, &answers, q, c);
+        if let Some(r) = risk {
+            let (rq, rc) = HIGH_POTASSIUM_RISKS[r % HIGH_POTASSIUM_RISKS.len()];
+            if visible_questions(&kb, &answers).iter().any(|x| x.id == rq) {
+                answers = tick(&kb, &answers, rq, rc);
+            }
+        }
+        prop_assume!(is_complete(&kb, &answers));
+        let a = assess(&kb, &answers);
+        prop_assert!(urgent_nutrients_safe(&kb, &answers, &a).is_ok(), "{}", urgent_nutrients_safe(&kb, &answers, &a).unwrap_err());
     }
 
     /// A nutrient with a direct cause always ranks above one without (signs and weaker
@@ -377,4 +452,43 @@ fn the_policy_checks_can_fail() {
     assert!(score("iron", &a) > score("magnesium", &a), "the example no longer tests the rule: {:?}", a.nutrients);
     a.nutrients.sort_by_key(|m| -m.score);
     assert!(direct_first(&kb, &a).is_err(), "ranking by score alone went unnoticed");
+
+    // Potassium suggested despite a risk of it being too high: the safety rule taken away,
+    // a fluttering heart on a water tablet and a -pril shows it, and the check says so.
+    let mut kb = leg_pain_quiz::knowledge::embedded();
+    let k = kb.nutrients.to_mut().iter_mut().find(|n| n.id == "potassium").unwrap();
+    k.withhold_when = Default::default();
+    let fluttering = Answers::from_pairs([
+        ("age", &["51_70"][..]),
+        ("sensation", &["cramp"][..]),
+        ("cramp_pattern", &["short"][..]),
+        ("body_signs", &["heart_fluttering"][..]),
+        ("medicines", &["diuretic", "ace_arb"][..]),
+        ("since", &["weeks"][..]),
+        ("frequency", &["most_nights"][..]),
+    ]);
+    let a = assess(&kb, &fluttering);
+    assert!(
+        a.triage >= TriageLevel::Urgent && a.nutrients.iter().any(|m| m.id == "potassium"),
+        "{:?} {:?}",
+        a.triage,
+        a.nutrients
+    );
+    assert!(urgent_nutrients_safe(&kb, &fluttering, &a).is_err(), "potassium with a -pril went unnoticed");
+    assert!(urgent_nutrients_safe(
+        &leg_pain_quiz::knowledge::embedded(),
+        &fluttering,
+        &assess(&leg_pain_quiz::knowledge::embedded(), &fluttering)
+    )
+    .is_ok());
+    // A nutrient from the warning sign or a weaker cause at an urgent outcome is caught too.
+    let mut a = assess(&leg_pain_quiz::knowledge::embedded(), &fluttering);
+    if let Some(m) = a.nutrients.first_mut() {
+        m.evidence.retain(|id| kb.evidence.iter().any(|e| e.id == *id && e.supports_only));
+    }
+    assert!(
+        a.nutrients.is_empty() || urgent_nutrients_safe(&kb, &fluttering, &a).is_err(),
+        "a nutrient from signs alone went unnoticed"
+    );
+    assert!(!a.nutrients.is_empty(), "the example no longer shows a nutrient at an urgent outcome");
 }

@@ -98,6 +98,9 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
 
     let flags = flags_by_urgency(kb, &selected, TriageLevel::SelfCare);
     let nutrients_deferred = flags.iter().any(|f| f.defers_nutrients);
+    // A same-day or emergency warning that may be the shortfall itself keeps only the
+    // nutrients a direct cause points to: a weaker cause is not worth naming then.
+    let direct_only = flags.first().is_some_and(|f| f.level >= TriageLevel::Urgent);
     let mut nutrients: Vec<NutrientMatch> = Vec::new();
     let mut withheld = Vec::new();
     for n in kb.nutrients.iter() {
@@ -138,7 +141,7 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
                 reasons.push(e.reason.clone());
             }
         }
-        let Some(strength) = strength_of(kb, score).filter(|_| pointed) else { continue };
+        let Some(strength) = strength_of(kb, score).filter(|_| pointed && (direct || !direct_only)) else { continue };
         let triage = match strength_of(kb, if needs_a_doctor { lasting } else { 0 }) {
             Some(Strength::Strong) => n.strong_means,
             Some(s) if s >= kb.strength.routine_at => TriageLevel::Routine,
