@@ -110,7 +110,7 @@ fn where_signals(host: &Element) -> (Option<String>, Option<String>, String, Vec
 #[wasm_bindgen]
 pub fn mount(root: Element, host: HtmlElement, ordinal: u32, locale: String, file: JsValue) -> JsValue {
     let Some(kb) = crate::ui::kb_from_file(&file) else {
-        wasm_bindgen::throw_str(&format!("the {locale} language file can't be read"));
+        wasm_bindgen::throw_str("the language file can't be read");
     };
     let config = read_config(&host, ordinal);
     let level = config.events;

@@ -80,10 +80,9 @@ impl Kb {
     /// for that summary in English whatever the language on screen. `None` until a file in
     /// a language other than English is read (the only ones that offer it).
     pub fn doctor_english() -> Option<Kb> {
-        static DOCTOR: std::sync::OnceLock<Kb> = std::sync::OnceLock::new();
+        static DOCTOR: std::sync::OnceLock<Option<Kb>> = std::sync::OnceLock::new();
         let text = *DOCTOR_TEXT.get()?;
-        // Its strings were counted against the built-in text's when the file was read.
-        Some(*DOCTOR.get_or_init(|| Kb(Box::leak(Box::new(read(SHAPE, text).unwrap_or_else(|e| panic!("{e}")))))))
+        *DOCTOR.get_or_init(|| read(SHAPE, text).ok().map(|kb| Kb(Box::leak(Box::new(kb)))))
     }
 }
 
