@@ -370,8 +370,9 @@ fn browser_figures(dist: &Path, loads_only: bool) -> Json {
 
     // Cold loads: no HTTP cache, nothing saved, fresh wasm compile each time.
     let mut first = Vec::new();
-    // When each file finished arriving, per cold load: the loader, the glue, the wasm.
-    let parts = ["leg-pain-quiz.js", "wasm/leg-pain-quiz.js", "wasm/leg-pain-quiz_bg.wasm"];
+    // When each file finished arriving, per cold load: the loader, the glue, the wasm, the
+    // English words.
+    let parts = ["leg-pain-quiz.js", "wasm/leg-pain-quiz.js", "wasm/leg-pain-quiz_bg.wasm", "locales/en-GB.kb"];
     let mut arrived: Vec<Vec<f64>> = vec![Vec::new(); parts.len()];
     for i in 0..COLD_LOADS {
         b.goto(&site.url(&format!("/index.html?cold={i}")));
