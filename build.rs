@@ -3,13 +3,16 @@
 //! into the real model types, the same validation the tests run checks it (a dangling id
 //! or a red flag without guidance stops the build, naming the entry), and it is written
 //! out in the compact form `lpq_knowledge::read` reads, so the wasm carries no TOML parser.
+//! The wasm's copy leaves out the words every language file gives, British English's too
+//! (`lpq_knowledge::language_files::built_in`); the whole text is written beside it for
+//! native builds.
 //!
 //! It writes only into `OUT_DIR`. The files generated from the knowledge base that are
 //! checked in (the warning signs in index.html and the loader) are kept fresh by
 //! tests/generated; the language files are written by the Trunk hook (scripts/minify.sh
 //! runs `lpq-locales`).
 
-use lpq_knowledge::{authored, encode, validate, DATA_DIR};
+use lpq_knowledge::{authored, language_files, validate, DATA_DIR};
 use std::{env, fs, path::Path};
 
 fn main() {
@@ -23,8 +26,9 @@ fn main() {
     if !problems.is_empty() {
         panic!("the knowledge base in {} is not valid:\n  {}", dir.display(), problems.join("\n  "));
     }
-    let compact = encode::encode(&kb).expect("the knowledge base encodes");
+    let built_in = language_files::built_in().unwrap_or_else(|e| panic!("the knowledge base encodes: {e}"));
     let out = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
-    fs::write(Path::new(&out).join("knowledge.shape"), &compact.shape).expect("OUT_DIR is writable");
-    fs::write(Path::new(&out).join("knowledge.text"), &compact.text).expect("OUT_DIR is writable");
+    fs::write(Path::new(&out).join("knowledge.shape"), &built_in.shape).expect("OUT_DIR is writable");
+    fs::write(Path::new(&out).join("knowledge.text"), &built_in.text).expect("OUT_DIR is writable");
+    fs::write(Path::new(&out).join("knowledge.whole.text"), &built_in.whole).expect("OUT_DIR is writable");
 }

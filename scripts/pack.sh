@@ -30,7 +30,7 @@ listing="$(tar -tzf "$tarball")"
 missing=0
 for need in package.json README.md CHANGELOG.md LICENSE-MIT LICENSE-APACHE custom-elements.json \
   dist/leg-pain-quiz.js dist/leg-pain-quiz-element.js dist/leg-pain-quiz.css dist/integrity.json \
-  dist/wasm/leg-pain-quiz.js dist/wasm/leg-pain-quiz_bg.wasm dist/locales/es.kb dist/locales/en-US.kb \
+  dist/wasm/leg-pain-quiz.js dist/wasm/leg-pain-quiz_bg.wasm dist/locales/en-GB.kb dist/locales/es.kb dist/locales/en-US.kb \
   types/leg-pain-quiz.d.ts types/react.d.ts types/vue.d.ts types/svelte.d.ts \
   safety/hazard-log.md safety/clinical-safety-case-report.md safety/dtac-evidence-summary.md; do
   if ! grep -qx "package/$need" <<<"$listing"; then

@@ -4,7 +4,6 @@
 //! what happens is told to the host as bubbling, composed DOM events, at the level of
 //! detail the host asked for.
 
-use crate::knowledge::Kb;
 use crate::storage::SessionStore;
 use crate::ui::{App, AppProps, HostEvent};
 use wasm_bindgen::prelude::*;
@@ -100,14 +99,19 @@ fn where_signals(host: &Element) -> (Option<String>, Option<String>, String, Vec
 /// Mounts the quiz into `root` (inside the element's shadow root), configured by `host`'s
 /// attributes. Called by the `leg-pain-quiz.js` loader, which passes the element's place
 /// among the unnamed widgets in the document (see [`read_config`]), the locale it
-/// fetched (worked out in the same order as `crate::region`), and the locale's
-/// knowledge base file unless it is the built-in British English. The region is worked
-/// out here from the page's signals; where no country can be told, no number is shown.
+/// fetched (worked out in the same order as `crate::region`, or British English when that
+/// language's file couldn't be fetched), and the locale's knowledge base file (every
+/// language has one, British English too). The region is worked out here from the page's
+/// signals; where no country can be told, no number is shown. A file that can't be read
+/// throws, and the loader shows the warning signs: the built-in base lacks the words.
 ///
 /// Returns the function the loader calls when the element leaves the page: the app
 /// stops, and the storage key is released for the next widget that wants it.
 #[wasm_bindgen]
 pub fn mount(root: Element, host: HtmlElement, ordinal: u32, locale: String, file: JsValue) -> JsValue {
+    let Some(kb) = crate::ui::kb_from_file(&file) else {
+        wasm_bindgen::throw_str("the language file can't be read");
+    };
     let config = read_config(&host, ordinal);
     let level = config.events;
     let (region_attr, lang, page, browser) = where_signals(&host);
@@ -118,7 +122,7 @@ pub fn mount(root: Element, host: HtmlElement, ordinal: u32, locale: String, fil
         page: &page,
         browser: &browser,
     };
-    let resolved = crate::region::resolve(&signals, &|id| Kb::embedded().0.region(id).is_some());
+    let resolved = crate::region::resolve(&signals, &|id| kb.region(id).is_some());
     // Where no country can be told, the host is told once per page, however many widgets.
     static TOLD_NO_COUNTRY: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
     for w in &resolved.warnings {
@@ -127,14 +131,6 @@ pub fn mount(root: Element, host: HtmlElement, ordinal: u32, locale: String, fil
             warn(w);
         }
     }
-    let (kb, locale) = match (file.is_object(), crate::ui::kb_from_file(&file)) {
-        (_, Some(kb)) => (kb, locale),
-        (true, None) => {
-            warn(&format!("leg-pain-quiz: the {locale} file can't be read; using en-GB."));
-            (Kb::embedded(), "en-GB".to_string())
-        }
-        (false, None) => (Kb::embedded(), locale),
-    };
     crate::ui::remember_locale(&locale, kb);
     let store = SessionStore::new(&config.storage_key, config.persist, &host);
     let props = AppProps {

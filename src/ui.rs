@@ -38,11 +38,9 @@ pub fn remember_locale(locale: &str, kb: crate::knowledge::Kb) {
     });
 }
 
-/// A language's knowledge base, if read already (British English always is).
+/// A language's knowledge base, if read already (each comes in its file, British
+/// English's too).
 pub fn known_locale(locale: &str) -> Option<crate::knowledge::Kb> {
-    if locale == "en-GB" {
-        return Some(crate::knowledge::Kb::embedded());
-    }
     READ.with(|read| read.borrow().iter().find(|(l, _)| l == locale).map(|(_, kb)| *kb))
 }
 pub use state::{Msg, Notice, QuizState};

@@ -40,7 +40,8 @@ let ready = null;
 
 // How long the first screen waits for the stylesheet before it shows without it, and how
 // long each thing the start fetches may take before it counts as failed (a language file:
-// the quiz then starts in British English; the wasm: the warning signs stay).
+// the quiz then starts in British English, whose file is fetched then; the wasm, or
+// British English's file: the warning signs stay).
 const SLOW_MS = 1500;
 const LOCALE_MS = 8000;
 const WASM_MS = 30000;
@@ -193,8 +194,8 @@ const EARLY = {
 };
 // /warning-signs
 
-// The languages the widget speaks (LOCALES, in the generated block above): British
-// English is built in; the others are files fetched when needed.
+// The languages the widget speaks (LOCALES, in the generated block above): each has its
+// file of words, fetched when needed; British English is the default.
 
 // Where the person is and what they read, in the order of src/region.rs (the wasm works
 // it out again there, and warns; this copy picks the language file to fetch and the
@@ -260,13 +261,13 @@ function resolve(element) {
   );
 }
 
-// A language file (see lpq_knowledge::language_files): the knowledge base in the
-// language, as the compact shape behind its length, then its text. Fetched once per page, when a widget needs it,
-// within LOCALE_MS; a failed fetch is forgotten, so the next need tries again. Null for
-// the built-in British English.
+// A language file (see lpq_knowledge::language_files): the knowledge base's words in the
+// language (the wasm carries the rest), as the compact shape behind its length, then its
+// text. Every language has one, British English too. Fetched once per page, when a widget
+// needs it, within LOCALE_MS; a failed fetch is forgotten, so the next need tries again.
 const localeFiles = new Map();
 function localeFile(locale) {
-  if (locale === DEFAULT_LOCALE || !LOCALES.includes(locale)) return Promise.resolve(null);
+  if (!LOCALES.includes(locale)) return Promise.reject(new Error(`no language ${locale}`));
   if (!localeFiles.has(locale)) {
     const file = within(LOCALE_MS, `locales/${locale}.kb`, (signal) =>
       fetch(here.locale(locale), { signal, integrity: integrity(`locales/${locale}.kb`) })
@@ -455,10 +456,15 @@ export class LegPainQuiz extends HTMLElement {
     this.lpqPainted = painted;
     const styled = stylesheet(shadow);
     shadow.append(root);
-    const file = localeFile(locale).catch((error) => {
-      console.warn(`leg-pain-quiz: couldn't load ${locale}; using ${DEFAULT_LOCALE}.`, error);
-      return null;
-    });
+    // The language's file, fetched beside the wasm; British English's where it fails (the
+    // quiz starts in British English), and the warning signs where that fails too.
+    const file = localeFile(locale)
+      .then((f) => [locale, f])
+      .catch((error) => {
+        if (locale === DEFAULT_LOCALE) throw error;
+        console.warn(`leg-pain-quiz: couldn't load ${locale}; using ${DEFAULT_LOCALE}.`, error);
+        return localeFile(DEFAULT_LOCALE).then((f) => [DEFAULT_LOCALE, f]);
+      });
     // The first screen as soon as the stylesheet is in (or after SLOW_MS without it); the
     // quiz replaces it. Where markup can't be inserted, the warning signs meanwhile.
     this.lpqStart = false;
@@ -475,12 +481,12 @@ export class LegPainQuiz extends HTMLElement {
     openStorage(this);
     const slow = setTimeout(paint, SLOW_MS);
     Promise.all([boot(), styled, file])
-      .then(([glue, , f]) => {
+      .then(([glue, , [loaded, f]]) => {
         clearTimeout(slow);
         settled = true;
         if (!current()) return;
         root.replaceChildren();
-        this.lpqRelease = glue.mount(root, this, ordinal(this), f ? locale : DEFAULT_LOCALE, f);
+        this.lpqRelease = glue.mount(root, this, ordinal(this), loaded, f);
       })
       .catch((error) => {
         clearTimeout(slow);

@@ -185,8 +185,9 @@ fn every_locale_gives_the_same_triage_and_nutrient_ranking_for_every_scenario() 
 fn the_files_written_for_the_widget_read_back_as_each_locale() {
     use leg_pain_quiz::knowledge::compact::Reader;
     let files = leg_pain_quiz::knowledge::language_files::all().unwrap_or_else(|e| panic!("{e}"));
-    let bases = locale_bases();
-    assert_eq!(files.len(), bases.len(), "a file for every locale");
+    let bases: Vec<(String, KnowledgeBase)> =
+        std::iter::once(("en-GB".to_string(), knowledge::knowledge().clone())).chain(locale_bases()).collect();
+    assert_eq!(files.len(), bases.len(), "a file for every language, British English's too");
     for ((name, kb), (file_name, bytes)) in bases.into_iter().zip(files) {
         assert_eq!(name, file_name);
         let (shape, text) = split(&bytes);
@@ -194,27 +195,82 @@ fn the_files_written_for_the_widget_read_back_as_each_locale() {
         let read = Kb::from_parts(shape.to_vec(), text.clone()).unwrap_or_else(|e| panic!("{name}: {e}"));
         let kb = kb.as_embedded();
         assert!(*read.0 == kb, "{name}: the file reads back as the locale's knowledge base");
-        // It carries only what differs from the built-in base, and can't be read without it.
+        // It leaves out what the built-in base has (ids, sources), and can't be read without it.
         let same = text.split_terminator('\0').filter(|s| *s == compact::SAME).count();
         assert!(same > 0, "{name}: the base's own strings (ids, sources) are left out");
         let alone: &'static str = Box::leak(text.into_boxed_str());
         let shape = if shape.is_empty() { knowledge::SHAPE } else { shape };
         assert!(Reader::new(shape, alone).read_all::<KnowledgeBase>() != Ok(kb), "{name}: read alone");
     }
-    // All the base's own strings, after its fingerprint, read back as the base; a file for
-    // another base is refused, not read out of step: more or fewer strings, another
-    // fingerprint, cut short.
-    let n = knowledge::TEXT.split_terminator('\0').count();
+    // The built-in base lacks the words the files give: it can't stand in for a language.
+    assert!(*knowledge::built_in() != knowledge::knowledge().as_embedded());
+    // British English's words after the base's fingerprint, then the base's own strings,
+    // read back as the base; a file for another base is refused, not read out of step:
+    // more or fewer strings, another fingerprint, one of the words left out, cut short.
+    let strings: Vec<&str> = knowledge::TEXT.split_terminator('\0').collect();
+    let words: Vec<&str> = knowledge::WHOLE
+        .split_terminator('\0')
+        .zip(&strings)
+        .filter(|(_, ours)| ours.is_empty())
+        .map(|(w, _)| w)
+        .collect();
+    assert!(words.len() > 500, "the wasm leaves the words to the files: {} of {}", words.len(), strings.len());
     let mark = String::from_utf8(compact::fingerprint(knowledge::TEXT).to_vec()).unwrap();
-    let same = |n: usize| format!("{mark}\0{}", format!("{}\0", compact::SAME).repeat(n));
-    assert!(*Kb::from_parts(Vec::new(), same(n)).unwrap().0 == *knowledge::knowledge());
-    assert!(Kb::from_parts(Vec::new(), same(n + 1)).is_err(), "a string more than the base");
-    assert!(Kb::from_parts(Vec::new(), same(n - 1)).is_err(), "a string fewer than the base");
-    assert!(Kb::from_parts(Vec::new(), same(n).trim_end_matches('\0').to_string()).is_err(), "cut short");
-    let other = same(n).replacen(&mark, "00000000", 1);
+    let file = |words: &[&str], n: usize| {
+        let mut text = format!("{mark}\0");
+        for w in words {
+            text.push_str(w);
+            text.push('\0');
+        }
+        text + &format!("{}\0", compact::SAME).repeat(n)
+    };
+    let n = strings.len() - words.len();
+    assert!(*Kb::from_parts(Vec::new(), file(&words, n)).unwrap().0 == knowledge::knowledge().as_embedded());
+    assert!(Kb::from_parts(Vec::new(), file(&words, n + 1)).is_err(), "a string more than the base");
+    assert!(Kb::from_parts(Vec::new(), file(&words, n - 1)).is_err(), "a string fewer than the base");
+    assert!(Kb::from_parts(Vec::new(), file(&words[1..], n)).is_err(), "a word fewer");
+    let mut unsaid = words.clone();
+    unsaid[0] = compact::SAME;
+    assert!(Kb::from_parts(Vec::new(), file(&unsaid, n)).is_err(), "a word left to the base, which lacks it");
+    assert!(Kb::from_parts(Vec::new(), file(&words, n).trim_end_matches('\0').to_string()).is_err(), "cut short");
+    // The words again after them, the doctor's in English: one for each word.
+    let again: Vec<&str> = words.iter().enumerate().map(|(i, w)| if i % 2 == 0 { *w } else { compact::SAME }).collect();
+    let with_doctor = |again: &[&str]| file(&words, n) + &again.iter().map(|w| format!("{w}\0")).collect::<String>();
+    assert!(Kb::from_parts(Vec::new(), with_doctor(&again)).is_ok());
+    assert!(Kb::from_parts(Vec::new(), with_doctor(&again[1..])).is_err(), "a word fewer the second time");
+    assert!(Kb::from_parts(Vec::new(), with_doctor(&[&again[..], &["more"]].concat())).is_err(), "one more");
+    let other = file(&words, n).replacen(&mark, "00000000", 1);
     assert!(Kb::from_parts(Vec::new(), other).is_err(), "another base's fingerprint");
     let edited = knowledge::TEXT.replacen('\0', "!\0", 1);
     assert_ne!(compact::fingerprint(&edited), compact::fingerprint(knowledge::TEXT), "one string changed");
+}
+
+/// The doctor's summary in English, in Spanish, needs no English file: the Spanish file
+/// gives every word of that summary in English too, the same as British English's whole
+/// base, for every clinical scenario (a word the list in `language_files::DOCTOR` misses
+/// shows as its mark, or differs).
+#[test]
+fn the_doctor_summary_in_english_needs_no_english_file() {
+    let english = knowledge::knowledge();
+    let files = leg_pain_quiz::knowledge::language_files::all().unwrap_or_else(|e| panic!("{e}"));
+    let (_, es) = files.iter().find(|(n, _)| n == "es").expect("Spanish");
+    let (shape, text) = split(es);
+    let spanish = Kb::from_parts(shape.to_vec(), std::str::from_utf8(text).unwrap().to_string()).unwrap();
+    let built_in = Kb::doctor_english().expect("the Spanish file gives the doctor's words in English").0;
+    let mut checked = 0;
+    for (id, answers) in scenario_answers() {
+        let a = assess(&spanish, &answers);
+        let mut whole = report(&spanish, english.regions.first(), &answers, &a);
+        whole.doctor_in_english(english, english.regions.first(), &answers);
+        let mut r = report(&spanish, built_in.regions.first(), &answers, &a);
+        r.doctor_in_english(built_in, built_in.regions.first(), &answers);
+        let said = format!("{:?}", r.fold(DOCTOR));
+        assert!(!said.contains(compact::SAME), "{id}: a word the Spanish file lacks in English: {said}");
+        assert_eq!(r.fold(DOCTOR), whole.fold(DOCTOR), "{id}");
+        assert_eq!(r.doctor_text("2026-01-01"), whole.doctor_text("2026-01-01"), "{id}");
+        checked += 1;
+    }
+    assert!(checked >= 100, "{checked} scenarios");
 }
 
 /// A length-prefixed part (u32, little-endian) and what follows it.

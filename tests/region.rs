@@ -3,6 +3,7 @@
 //! unknown countries, areas that aren't countries, junk and empty values. Then the
 //! region table itself, and what the texts say for each region: the region's own numbers
 //! and services, the NHS only in the UK, and never a number where the country is unknown.
+#![cfg(not(target_arch = "wasm32"))]
 
 use leg_pain_quiz::knowledge::{KnowledgeBase, TriageLevel};
 use leg_pain_quiz::quiz::Person;

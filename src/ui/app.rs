@@ -480,8 +480,8 @@ impl App {
         let a = assess(&kb, answers);
         let nutrients = a.nutrients.iter().map(|n| n.id.to_string()).collect();
         let mut report = report(&kb, self.state.region(), answers, &a);
-        if self.state.doctor_english {
-            report.doctor_in_english(&Kb::embedded(), self.state.region(), answers);
+        if let Some(english) = Kb::doctor_english().filter(|_| self.state.doctor_english) {
+            report.doctor_in_english(&english, self.state.region(), answers);
         }
         self.report = Some(CachedReport {
             answers: answers.clone(),

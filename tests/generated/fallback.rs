@@ -68,7 +68,7 @@ pub fn loader_block(kb: &KnowledgeBase, locales: &[(String, KnowledgeBase)]) -> 
         })
         .collect();
     out += &format!("}};\nconst EMERGENCY_NUMBERS = {{\n{}}};\n", numbers.concat());
-    // The languages the widget speaks, the built-in one first (src/knowledge.rs).
+    // The languages the widget speaks, the default (British English) first (src/knowledge.rs).
     let tags: Vec<String> = LANGUAGES.iter().map(|(locale, _, _)| js_string(locale)).collect();
     out += &format!("const LOCALES = [{}];\nconst DEFAULT_LOCALE = LOCALES[0];\n", tags.join(", "));
     out

@@ -108,8 +108,9 @@ impl<'a> Reader<'a> {
 }
 
 /// In a language file's text, a string that stands for the built-in base's string at the
-/// same place (see `language_files`): most of a locale's strings (ids, sources, numbers,
-/// and in US English most words) are the base's own, and the wasm already carries them.
+/// same place: most of a locale's strings (ids, sources, numbers) are the base's own, and
+/// the wasm already carries them. (In the built-in base's text, each word a language file
+/// gives is an empty string: the knowledge base holds none of its own.)
 pub const SAME: &str = "\u{1}";
 
 /// Which base a language file was written against: the first string of its text, eight
@@ -127,27 +128,58 @@ pub fn fingerprint(base: &str) -> [u8; 8] {
     out
 }
 
-/// A language file's text made whole: its [`fingerprint`] checked, then every [`SAME`]
-/// replaced by the string at the same place in `base` (the built-in base's text). A file
-/// written for another base, or cut short, is refused, never read out of step.
-pub fn with_base(base: &str, text: &str) -> Result<String, DecodeError> {
+/// The next string of `rest`, up to its NUL, and `rest` moved past it.
+fn next<'t>(rest: &mut &'t str) -> Option<&'t str> {
+    let (s, tail) = rest.split_once('\0')?;
+    *rest = tail;
+    Some(s)
+}
+
+/// A language file's text made whole: its [`fingerprint`] checked, then each word the
+/// built-in text (`base`) leaves out (an empty string there) replaced by the file's next
+/// string of its first part, and each other string of `base` by the next of its second
+/// part, where that isn't [`SAME`] (see `language_files`). Also returns what follows:
+/// the doctor's words in English ([`doctor_words`]), or nothing. A file written for
+/// another base, or cut short, is refused, never read out of step.
+pub fn with_base<'t>(base: &str, text: &'t str) -> Result<(String, &'t str), DecodeError> {
     let other = DecodeError { what: "a language file made for another version, or cut short", shape_left: 0 };
-    let Some((mark, text)) = text.split_once('\0') else { return Err(other) };
-    if mark.as_bytes() != fingerprint(base) || !text.ends_with('\0') {
+    let Some((mark, mut given)) = text.split_once('\0') else { return Err(other) };
+    if mark.as_bytes() != fingerprint(base) {
         return Err(other);
     }
-    let mut out = String::with_capacity(base.len() + text.len());
-    let (mut base, mut text) = (base.split_terminator('\0'), text.split_terminator('\0'));
-    loop {
-        match (base.next(), text.next()) {
-            (Some(ours), Some(theirs)) => {
-                out.push_str(if theirs == SAME { ours } else { theirs });
-                out.push('\0');
-            }
-            (None, None) => return Ok(out),
-            _ => return Err(other),
+    // The second part starts after as many strings as the base leaves out.
+    let (mut ours, mut rest) = (base, given);
+    while let Some(s) = next(&mut ours) {
+        if s.is_empty() && next(&mut rest).is_none() {
+            return Err(other);
         }
     }
+    let mut out = String::with_capacity(base.len() + text.len());
+    let mut ours = base;
+    while let Some(s) = next(&mut ours) {
+        let theirs =
+            if s.is_empty() { next(&mut given) } else { next(&mut rest).map(|t| if t == SAME { s } else { t }) };
+        match theirs {
+            Some(t) if t != SAME => out.push_str(t),
+            _ => return Err(other),
+        }
+        out.push('\0');
+    }
+    Ok((out, rest))
+}
+
+/// The built-in base's text with each word it leaves out (an empty string) replaced by the
+/// next of `words` (a language file's third part): the doctor's summary's words in
+/// British English, [`SAME`] for the others (which that summary never reads). `None` when
+/// they don't match one for one.
+pub fn doctor_words(base: &str, mut words: &str) -> Option<String> {
+    let mut out = String::with_capacity(base.len() + words.len());
+    let mut ours = base;
+    while let Some(s) = next(&mut ours) {
+        out.push_str(if s.is_empty() { next(&mut words)? } else { s });
+        out.push('\0');
+    }
+    words.is_empty().then_some(out)
 }
 
 /// Appends `n` as unsigned LEB128: seven bits a byte, lowest first, the top bit set on

@@ -32,6 +32,12 @@ pub struct Compact {
     structs: Vec<&'static str>,
     /// Questions written so far, with their choices' ids: what references point into.
     questions: Vec<(String, Vec<String>)>,
+    /// The fields being written, outermost first (the base's own field, then inner ones).
+    keys: Vec<&'static str>,
+    /// Where each string of `text` is, in order: the base's field it is under and the field
+    /// that holds it (`("questions", "hint")`), for splitting the text between the wasm and
+    /// the language files (see `language_files`).
+    pub fields: Vec<(&'static str, &'static str)>,
 }
 
 pub fn encode<T: Serialize>(value: &T) -> Result<Compact, Error> {
@@ -114,13 +120,16 @@ impl ser::Serializer for &mut Compact {
         Err(unsupported("chars"))
     }
     /// Each string ends with a NUL (see `compact`), so none may hold one; nor be the mark
-    /// a language file puts for "the built-in base's string" (`compact::SAME`).
+    /// the language files' mark (`compact::SAME`); nor be empty, which in the wasm's text
+    /// marks a word a language file gives (leave an empty field out instead).
     fn serialize_str(self, v: &str) -> R {
-        if v.contains('\0') || v == super::compact::SAME {
-            return Err(Error(format!("{v:?} holds a NUL character, or is only U+0001")));
+        if v.is_empty() || v.contains('\0') || v == super::compact::SAME {
+            return Err(Error(format!("{v:?} is empty, holds a NUL character, or is only U+0001")));
         }
         self.text.push_str(v);
         self.text.push('\0');
+        let (outer, inner) = (self.keys.first().copied(), self.keys.last().copied());
+        self.fields.push((outer.unwrap_or(""), inner.unwrap_or("")));
         Ok(())
     }
     fn serialize_bytes(self, _: &[u8]) -> R {
@@ -151,10 +160,12 @@ impl ser::Serializer for &mut Compact {
         // Written as text first, then replaced by the places it names.
         let start = self.text.len();
         let shape = self.shape.len();
+        let fields = self.fields.len();
         value.serialize(&mut *self)?;
         let mut reference = self.text.split_off(start);
         reference.pop(); // its NUL
         self.shape.truncate(shape);
+        self.fields.truncate(fields);
         let (negated, plain) = match reference.strip_prefix('!') {
             Some(rest) => (true, rest),
             None => (false, reference.as_str()),
@@ -239,7 +250,10 @@ impl ser::SerializeStruct for &mut Compact {
     type Error = Error;
     fn serialize_field<T: ?Sized + Serialize>(&mut self, key: &'static str, value: &T) -> R {
         let start = self.text.len();
-        value.serialize(&mut **self)?;
+        self.keys.push(key);
+        let written = value.serialize(&mut **self);
+        self.keys.pop();
+        written?;
         if key == "id" {
             let id = self.text[start..].trim_end_matches('\0').to_string();
             match self.structs.last() {

@@ -191,7 +191,9 @@ pub fn a_cdn_style_page_checks_every_file() {
         )
     };
     let loader_hash = hashes["leg-pain-quiz.js"].as_str().unwrap().to_string();
-    for file in ["leg-pain-quiz.css", "wasm/leg-pain-quiz_bg.wasm", "locales/es.kb", "locales/en-US.kb"] {
+    for file in
+        ["leg-pain-quiz.css", "wasm/leg-pain-quiz_bg.wasm", "locales/en-GB.kb", "locales/es.kb", "locales/en-US.kb"]
+    {
         assert!(hashes[file].as_str().is_some_and(|h| h.starts_with("sha384-")), "integrity.json: {file}");
     }
     let host = temp("cdn-host");
@@ -219,6 +221,7 @@ pub fn a_cdn_style_page_checks_every_file() {
         "/leg-pain-quiz-element.js",
         "/wasm/leg-pain-quiz_bg.wasm",
         "/leg-pain-quiz.css",
+        "/locales/en-GB.kb",
         "/locales/es.kb",
     ] {
         assert!(requested.iter().any(|r| r == file), "{file} from the CDN: {requested:?}");
