@@ -71,6 +71,10 @@ if [ ! -x "$CLIPPY_DRIVER" ]; then
   exit 1
 fi
 export RUSTC_WORKSPACE_WRAPPER="$CLIPPY_DRIVER" CLIPPY_ARGS="-D__CLIPPY_HACKERY__warnings__CLIPPY_HACKERY__"
+# The run builds each crate once: incremental compilation's caches only cost here (a
+# quarter of the CPU time of the workspace's native build: 50 s against 38). Focused
+# `cargo test` runs while working keep them.
+export CARGO_INCREMENTAL="${CARGO_INCREMENTAL:-0}"
 
 # The release build (wasm32) needs nothing the native build makes. (At a lower priority it
 # starved, and the browser tests waited for it.)
