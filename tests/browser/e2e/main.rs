@@ -146,12 +146,11 @@ const LONGEST: &[&str] = &[
     "large_text::every_screen_fits_at_200_and_400_percent",
     "package::a_vite_react_host_reaches_the_results",
     "visual::screenshots_of_every_screen",
-    "embedding::host_events_by_default_tell_only_progress",
-    "regions::every_combination_dials_only_its_countrys_number",
     "accessibility::axe_and_layout_on_every_screen",
+    "regions::every_combination_dials_only_its_countrys_number",
     "locales::a_journey_in_each_language_reaches_the_right_number",
     "journeys::keyboard_only",
-    "embedding::detailed_events_only_when_the_host_asks",
+    "visual::print_gives_a_handout_without_buttons",
 ];
 
 /// How long each test that passed took, in seconds.
