@@ -413,21 +413,9 @@ fn drive_checking_steps(b: &Browser, widget: usize, source: &str, answers: &Answ
             expected
         );
         b.wait_until(&js, &format!("lpq-step {expected} from {source} (caption `{caption}`)"));
-        // The page's other questions (the age, beside who it is about) first.
-        for other in b.page_questions(widget).into_iter().filter(|q| *q != id) {
-            for c in lookup(answers, &other) {
-                b.click(widget, &format!("[data-question=\"{other}\"] [data-option=\"{c}\"]"));
-            }
-        }
-        b.answer(widget, &id, lookup(answers, &id));
-        b.wait_until(
-            &format!(
-                "{} const q = root.querySelector('[data-question]'); return !q || q.dataset.question !== {};",
-                root_js(widget),
-                json!(id)
-            ),
-            &format!("the quiz to move on from `{id}`"),
-        );
+        // The page's questions (the age, beside who it is about) answered and Next, in one
+        // script run in the page: the steps are the point here, the clicks are the journeys'.
+        b.step(widget, answers);
     }
     panic!("widget {widget} never reached the review");
 }

@@ -8,8 +8,9 @@ use crate::embedding::{page, HostDir, LOADER};
 use crate::screens::{complex, js, next_screen, screen, Answers};
 use serde_json::{json, Value as Json};
 
-/// (width, height) in CSS px: a 390 × 844 phone at 200%, a 1280 × 720 desktop at 400%.
-const ZOOMED: &[(u32, u32)] = &[(195, 422), (320, 180)];
+/// (width, height) in CSS px: a 1280 × 720 desktop at 400%, a 390 × 844 phone at 200%
+/// (the phone last: the screenshots and the next step are taken at its size).
+const ZOOMED: &[(u32, u32)] = &[(320, 180), (195, 422)];
 
 /// A 7-year-old whose legs ache in the evening most nights, fine by morning.
 fn child() -> &'static Answers {
@@ -87,9 +88,11 @@ const NONE_AT_JS: &str = "const options = [...root.querySelectorAll('[data-quest
 fn audit(b: &Browser, person: &str, n: usize, name: &str, problems: &mut Vec<String>) {
     let script = format!(
         "{} return {{ width: window.innerWidth, overflow: (() => {{ {OVERFLOW_JS} }})(),
-           folded: (() => {{ {FOLDED_JS} }})(), none_at: (() => {{ {NONE_AT_JS} }})() }};",
+           folded: (() => {{ {FOLDED_JS} }})(), none_at: (() => {{ {NONE_AT_JS} }})(),
+           height: document.documentElement.scrollHeight }};",
         root_js(0)
     );
+    let mut height = 0.0;
     for &(w, h) in ZOOMED {
         b.viewport(w, h);
         let seen = b.run(&script);
@@ -107,18 +110,18 @@ fn audit(b: &Browser, person: &str, n: usize, name: &str, problems: &mut Vec<Str
         if let Some(at) = seen["none_at"].as_str().filter(|at| *at != "first") {
             problems.push(format!("[{person} {name} @ {w} px] “None of these” comes {at}"));
         }
+        height = seen["height"].as_f64().unwrap_or(0.0);
     }
-    b.viewport(195, 422);
-    shoot(b, &format!("30-{person}-{n:02}-{name}"));
+    // At 195 px now (the last size checked).
+    shoot(b, &format!("30-{person}-{n:02}-{name}"), height);
 }
 
 /// The whole screen at 195 px as `<name>-195px.png`, and its first 1600 px in pieces of
-/// 800 (`<name>-195px-top-N.png`), small enough to read.
-fn shoot(b: &Browser, name: &str) {
+/// 800 (`<name>-195px-top-N.png`), small enough to read. `height`: the page's, at 195 px.
+fn shoot(b: &Browser, name: &str, height: f64) {
     let path = crate::output_dir().join(format!("{name}-195px.png"));
     b.screenshot(&path);
     assert!(std::fs::read(&path).expect("screenshot written").starts_with(b"\x89PNG"), "{name}");
-    let height = b.run("return document.documentElement.scrollHeight;").as_f64().unwrap_or(0.0);
     for (i, top) in [0.0, 800.0].into_iter().enumerate().filter(|(_, top)| *top < height) {
         let clip = json!({ "x": 0, "y": top, "width": 195, "height": 800f64.min(height - top), "scale": 1 });
         let shot = b.cdp(
@@ -201,7 +204,8 @@ pub fn every_screen_fits_at_200_and_400_percent() {
         "return [...root.querySelectorAll('[data-locale]')].filter(l => l.checkVisibility()).map(l => l.dataset.locale);",
     );
     assert_eq!(shown, json!(["en-GB", "en-US", "es"]), "the opened language menu lists every language");
-    shoot(&b, "30-language-menu-open");
+    let height = b.run("return document.documentElement.scrollHeight;").as_f64().unwrap_or(0.0);
+    shoot(&b, "30-language-menu-open", height);
     b.close();
 }
 

@@ -107,12 +107,19 @@ fn main() -> std::process::ExitCode {
     }
     // One browser per worker, reused from test to test (each gets it clean).
     browser::reuse_browsers();
-    // The longest tests first (by the last run's times), so that the workers finish
-    // together instead of one running a long test alone at the end.
+    // The longest tests first (by the last run's times, or on a fresh clone by
+    // [`LONGEST`]), so that the workers finish together instead of one running a long
+    // test alone at the end.
+    for name in LONGEST {
+        assert!(tests.iter().any(|(test, _)| test == name), "LONGEST names `{name}`, which is not a test");
+    }
     let last = last_times();
     let mut tests = tests;
     tests.sort_by(|a, b| {
-        let time = |name: &str| last.get(name).copied().unwrap_or(f64::INFINITY);
+        let time = |name: &str| match last.is_empty() {
+            false => last.get(name).copied().unwrap_or(f64::INFINITY),
+            true => LONGEST.iter().rev().position(|t| *t == name).map_or(0.0, |i| i as f64 + 1.0),
+        };
         time(b.0).total_cmp(&time(a.0))
     });
     let trials = tests
@@ -133,6 +140,19 @@ fn main() -> std::process::ExitCode {
     save_times();
     conclusion
 }
+
+/// The tests that take longest, longest first: the order they start in when there is no
+/// last run to go by (a fresh clone), before the others in the order listed above.
+const LONGEST: &[&str] = &[
+    "large_text::every_screen_fits_at_200_and_400_percent",
+    "package::a_vite_react_host_reaches_the_results",
+    "visual::screenshots_of_every_screen",
+    "accessibility::axe_and_layout_on_every_screen",
+    "regions::every_combination_dials_only_its_countrys_number",
+    "locales::a_journey_in_each_language_reaches_the_right_number",
+    "journeys::keyboard_only",
+    "visual::print_gives_a_handout_without_buttons",
+];
 
 /// How long each test that passed took, in seconds.
 static TIMINGS: std::sync::Mutex<Vec<(&str, f64)>> = std::sync::Mutex::new(Vec::new());
