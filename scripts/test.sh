@@ -82,13 +82,16 @@ export RUSTC_WORKSPACE_WRAPPER="$CLIPPY_DRIVER" CLIPPY_ARGS="-D__CLIPPY_HACKERY_
 # `cargo test` runs while working keep them.
 export CARGO_INCREMENTAL="${CARGO_INCREMENTAL:-0}"
 
-# The release build (wasm32) needs nothing the native build makes. (At a lower priority it
-# starved, and the browser tests waited for it.)
+# The release build (wasm32) needs nothing the native build makes, and it is the longest
+# chain: its link-time optimisation and wasm-opt run on one core at the end, and the
+# browser tests wait for it. So it keeps the normal priority and the native build and tests
+# beside it run at a lower one: they fill whatever core the release build leaves idle, and
+# finish well before it does. (The other way round, the release build starved.)
 build() { trunk build --release >target/trunk-build.log 2>&1 || { cat target/trunk-build.log; return 1; }; }
 background "release build into dist/, with the wasm32 lints" release build
 release=$BACKGROUND_PID
-step "native build, with the lints" cargo test --locked --offline --workspace --all-targets --no-run || failed=1
-step "native tests" cargo test --locked --offline --workspace --exclude lpq-browser-tests || failed=1
+step "native build, with the lints" nice -n 10 cargo test --locked --offline --workspace --all-targets --no-run || failed=1
+step "native tests" nice -n 10 cargo test --locked --offline --workspace --exclude lpq-browser-tests || failed=1
 if finish "release build into dist/, with the wasm32 lints" release "$release"; then
   step "npm package (npm pack)" bash scripts/pack.sh || failed=1
   export LPQ_DIST="$ROOT/dist" LPQ_REQUIRE_BROWSER=1
