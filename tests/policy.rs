@@ -308,6 +308,33 @@ proptest! {
         prop_assert!(urgent_nutrients_safe(&kb, &answers, &a).is_ok(), "{}", urgent_nutrients_safe(&kb, &answers, &a).unwrap_err());
     }
 
+    /// A racing or fluttering heart, legs weakening over days, or being ill on medicines that
+    /// may need pausing hold every nutrient back, even with a water tablet or vomiting that
+    /// points to potassium: the person's report shows no nutrient and so no foods.
+    #[test]
+    fn heart_legs_and_sick_day_warnings_show_no_nutrient(picks in prop::collection::vec(any::<u16>(), 1..64), which in any::<usize>()) {
+        let kb = kb();
+        let signs: [(&str, &[(&str, &str)]); 4] = [
+            ("palpitations_fainting", &[("medicines", "diuretic"), ("body_signs", "palpitations_faint")]),
+            ("potassium_heart", &[("medicines", "diuretic"), ("medicines", "digoxin"), ("body_signs", "heart_fluttering")]),
+            ("both_legs_nerves", &[("other_medicines", "laxatives"), ("leg_signs", "shooting_both_legs"), ("leg_signs", "weakness_worsening")]),
+            ("sick_day_medicines", &[("medicines", "diuretic"), ("daily_life", "vomiting_now")]),
+        ];
+        let (flag, ticks) = signs[which % signs.len()];
+        let mut answers = walk(&kb, &picks);
+        for (q, c) in ticks {
+            prop_assume!(visible_questions(&kb, &answers).iter().any(|x| x.id == *q));
+            answers = tick(&kb, &answers, q, c);
+        }
+        prop_assume!(is_complete(&kb, &answers));
+        let a = assess(&kb, &answers);
+        prop_assume!(a.red_flags.iter().any(|f| f.as_ref() == flag));
+        let shown: Vec<&str> = a.nutrients.iter().map(|m| m.id.as_ref()).collect();
+        prop_assert!(shown.is_empty(), "{flag} showed {shown:?}");
+        let r = leg_pain_quiz::report::report(&kb, kb.region("GB"), &answers, &a);
+        prop_assert!(r.standout.is_empty(), "{flag}: the report shows nutrients");
+    }
+
     /// A nutrient with a direct cause always ranks above one without (signs and weaker
     /// causes order each group, never the groups).
     #[test]
@@ -458,6 +485,8 @@ fn the_policy_checks_can_fail() {
     let mut kb = leg_pain_quiz::knowledge::embedded();
     let k = kb.nutrients.to_mut().iter_mut().find(|n| n.id == "potassium").unwrap();
     k.withhold_when = Default::default();
+    // The heart warning's hold taken away too, so the nutrient reaches the check.
+    kb.red_flags.to_mut().iter_mut().find(|f| f.id == "potassium_heart").unwrap().defers_nutrients = false;
     let fluttering = Answers::from_pairs([
         ("age", &["51_70"][..]),
         ("sensation", &["cramp"][..]),
@@ -475,6 +504,9 @@ fn the_policy_checks_can_fail() {
         a.nutrients
     );
     assert!(urgent_nutrients_safe(&kb, &fluttering, &a).is_err(), "potassium with a -pril went unnoticed");
+    // The same hold taken away puts nutrients in the person's report, which the heart
+    // warning's property checks.
+    assert!(!leg_pain_quiz::report::report(&kb, kb.region("GB"), &fluttering, &a).standout.is_empty());
     assert!(urgent_nutrients_safe(
         &leg_pain_quiz::knowledge::embedded(),
         &fluttering,
@@ -482,7 +514,7 @@ fn the_policy_checks_can_fail() {
     )
     .is_ok());
     // A nutrient from the warning sign or a weaker cause at an urgent outcome is caught too.
-    let mut a = assess(&leg_pain_quiz::knowledge::embedded(), &fluttering);
+    let mut a = assess(&kb, &fluttering);
     if let Some(m) = a.nutrients.first_mut() {
         m.evidence.retain(|id| kb.evidence.iter().any(|e| e.id == *id && e.supports_only));
     }
