@@ -65,7 +65,7 @@ step "formatting" cargo fmt --all --check || failed=1
 #   with no wasm-only part, linted natively above.
 # clippy-driver compiles the workspace's crates without MIR optimisations (LLVM's are
 # unchanged): the release wasm is 680 bytes larger than a plain `trunk build --release`
-# (146 more gzip, 108 fewer brotli), which the size budget measures. The commands to run
+# (146 more gzip, 108 fewer brotli); .ci/run measures the size of a plain build, as shipped. The commands to run
 # the lints alone are in README.md. Every cargo command below has the same variables, so
 # each reuses what the one before it built (a plain `cargo test` afterwards rebuilds the
 # workspace's crates, not the dependencies).
