@@ -645,3 +645,19 @@ impl<'a> Checks<'a> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::speaks_to_the_person;
+
+    #[test]
+    fn the_word_check_sees_you_in_any_form_and_nothing_else() {
+        for says in ["Rest your leg.", "If you're breathless, call.", "A wound you’ve forgotten", "YOU", "Ask my GP"]
+        {
+            assert!(speaks_to_the_person(says), "{says}");
+        }
+        for neutral in ["Rest the leg.", "If breathless, call.", "young people", "yourselfish", "Mind the dose"] {
+            assert!(!speaks_to_the_person(neutral), "{neutral}");
+        }
+    }
+}
