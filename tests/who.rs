@@ -540,7 +540,8 @@ fn every_warning_and_note_speaks_of_them() {
 /// lines while waiting, the next steps and the "Why" reasons, and the lead of "For their
 /// doctor". None says "you" of the person. Not here: the outcome's action, whose words
 /// for someone else may say "if you can't reach them" of the reader (validation asks for
-/// them); a warning sign's own guidance; "nothing in your answers" (the reader's).
+/// them); "nothing in your answers" (the reader's). Every warning sign and note:
+/// `every_warning_and_note_speaks_of_them`.
 #[test]
 fn the_results_body_speaks_of_them() {
     let kb = kb();
