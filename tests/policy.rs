@@ -394,6 +394,19 @@ proptest! {
         }
     }
 
+    /// The next step offers foods only when the results show some: most routine results
+    /// come from a warning sign, and "try the food ideas below" above no foods (or under a
+    /// kidney team's diet) misleads.
+    #[test]
+    fn the_next_step_offers_foods_only_when_foods_are_shown(picks in prop::collection::vec(any::<u16>(), 1..64)) {
+        let kb = kb();
+        let answers = clean(&kb, &walk(&kb, &picks));
+        prop_assume!(is_complete(&kb, &answers));
+        let a = assess(&kb, &answers);
+        let offers_foods = a.action.to_lowercase().contains("food");
+        prop_assert_eq!(offers_foods, a.triage == TriageLevel::Routine && !a.nutrients.is_empty(), "{} with {} nutrients: “{}”", a.triage.id(), a.nutrients.len(), a.action);
+    }
+
     /// Growing pains are named for ages 3 to 12 (NHS growing pains); under 3, leg pain or a
     /// limp is a doctor's to explain (NICE CKS limp in children): a child under 3 never gets
     /// the growing-pains pattern or self-care, and a limp, even one settling, is seen today.
