@@ -542,6 +542,10 @@ pub struct ActionVariant {
     /// used (see `quiz::flow::triage_action`).
     #[serde(default)]
     pub unless: Condition,
+    /// Holds only when the results show foods (`true`: "try the food ideas below") or
+    /// show none (`false`), so the words match the page.
+    #[serde(default)]
+    pub foods: Option<bool>,
 }
 }
 
