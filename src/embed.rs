@@ -81,7 +81,13 @@ pub fn read_config(host: &Element, ordinal: u32) -> Config {
     let storage_key = explicit
         .filter(|k| !k.is_empty())
         .or_else(|| Some(host.id()).filter(|id| !id.is_empty()))
-        .unwrap_or_else(|| if ordinal <= 1 { "default".to_string() } else { ["default-", &crate::text::number(ordinal.into())].concat() });
+        .unwrap_or_else(|| {
+            if ordinal <= 1 {
+                "default".to_string()
+            } else {
+                ["default-", &crate::text::number(ordinal.into())].concat()
+            }
+        });
     Config { theme, persist, storage_key, events, history }
 }
 

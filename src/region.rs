@@ -112,9 +112,8 @@ pub fn resolve(s: &Signals, known: &dyn Fn(&str) -> bool) -> Resolved {
     let mut decided = false;
     if let Some(raw) = s.region {
         match country(raw) {
-            Named::Nothing => {
-                warnings.push(["leg-pain-quiz: region=\"", raw, "\" is empty; using the region in the language."].concat())
-            }
+            Named::Nothing => warnings
+                .push(["leg-pain-quiz: region=\"", raw, "\" is empty; using the region in the language."].concat()),
             Named::Country(c) if known(&c) => {
                 region = Some(c);
                 decided = true;
@@ -167,8 +166,14 @@ pub fn resolve(s: &Signals, known: &dyn Fn(&str) -> bool) -> Resolved {
         locale_of(l, r).unwrap_or_else(|| {
             let fallback = english(r);
             warnings.push(
-                ["leg-pain-quiz: lang=\"", l, "\" is not one the widget speaks (en-GB, en-US, es); using ", fallback, "."]
-                    .concat(),
+                [
+                    "leg-pain-quiz: lang=\"",
+                    l,
+                    "\" is not one the widget speaks (en-GB, en-US, es); using ",
+                    fallback,
+                    ".",
+                ]
+                .concat(),
             );
             fallback
         })

@@ -464,7 +464,8 @@ impl App {
         let Some(root) = self.root.cast::<web_sys::Element>() else { return };
         for question in self.state.journey.page(self.state.kb.0) {
             for choice in self.state.answers().get(&question.id) {
-                if let Some(input) = root.query_selector(&["#lpq-", &question.id, "-", choice].concat()).ok().flatten() {
+                let selector = ["#lpq-", &question.id, "-", choice].concat();
+                if let Some(input) = root.query_selector(&selector).ok().flatten() {
                     let _ = js_sys::Reflect::set(&input, &"checked".into(), &true.into());
                 }
             }

@@ -91,7 +91,15 @@ impl Session {
     /// The saved form (see the module docs).
     pub fn encode(&self) -> String {
         let list = |items: &[String]| crate::text::join(&mut items.iter().map(String::as_str), ",");
-        let mut out = [HEADER, " ", &crate::text::number(SESSION_FORMAT.into()), "\nrev=", &crate::text::number(self.revision), "\n"].concat();
+        let mut out = [
+            HEADER,
+            " ",
+            &crate::text::number(SESSION_FORMAT.into()),
+            "\nrev=",
+            &crate::text::number(self.revision),
+            "\n",
+        ]
+        .concat();
         if let Some(screen) = &self.screen {
             out += &["screen=", &screen_text(screen), "\n"].concat();
         }

@@ -105,7 +105,14 @@ pub fn in_sentence(name: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{amount, fill, in_sentence, list_words};
+    use super::{amount, fill, in_sentence, list_words, number};
+
+    #[test]
+    fn numbers_read_as_to_string_writes_them() {
+        for n in [0, 7, 10, 99, 100, 2026, u64::from(u32::MAX), u64::MAX] {
+            assert_eq!(number(n), n.to_string());
+        }
+    }
 
     #[test]
     fn templates_fill_known_names_only() {
