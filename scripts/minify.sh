@@ -58,9 +58,9 @@ sed -i 's/<link [^>]*rel=rust>//' "$TRUNK_STAGING_DIR/index.html"
 # The same wasm-opt Trunk found on PATH (scripts/setup.sh installs it). The producers and
 # target-features sections are for tools, not browsers: 0.2 KB gzip.
 # `--low-memory-unused` lets it write `p + 8` loads and stores as `offset=8` (under 1024):
-# the same access unless `p + 8` would wrap past 4 GiB into the first KiB, which a pointer
-# never does (the Rust stack sits below 1 MiB and grows down towards 0; the data starts at
-# 1 MiB): 0.8 KB gzip. `-aimfs 6` inlines functions of up to 6 bytes of code everywhere
+# the same access unless `p + 8` would wrap past 4 GiB into the first KiB, which takes a
+# pointer within 1 KiB of 4 GiB: compiled Rust never makes one (the memory is a few MiB;
+# the stack is below 1 MiB, the data above): 0.8 KB gzip. `-aimfs 6` inlines functions of up to 6 bytes of code everywhere
 # (2 by default): 0.6 KB more raw, 0.13 KB less gzip; 7 and more are heavier.
 wasm-opt --low-memory-unused -aimfs 6 --flatten --rereloop -Oz -Oz --strip-producers --strip-target-features \
   --enable-bulk-memory --enable-nontrapping-float-to-int --enable-reference-types \
