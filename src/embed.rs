@@ -46,10 +46,18 @@ fn choose(host: &Element, name: &str, values: &[&str], absent: usize, fallback: 
     if let Some(i) = values.iter().position(|v| *v == value) {
         return i;
     }
-    warn(&format!(
-        "leg-pain-quiz: {name}=\"{raw}\" is not one of {}; see the README. Using the default.",
-        crate::text::join(&mut values.iter().copied(), ", ")
-    ));
+    warn(
+        &[
+            "leg-pain-quiz: ",
+            name,
+            "=\"",
+            &raw,
+            "\" is not one of ",
+            &crate::text::join(&mut values.iter().copied(), ", "),
+            "; see the README. Using the default.",
+        ]
+        .concat(),
+    );
     fallback
 }
 
@@ -73,7 +81,13 @@ pub fn read_config(host: &Element, ordinal: u32) -> Config {
     let storage_key = explicit
         .filter(|k| !k.is_empty())
         .or_else(|| Some(host.id()).filter(|id| !id.is_empty()))
-        .unwrap_or_else(|| if ordinal <= 1 { "default".to_string() } else { format!("default-{ordinal}") });
+        .unwrap_or_else(|| {
+            if ordinal <= 1 {
+                "default".to_string()
+            } else {
+                ["default-", &crate::text::number(ordinal.into())].concat()
+            }
+        });
     Config { theme, persist, storage_key, events, history }
 }
 

@@ -30,7 +30,7 @@ pub fn log_once(kind: &'static str, detail: &JsValue) {
         first
     });
     if first {
-        web_sys::console::warn_2(&JsValue::from_str(&format!("leg-pain-quiz: {kind}")), detail);
+        web_sys::console::warn_2(&JsValue::from_str(&["leg-pain-quiz: ", kind].concat()), detail);
     }
 }
 
@@ -129,8 +129,9 @@ pub fn print() {
 /// Today as `YYYY-MM-DD`, for the doctor summary.
 pub fn today() -> String {
     let d = js_sys::Date::new_0();
-    let two = |n: u32| if n < 10 { format!("0{n}") } else { n.to_string() };
-    format!("{}-{}-{}", d.get_full_year(), two(d.get_month() + 1), two(d.get_date()))
+    let two = |n: u32| [if n < 10 { "0" } else { "" }, &crate::text::number(n.into())].concat();
+    let year = crate::text::number(d.get_full_year().into());
+    [&year, "-", &two(d.get_month() + 1), "-", &two(d.get_date())].concat()
 }
 
 /// This page's address, without its fragment.
@@ -141,7 +142,7 @@ fn address() -> Option<String> {
 
 /// This page's address with `#param=value` as its fragment (in place of any other).
 pub fn address_with(param: &str, value: &str) -> String {
-    format!("{}#{param}={value}", address().unwrap_or_default())
+    [&address().unwrap_or_default(), "#", param, "=", value].concat()
 }
 
 /// The value of `#param=…` in this page's address, if that is its fragment, then taken

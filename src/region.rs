@@ -112,18 +112,22 @@ pub fn resolve(s: &Signals, known: &dyn Fn(&str) -> bool) -> Resolved {
     let mut decided = false;
     if let Some(raw) = s.region {
         match country(raw) {
-            Named::Nothing => {
-                warnings.push(format!("leg-pain-quiz: region=\"{raw}\" is empty; using the region in the language."))
-            }
+            Named::Nothing => warnings
+                .push(["leg-pain-quiz: region=\"", raw, "\" is empty; using the region in the language."].concat()),
             Named::Country(c) if known(&c) => {
                 region = Some(c);
                 decided = true;
             }
             _ => {
-                warnings.push(format!(
-                    "leg-pain-quiz: region=\"{raw}\" is not a country the widget has numbers for; \
-                     it says \"call your local emergency number\" with no call button."
-                ));
+                warnings.push(
+                    [
+                        "leg-pain-quiz: region=\"",
+                        raw,
+                        "\" is not a country the widget has numbers for; \
+                         it says \"call your local emergency number\" with no call button.",
+                    ]
+                    .concat(),
+                );
                 decided = true;
             }
         }
@@ -134,10 +138,15 @@ pub fn resolve(s: &Signals, known: &dyn Fn(&str) -> bool) -> Resolved {
             match region_of_tag(tag) {
                 Named::Nothing => continue,
                 Named::Country(c) if known(&c) => region = Some(c),
-                _ => warnings.push(format!(
-                    "leg-pain-quiz: the language \"{tag}\" names a region the widget has no numbers for; \
-                     it says \"call your local emergency number\" with no call button."
-                )),
+                _ => warnings.push(
+                    [
+                        "leg-pain-quiz: the language \"",
+                        tag,
+                        "\" names a region the widget has no numbers for; \
+                         it says \"call your local emergency number\" with no call button.",
+                    ]
+                    .concat(),
+                ),
             }
             break;
         }
@@ -156,9 +165,16 @@ pub fn resolve(s: &Signals, known: &dyn Fn(&str) -> bool) -> Resolved {
     let locale = if let Some(l) = lang {
         locale_of(l, r).unwrap_or_else(|| {
             let fallback = english(r);
-            warnings.push(format!(
-                "leg-pain-quiz: lang=\"{l}\" is not one the widget speaks (en-GB, en-US, es); using {fallback}."
-            ));
+            warnings.push(
+                [
+                    "leg-pain-quiz: lang=\"",
+                    l,
+                    "\" is not one the widget speaks (en-GB, en-US, es); using ",
+                    fallback,
+                    ".",
+                ]
+                .concat(),
+            );
             fallback
         })
     } else if let Some(p) = page {

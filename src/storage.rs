@@ -49,7 +49,7 @@ impl SessionStore {
     /// A store under `leg-pain-quiz:<storage_key>`, saving only if `enabled` and the key
     /// isn't held by another widget in the document. `host` is the element it saves for.
     pub fn new(storage_key: &str, enabled: bool, host: &web_sys::Element) -> Self {
-        let key = format!("leg-pain-quiz:{storage_key}");
+        let key = ["leg-pain-quiz:", storage_key].concat();
         let owner = Rc::new(Cell::new(false));
         owner.set(enabled && claim(&key, host, &owner));
         SessionStore { key, enabled: owner, revision: Rc::default() }
@@ -212,9 +212,14 @@ fn claim(key: &str, host: &web_sys::Element, owner: &Rc<Cell<bool>>) -> bool {
         true
     });
     if !free {
-        web_sys::console::warn_1(&JsValue::from_str(&format!(
-            "leg-pain-quiz: another widget on this page already saves under \"{key}\", so this one won't save. Give each widget its own id or storage-key."
-        )));
+        web_sys::console::warn_1(&JsValue::from_str(
+            &[
+                "leg-pain-quiz: another widget on this page already saves under \"",
+                key,
+                "\", so this one won't save. Give each widget its own id or storage-key.",
+            ]
+            .concat(),
+        ));
     }
     free
 }

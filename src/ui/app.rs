@@ -290,7 +290,8 @@ impl Component for App {
         };
         let announcement = state.shown_at.and_then(|part| {
             let name = kb.parts.get(part as usize - 1)?;
-            Some(fill(&ui.part, &[("n", &part.to_string()), ("m", &kb.parts.len().to_string()), ("name", name)]))
+            let (n, m) = (crate::text::number(part.into()), crate::text::number(kb.parts.len() as u64));
+            Some(fill(&ui.part, &[("n", &n), ("m", &m), ("name", name)]))
         });
         let language = crate::ui::LANGUAGES.iter().find(|l| l.0 == state.locale).map_or("en-GB", |l| l.1);
         html! {
@@ -362,7 +363,7 @@ impl Component for App {
         }
         self.missing_shown = missing;
         if let Some(question) = self.focus_choice.take() {
-            focus(&self.root, &format!("[data-question=\"{question}\"] input"), false);
+            focus(&self.root, &["[data-question=\"", &question, "\"] input"].concat(), false);
         }
         let popped = std::mem::take(&mut self.popped);
         let was = self.shown.replace(screen.clone());
@@ -463,7 +464,8 @@ impl App {
         let Some(root) = self.root.cast::<web_sys::Element>() else { return };
         for question in self.state.journey.page(self.state.kb.0) {
             for choice in self.state.answers().get(&question.id) {
-                if let Some(input) = root.query_selector(&format!("#lpq-{}-{choice}", question.id)).ok().flatten() {
+                let selector = ["#lpq-", &question.id, "-", choice].concat();
+                if let Some(input) = root.query_selector(&selector).ok().flatten() {
                     let _ = js_sys::Reflect::set(&input, &"checked".into(), &true.into());
                 }
             }

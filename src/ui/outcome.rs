@@ -18,7 +18,7 @@ pub fn outcome(kb: &KnowledgeBase, o: &Outcome, alert: bool) -> Html {
             <h2 class="lpq-outcome-title" tabindex="-1" data-focus="">{ text(&o.heading) }</h2>
             <p class="lpq-outcome-action">{ text(&o.action) }</p>
             for number in o.call.iter() {
-                <p><a class="lpq-button lpq-call" href={format!("tel:{number}")}>{ fill(&ui.call, &[("number", number)]) }</a></p>
+                <p><a class="lpq-button lpq-call" href={["tel:", number].concat()}>{ fill(&ui.call, &[("number", number)]) }</a></p>
             }
             if !o.flags.is_empty() {
                 <ul class="lpq-flags">{ for o.flags.iter().map(|f| line("li", f)) }</ul>

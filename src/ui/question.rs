@@ -27,8 +27,8 @@ pub fn question_view(state: &QuizState, dispatch: &Callback<Msg>) -> Html {
     let part = fill(
         &ui.part,
         &[
-            ("n", &first.part.to_string()),
-            ("m", &kb.parts.len().to_string()),
+            ("n", &crate::text::number(first.part.into())),
+            ("m", &crate::text::number(kb.parts.len() as u64)),
             ("name", kb.parts.get(first.part as usize - 1).map_or("", |p| p.as_ref())),
         ],
     );
@@ -40,8 +40,8 @@ pub fn question_view(state: &QuizState, dispatch: &Callback<Msg>) -> Html {
         let missing = missing.iter().any(|m| m.id == question.id);
         let error = text(person.error(question));
         let hint = person.hint(question);
-        let hint_id = format!("lpq-hint-{}", question.id);
-        let error_id = format!("lpq-error-{}", question.id);
+        let hint_id = ["lpq-hint-", &question.id].concat();
+        let error_id = ["lpq-error-", &question.id].concat();
         let described_by = crate::text::join(
             &mut [hint.map(|_| hint_id.as_str()), missing.then_some(error_id.as_str())].into_iter().flatten(),
             " ",
@@ -63,7 +63,7 @@ pub fn question_view(state: &QuizState, dispatch: &Callback<Msg>) -> Html {
                     dispatch.emit(Action::Choose { question: q.clone(), choice: c.clone() }.into())
                 })
             };
-            let input_id = format!("lpq-{}-{}", question.id, choice.id);
+            let input_id = ["lpq-", &question.id, "-", &choice.id].concat();
             // The input inside its label is labelled by it: no `for` to set on every step.
             html! {
                 <label class="lpq-choice" data-selected={selected.then_some("")} data-option={text(&choice.id)}>
@@ -125,7 +125,7 @@ pub fn question_view(state: &QuizState, dispatch: &Callback<Msg>) -> Html {
                 <div class="lpq-error-summary" role="alert" tabindex="-1" data-error-summary="">
                     <h2>{ text(&ui.problem) }</h2>
                     <ul>{ for missing.iter().map(|q| html! {
-                        <li><a href={format!("#lpq-{}-{}", q.id, q.choices.first().map_or("", |c| c.id.as_ref()))}
+                        <li><a href={["#lpq-", &q.id, "-", q.choices.first().map_or("", |c| c.id.as_ref())].concat()}
                             onclick={focus_choice(dispatch, &q.id)}>{ text(person.error(q)) }</a></li>
                     }) }</ul>
                 </div>

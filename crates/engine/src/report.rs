@@ -512,7 +512,7 @@ pub fn doctor(kb: &KnowledgeBase, region: Option<&Region>, answers: &Answers, a:
     let mut nutrients = Vec::new();
     for m in &a.nutrients {
         let Some(n) = kb.nutrient(&m.id) else { continue };
-        let lead = owned(format!("{} ({})", n.name, strength_label(kb, m.strength)));
+        let lead = owned([n.name.as_ref(), " (", strength_label(kb, m.strength), ")"].concat());
         nutrients.push(Line {
             lead: Some(lead),
             text: owned(join(&mut m.reasons.iter().map(|s| s.as_ref()), " ")),

@@ -90,13 +90,22 @@ impl Session {
 
     /// The saved form (see the module docs).
     pub fn encode(&self) -> String {
-        let mut out = format!("{HEADER} {SESSION_FORMAT}\nrev={}\n", self.revision);
+        let list = |items: &[String]| crate::text::join(&mut items.iter().map(String::as_str), ",");
+        let mut out = [
+            HEADER,
+            " ",
+            &crate::text::number(SESSION_FORMAT.into()),
+            "\nrev=",
+            &crate::text::number(self.revision),
+            "\n",
+        ]
+        .concat();
         if let Some(screen) = &self.screen {
-            out += &format!("screen={}\n", screen_text(screen));
+            out += &["screen=", &screen_text(screen), "\n"].concat();
         }
-        out += &format!("ack={}\n", crate::text::join(&mut self.acknowledged.iter().map(String::as_str), ","));
+        out += &["ack=", &list(&self.acknowledged), "\n"].concat();
         for (question, choices) in self.answers.iter() {
-            out += &format!("a.{question}={}\n", crate::text::join(&mut choices.iter().map(String::as_str), ","));
+            out += &["a.", question, "=", &list(choices), "\n"].concat();
         }
         out
     }
@@ -146,7 +155,7 @@ impl Session {
 fn screen_text(screen: &Screen) -> String {
     match screen {
         Screen::Intro => "intro".to_string(),
-        Screen::Question(id) => format!("question:{id}"),
+        Screen::Question(id) => ["question:", id].concat(),
         Screen::Interrupt(then) => screen_text(then),
         Screen::Review => "review".to_string(),
         Screen::Results => "results".to_string(),

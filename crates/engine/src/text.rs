@@ -1,7 +1,9 @@
 //! Small text helpers shared by the views and the doctor summary.
 //!
 //! Amounts are formatted with integer arithmetic: `format!` of a float pulls about
-//! 14 KB of float-printing code into the wasm.
+//! 14 KB of float-printing code into the wasm. Whole numbers go through `number` and
+//! texts are put together with `concat` (`[…].concat()`), not `format!`/`to_string`: each
+//! `format!` is code of its own at its call, and `u64`'s `Display` is code of its own too.
 
 /// Formats an amount: whole numbers from 10 up, else at most one decimal:
 /// 156.0 → "156", 155.46 → "155", 2.94 → "2.9", 0.45 → "0.5". Each value is rounded
@@ -10,14 +12,30 @@ pub fn amount(value: f64) -> String {
     let value = value.max(0.0);
     // 9.95 and above round to 10.0 or more at one decimal: show those whole.
     if value >= 9.95 {
-        return (value.round() as u64).to_string();
+        return number(value.round() as u64);
     }
     let tenths = (value * 10.0).round() as u64;
-    if tenths % 10 == 0 {
-        (tenths / 10).to_string()
-    } else {
-        format!("{}.{}", tenths / 10, tenths % 10)
+    let mut out = number(tenths / 10);
+    if tenths % 10 != 0 {
+        out.push('.');
+        out.push(char::from(b'0' + (tenths % 10) as u8));
     }
+    out
+}
+
+/// A whole number in decimal, as `to_string` writes it.
+pub fn number(mut n: u64) -> String {
+    let mut digits = [0u8; 20];
+    let mut start = digits.len();
+    loop {
+        start -= 1;
+        digits[start] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    digits[start..].iter().map(|&d| char::from(d)).collect()
 }
 
 /// A template with each `{name}` replaced by its value; unknown names stay as written.
@@ -87,7 +105,14 @@ pub fn in_sentence(name: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{amount, fill, in_sentence, list_words};
+    use super::{amount, fill, in_sentence, list_words, number};
+
+    #[test]
+    fn numbers_read_as_to_string_writes_them() {
+        for n in [0, 7, 10, 99, 100, 2026, u64::from(u32::MAX), u64::MAX] {
+            assert_eq!(number(n), n.to_string());
+        }
+    }
 
     #[test]
     fn templates_fill_known_names_only() {
