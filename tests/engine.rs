@@ -791,3 +791,16 @@ fn assessment_is_deterministic_and_round_trips_through_serde() {
     let answers_json = serde_json::to_string(&answers).unwrap();
     assert_eq!(serde_json::from_str::<Answers>(&answers_json).unwrap(), answers);
 }
+
+/// Serotonin syndrome follows tramadol, triptans, ondansetron, linezolid, St John's wort and
+/// ecstasy as well as antidepressants (NHS inform): shaking and sweating after a new one, with
+/// a racing heart and no fever, is an emergency; without a medicine that acts on serotonin,
+/// the same signs are same-day.
+#[test]
+fn shaking_and_a_racing_heart_after_tramadol_or_a_triptan_is_an_emergency() {
+    let signs = ["shaking_sweating", "palpitations_faint"];
+    let a = run(&[("body_signs", &signs), ("circumstances", &["new_medicine"]), ("other_medicines", &["serotonin"])]);
+    assert!(flagged(&a, "medicine_reaction_severe"), "{:?}", a.red_flags);
+    let a = run(&[("body_signs", &signs), ("circumstances", &["new_medicine"]), ("other_medicines", &["ppi"])]);
+    assert!(!flagged(&a, "medicine_reaction_severe") && flagged(&a, "medicine_reaction"), "{:?}", a.red_flags);
+}
