@@ -416,10 +416,10 @@ fn tell_clinician(kb: &KnowledgeBase, answers: &Answers, a: &Assessment) -> Opti
             for (q, c) in cleaned.chosen() {
                 let named = e.when.iter().flat_map(|clause| clause.iter());
                 let cause = named.filter(|r| !r.negated).any(|r| r.question == q.id && r.choice == c.id);
+                // In a sentence: an ASCII capital lowered (Unicode case tables weigh ~10 KB).
                 let mut label = a.person.label(c).to_string();
-                if let Some(first) = label.get(..1) {
-                    let lower = first.to_lowercase();
-                    label.replace_range(..1, &lower);
+                if let Some(first) = label.get_mut(..1) {
+                    first.make_ascii_lowercase();
                 }
                 if cause && !causes.contains(&label) {
                     causes.push(label);
