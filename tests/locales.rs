@@ -358,3 +358,23 @@ fn the_doctors_part_in_english_is_english_throughout() {
         assert_eq!(r.folds.iter().find(|f| f.name == DOCTOR).and_then(|f| f.lang), Some("en"));
     }
 }
+
+/// Spanish words the results say of the person whoever the answers are about (the lines
+/// `said_to_anyone` lists, as English says no "you" in them) never say "tu", "tus", "te"
+/// or "ti" of them: a parent reads them of a child. "Tu hijo o hija" speaks to the parent,
+/// and the disclaimer's "si te preocupa" to the reader.
+#[test]
+fn spanish_speaks_of_the_person_in_the_lines_said_to_anyone() {
+    let (_, es) = locale_bases().into_iter().find(|(n, _)| n == "es").expect("Spanish");
+    let says_tu = |text: &str| {
+        let text = text.to_lowercase().replace("tu hijo", "el hijo").replace("si te preocupa", "");
+        text.split(|c: char| !c.is_alphanumeric()).any(|w| matches!(w, "tu" | "tus" | "te" | "ti" | "contigo"))
+    };
+    let texts = knowledge::said_to_anyone(&es);
+    assert!(texts.iter().any(|(what, _)| what.contains("guidance")));
+    let speaking: Vec<String> =
+        texts.iter().filter(|(_, t)| says_tu(t)).map(|(what, t)| format!("{what}: “{t}”")).collect();
+    assert!(speaking.is_empty(), "{speaking:#?}");
+    // The check sees a line that does.
+    assert!(says_tu("Llama al 112 si te falta el aire.") && says_tu("Pregunta a tu médico."));
+}

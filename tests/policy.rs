@@ -392,7 +392,7 @@ proptest! {
     fn age_alone_never_raises_the_triage(picks in prop::collection::vec(any::<u16>(), 1..64), older in 0usize..2) {
         let kb = kb();
         let mut answers = walk(&kb, &picks);
-        prop_assume!(!answers.is_selected("age", "under_13") && !answers.is_selected("age", "13_17"));
+        prop_assume!(["under_3", "under_13", "13_17"].iter().all(|c| !answers.is_selected("age", c)));
         answers.set("age", vec!["18_50".into()]);
         let answers_young = clean(&kb, &answers);
         prop_assume!(is_complete(&kb, &answers_young));
@@ -408,13 +408,14 @@ proptest! {
 proptest! {
     #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
 
-    /// A child under 13 is never offered, and never kept, an adult-only choice (pregnancy,
-    /// periods, alcohol, smoking, statins, the pill), so no adult-only warning can follow.
+    /// A child under 13 (under 3, or 3 to 12) is never offered, and never kept, an
+    /// adult-only choice (pregnancy, periods, the menopause, alcohol, smoking, statins, the
+    /// pill, giving blood), so no adult-only warning can follow.
     #[test]
-    fn a_child_never_gets_adult_only_choices(picks in prop::collection::vec(any::<u16>(), 1..64)) {
+    fn a_child_never_gets_adult_only_choices(picks in prop::collection::vec(any::<u16>(), 1..64), toddler in any::<bool>()) {
         let kb = kb();
         let mut answers = walk(&kb, &picks);
-        answers.set("age", vec!["under_13".into()]);
+        answers.set("age", vec![if toddler { "under_3" } else { "under_13" }.into()]);
         // Click every adult-only choice as well: the clean-up must still drop them.
         for q in kb.questions.iter() {
             for c in q.choices.iter().filter(|c| !c.show_if.is_empty()) {
@@ -429,10 +430,69 @@ proptest! {
         }
         for q in cleaned.asked() {
             for c in cleaned.offered(q) {
-                prop_assert!(!["pregnant", "postpartum", "alcohol_heavy", "statin", "hormones"].contains(&c.id.as_ref()), "{}.{} offered to a child", q.id, c.id);
+                prop_assert!(!["pregnant", "postpartum", "postmenopausal", "alcohol_heavy", "statin", "hormones", "blood_donor"].contains(&c.id.as_ref()), "{}.{} offered to a child", q.id, c.id);
             }
         }
     }
+
+    /// The next step offers foods only when the results show some: most routine results
+    /// come from a warning sign, and "try the food ideas below" above no foods (or under a
+    /// kidney team's diet) misleads.
+    #[test]
+    fn the_next_step_offers_foods_only_when_foods_are_shown(picks in prop::collection::vec(any::<u16>(), 1..64)) {
+        let kb = kb();
+        let answers = clean(&kb, &walk(&kb, &picks));
+        prop_assume!(is_complete(&kb, &answers));
+        let a = assess(&kb, &answers);
+        let offers_foods = a.action.to_lowercase().contains("food");
+        prop_assert_eq!(offers_foods, a.triage == TriageLevel::Routine && !a.nutrients.is_empty(), "{} with {} nutrients: “{}”", a.triage.id(), a.nutrients.len(), a.action);
+    }
+
+    /// Growing pains are named for ages 3 to 12 (NHS growing pains); under 3, leg pain or a
+    /// limp is a doctor's to explain (NICE CKS limp in children): a child under 3 never gets
+    /// the growing-pains pattern or self-care, and a limp, even one settling, is seen today.
+    #[test]
+    fn a_toddler_never_gets_the_growing_pains_pattern_or_self_care(picks in prop::collection::vec(any::<u16>(), 1..64)) {
+        let kb = kb();
+        let mut answers = walk(&kb, &picks);
+        answers.set("age", vec!["under_3".into()]);
+        let answers = clean(&kb, &answers);
+        prop_assume!(is_complete(&kb, &answers));
+        let a = assess(&kb, &answers);
+        prop_assert!(a.pattern.as_deref() != Some("growing_pains"), "growing pains named under 3");
+        prop_assert!(a.triage >= TriageLevel::Soon, "a child under 3 got {}", a.triage.id());
+        if ["limp", "limp_settling"].iter().any(|c| answers.is_selected("child_pattern", c)) {
+            prop_assert!(a.triage >= TriageLevel::Urgent, "a limp under 3 got {}", a.triage.id());
+        }
+    }
+}
+
+/// The danger signs are asked as something new, not a state: a question with a choice that
+/// can call an ambulance says, in its prompt or in the choice, that it asks about what is
+/// new or has changed (NHS cauda equina: "increasing difficulty", "a recent need to use
+/// pads"; NHS sepsis and tetanus: signs in someone who has become unwell, days after a
+/// wound). Old leaks, blotchy shins or long-standing swallowing trouble never fire them.
+#[test]
+fn emergency_signs_are_asked_as_new() {
+    let kb = kb();
+    let says_new = |t: &str| {
+        let t = t.to_lowercase();
+        ["new", "sudden", "recent", "now", "since", "last ", "getting", "over hours"].iter().any(|w| t.contains(w))
+    };
+    let signs = danger_signs(&kb, TriageLevel::Emergency);
+    assert!(signs.len() >= 8, "only {} emergency signs: {signs:?}", signs.len());
+    for (q, c) in &signs {
+        let question = kb.question(q).unwrap();
+        let choice = question.choices.iter().find(|x| x.id.as_ref() == c).unwrap();
+        assert!(
+            says_new(&question.prompt) || says_new(&choice.label),
+            "{q}.{c}: neither “{}” nor “{}” says the sign is new",
+            question.prompt,
+            choice.label
+        );
+    }
+    // The check can fail: the old prompt, with a choice that names no time, is caught.
+    assert!(!says_new("Any of these as well?") && !says_new("Blue, grey or blotchy skin, lips or tongue"));
 }
 
 /// The danger signs the properties vary are real and many: a policy test over an empty

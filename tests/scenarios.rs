@@ -107,7 +107,7 @@ impl Scenario {
     }
 
     fn is_child(&self) -> bool {
-        self.answers.get("age").is_some_and(|a| a.iter().any(|c| c == "under_13" || c == "13_17"))
+        self.answers.get("age").is_some_and(|a| a.iter().any(|c| c == "under_3" || c == "under_13" || c == "13_17"))
     }
 }
 

@@ -4,9 +4,11 @@
 // Native only: proptest and the authored data, which the wasm target lacks.
 #![cfg(not(target_arch = "wasm32"))]
 
-use leg_pain_quiz::knowledge::{validate, KnowledgeBase, Text};
-use leg_pain_quiz::quiz::{assess, clean, share, Action, Answers, Cleaned, Journey, Person, Screen};
-use leg_pain_quiz::report::report;
+use leg_pain_quiz::knowledge::{speaks_to_the_person, validate, KnowledgeBase, Text, TriageLevel};
+use leg_pain_quiz::quiz::{
+    assess, clean, share, Action, Answers, Assessment, Cleaned, FoodSuggestion, Journey, NutrientMatch, Person, Screen,
+};
+use leg_pain_quiz::report::{report, Mark, Report};
 use leg_pain_quiz::session::Session;
 use lpq_fixtures::{with, Change, HARMLESS};
 use proptest::prelude::*;
@@ -80,6 +82,57 @@ fn says_you(text: &str) -> bool {
     lower
         .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
         .any(|w| matches!(w, "you" | "your" | "yours" | "yourself" | "you're" | "you’re"))
+}
+
+/// Every line of the results the reader takes to be about the person the answers are
+/// about: the pattern, the outcome's heading, each warning sign (its title, guidance and
+/// "don't"), what to do while waiting, the steps, the nutrients and their foods, and every
+/// folded section (tips, other causes, medicines, supplements, the doctor's part). Left
+/// out, as the reader's own: the outcome's action (its words for someone else say "if
+/// you can't reach them" of the reader; validation asks for them), "nothing in your
+/// answers", the question of whom the answers are about in the doctor's part ("Who are
+/// you answering for?"), and the sources' titles (publications' names).
+fn lines_read(kb: &KnowledgeBase, r: &Report) -> Vec<String> {
+    let asked_who: Vec<&Text> = kb.questions.iter().filter(|q| asks_who(kb, q)).map(|q| &q.prompt).collect();
+    let mut lines: Vec<String> = Vec::new();
+    if let Some(p) = &r.pattern {
+        lines.extend([&p.title, &p.text, &p.tonight, &p.not_diagnosis].map(|t| t.to_string()));
+    }
+    lines.push(r.outcome.heading.to_string());
+    lines.extend(r.outcome.while_waiting.iter().map(|t| t.to_string()));
+    lines.extend(r.steps.iter().map(|t| t.to_string()));
+    let mut blocks = Vec::new();
+    let flags = leg_pain_quiz::report::Block { heading: None, lines: r.outcome.flags.clone() };
+    let withheld = leg_pain_quiz::report::Block { heading: None, lines: r.withheld.clone() };
+    blocks.extend([&flags, &withheld]);
+    for s in &r.standout {
+        lines.extend([&s.name, &s.label].map(|t| t.to_string()));
+        blocks.extend(&s.blocks);
+    }
+    for f in &r.folds {
+        lines.push(f.title.to_string());
+        blocks.extend(&f.blocks);
+    }
+    if let Some(l) = r.no_nutrients.as_ref().filter(|l| l.mark != Mark::NoNutrient) {
+        lines.push(l.text.to_string());
+    }
+    for b in blocks {
+        lines.extend(b.heading.iter().map(|h| h.to_string()));
+        for l in b
+            .lines
+            .iter()
+            .filter(|l| l.mark != Mark::Source && !l.lead.as_ref().is_some_and(|t| asked_who.contains(&t)))
+        {
+            lines.extend(l.lead.iter().chain([&l.text]).chain(&l.warning).map(|t| t.to_string()));
+        }
+    }
+    lines
+}
+
+/// The validation's word check ("you", "your", "I", "my"), where "your child" speaks to a
+/// parent of the child.
+fn speaks_to_them(text: &str) -> bool {
+    speaks_to_the_person(&text.replace("your child", "the child").replace("Your child", "The child"))
 }
 
 /// "I", "my": the person speaking of themselves in a choice.
@@ -384,12 +437,111 @@ fn the_results_lines_said_to_anyone_never_say_you() {
     assert!(errors.iter().any(|e| e.contains("`while_waiting`")), "{errors:?}");
 }
 
+/// Validation refuses "you" in a warning sign's words and in advice, nutrients' and foods'
+/// notes, naming the field and saying how to word it.
+#[test]
+fn validation_refuses_you_in_warnings_and_advice() {
+    let kb = kb();
+    assert!(validate(&kb).is_empty());
+    let mut broken = kb.clone();
+    let mut flags = broken.red_flags.to_vec();
+    flags[0].guidance = "Rest your leg.".into();
+    flags[1].do_not = Some("Don't stop your medicine.".into());
+    broken.red_flags = flags.into();
+    let mut tips = broken.lifestyle.to_vec();
+    tips[0].text = "If you sit a lot, move hourly.".into();
+    tips[1].title = "Long days on your feet".into();
+    broken.lifestyle = tips.into();
+    let mut notes = broken.medicine_notes.to_vec();
+    notes[0].text = "Skip your next dose.".into();
+    broken.medicine_notes = notes.into();
+    let mut nutrients = broken.nutrients.to_vec();
+    nutrients[0].supplement_caution = "Ask your doctor.".into();
+    broken.nutrients = nutrients.into();
+    let mut cautions = broken.food_cautions.to_vec();
+    cautions[0].note = "If a medicine of yours raises it, ask.".into();
+    broken.food_cautions = cautions.into();
+    let errors = validate(&broken);
+    for (id, field) in [
+        (&kb.red_flags[0].id, "`guidance`"),
+        (&kb.red_flags[1].id, "`do_not`"),
+        (&kb.lifestyle[0].id, "`text`"),
+        (&kb.lifestyle[1].id, "`title`"),
+        (&kb.medicine_notes[0].id, "`text`"),
+        (&kb.nutrients[0].id, "`supplement_caution`"),
+        (&kb.food_cautions[0].tag, "`note`"),
+    ] {
+        let found = errors.iter().find(|e| e.contains(&format!("`{id}`: {field}")));
+        assert!(found.is_some_and(|e| e.contains("word it for anyone")), "{id} {field}: {errors:?}");
+    }
+    assert_eq!(errors.len(), 7, "{errors:?}");
+}
+
+/// Every warning sign and every note the results can show, read by a parent about a
+/// child and by someone answering for an older man: none says "your leg", "you take" of
+/// them. The answers are real walks; the assessment then lists every warning sign, tip,
+/// other cause, medicine and supplement note, every nutrient (with its foods and each
+/// food caution, and as withheld), at every level and with each pattern.
+#[test]
+fn every_warning_and_note_speaks_of_them() {
+    let kb = kb();
+    let ids = |list: &[leg_pain_quiz::knowledge::Advice]| list.iter().map(|x| x.id.clone()).collect::<Vec<Text>>();
+    let patterns = kb.patterns.iter().map(|p| Some(p.id.clone())).chain([None]);
+    let levels = TriageLevel::ALL;
+    let mut seen = 0;
+    for (name, change, person) in
+        [("growing pains", GROWING_PAINS, Person::Child), ("father", FATHER_ON_WATER_TABLETS, Person::Them)]
+    {
+        let answers = walk(&kb, &with(change)).answers;
+        let mut a: Assessment = assess(&kb, &answers);
+        assert_eq!(a.person, person, "{name}");
+        a.red_flags = kb.red_flags.iter().map(|f| f.id.clone()).collect();
+        a.lifestyle = ids(&kb.lifestyle);
+        a.other_causes = ids(&kb.other_causes);
+        a.medicine_notes = ids(&kb.medicine_notes);
+        a.supplement_cautions = ids(&kb.supplement_cautions);
+        a.withheld = kb.nutrients.iter().map(|n| n.id.clone()).collect();
+        let mut caution = kb.food_cautions.iter().map(|c| c.tag.clone()).cycle();
+        a.nutrients = kb
+            .nutrients
+            .iter()
+            .map(|n| NutrientMatch {
+                id: n.id.clone(),
+                strength: leg_pain_quiz::knowledge::Strength::Possible,
+                score: 1,
+                direct: false,
+                triage: TriageLevel::SelfCare,
+                evidence: Vec::new(),
+                reasons: Vec::new(),
+                foods: kb
+                    .foods
+                    .iter()
+                    .filter(|f| f.amounts.iter().any(|(id, _)| *id == n.id))
+                    .map(|f| FoodSuggestion { id: f.id.clone(), amount: 1.0, caution: caution.next() })
+                    .collect(),
+            })
+            .collect();
+        for (level, pattern) in levels.iter().cycle().zip(patterns.clone()) {
+            a.triage = *level;
+            a.pattern = pattern;
+            let r = report(&kb, kb.region("GB"), &answers, &a);
+            assert_eq!(r.outcome.flags.len(), kb.red_flags.len());
+            for text in lines_read(&kb, &r) {
+                seen += 1;
+                assert!(!speaks_to_them(&text), "{name}: the results say “{text}”");
+            }
+        }
+    }
+    assert!(seen > 1000, "{seen} lines read");
+}
+
 /// Everything the results say to a parent about a child, to someone answering for a
 /// father, and to a partner: the likely pattern and its "Tonight:", the
 /// lines while waiting, the next steps and the "Why" reasons, and the lead of "For their
 /// doctor". None says "you" of the person. Not here: the outcome's action, whose words
 /// for someone else may say "if you can't reach them" of the reader (validation asks for
-/// them); a warning sign's own guidance; "nothing in your answers" (the reader's).
+/// them); "nothing in your answers" (the reader's). Every warning sign and note:
+/// `every_warning_and_note_speaks_of_them`.
 #[test]
 fn the_results_body_speaks_of_them() {
     let kb = kb();
@@ -460,5 +612,27 @@ proptest! {
         let a = assess(&kb, &answers);
         let r = report(&kb, kb.region("GB"), &answers, &a);
         prop_assert!(!says_you(&r.outcome.heading), "{}", r.outcome.heading);
+    }
+
+    /// Any answers about someone else, a child or not: no line of the results a parent
+    /// or carer reads says "you" of the person (the same word check as validation's).
+    #[test]
+    fn no_results_line_about_someone_else_says_you(picks in proptest::collection::vec(0usize..64, 40)) {
+        let kb = kb();
+        let mut i = 0;
+        let answers = lpq_fixtures::walk(&kb, |q| {
+            i += 1;
+            let pick = picks[i % picks.len()];
+            match q.id.as_ref() {
+                "for_whom" => vec!["someone_else".into()],
+                _ => vec![q.choices[pick % q.choices.len()].id.to_string()],
+            }
+        });
+        let a = assess(&kb, &answers);
+        prop_assert_ne!(a.person, Person::Myself);
+        let r = report(&kb, kb.region("GB"), &answers, &a);
+        for text in lines_read(&kb, &r) {
+            prop_assert!(!speaks_to_them(&text), "the results say “{}”", text);
+        }
     }
 }

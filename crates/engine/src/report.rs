@@ -281,7 +281,8 @@ pub fn interruption(kb: &KnowledgeBase, region: Option<&Region>, journey: &Journ
     let unseen = journey.unseen(kb);
     let level = unseen.first()?.level;
     let cleaned = Cleaned::new(kb, &journey.answers);
-    let action = triage_action(kb, level, &cleaned).cloned().unwrap_or_default();
+    // Before the results: no foods are shown yet.
+    let action = triage_action(kb, level, &cleaned, false).cloned().unwrap_or_default();
     Some(outcome(kb, region, level, &action, &unseen, Person::of(kb, &cleaned)))
 }
 

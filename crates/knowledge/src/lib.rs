@@ -23,7 +23,7 @@ pub mod locale;
 #[doc(hidden)]
 pub use compact as knowledge_compact;
 pub use model::*;
-pub use validate::{said_to_anyone, validate, KNOWN_FOOD_TAGS};
+pub use validate::{said_to_anyone, speaks_to_the_person, validate, KNOWN_FOOD_TAGS};
 
 /// Where the knowledge base is authored: the TOML files the build embeds.
 #[cfg(feature = "authoring")]

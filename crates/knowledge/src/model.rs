@@ -547,6 +547,10 @@ pub struct ActionVariant {
     /// used (see `quiz::flow::triage_action`).
     #[serde(default)]
     pub unless: Condition,
+    /// Holds only when the results show foods (`true`: "try the food ideas below") or
+    /// show none (`false`), so the words match the page.
+    #[serde(default)]
+    pub foods: Option<bool>,
 }
 }
 
@@ -828,9 +832,10 @@ pub struct RedFlag {
     pub id: Text,
     pub level: TriageLevel,
     pub title: Text,
-    /// What to do and where to go.
+    /// What to do and where to go, worded for anyone ("the leg", "for fainting", "a GP"),
+    /// never "you": a parent reads it of a child (see `validate::said_to_anyone`).
     pub guidance: Text,
-    /// What not to do, e.g. "Don't drive yourself".
+    /// What not to do, e.g. "Don't rub the leg", worded for anyone likewise.
     #[serde(default)]
     pub do_not: Option<Text>,
     /// The warning explains the leg symptoms by something other than a nutrient (a clot,
@@ -854,6 +859,8 @@ crate::compact_struct! {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Advice {
     pub id: Text,
+    /// The title and text are worded for anyone, never "you" (see
+    /// `validate::said_to_anyone`); only `action` has words for someone else.
     pub title: Text,
     pub text: Text,
     /// The step to do, in a few words, for the first screen of the results ("Stretch your

@@ -37,18 +37,21 @@ pub const MAX_CHOICES: usize = 64;
 /// "your", "I", "my" (words of other languages are not looked for: a translation gives
 /// its words for someone else wherever the English does).
 pub fn speaks_to_the_person(text: &str) -> bool {
-    const WORDS: &[&str] = &["you", "your", "yours", "yourself", "i", "i'm", "i'd", "my", "myself"];
+    const WORDS: &[&str] =
+        &["you", "your", "yours", "yourself", "you're", "you've", "you'll", "you'd", "i", "i'm", "i'd", "my", "myself"];
     text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
         .any(|w| WORDS.iter().any(|x| w.replace('’', "'").eq_ignore_ascii_case(x)))
 }
 
 /// The results' lines that have one wording for everyone (no `_them`): they speak of the
 /// person's body, symptoms and medicines, so they are worded for anyone ("the cramps",
-/// "the body", "a GP"), never "you", "your". Lines about the one answering ("nothing in
-/// your answers", "While you wait") are not listed: the reader is "you" whoever the
-/// answers are about. Not listed either, and still speaking to the person: a warning
-/// sign's `guidance` and `do_not` (said in a hurry, in the words a clinician reviewed),
-/// and the advice texts further down the results.
+/// "the leg", "a GP", an imperative without "your"), never "you", "your": a parent reads
+/// them of a child. Lines about the one answering ("nothing in your answers", "While you
+/// wait") are not listed: the reader is "you" whoever the answers are about. Listed: the
+/// disclaimer, the pattern's text, what to do while waiting, the "Why" reasons, a warning
+/// sign's title, `guidance` and `do_not`, every advice's title and text (tips, other
+/// causes, medicines, supplement cautions), a nutrient's facts and cautions, foods' notes
+/// and cautions, and the blood tests' words.
 pub fn said_to_anyone(kb: &KnowledgeBase) -> Vec<(String, Text)> {
     let ui = &kb.ui;
     let mut texts = vec![
@@ -68,6 +71,57 @@ pub fn said_to_anyone(kb: &KnowledgeBase) -> Vec<(String, Text)> {
     }
     for e in kb.evidence.iter() {
         texts.push((format!("evidence `{}`: `reason`", e.id), e.reason.clone()));
+    }
+    texts.push(("ui `deferred`".into(), ui.deferred.clone()));
+    texts.push(("ui `child_need`".into(), ui.child_need.clone()));
+    for f in kb.red_flags.iter() {
+        texts.push((format!("red flag `{}`: `title`", f.id), f.title.clone()));
+        texts.push((format!("red flag `{}`: `guidance`", f.id), f.guidance.clone()));
+        if let Some(dont) = &f.do_not {
+            texts.push((format!("red flag `{}`: `do_not`", f.id), dont.clone()));
+        }
+    }
+    for (list, advice) in [
+        ("lifestyle", &kb.lifestyle),
+        ("other_causes", &kb.other_causes),
+        ("medicine_notes", &kb.medicine_notes),
+        ("supplement_cautions", &kb.supplement_cautions),
+    ] {
+        for x in advice.iter() {
+            texts.push((format!("{list} `{}`: `title`", x.id), x.title.clone()));
+            texts.push((format!("{list} `{}`: `text`", x.id), x.text.clone()));
+        }
+    }
+    for n in kb.nutrients.iter() {
+        let what = |field: &str| format!("nutrient `{}`: `{field}`", n.id);
+        texts.push((what("role"), n.role.clone()));
+        texts.push((what("legs"), n.legs.clone()));
+        texts.push((what("daily_need"), n.daily_need.clone()));
+        texts.push((what("supplement_caution"), n.supplement_caution.clone()));
+        if let Some(r) = &n.withhold_reason {
+            texts.push((what("withhold_reason"), r.clone()));
+        }
+        for (field, list) in [
+            ("risk_groups", &n.risk_groups),
+            ("depleting_medicines", &n.depleting_medicines),
+            ("absorption_tips", &n.absorption_tips),
+        ] {
+            for t in list.iter() {
+                texts.push((what(field), t.clone()));
+            }
+        }
+    }
+    for f in kb.foods.iter() {
+        if let Some(note) = &f.note {
+            texts.push((format!("food `{}`: `note`", f.id), note.clone()));
+        }
+    }
+    for c in kb.food_cautions.iter() {
+        texts.push((format!("food caution `{}`: `note`", c.tag), c.note.clone()));
+    }
+    for t in kb.lab_tests.iter() {
+        texts.push((format!("lab test `{}`: `plain`", t.id), t.plain.clone()));
+        texts.push((format!("lab test `{}`: `why`", t.id), t.why.clone()));
     }
     texts
 }
@@ -452,7 +506,10 @@ impl<'a> Checks<'a> {
         }
         for (what, text) in said_to_anyone(kb) {
             if speaks_to_the_person(&text) {
-                missing.push(format!("{what} is said whoever the answers are about, so it can't say “you”: “{text}”"));
+                missing.push(format!(
+                    "{what} is said whoever the answers are about, so it can't say “you”: “{text}”; \
+                     word it for anyone (“the leg”, “a GP”, an imperative without “your”)"
+                ));
             }
         }
         self.errors.extend(missing);
@@ -590,6 +647,22 @@ impl<'a> Checks<'a> {
         }
         for c in self.kb.food_cautions.iter() {
             self.sources(&format!("food caution `{}`", c.tag), &c.sources);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::speaks_to_the_person;
+
+    #[test]
+    fn the_word_check_sees_you_in_any_form_and_nothing_else() {
+        for says in ["Rest your leg.", "If you're breathless, call.", "A wound you’ve forgotten", "YOU", "Ask my GP"]
+        {
+            assert!(speaks_to_the_person(says), "{says}");
+        }
+        for neutral in ["Rest the leg.", "If breathless, call.", "young people", "yourselfish", "Mind the dose"] {
+            assert!(!speaks_to_the_person(neutral), "{neutral}");
         }
     }
 }

@@ -222,7 +222,7 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
     Assessment {
         kb_version: kb.version.clone(),
         triage,
-        action: triage_action(kb, triage, &selected).cloned().unwrap_or_default(),
+        action: triage_action(kb, triage, &selected, !nutrients.is_empty()).cloned().unwrap_or_default(),
         young: holds(&kb.young_when, &selected),
         person: Person::of(kb, &selected),
         red_flags,

@@ -57,13 +57,22 @@ pub fn flags_by_urgency<'kb>(kb: &'kb KnowledgeBase, answers: &impl Picks, lowes
 
 /// What to do at `level`, in the words for this person: the level's action, or the first
 /// variant whose condition holds (pregnancy: the midwife first), each worded for
-/// someone else when the answers are about someone else.
-pub fn triage_action<'kb>(kb: &'kb KnowledgeBase, level: TriageLevel, answers: &impl Picks) -> Option<&'kb Text> {
+/// someone else when the answers are about someone else. `foods`: the results show foods
+/// (a variant for results with or without them is passed over when that doesn't fit).
+pub fn triage_action<'kb>(
+    kb: &'kb KnowledgeBase,
+    level: TriageLevel,
+    answers: &impl Picks,
+    foods: bool,
+) -> Option<&'kb Text> {
     let g = kb.guidance(level)?;
     // A wording whose "see a GP if …" names an answer the person gave is passed over:
     // the next that fits says what that answer means now.
     let covered = |unless: &crate::knowledge::Condition| !unless.is_empty() && holds(unless, answers);
-    let variant = g.variants.iter().find(|v| holds(&v.when, answers) && !covered(&v.unless));
+    let variant = g
+        .variants
+        .iter()
+        .find(|v| holds(&v.when, answers) && !covered(&v.unless) && v.foods.is_none_or(|f| f == foods));
     let person = Person::of(kb, answers);
     Some(variant.map_or_else(
         || person.them(&g.action, g.action_them.as_ref()),
