@@ -201,8 +201,13 @@ fn a_racing_heart_on_a_water_tablet_holds_nutrients_back() {
     assert_eq!(a.triage, TriageLevel::Emergency);
     assert!(a.nutrients_deferred && flagged(&a, "palpitations_fainting"));
     assert!(a.nutrients.is_empty(), "{:?}", a.nutrients);
+    // The water tablet is named for the clinician: potassium and magnesium, for a blood test.
+    let named: Vec<&str> = a.for_clinician.iter().map(|m| m.id.as_ref()).collect();
+    assert_eq!(named, ["potassium", "magnesium"]);
+    assert!(a.lab_tests.iter().any(|t| t == "serum_potassium"), "{:?}", a.lab_tests);
     let a = run(&[("body_signs", &["heart_fluttering"]), ("medicines", &["diuretic", "digoxin"])]);
     assert!(a.nutrients.is_empty() && a.withheld.iter().any(|w| w == "potassium"), "{:?}", a.withheld);
+    assert!(!a.for_clinician.iter().any(|m| m.id == "potassium"), "{:?}", a.for_clinician);
 }
 
 // ---- Urgent ----
@@ -286,11 +291,14 @@ fn vomiting_on_sick_day_medicines_is_urgent_only_where_the_risk_is_high() {
 }
 
 #[test]
-fn tingling_round_the_mouth_with_hand_spasms_is_urgent_and_points_to_calcium() {
+fn tingling_round_the_mouth_with_hand_spasms_is_urgent_and_names_calcium_for_the_clinician() {
     let a = run(&[("body_signs", &["mouth_tingling"]), ("conditions", &["thyroid_neck"])]);
     assert_eq!(a.triage, TriageLevel::Urgent);
     assert!(flagged(&a, "low_calcium"));
-    assert_eq!(rank(&a, "calcium"), Some(0));
+    // Same day: no foods, but the clinician hears that neck surgery may have lowered calcium.
+    assert!(a.nutrients.is_empty() && a.nutrients_deferred, "{:?}", a.nutrients);
+    assert_eq!(a.for_clinician.first().map(|m| m.id.as_ref()), Some("calcium"), "{:?}", a.for_clinician);
+    assert!(a.for_clinician.iter().all(|m| m.foods.is_empty()));
 }
 
 #[test]
@@ -782,4 +790,17 @@ fn assessment_is_deterministic_and_round_trips_through_serde() {
     assert_eq!(serde_json::from_str::<Assessment>(&json).unwrap(), a);
     let answers_json = serde_json::to_string(&answers).unwrap();
     assert_eq!(serde_json::from_str::<Answers>(&answers_json).unwrap(), answers);
+}
+
+/// Serotonin syndrome follows tramadol, triptans, ondansetron, linezolid, St John's wort and
+/// ecstasy as well as antidepressants (NHS inform): shaking and sweating after a new one, with
+/// a racing heart and no fever, is an emergency; without a medicine that acts on serotonin,
+/// the same signs are same-day.
+#[test]
+fn shaking_and_a_racing_heart_after_tramadol_or_a_triptan_is_an_emergency() {
+    let signs = ["shaking_sweating", "palpitations_faint"];
+    let a = run(&[("body_signs", &signs), ("circumstances", &["new_medicine"]), ("other_medicines", &["serotonin"])]);
+    assert!(flagged(&a, "medicine_reaction_severe"), "{:?}", a.red_flags);
+    let a = run(&[("body_signs", &signs), ("circumstances", &["new_medicine"]), ("other_medicines", &["ppi"])]);
+    assert!(!flagged(&a, "medicine_reaction_severe") && flagged(&a, "medicine_reaction"), "{:?}", a.red_flags);
 }

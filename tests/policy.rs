@@ -141,41 +141,71 @@ const HIGH_POTASSIUM_RISKS: [(&str, &str); 6] = [
     ("other_medicines", "immunosuppressant"),
 ];
 
-/// Warning signs at urgent or above whose warning may be the shortfall itself: their flag
-/// keeps the nutrients its causes point to.
-fn shortfall_signs(kb: &KnowledgeBase) -> Vec<(String, String)> {
-    let kept: Vec<_> = danger_signs(kb, TriageLevel::Urgent);
-    let mut out = Vec::new();
-    for f in kb.red_flags.iter().filter(|f| f.level >= TriageLevel::Urgent && !f.defers_nutrients) {
-        for r in f.when.iter().flat_map(|c| c.iter()).filter(|r| !r.negated) {
-            let sign = (r.question.to_string(), r.choice.to_string());
-            if kept.contains(&sign) && !out.contains(&sign) {
-                out.push(sign);
-            }
-        }
-    }
-    out
-}
+/// Direct causes the properties below add to random answers, so that a warning sign that
+/// may be the shortfall itself often has a cause beside it to name.
+const DIRECT_CAUSES: [(&str, &str); 8] = [
+    ("medicines", "diuretic"),
+    ("medicines", "metformin"),
+    ("other_medicines", "laxatives"),
+    ("other_medicines", "ppi"),
+    ("daily_life", "vomiting_now"),
+    ("daily_life", "nitrous_oxide"),
+    ("conditions", "thyroid_neck"),
+    ("conditions", "gut"),
+];
 
-/// Err naming a nutrient shown with an urgent or emergency outcome that no direct cause in
-/// the answers points to (only signs or weaker causes), or potassium shown with a risk of
-/// it being too high.
-fn urgent_nutrients_safe(
+/// Err naming a nutrient named for the clinician that breaks the policy: named without an
+/// urgent or emergency outcome, without a direct cause in the answers, without a warning
+/// that holds whose own cause may be that shortfall (`may_be_low`), or potassium with a
+/// risk of it being too high. Any nutrient left in the person's list at an urgent or
+/// emergency outcome is an error too.
+fn clinician_nutrients_safe(
     kb: &KnowledgeBase,
     answers: &Answers,
     a: &leg_pain_quiz::quiz::Assessment,
 ) -> Result<(), String> {
-    if a.triage < TriageLevel::Urgent {
-        return Ok(());
+    if a.triage >= TriageLevel::Urgent && !a.nutrients.is_empty() {
+        return Err(format!("nutrients with foods at {}: {:?}", a.triage.id(), a.nutrients));
     }
-    for m in &a.nutrients {
+    for m in &a.for_clinician {
+        if a.triage < TriageLevel::Urgent {
+            return Err(format!("{} named for the clinician at {}", m.id, a.triage.id()));
+        }
         if !has_direct_cause(kb, m) {
-            return Err(format!("{} shown at {} without a direct cause: {:?}", m.id, a.triage.id(), m.evidence));
+            return Err(format!("{} named at {} without a direct cause: {:?}", m.id, a.triage.id(), m.evidence));
+        }
+        let allowed = a.red_flags.iter().filter_map(|id| kb.red_flag(id)).any(|f| f.may_be_low.contains(&m.id));
+        if !allowed {
+            return Err(format!("{} named, but no warning in {:?} may be that shortfall", m.id, a.red_flags));
         }
         if m.id == "potassium" {
             if let Some((q, c)) = HIGH_POTASSIUM_RISKS.iter().find(|(q, c)| answers.is_selected(q, c)) {
-                return Err(format!("potassium shown at {} with {q}.{c}", a.triage.id()));
+                return Err(format!("potassium named at {} with {q}.{c}", a.triage.id()));
             }
+        }
+    }
+    Ok(())
+}
+
+/// Err naming what the person's report offers to eat or take at an urgent or emergency
+/// outcome: a nutrient list, a food, the nutrients' facts or supplements, or steps.
+fn nothing_to_take(r: &leg_pain_quiz::report::Report) -> Result<(), String> {
+    use leg_pain_quiz::report::Mark;
+    if r.outcome.level < TriageLevel::Urgent {
+        return Ok(());
+    }
+    if !r.standout.is_empty() {
+        return Err(format!("nutrients listed at {}", r.outcome.level.id()));
+    }
+    if !r.steps.is_empty() {
+        return Err(format!("steps at {}: {:?}", r.outcome.level.id(), r.steps));
+    }
+    for f in &r.folds {
+        if f.name == "about" || f.name == "supplements" {
+            return Err(format!("the `{}` section at {}", f.name, r.outcome.level.id()));
+        }
+        if let Some(l) = f.blocks.iter().flat_map(|b| &b.lines).find(|l| l.mark == Mark::Food) {
+            return Err(format!("food `{}` in `{}` at {}", l.id, f.name, r.outcome.level.id()));
         }
     }
     Ok(())
@@ -284,35 +314,39 @@ proptest! {
         prop_assert!(shown.is_empty(), "signs alone showed {shown:?}: {:?}", a.nutrients.iter().map(|m| &m.evidence).collect::<Vec<_>>());
     }
 
-    /// A warning sign that may be the shortfall itself keeps the nutrients its causes
-    /// point to, and only those: with an urgent or emergency outcome, every nutrient shown
-    /// has a direct cause in the answers, and potassium never shows with a risk of it being
-    /// too high.
+    /// At an urgent or emergency outcome nothing is offered to eat or take, and a nutrient
+    /// is named only for the clinician: from a direct cause in the answers, beside a
+    /// warning whose own cause may be that shortfall, and potassium never with a risk of it
+    /// being too high. Checked on the assessment and on the report the person sees, with
+    /// any urgent sign, a direct cause and perhaps a high-potassium risk added.
     #[test]
-    fn an_urgent_warning_shows_only_caused_and_safe_nutrients(picks in prop::collection::vec(any::<u16>(), 1..64), which in any::<usize>(), risk in any::<Option<usize>>()) {
+    fn an_urgent_warning_offers_nothing_to_take_and_names_only_caused_allowed_nutrients(picks in prop::collection::vec(any::<u16>(), 1..64), which in any::<usize>(), cause in any::<usize>(), risk in any::<Option<usize>>()) {
         let kb = kb();
         let mut answers = walk(&kb, &picks);
-        let signs = shortfall_signs(&kb);
-        prop_assume!(!signs.is_empty());
+        let signs = danger_signs(&kb, TriageLevel::Urgent);
         let (q, c) = &signs[which % signs.len()];
         prop_assume!(visible_questions(&kb, &answers).iter().any(|x| x.id == *q));
         answers = tick(&kb, &answers, q, c);
-        if let Some(r) = risk {
-            let (rq, rc) = HIGH_POTASSIUM_RISKS[r % HIGH_POTASSIUM_RISKS.len()];
+        let extra = std::iter::once(DIRECT_CAUSES[cause % DIRECT_CAUSES.len()])
+            .chain(risk.map(|r| HIGH_POTASSIUM_RISKS[r % HIGH_POTASSIUM_RISKS.len()]));
+        for (rq, rc) in extra {
             if visible_questions(&kb, &answers).iter().any(|x| x.id == rq) {
                 answers = tick(&kb, &answers, rq, rc);
             }
         }
         prop_assume!(is_complete(&kb, &answers));
         let a = assess(&kb, &answers);
-        prop_assert!(urgent_nutrients_safe(&kb, &answers, &a).is_ok(), "{}", urgent_nutrients_safe(&kb, &answers, &a).unwrap_err());
+        prop_assert!(clinician_nutrients_safe(&kb, &answers, &a).is_ok(), "{}", clinician_nutrients_safe(&kb, &answers, &a).unwrap_err());
+        let r = leg_pain_quiz::report::report(&kb, kb.region("GB"), &answers, &a);
+        prop_assert!(nothing_to_take(&r).is_ok(), "{}", nothing_to_take(&r).unwrap_err());
+        prop_assert_eq!(r.outcome.tell.is_some(), !a.for_clinician.is_empty());
     }
 
     /// A racing or fluttering heart, legs weakening over days, or being ill on medicines that
-    /// may need pausing hold every nutrient back, even with a water tablet or vomiting that
-    /// points to potassium: the person's report shows no nutrient and so no foods.
+    /// may need pausing, with a water tablet, laxatives or being sick that point to potassium:
+    /// the person's report offers nothing to take, and the clinician hears of the cause.
     #[test]
-    fn heart_legs_and_sick_day_warnings_show_no_nutrient(picks in prop::collection::vec(any::<u16>(), 1..64), which in any::<usize>()) {
+    fn heart_legs_and_sick_day_warnings_name_the_shortfall_for_the_clinician(picks in prop::collection::vec(any::<u16>(), 1..64), which in any::<usize>()) {
         let kb = kb();
         let signs: [(&str, &[(&str, &str)]); 4] = [
             ("palpitations_fainting", &[("medicines", "diuretic"), ("body_signs", "palpitations_faint")]),
@@ -329,10 +363,17 @@ proptest! {
         prop_assume!(is_complete(&kb, &answers));
         let a = assess(&kb, &answers);
         prop_assume!(a.red_flags.iter().any(|f| f.as_ref() == flag));
-        let shown: Vec<&str> = a.nutrients.iter().map(|m| m.id.as_ref()).collect();
-        prop_assert!(shown.is_empty(), "{flag} showed {shown:?}");
+        prop_assert!(a.nutrients.is_empty(), "{flag} showed {:?}", a.nutrients);
+        prop_assert!(clinician_nutrients_safe(&kb, &answers, &a).is_ok(), "{}", clinician_nutrients_safe(&kb, &answers, &a).unwrap_err());
         let r = leg_pain_quiz::report::report(&kb, kb.region("GB"), &answers, &a);
-        prop_assert!(r.standout.is_empty(), "{flag}: the report shows nutrients");
+        prop_assert!(nothing_to_take(&r).is_ok(), "{flag}: {}", nothing_to_take(&r).unwrap_err());
+        // The water tablet, laxatives or being sick point to potassium (with digoxin, which
+        // withholds it, the water tablet points to magnesium): it is named unless a risk of it
+        // being too high (or kidney disease, for magnesium) withholds it.
+        let expected = if flag == "potassium_heart" { "magnesium" } else { "potassium" };
+        let named = a.for_clinician.iter().any(|m| m.id == expected);
+        let withheld = a.withheld.iter().any(|w| w == expected);
+        prop_assert!(named || withheld, "{flag}: {expected} not named for the clinician ({:?})", a.for_clinician);
     }
 
     /// A nutrient with a direct cause always ranks above one without (signs and weaker
@@ -540,13 +581,11 @@ fn the_policy_checks_can_fail() {
     a.nutrients.sort_by_key(|m| -m.score);
     assert!(direct_first(&kb, &a).is_err(), "ranking by score alone went unnoticed");
 
-    // Potassium suggested despite a risk of it being too high: the safety rule taken away,
-    // a fluttering heart on a water tablet and a -pril shows it, and the check says so.
+    // Potassium named despite a risk of it being too high: the safety rule taken away, a
+    // fluttering heart on a water tablet and a -pril names it, and the check says so.
     let mut kb = leg_pain_quiz::knowledge::embedded();
     let k = kb.nutrients.to_mut().iter_mut().find(|n| n.id == "potassium").unwrap();
     k.withhold_when = Default::default();
-    // The heart warning's hold taken away too, so the nutrient reaches the check.
-    kb.red_flags.to_mut().iter_mut().find(|f| f.id == "potassium_heart").unwrap().defers_nutrients = false;
     let fluttering = Answers::from_pairs([
         ("age", &["51_70"][..]),
         ("sensation", &["cramp"][..]),
@@ -558,29 +597,42 @@ fn the_policy_checks_can_fail() {
     ]);
     let a = assess(&kb, &fluttering);
     assert!(
-        a.triage >= TriageLevel::Urgent && a.nutrients.iter().any(|m| m.id == "potassium"),
+        a.triage >= TriageLevel::Urgent && a.for_clinician.iter().any(|m| m.id == "potassium"),
         "{:?} {:?}",
         a.triage,
-        a.nutrients
+        a.for_clinician
     );
-    assert!(urgent_nutrients_safe(&kb, &fluttering, &a).is_err(), "potassium with a -pril went unnoticed");
-    // The same hold taken away puts nutrients in the person's report, which the heart
-    // warning's property checks.
-    assert!(!leg_pain_quiz::report::report(&kb, kb.region("GB"), &fluttering, &a).standout.is_empty());
-    assert!(urgent_nutrients_safe(
-        &leg_pain_quiz::knowledge::embedded(),
-        &fluttering,
-        &assess(&leg_pain_quiz::knowledge::embedded(), &fluttering)
-    )
-    .is_ok());
-    // A nutrient from the warning sign or a weaker cause at an urgent outcome is caught too.
-    let mut a = assess(&kb, &fluttering);
-    if let Some(m) = a.nutrients.first_mut() {
-        m.evidence.retain(|id| kb.evidence.iter().any(|e| e.id == *id && e.supports_only));
+    assert!(clinician_nutrients_safe(&kb, &fluttering, &a).is_err(), "potassium with a -pril went unnoticed");
+    let embedded = leg_pain_quiz::knowledge::embedded();
+    assert!(clinician_nutrients_safe(&embedded, &fluttering, &assess(&embedded, &fluttering)).is_ok());
+    // A nutrient named from the warning sign or a weaker cause is caught too.
+    let mut broken = a.clone();
+    for m in &mut broken.for_clinician {
+        m.evidence.retain(|id| kb.evidence.iter().any(|e| e.id == *id && !e.direct));
     }
     assert!(
-        a.nutrients.is_empty() || urgent_nutrients_safe(&kb, &fluttering, &a).is_err(),
-        "a nutrient from signs alone went unnoticed"
+        clinician_nutrients_safe(&kb, &fluttering, &broken).is_err(),
+        "a nutrient without a direct cause went unnoticed"
     );
-    assert!(!a.nutrients.is_empty(), "the example no longer shows a nutrient at an urgent outcome");
+    // So is one the warning doesn't allow: iron, which no heart warning names.
+    let mut broken = a.clone();
+    broken.for_clinician[0].id = "iron".into();
+    assert!(
+        clinician_nutrients_safe(&kb, &fluttering, &broken).is_err(),
+        "a nutrient the warning doesn't allow went unnoticed"
+    );
+    // An engine that put the named nutrients back in the person's list, with foods, is
+    // caught on the assessment and on the report.
+    let mut broken = assess(&embedded, &fluttering);
+    assert!(!broken.for_clinician.is_empty(), "the example names nothing for the clinician");
+    for mut m in std::mem::take(&mut broken.for_clinician) {
+        m.foods = leg_pain_quiz::quiz::foods_for(&embedded, &m.id, "omnivore");
+        broken.nutrients.push(m);
+    }
+    assert!(clinician_nutrients_safe(&embedded, &fluttering, &broken).is_err());
+    let r = leg_pain_quiz::report::report(&embedded, embedded.region("GB"), &fluttering, &broken);
+    assert!(nothing_to_take(&r).is_err(), "foods beside a same-day warning went unnoticed");
+    let r =
+        leg_pain_quiz::report::report(&embedded, embedded.region("GB"), &fluttering, &assess(&embedded, &fluttering));
+    assert!(nothing_to_take(&r).is_ok() && r.outcome.tell.is_some(), "{:?}", r.outcome.tell);
 }

@@ -279,3 +279,29 @@ fn each_storage_key_names_its_own_results_link() {
     assert_eq!(share::param("demo_a"), "lpq-demo_a", "existing links still open");
     assert_eq!(share::param("default-2"), "lpq-default-2");
 }
+
+/// A racing heart with fainting on a water tablet: the page offers nothing to eat or take,
+/// and one line in the outcome tells the person what to tell the clinician; the doctor's
+/// summary names the nutrients and the blood test (safety/triage-policy.md).
+#[test]
+fn an_emergency_that_may_be_a_shortfall_names_it_for_the_clinician_only() {
+    let kb = kb();
+    let answers = with(&[("body_signs", &["palpitations_faint"]), ("medicines", &["diuretic"])]);
+    let r = report_for(&kb, &answers);
+    assert_eq!(r.outcome.level, TriageLevel::Emergency);
+    assert!(r.standout.is_empty() && r.steps.is_empty());
+    assert!(!r.folds.iter().any(|f| f.name == "about" || f.name == "supplements"));
+    assert_eq!(r.no_nutrients.as_ref().map(|l| l.mark), Some(Mark::Deferred));
+    let tell = r.outcome.tell.as_ref().map(|l| l.text.to_string()).unwrap_or_default();
+    assert_eq!(
+        tell,
+        "Tell them about a water tablet like furosemide or bendroflumethiazide: potassium and magnesium may be low, \
+         so a blood test may be needed."
+    );
+    let doctor = r.doctor_text("2026-01-01");
+    assert!(doctor.contains("Potassium (") && doctor.contains("Magnesium ("), "{doctor}");
+    assert!(doctor.contains("potassium"), "the blood test: {doctor}");
+    // Without a direct cause, nothing is named, and no line is added.
+    let r = report_for(&kb, &with(&[("body_signs", &["palpitations_faint"])]));
+    assert!(r.outcome.tell.is_none() && r.standout.is_empty());
+}

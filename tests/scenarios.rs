@@ -3,7 +3,10 @@
 //! triage audit: exact and acceptable triage, under- and over-triage, self-care kept as
 //! self-care, quiet results when nothing points to a nutrient, whether the expected nutrient
 //! ranks in the top two, whether anything unsafe for the person is shown, and whether what
-//! must be said is said.
+//! must be said is said. The nutrients counted (top two, quiet, forbidden) are those the
+//! results name, as the person and their doctor read them: the list with foods, or, at an
+//! urgent or emergency outcome that shows none, the nutrients named for the clinician
+//! (safety/triage-policy.md, "A warning sign that may be the shortfall itself").
 //!
 //! The vignettes live in `tests/scenarios.toml` and state what a clinician would expect, not
 //! what the scoring happens to produce: 59 earlier ones, and 89 written independently from
@@ -141,6 +144,7 @@ fn results_text(kb: &KnowledgeBase, answers: &Answers, a: &Assessment) -> String
         l.lead.iter().for_each(|x| add(x));
         add(&l.text);
     }
+    o.tell.iter().for_each(|l| add(&l.text));
     o.while_waiting.iter().for_each(|x| add(x));
     r.steps.iter().for_each(|x| add(x));
     let mut blocks: Vec<&Block> = Vec::new();
@@ -444,8 +448,12 @@ fn evaluate(kb: &KnowledgeBase, s: &Scenario) -> Outcome {
     let a: Assessment = assess(kb, &answers);
     let text = results_text(kb, &answers, &a);
     let unsaid: Vec<String> = s.must_say.iter().filter(|line| !says(&text, line)).cloned().collect();
-    let ranked: Vec<String> = a.nutrients.iter().map(|m| format!("{}:{}", m.id, m.score)).collect();
-    let ids: Vec<&str> = a.nutrients.iter().map(|m| m.id.as_ref()).collect();
+    // The nutrients the results name, as the person and their doctor read them: the list
+    // with foods, or, when an urgent or emergency outcome leaves the page without one, the
+    // nutrients named for the clinician (the outcome's line and the doctor's summary).
+    let named = if a.nutrients.is_empty() { &a.for_clinician } else { &a.nutrients };
+    let ranked: Vec<String> = named.iter().map(|m| format!("{}:{}", m.id, m.score)).collect();
+    let ids: Vec<&str> = named.iter().map(|m| m.id.as_ref()).collect();
     let has_angle = !s.top_two.is_empty();
     let hit = |n: usize| has_angle.then(|| ids.iter().take(n).any(|id| s.top_two.iter().any(|t| t == id)));
 
@@ -473,7 +481,7 @@ fn evaluate(kb: &KnowledgeBase, s: &Scenario) -> Outcome {
         acceptable: s.accepts(a.triage),
         top_one: hit(1),
         top_two: hit(2),
-        quiet: s.no_nutrient.then_some(a.nutrients.is_empty()),
+        quiet: s.no_nutrient.then_some(named.is_empty()),
         child: s.is_child(),
         expected_nutrients: s.top_two.clone(),
         ranked,

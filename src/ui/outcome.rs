@@ -23,6 +23,9 @@ pub fn outcome(kb: &KnowledgeBase, o: &Outcome, alert: bool) -> Html {
             if !o.flags.is_empty() {
                 <ul class="lpq-flags">{ for o.flags.iter().map(|f| line("li", f)) }</ul>
             }
+            if let Some(tell) = &o.tell {
+                { line("p", tell) }
+            }
             if !o.while_waiting.is_empty() {
                 <h3>{ text(&ui.while_waiting) }</h3>
                 <ul>{ items(&o.while_waiting) }</ul>

@@ -101,6 +101,10 @@ pub struct Outcome {
     /// The numbers the call buttons dial (none: the region is unknown, or the level has none).
     pub call: Vec<Text>,
     pub flags: Vec<Line>,
+    /// At an urgent or emergency outcome, what to tell the clinician: the answers that may
+    /// have lowered a nutrient whose shortfall may be the warning sign itself, and the
+    /// blood test (from `Assessment::for_clinician`; never a food or a supplement).
+    pub tell: Option<Line>,
     pub while_waiting: Vec<Text>,
 }
 
@@ -265,6 +269,7 @@ pub fn outcome(
             _ => Vec::new(),
         },
         flags: lines,
+        tell: None,
         while_waiting,
     }
 }
@@ -323,7 +328,13 @@ pub fn report(kb: &KnowledgeBase, region: Option<&Region>, answers: &Answers, a:
         about.push(block(Some(&n.name), facts(kb, n, a.young)));
         supplements.push(led(&n.name, n.supplement_caution.clone()));
     }
-    advice_lines(kb, region, &mut supplements, &kb.supplement_cautions, &a.supplement_cautions);
+    let mut withheld_lines = Vec::new();
+    withheld(&mut withheld_lines, kb, a);
+    // Beside a same-day or emergency warning there is no supplements section: what the
+    // answers say not to take (potassium with kidney disease) joins what is not suggested.
+    let warning = a.triage >= TriageLevel::Urgent;
+    let cautions = if warning { &mut withheld_lines } else { &mut supplements };
+    advice_lines(kb, region, cautions, &kb.supplement_cautions, &a.supplement_cautions);
 
     let mut folds = Vec::new();
     let mut fold = |name, title: &Text, print, blocks: Vec<Block>| {
@@ -354,7 +365,9 @@ pub fn report(kb: &KnowledgeBase, region: Option<&Region>, answers: &Answers, a:
     fold("sources", &ui.sources, false, vec![block(None, cited), block(None, vec![line(content_version(kb))])]);
 
     let no_nutrients = if a.nutrients_deferred {
-        Some(Line { mark: Mark::Deferred, ..line(ui.deferred.clone()) })
+        // "Not due to a lack of a nutrient" is said only where no warning may be one.
+        let may_be = flags.iter().any(|f| !f.may_be_low.is_empty());
+        Some(Line { mark: Mark::Deferred, ..line(if may_be { &ui.deferred_checked } else { &ui.deferred }.clone()) })
     } else if standout.is_empty() {
         Some(Line { mark: Mark::NoNutrient, ..line(ui.nothing_stands_out.clone()) })
     } else {
@@ -364,8 +377,6 @@ pub fn report(kb: &KnowledgeBase, region: Option<&Region>, answers: &Answers, a:
     for step in next_steps(kb, a) {
         steps.push(numbers(kb, &step_text(kb, &step, a.person), region));
     }
-    let mut withheld_lines = Vec::new();
-    withheld(&mut withheld_lines, kb, a);
     let pattern = a.pattern.as_deref().and_then(|id| kb.pattern(id)).map(|p| PatternLine {
         id: p.id.clone(),
         title: a.person.them(&p.title, p.title_them.as_ref()).clone(),
@@ -373,10 +384,12 @@ pub fn report(kb: &KnowledgeBase, region: Option<&Region>, answers: &Answers, a:
         tonight: p.tonight.clone(),
         not_diagnosis: ui.not_diagnosis.clone(),
     });
+    let mut outcome = outcome(kb, region, a.triage, &a.action, &flags, a.person);
+    outcome.tell = tell_clinician(kb, answers, a);
     Report {
         pattern,
         pattern_first: a.triage < TriageLevel::Urgent,
-        outcome: outcome(kb, region, a.triage, &a.action, &flags, a.person),
+        outcome,
         steps,
         standout,
         no_nutrients,
@@ -384,6 +397,44 @@ pub fn report(kb: &KnowledgeBase, region: Option<&Region>, answers: &Answers, a:
         folds,
         copy_words: CopyWords::of(kb),
     }
+}
+
+/// "Tell them about a water tablet …: potassium and magnesium may be low, so a blood test
+/// may be needed": the answers behind the direct causes of the nutrients named for the
+/// clinician, in the person's words. `None` when none is named.
+fn tell_clinician(kb: &KnowledgeBase, answers: &Answers, a: &Assessment) -> Option<Line> {
+    if a.for_clinician.is_empty() {
+        return None;
+    }
+    let cleaned = Cleaned::new(kb, answers);
+    let (mut causes, mut names): (Vec<String>, Vec<String>) = (Vec::new(), Vec::new());
+    for m in &a.for_clinician {
+        names.extend(kb.nutrient(&m.id).map(|n| in_sentence(&n.name)));
+        for e in m.evidence.iter().filter_map(|id| kb.evidence.iter().find(|e| e.id == *id)) {
+            if !e.direct {
+                continue;
+            }
+            for (q, c) in cleaned.chosen() {
+                let named = e.when.iter().flat_map(|clause| clause.iter());
+                let cause = named.filter(|r| !r.negated).any(|r| r.question == q.id && r.choice == c.id);
+                // In a sentence: an ASCII capital lowered (Unicode case tables weigh ~10 KB).
+                let mut label = a.person.label(c).to_string();
+                if let Some(first) = label.get_mut(..1) {
+                    first.make_ascii_lowercase();
+                }
+                if cause && !causes.contains(&label) {
+                    causes.push(label);
+                }
+            }
+        }
+    }
+    let causes: Vec<&str> = causes.iter().map(String::as_str).collect();
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    let text = fill(
+        &kb.ui.tell_clinician,
+        &[("causes", &list_words(&causes, &kb.ui.and)), ("names", &list_words(&names, &kb.ui.and))],
+    );
+    Some(line(owned(text)))
 }
 
 /// One of the things to do now, as a sentence.
@@ -510,7 +561,8 @@ pub fn doctor(kb: &KnowledgeBase, region: Option<&Region>, answers: &Answers, a:
         }
     }
     let mut nutrients = Vec::new();
-    for m in &a.nutrients {
+    // With an urgent or emergency outcome, the nutrients named for the clinician only.
+    for m in a.nutrients.iter().chain(&a.for_clinician) {
         let Some(n) = kb.nutrient(&m.id) else { continue };
         let lead = owned([n.name.as_ref(), " (", strength_label(kb, m.strength), ")"].concat());
         nutrients.push(Line {

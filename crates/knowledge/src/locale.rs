@@ -61,6 +61,7 @@ const NOT_WORDS: &[&str] = &[
     "direct",
     "self_managed",
     "defers_nutrients",
+    "may_be_low",
     "exclusive",
     "neutral",
     "sensitive",

@@ -296,6 +296,11 @@ pub struct UiText {
     pub stand_out: Text,
     pub nothing_stands_out: Text,
     pub deferred: Text,
+    /// `deferred` where a warning may be the shortfall itself.
+    pub deferred_checked: Text,
+    /// What to tell the clinician at an urgent or emergency outcome: `{causes}`, the
+    /// answers, and `{names}`, the nutrients that may be low.
+    pub tell_clinician: Text,
     pub strong: Text,
     pub moderate: Text,
     pub possible: Text,
@@ -838,6 +843,12 @@ pub struct RedFlag {
     /// rather than offered as another explanation.
     #[serde(default)]
     pub defers_nutrients: bool,
+    /// Nutrients whose shortfall can itself cause this sign (low potassium a racing heart,
+    /// low calcium a tingling mouth), as its sources say. At an urgent or emergency outcome
+    /// one of them is named for the clinician only, never with foods, and only when a
+    /// direct cause in the answers points to it (safety/triage-policy.md).
+    #[serde(default)]
+    pub may_be_low: List<Text>,
     pub when: Condition,
     pub sources: List<Text>,
 }

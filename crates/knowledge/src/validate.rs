@@ -386,6 +386,11 @@ impl<'a> Checks<'a> {
             if f.when.is_empty() {
                 self.err(format!("{what} has no condition"));
             }
+            for n in f.may_be_low.iter() {
+                if !self.nutrient_ids.contains(n.as_ref()) {
+                    self.err(format!("{what} names unknown nutrient `{n}`"));
+                }
+            }
             self.condition(&what, &f.when, None);
             self.sources(&what, &f.sources);
         }

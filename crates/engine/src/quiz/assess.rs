@@ -24,12 +24,19 @@ pub struct Assessment {
     pub person: Person,
     /// Ids of the red flags that hold, most urgent first.
     pub red_flags: Vec<Text>,
-    /// Matched nutrients, strongest first. Empty when nothing points to one, or when a
-    /// warning sign explains the symptoms and nutrients must wait (`nutrients_deferred`).
+    /// Matched nutrients, strongest first, shown with foods. Empty when nothing points to
+    /// one, or when nutrients must wait (`nutrients_deferred`).
     pub nutrients: Vec<NutrientMatch>,
-    /// A warning sign that explains the leg symptoms otherwise holds: nutrient ideas are
-    /// held back until the person has been seen.
+    /// The outcome is urgent or an emergency, or a warning sign that explains the leg
+    /// symptoms otherwise holds: no nutrient, food or supplement is shown to the person
+    /// until they have been seen.
     pub nutrients_deferred: bool,
+    /// At an urgent or emergency outcome, the nutrients whose shortfall may be the warning
+    /// sign itself (the flag's `may_be_low`) that a direct cause in the answers points to,
+    /// ranked like `nutrients`: named for the clinician only (a line in the outcome and the
+    /// doctor's summary, with the blood tests), never with foods.
+    #[serde(default)]
+    pub for_clinician: Vec<NutrientMatch>,
     /// Nutrients never suggested because more could harm (ids; the reason is in the knowledge base).
     pub withheld: Vec<Text>,
     pub lifestyle: Vec<Text>,
@@ -97,18 +104,22 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
     }
 
     let flags = flags_by_urgency(kb, &selected, TriageLevel::SelfCare);
-    let nutrients_deferred = flags.iter().any(|f| f.defers_nutrients);
-    // A same-day or emergency warning that may be the shortfall itself keeps only the
-    // nutrients a direct cause points to: a weaker cause is not worth naming then.
-    let direct_only = flags.first().is_some_and(|f| f.level >= TriageLevel::Urgent);
+    // At a same-day or emergency outcome the person is shown no nutrient, food or
+    // supplement: the warning comes first, and foods beside it invite delay. A nutrient
+    // whose shortfall may be the warning sign itself is named for the clinician only, and
+    // only from a direct cause: a weaker cause is not worth naming then
+    // (safety/triage-policy.md, "A warning sign that may be the shortfall itself").
+    let warning = flags.first().is_some_and(|f| f.level >= TriageLevel::Urgent);
+    let nutrients_deferred = warning || flags.iter().any(|f| f.defers_nutrients);
     let mut nutrients: Vec<NutrientMatch> = Vec::new();
+    let mut for_clinician: Vec<NutrientMatch> = Vec::new();
     let mut withheld = Vec::new();
     for n in kb.nutrients.iter() {
         if !n.withhold_when.is_empty() && holds(&n.withhold_when, &selected) {
             withheld.push(n.id.clone());
             continue;
         }
-        if nutrients_deferred {
+        if nutrients_deferred && !(warning && flags.iter().any(|f| f.may_be_low.contains(&n.id))) {
             continue;
         }
         let (mut score, mut direct, mut pointed) = (0, false, false);
@@ -141,7 +152,9 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
                 reasons.push(e.reason.clone());
             }
         }
-        let Some(strength) = strength_of(kb, score).filter(|_| pointed && (direct || !direct_only)) else { continue };
+        let Some(strength) = strength_of(kb, score).filter(|_| pointed && (direct || !nutrients_deferred)) else {
+            continue;
+        };
         let triage = match strength_of(kb, if needs_a_doctor { lasting } else { 0 }) {
             Some(Strength::Strong) => n.strong_means,
             Some(s) if s >= kb.strength.routine_at => TriageLevel::Routine,
@@ -155,26 +168,30 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
             triage,
             evidence,
             reasons,
-            foods: suggest_foods(&eligible, &n.id),
+            foods: if nutrients_deferred { Vec::new() } else { suggest_foods(&eligible, &n.id) },
         };
         // A direct cause first, then the whole score (signs and weaker causes never lift a
         // nutrient above one with a direct cause); ties keep the knowledge base's order: inserted in
         // place (six at most, and a general sort costs kilobytes in the wasm).
-        let at = nutrients.iter().position(|x| (x.direct, x.score) < (m.direct, m.score)).unwrap_or(nutrients.len());
-        nutrients.insert(at, m);
+        let list = if nutrients_deferred { &mut for_clinician } else { &mut nutrients };
+        let at = list.iter().position(|x| (x.direct, x.score) < (m.direct, m.score)).unwrap_or(list.len());
+        list.insert(at, m);
     }
 
     let mut triage = flags.first().map_or(TriageLevel::SelfCare, |f| f.level);
     let mut tested: Vec<&Text> = Vec::new();
-    for m in &nutrients {
+    for m in nutrients.iter().chain(&for_clinician) {
         triage = triage.max(m.triage);
-        if m.strength >= kb.strength.routine_at {
+        // A nutrient named for the clinician is named for its blood test.
+        if m.strength >= kb.strength.routine_at || nutrients_deferred {
             if let Some(n) = kb.nutrient(&m.id) {
                 tested.extend(n.tests.iter());
             }
         }
     }
     let mut advice: [Vec<&Advice>; 4] = Default::default();
+    // Advice for a nutrient shows only with it, so beside a same-day or emergency warning
+    // only what the answers alone call for is said (what not to take with kidney disease).
     for (out, list) in
         advice.iter_mut().zip([&kb.lifestyle, &kb.other_causes, &kb.medicine_notes, &kb.supplement_cautions])
     {
@@ -211,6 +228,7 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
         red_flags,
         nutrients,
         nutrients_deferred,
+        for_clinician,
         withheld,
         lifestyle,
         other_causes,
@@ -307,7 +325,7 @@ pub fn sources<'kb>(kb: &'kb KnowledgeBase, a: &Assessment) -> Vec<&'kb Source> 
     for f in a.red_flags.iter().filter_map(|id| kb.red_flag(id)) {
         add_unique(&mut ids, &f.sources);
     }
-    for m in &a.nutrients {
+    for m in a.nutrients.iter().chain(&a.for_clinician) {
         // The nutrient's main fact sheet, then only what the reasons shown rest on: a
         // paper on acid-reflux medicines is not cited to someone who takes none.
         if let Some(n) = kb.nutrient(&m.id) {
