@@ -464,14 +464,32 @@ proptest! {
         if ["limp", "limp_settling"].iter().any(|c| answers.is_selected("child_pattern", c)) {
             prop_assert!(a.triage >= TriageLevel::Urgent, "a limp under 3 got {}", a.triage.id());
         }
+        // A fever under 3 is seen today, and the results say that a baby under 3 months with
+        // 38°C goes to the emergency department now (Healthier Together fever; NICE NG143).
+        if answers.is_selected("body_signs", "fever") {
+            prop_assert!(a.triage >= TriageLevel::Urgent, "a fever under 3 got {}", a.triage.id());
+            let says_baby = a.red_flags.iter().filter_map(|f| kb.red_flag(f)).any(|f| f.guidance.contains("under 3 months"));
+            prop_assert!(says_baby, "a fever under 3 without the baby line: {:?}", a.red_flags);
+        }
+        // No glass of milk, plant drink, juice or liver among a toddler's foods (NHS drinks and
+        // cups for children; foods to avoid giving babies and young children).
+        for n in &a.nutrients {
+            for f in n.foods.iter().filter_map(|f| kb.food(&f.id)) {
+                prop_assert!(!f.tags.iter().any(|t| t.as_ref() == "drink" || t.as_ref() == "liver"), "{} shown under 3", f.id);
+            }
+        }
     }
 }
 
-/// The danger signs are asked as something new, not a state: a question with a choice that
-/// can call an ambulance says, in its prompt or in the choice, that it asks about what is
-/// new or has changed (NHS cauda equina: "increasing difficulty", "a recent need to use
-/// pads"; NHS sepsis and tetanus: signs in someone who has become unwell, days after a
-/// wound). Old leaks, blotchy shins or long-standing swallowing trouble never fire them.
+/// The danger signs are asked as something new, not a state: a choice that can call an
+/// ambulance says, in its prompt or in the choice, that it asks about what is new or has
+/// changed (NHS cauda equina: "increasing difficulty", "a recent need to use pads"; NHS
+/// sepsis and tetanus: signs in someone who has become unwell, days after a wound). Old
+/// leaks, blotchy shins or long-standing swallowing trouble never fire them. But the
+/// warning-sign question itself asks neutrally, as signs that matter because they last
+/// (weight loss or bleeding: NICE NG12; thirst; breathlessness on easy effort; days of
+/// fever: Healthier Together) must be ticked whether new or not: so the signs whose old
+/// form is harmless carry "new", "worse" or "changed" in every wording of their label.
 #[test]
 fn emergency_signs_are_asked_as_new() {
     let kb = kb();
@@ -491,8 +509,28 @@ fn emergency_signs_are_asked_as_new() {
             choice.label
         );
     }
-    // The check can fail: the old prompt, with a choice that names no time, is caught.
+    let body = kb.question("body_signs").unwrap();
+    let asks_only_new = |t: &str| {
+        let t = t.to_lowercase();
+        ["new", "changed", "long been", "long-standing"].iter().any(|w| t.contains(w))
+    };
+    assert!(!asks_only_new(&body.prompt), "“{}” turns away signs that matter because they last", body.prompt);
+    for id in ["saddle_bladder", "mottled_rash", "jaw_spasms", "heart_fluttering", "confused_drowsy", "back_pain_night"]
+    {
+        let choice = body.choices.iter().find(|x| x.id.as_ref() == id).unwrap();
+        for label in
+            [Some(&choice.label), choice.label_them.as_ref(), choice.label_child.as_ref()].into_iter().flatten()
+        {
+            assert!(
+                says_new(label) || label.to_lowercase().contains("worse"),
+                "body_signs.{id}: “{label}” doesn't say new"
+            );
+        }
+    }
+    // The checks can fail: the old prompt, with a choice that names no time, is caught, and
+    // so is a prompt that asks only what is new.
     assert!(!says_new("Any of these as well?") && !says_new("Blue, grey or blotchy skin, lips or tongue"));
+    assert!(asks_only_new("Any of these that are new or have changed?"));
 }
 
 /// The danger signs the properties vary are real and many: a policy test over an empty

@@ -614,7 +614,7 @@ pub struct Food {
     pub amounts: List<(Text, f64)>,
     /// What the food contains or is, for filtering: meat, pork, poultry, fish, shellfish,
     /// dairy, egg, honey, nuts, peanuts, soy, gluten, sesame, liver, fish_liver_oil,
-    /// high_potassium, vitamin_k, fortified.
+    /// high_potassium, vitamin_k, fortified, drink (a glass of milk, a plant drink or juice).
     #[serde(default)]
     pub tags: List<Text>,
     /// e.g. "choose a brand fortified with B12".

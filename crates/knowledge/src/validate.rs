@@ -23,6 +23,7 @@ pub const KNOWN_FOOD_TAGS: &[&str] = &[
     "high_potassium",
     "vitamin_k",
     "fortified",
+    "drink",
 ];
 
 /// Fewest foods each nutrient must offer in total, to vegans, and under every diet.
