@@ -36,6 +36,22 @@ fn embedded_copy_matches_the_toml_files() {
     }
 }
 
+/// Every way of reading the base marks the rules that hold only with a sign (every
+/// reference of one clause an answer to a `signs` question), which `assess` relies on
+/// rather than working it out on each call: the marks agree with the rules, and some are set.
+#[test]
+fn rules_that_need_a_sign_are_marked_as_the_base_is_read() {
+    let authored = authored::load(Path::new(DATA_DIR));
+    for (how, kb) in [("TOML", &authored), ("compact", leg_pain_quiz::knowledge::knowledge())] {
+        let sign = |r: &Reference| !r.negated && kb.questions.iter().any(|q| q.id == r.question && q.signs);
+        let marked: Vec<&str> = kb.evidence.iter().filter(|e| e.telling_sign.get()).map(|e| &*e.id).collect();
+        let expected: Vec<&str> =
+            kb.evidence.iter().filter(|e| e.when.iter().any(|c| c.iter().all(sign))).map(|e| &*e.id).collect();
+        assert_eq!(marked, expected, "{how}: the marks follow the rules");
+        assert!(!marked.is_empty(), "{how}: some rules need a sign");
+    }
+}
+
 #[test]
 fn validation_names_the_broken_entry() {
     let mut broken = kb();
@@ -170,7 +186,8 @@ fn the_compact_reader_rejects_damaged_data() {
     let compact = encode::encode(&authored).unwrap();
     let text: &'static str = Box::leak(compact.text.clone().into_boxed_str());
     let read = |shape: &[u8], text: &'static str| Reader::new(shape, text).read_all::<KnowledgeBase>();
-    assert_eq!(read(&compact.shape, text).unwrap(), authored.as_embedded());
+    // As the widget reads it (`read`, which also marks what follows from the rest).
+    assert_eq!(leg_pain_quiz::knowledge::read(&compact.shape, text).unwrap(), authored.as_embedded());
     assert!(authored.regions.iter().any(|r| !r.source.is_empty()), "the compact form leaves out what authored has");
 
     let short = &compact.shape[..compact.shape.len() - 3];

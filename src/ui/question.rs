@@ -69,8 +69,9 @@ pub fn question_view(state: &QuizState, dispatch: &Callback<Msg>) -> Html {
                 <label class="lpq-choice" data-selected={selected.then_some("")} data-option={text(&choice.id)}>
                     <input id={input_id} type={if multi { "checkbox" } else { "radio" }}
                         name={text(&question.id)} value={text(&choice.id)} checked={selected} {onchange} />
-                    <span class="lpq-choice-text">
-                        <span class="lpq-choice-label">{ text(person.label(choice)) }</span>
+                    // The hint, if any, is a line of its own under the words (the stylesheet):
+                    // one element fewer for each choice a page draws.
+                    <span class="lpq-choice-label">{ text(person.label(choice)) }
                         if let Some(hint) = &choice.hint {
                             <span class="lpq-choice-hint">{ text(hint) }</span>
                         }

@@ -28,9 +28,11 @@ pub fn load(dir: &Path) -> KnowledgeBase {
 
 /// The knowledge base a merged table (the authored one, or a locale's) makes.
 pub fn from_table(table: toml::Table, what: &str) -> KnowledgeBase {
-    toml::Value::Table(table)
+    let kb: KnowledgeBase = toml::Value::Table(table)
         .try_into()
-        .unwrap_or_else(|e| panic!("{what}: the knowledge base doesn't fit the model: {e}"))
+        .unwrap_or_else(|e| panic!("{what}: the knowledge base doesn't fit the model: {e}"));
+    kb.mark();
+    kb
 }
 
 /// The files in `dir` merged into one table.

@@ -37,5 +37,7 @@ pub const LOCALES_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/locales");
 /// two copies of some ten kilobytes).
 #[inline(never)]
 pub fn read(shape: &[u8], text: &'static str) -> Result<KnowledgeBase, compact::DecodeError> {
-    compact::Reader::new(shape, text).read_all()
+    let kb: KnowledgeBase = compact::Reader::new(shape, text).read_all()?;
+    kb.mark();
+    Ok(kb)
 }

@@ -823,7 +823,44 @@ pub struct Evidence {
     pub reason: Text,
     pub when: Condition,
     pub sources: List<Text>,
+    /// The rule holds only with a sign: every reference of one of its clauses is an answer
+    /// to a question marked `signs` (a telling sign of the shortfall: aching bones,
+    /// tingling feet). Worked out as the base is read ([`KnowledgeBase::mark`]).
+    #[serde(skip)]
+    pub telling_sign: Marked,
 }
+}
+
+/// What an entry's other fields and the rest of the base say about it: worked out once
+/// as the base is read ([`KnowledgeBase::mark`]) rather than on every assessment, never
+/// authored, never in the compact form (its reader reads nothing for it).
+/// (Set through a shared reference: the base's lists are read-only copy-on-write lists,
+/// and copying one to mark it would cost the wasm a copy of the code that clones them.)
+#[derive(Debug, Default)]
+pub struct Marked(std::sync::atomic::AtomicBool);
+
+impl Marked {
+    pub fn get(&self) -> bool {
+        self.0.load(std::sync::atomic::Ordering::Relaxed)
+    }
+}
+
+impl Clone for Marked {
+    fn clone(&self) -> Marked {
+        Marked(self.get().into())
+    }
+}
+
+impl PartialEq for Marked {
+    fn eq(&self, other: &Marked) -> bool {
+        self.get() == other.get()
+    }
+}
+
+impl crate::compact::Decode for Marked {
+    fn decode(_: &mut crate::compact::Reader) -> Marked {
+        Marked::default()
+    }
 }
 
 crate::compact_struct! {
@@ -926,6 +963,18 @@ impl KnowledgeBase {
             emergency: self.emergency.as_embedded(),
             foods: self.foods.iter().map(|f| Food { usda_ndb: None, ..f.clone() }).collect(),
             ..self.clone()
+        }
+    }
+
+    /// Works out the [`Marked`] facts: every reader of the base calls it once (and a test
+    /// that edits a copy's rules or questions, again).
+    pub fn mark(&self) {
+        for e in self.evidence.iter() {
+            let telling = e
+                .when
+                .iter()
+                .any(|clause| clause.iter().all(|r| !r.negated && self.question(&r.question).is_some_and(|q| q.signs)));
+            e.telling_sign.0.store(telling, std::sync::atomic::Ordering::Relaxed);
         }
     }
 

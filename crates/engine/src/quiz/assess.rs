@@ -2,7 +2,7 @@
 //! person's diet, and the advice, cautions and tests that apply.
 
 use super::{flags_by_urgency, holds, triage_action, Answers, Cleaned, Person};
-use crate::knowledge::{Advice, Evidence, Food, KnowledgeBase, Source, Strength, Text, TriageLevel};
+use crate::knowledge::{Advice, Food, KnowledgeBase, Source, Strength, Text, TriageLevel};
 use serde::{Deserialize, Serialize};
 
 /// Foods suggested per nutrient, richest first.
@@ -144,7 +144,7 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
             }
             // A telling sign of the shortfall (aching bones, tingling feet, pallor) is a reason
             // to test even when the cause is one the person could put right (NICE CKS vitamin D).
-            needs_a_doctor |= e.supports_only && e.weight >= 2 && telling_sign(kb, e);
+            needs_a_doctor |= e.supports_only && e.weight >= 2 && e.telling_sign.get();
             if e.weight > 0 {
                 // Something in the answers must point here; a common sign alone never does.
                 pointed |= !e.supports_only;
@@ -238,11 +238,6 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
         excluded_food_tags: excluded.into_iter().cloned().collect(),
         pattern: pattern(kb, triage, &selected),
     }
-}
-
-/// A rule that needs a sign (an answer to a question marked `signs`) to hold.
-fn telling_sign(kb: &KnowledgeBase, e: &Evidence) -> bool {
-    e.when.iter().any(|clause| clause.iter().all(|r| !r.negated && kb.question(&r.question).is_some_and(|q| q.signs)))
 }
 
 fn strength_of(kb: &KnowledgeBase, score: i32) -> Option<Strength> {
