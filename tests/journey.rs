@@ -314,3 +314,72 @@ fn only_the_widgets_own_history_entries_move_it() {
     assert_eq!(browser_moves(3, Some(1)), Some((Action::Back, 2)));
     assert_eq!(browser_moves(3, Some(4)), Some((Action::Forward, 1)), "Forward goes forward");
 }
+
+/// Walks the base answers (`answers` replacing some) through the journey until the page
+/// of `stop` is on show or an interrupt appears; returns the journey there.
+fn walk_to(kb: &KnowledgeBase, changes: &[(&str, &[&str])], stop: &str) -> Journey {
+    let answers = lpq_fixtures::with(changes);
+    let mut journey = Journey::new().apply(kb, Action::Start);
+    for _ in 0..4 * kb.questions.len() {
+        let Screen::Question(q) = journey.screen.clone() else { return journey };
+        if q == stop {
+            return journey;
+        }
+        let given: Vec<String> = answers.get(&q).to_vec();
+        let picks: Vec<&str> = given.iter().map(String::as_str).collect();
+        assert!(!picks.is_empty(), "no answer for `{q}`");
+        journey = answer(kb, journey, &q, &picks);
+    }
+    panic!("never reached `{stop}`: {:?}", journey.screen)
+}
+
+/// A new statin with cramps would be "stop it, ask today" — unless the cramps were there,
+/// unchanged, before it, which the very next question asks. The urgent warning waits for
+/// that answer instead of showing and then being taken back one screen later; an answer
+/// that keeps it shows it at once.
+#[test]
+fn an_urgent_warning_waits_for_the_follow_up_that_can_lift_it() {
+    let kb = kb();
+    let statin: &[(&str, &[&str])] = &[("medicines", &["statin_new"])];
+    let asked = walk_to(&kb, statin, "statin_onset");
+    assert_eq!(asked.screen, Screen::Question("statin_onset".into()), "the follow-up comes before any warning");
+    let before = answer(&kb, asked.clone(), "statin_onset", &["before"]);
+    assert!(!matches!(before.screen, Screen::Interrupt(_)), "symptoms from before the statin: {:?}", before.screen);
+    let after = answer(&kb, asked, "statin_onset", &["after"]);
+    let Screen::Interrupt(_) = after.screen else { panic!("new since the statin: no warning, {:?}", after.screen) };
+    let ids: Vec<String> = after.unseen(&kb).iter().map(|f| f.id.to_string()).collect();
+    assert!(ids.iter().any(|f| f == "statin_new_muscle_pain"), "{ids:?}");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+    /// Over random part-answered quizzes: every emergency that holds interrupts, and an
+    /// urgent warning is held back only for the follow-up asked next, when an answer to it
+    /// would lift the warning.
+    #[test]
+    fn only_an_urgent_warning_waits_and_only_for_the_next_follow_up(picks in prop::collection::vec(any::<u32>(), 40), stop in 1usize..30) {
+        use leg_pain_quiz::knowledge::TriageLevel;
+        use leg_pain_quiz::quiz::{flags_by_urgency, select, Answers};
+        let kb = kb();
+        let mut answers = Answers::new();
+        for pick in picks.iter().take(stop) {
+            let Some(q) = Cleaned::new(&kb, &answers).first_unanswered() else { break };
+            let c = &q.choices[*pick as usize % q.choices.len()];
+            answers = select(&kb, &answers, &q.id, &c.id);
+            if !answers.is_answered(&q.id) {
+                answers = select(&kb, &answers, &q.id, &q.choices[0].id);
+            }
+        }
+        let cleaned = Cleaned::new(&kb, &answers);
+        let shown: Vec<String> = interrupting_flags(&kb, &answers).iter().map(|f| f.id.to_string()).collect();
+        for f in flags_by_urgency(&kb, &cleaned, TriageLevel::Urgent) {
+            if shown.iter().any(|s| *s == f.id) {
+                continue;
+            }
+            prop_assert!(f.level == TriageLevel::Urgent, "emergency `{}` held back", f.id);
+            let next = cleaned.first_unanswered();
+            prop_assert!(next.is_some_and(|q| !q.show_if.is_empty()), "`{}` held back with no follow-up next", f.id);
+        }
+    }
+}

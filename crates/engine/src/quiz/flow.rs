@@ -39,9 +39,28 @@ pub fn select(kb: &KnowledgeBase, answers: &Answers, question: &str, choice: &st
 }
 
 /// Red flags at `urgent` or `emergency` that these answers trigger, most urgent first.
-/// They interrupt the questions at once.
+/// They interrupt the questions at once, with one exception: an urgent warning waits
+/// one screen for the follow-up the last answer opened (the next question, asked only
+/// because of it) when some answer to that follow-up would lift it. "Symptoms from before
+/// the statin?" comes straight after "a new statin": telling someone to stop it today and
+/// then, one answer later, that it can wait for a review contradicts itself. An emergency
+/// never waits.
 pub fn interrupting_flags<'kb>(kb: &'kb KnowledgeBase, answers: &Answers) -> Vec<&'kb RedFlag> {
-    flags_by_urgency(kb, &Cleaned::new(kb, answers), TriageLevel::Urgent)
+    let cleaned = Cleaned::new(kb, answers);
+    let mut flags = flags_by_urgency(kb, &cleaned, TriageLevel::Urgent);
+    if let Some(follow_up) = cleaned.first_unanswered().filter(|q| !q.show_if.is_empty()) {
+        flags.retain(|f| f.level == TriageLevel::Emergency || !lifted_by(kb, answers, f, follow_up));
+    }
+    flags
+}
+
+/// True when some answer to `question` would make `flag` stop holding.
+fn lifted_by(kb: &KnowledgeBase, answers: &Answers, flag: &RedFlag, question: &Question) -> bool {
+    question.choices.iter().any(|c| {
+        let mut next = answers.clone();
+        next.set(&question.id, vec![c.id.to_string()]);
+        !holds(&flag.when, &Cleaned::new(kb, &next))
+    })
 }
 
 /// Red flags at or above `lowest` that hold, most urgent first, in data order within a

@@ -6,7 +6,9 @@
 //!
 //! Rules that hold on every path:
 //! - Any move forward (Start, Next, Continue, Submit) first checks the answers for urgent
-//!   or emergency warnings not yet seen, and shows them before anything else.
+//!   or emergency warnings not yet seen, and shows them before anything else (an urgent
+//!   one waits for the follow-up asked next when its answer can lift it: see
+//!   [`interrupting_flags`]).
 //! - Back returns to the screen the person came from, skipping screens that no longer
 //!   exist for the current answers (a follow-up whose trigger was unticked).
 //! - A question is never shown twice in a row: Next either moves on or says what is
