@@ -141,6 +141,12 @@ const HIGH_POTASSIUM_RISKS: [(&str, &str); 6] = [
     ("other_medicines", "immunosuppressant"),
 ];
 
+/// Being dried out (being sick or a fever) on one of these medicines: the kidneys may be
+/// failing, so potassium and magnesium may be high, never named "may be low" (sick-day rules).
+const DRIED_OUT: [(&str, &str); 2] = [("daily_life", "vomiting_now"), ("body_signs", "fever")];
+const SICK_DAY_MEDICINES: [(&str, &str); 4] =
+    [("medicines", "diuretic"), ("medicines", "metformin"), ("medicines", "sglt2"), ("medicines", "lithium")];
+
 /// Direct causes the properties below add to random answers, so that a warning sign that
 /// may be the shortfall itself often has a cause beside it to name.
 const DIRECT_CAUSES: [(&str, &str); 8] = [
@@ -182,6 +188,10 @@ fn clinician_nutrients_safe(
             if let Some((q, c)) = HIGH_POTASSIUM_RISKS.iter().find(|(q, c)| answers.is_selected(q, c)) {
                 return Err(format!("potassium named at {} with {q}.{c}", a.triage.id()));
             }
+        }
+        let picked = |list: &[(&str, &str)]| list.iter().any(|(q, c)| answers.is_selected(q, c));
+        if (m.id == "potassium" || m.id == "magnesium") && picked(&DRIED_OUT) && picked(&SICK_DAY_MEDICINES) {
+            return Err(format!("{} named \"may be low\" when dried out on a sick-day medicine", m.id));
         }
     }
     Ok(())
@@ -673,4 +683,43 @@ fn the_policy_checks_can_fail() {
     let r =
         leg_pain_quiz::report::report(&embedded, embedded.region("GB"), &fluttering, &assess(&embedded, &fluttering));
     assert!(nothing_to_take(&r).is_ok() && r.outcome.tell.is_some(), "{:?}", r.outcome.tell);
+}
+
+/// Dried out on sick-day medicines (safety/triage-policy.md): the review's furosemide with
+/// new cramps and being sick, and metformin with a gliflozin, name neither potassium nor
+/// magnesium "may be low"; with the sick-day withholding taken away, the check says so.
+#[test]
+fn dried_out_on_sick_day_medicines_names_no_salt_as_low() {
+    let embedded = leg_pain_quiz::knowledge::embedded();
+    let mut kb = leg_pain_quiz::knowledge::embedded();
+    for n in kb.nutrients.to_mut().iter_mut().filter(|n| n.id == "potassium" || n.id == "magnesium") {
+        n.withhold_when = Default::default();
+    }
+    for f in kb.red_flags.to_mut().iter_mut().filter(|f| f.id == "sick_day_medicines") {
+        f.may_be_low = vec!["potassium".into(), "magnesium".into()].into();
+    }
+    for medicines in [&["diuretic"][..], &["metformin", "sglt2"][..]] {
+        let sick = Answers::from_pairs([
+            ("age", &["over_70"][..]),
+            ("sensation", &["cramp"][..]),
+            ("cramp_pattern", &["short"][..]),
+            ("daily_life", &["vomiting_now"][..]),
+            ("medicines", medicines),
+            ("since", &["sudden"][..]),
+            ("frequency", &["most_nights"][..]),
+        ]);
+        let a = assess(&embedded, &sick);
+        assert!(a.triage >= TriageLevel::Urgent, "{medicines:?}: {:?}", a.red_flags);
+        assert!(clinician_nutrients_safe(&embedded, &sick, &a).is_ok(), "{medicines:?}: {:?}", a.for_clinician);
+        let named = |a: &leg_pain_quiz::quiz::Assessment| {
+            a.for_clinician.iter().any(|m| m.id == "potassium" || m.id == "magnesium")
+        };
+        assert!(!named(&a), "{medicines:?}: {:?}", a.for_clinician);
+        let a = assess(&kb, &sick);
+        assert!(named(&a), "{medicines:?}: the example names no salt without the rule");
+        assert!(
+            clinician_nutrients_safe(&kb, &sick, &a).is_err(),
+            "{medicines:?}: a salt named \"may be low\" went unnoticed"
+        );
+    }
 }
