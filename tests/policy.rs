@@ -251,12 +251,17 @@ proptest! {
         prop_assert!(after >= before, "ticking {q}.{c} lowered the triage from {} to {}", before.id(), after.id());
     }
 
-    /// With no sign that an emergency warning names, the outcome is never "call an
-    /// ambulance".
+    /// With no sign that an emergency warning names, and no ecstasy in the last 2 days, the
+    /// outcome is never "call an ambulance".
     #[test]
     fn no_emergency_without_an_emergency_sign(picks in prop::collection::vec(any::<u16>(), 1..64)) {
         let kb = kb();
-        let answers = without_danger_signs(&kb, &walk(&kb, &picks), TriageLevel::Emergency);
+        let mut answers = without_danger_signs(&kb, &walk(&kb, &picks), TriageLevel::Emergency);
+        // Ecstasy in the last 2 days is itself the danger (low sodium: Mayo Clinic).
+        let others: Vec<String> = answers.get("other_medicines").iter().filter(|c| *c != "ecstasy").cloned().collect();
+        if others.len() != answers.get("other_medicines").len() {
+            answers.set("other_medicines", if others.is_empty() { vec!["none".into()] } else { others });
+        }
         prop_assume!(is_complete(&kb, &answers));
         let a = assess(&kb, &answers);
         prop_assert!(a.triage < TriageLevel::Emergency, "emergency from {:?}: flags {:?}", answers, a.red_flags);
