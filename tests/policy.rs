@@ -730,3 +730,31 @@ fn dried_out_on_sick_day_medicines_names_no_salt_as_low() {
         );
     }
 }
+
+/// Beside low sodium without a water tablet, or after ecstasy, no tip says to drink more:
+/// more plain water lowers sodium further (Mayo Clinic hyponatremia). A stomach bug on
+/// anti-sickness medicines keeps its rehydration tip.
+#[test]
+fn no_drinking_tip_beside_low_sodium() {
+    let kb = kb();
+    let sick = |other: &[&str]| {
+        Answers::from_pairs([
+            ("age", &["18_50"][..]),
+            ("sensation", &["cramp"][..]),
+            ("cramp_pattern", &["short"][..]),
+            ("daily_life", &["vomiting_now", "exertion_heat"][..]),
+            ("other_medicines", other),
+            ("since", &["sudden"][..]),
+            ("frequency", &["weekly"][..]),
+        ])
+    };
+    let drinking = ["rehydrate_after_illness", "drink_through_day"];
+    for other in [&["antidepressant"][..], &["tramadol"][..], &["epilepsy"][..], &["ecstasy"][..]] {
+        let a = assess(&kb, &sick(other));
+        assert!(a.red_flags.iter().any(|f| f == "low_sodium" || f == "ecstasy_sodium"), "{other:?}: {:?}", a.red_flags);
+        assert!(!a.lifestyle.iter().any(|t| drinking.contains(&t.as_ref())), "{other:?}: {:?}", a.lifestyle);
+    }
+    let a = assess(&kb, &sick(&["rls_worsening", "serotonin"]));
+    assert!(!a.red_flags.iter().any(|f| f == "low_sodium"), "{:?}", a.red_flags);
+    assert!(a.lifestyle.iter().any(|t| t == "rehydrate_after_illness"), "{:?}", a.lifestyle);
+}
