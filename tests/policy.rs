@@ -180,6 +180,10 @@ fn clinician_nutrients_safe(
         if !has_direct_cause(kb, m) {
             return Err(format!("{} named at {} without a direct cause: {:?}", m.id, a.triage.id(), m.evidence));
         }
+        let lasting = |e: &leg_pain_quiz::knowledge::Evidence| e.direct && !e.self_managed && e.weight > 0;
+        if !m.evidence.iter().any(|id| kb.evidence.iter().any(|e| e.id == *id && lasting(e))) {
+            return Err(format!("{} named only from a cause the person puts right alone: {:?}", m.id, m.evidence));
+        }
         let allowed = a.red_flags.iter().filter_map(|id| kb.red_flag(id)).any(|f| f.may_be_low.contains(&m.id));
         if !allowed {
             return Err(format!("{} named, but no warning in {:?} may be that shortfall", m.id, a.red_flags));
