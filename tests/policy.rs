@@ -141,6 +141,12 @@ const HIGH_POTASSIUM_RISKS: [(&str, &str); 6] = [
     ("other_medicines", "immunosuppressant"),
 ];
 
+/// Being dried out (being sick or a fever) on one of these medicines: the kidneys may be
+/// failing, so potassium and magnesium may be high, never named "may be low" (sick-day rules).
+const DRIED_OUT: [(&str, &str); 2] = [("daily_life", "vomiting_now"), ("body_signs", "fever")];
+const SICK_DAY_MEDICINES: [(&str, &str); 4] =
+    [("medicines", "diuretic"), ("medicines", "metformin"), ("medicines", "sglt2"), ("medicines", "lithium")];
+
 /// Direct causes the properties below add to random answers, so that a warning sign that
 /// may be the shortfall itself often has a cause beside it to name.
 const DIRECT_CAUSES: [(&str, &str); 8] = [
@@ -174,6 +180,10 @@ fn clinician_nutrients_safe(
         if !has_direct_cause(kb, m) {
             return Err(format!("{} named at {} without a direct cause: {:?}", m.id, a.triage.id(), m.evidence));
         }
+        let lasting = |e: &leg_pain_quiz::knowledge::Evidence| e.direct && !e.self_managed && e.weight > 0;
+        if !m.evidence.iter().any(|id| kb.evidence.iter().any(|e| e.id == *id && lasting(e))) {
+            return Err(format!("{} named only from a cause the person puts right alone: {:?}", m.id, m.evidence));
+        }
         let allowed = a.red_flags.iter().filter_map(|id| kb.red_flag(id)).any(|f| f.may_be_low.contains(&m.id));
         if !allowed {
             return Err(format!("{} named, but no warning in {:?} may be that shortfall", m.id, a.red_flags));
@@ -182,6 +192,10 @@ fn clinician_nutrients_safe(
             if let Some((q, c)) = HIGH_POTASSIUM_RISKS.iter().find(|(q, c)| answers.is_selected(q, c)) {
                 return Err(format!("potassium named at {} with {q}.{c}", a.triage.id()));
             }
+        }
+        let picked = |list: &[(&str, &str)]| list.iter().any(|(q, c)| answers.is_selected(q, c));
+        if (m.id == "potassium" || m.id == "magnesium") && picked(&DRIED_OUT) && picked(&SICK_DAY_MEDICINES) {
+            return Err(format!("{} named \"may be low\" when dried out on a sick-day medicine", m.id));
         }
     }
     Ok(())
@@ -236,17 +250,24 @@ proptest! {
         prop_assume!(visible_questions(&kb, &answers).iter().any(|x| x.id == *q));
         let before = assess(&kb, &answers).triage;
         let more = tick(&kb, &answers, q, c);
+        // A choice not offered to this person (fast breathing under 13) is cleaned away.
+        prop_assume!(more.is_selected(q, c));
         prop_assert!(is_complete(&kb, &more));
         let after = assess(&kb, &more).triage;
         prop_assert!(after >= before, "ticking {q}.{c} lowered the triage from {} to {}", before.id(), after.id());
     }
 
-    /// With no sign that an emergency warning names, the outcome is never "call an
-    /// ambulance".
+    /// With no sign that an emergency warning names, and no ecstasy in the last 2 days, the
+    /// outcome is never "call an ambulance".
     #[test]
     fn no_emergency_without_an_emergency_sign(picks in prop::collection::vec(any::<u16>(), 1..64)) {
         let kb = kb();
-        let answers = without_danger_signs(&kb, &walk(&kb, &picks), TriageLevel::Emergency);
+        let mut answers = without_danger_signs(&kb, &walk(&kb, &picks), TriageLevel::Emergency);
+        // Ecstasy in the last 2 days is itself the danger (low sodium: Mayo Clinic).
+        let others: Vec<String> = answers.get("other_medicines").iter().filter(|c| *c != "ecstasy").cloned().collect();
+        if others.len() != answers.get("other_medicines").len() {
+            answers.set("other_medicines", if others.is_empty() { vec!["none".into()] } else { others });
+        }
         prop_assume!(is_complete(&kb, &answers));
         let a = assess(&kb, &answers);
         prop_assert!(a.triage < TriageLevel::Emergency, "emergency from {:?}: flags {:?}", answers, a.red_flags);
@@ -673,4 +694,71 @@ fn the_policy_checks_can_fail() {
     let r =
         leg_pain_quiz::report::report(&embedded, embedded.region("GB"), &fluttering, &assess(&embedded, &fluttering));
     assert!(nothing_to_take(&r).is_ok() && r.outcome.tell.is_some(), "{:?}", r.outcome.tell);
+}
+
+/// Dried out on sick-day medicines (safety/triage-policy.md): the review's furosemide with
+/// new cramps and being sick, and metformin with a gliflozin, name neither potassium nor
+/// magnesium "may be low"; with the sick-day withholding taken away, the check says so.
+#[test]
+fn dried_out_on_sick_day_medicines_names_no_salt_as_low() {
+    let embedded = leg_pain_quiz::knowledge::embedded();
+    let mut kb = leg_pain_quiz::knowledge::embedded();
+    for n in kb.nutrients.to_mut().iter_mut().filter(|n| n.id == "potassium" || n.id == "magnesium") {
+        n.withhold_when = Default::default();
+    }
+    for f in kb.red_flags.to_mut().iter_mut().filter(|f| f.id == "sick_day_medicines") {
+        f.may_be_low = vec!["potassium".into(), "magnesium".into()].into();
+    }
+    for medicines in [&["diuretic"][..], &["metformin", "sglt2"][..]] {
+        let sick = Answers::from_pairs([
+            ("age", &["over_70"][..]),
+            ("sensation", &["cramp"][..]),
+            ("cramp_pattern", &["short"][..]),
+            ("daily_life", &["vomiting_now"][..]),
+            ("medicines", medicines),
+            ("since", &["sudden"][..]),
+            ("frequency", &["most_nights"][..]),
+        ]);
+        let a = assess(&embedded, &sick);
+        assert!(a.triage >= TriageLevel::Urgent, "{medicines:?}: {:?}", a.red_flags);
+        assert!(clinician_nutrients_safe(&embedded, &sick, &a).is_ok(), "{medicines:?}: {:?}", a.for_clinician);
+        let named = |a: &leg_pain_quiz::quiz::Assessment| {
+            a.for_clinician.iter().any(|m| m.id == "potassium" || m.id == "magnesium")
+        };
+        assert!(!named(&a), "{medicines:?}: {:?}", a.for_clinician);
+        let a = assess(&kb, &sick);
+        assert!(named(&a), "{medicines:?}: the example names no salt without the rule");
+        assert!(
+            clinician_nutrients_safe(&kb, &sick, &a).is_err(),
+            "{medicines:?}: a salt named \"may be low\" went unnoticed"
+        );
+    }
+}
+
+/// Beside low sodium without a water tablet, or after ecstasy, no tip says to drink more:
+/// more plain water lowers sodium further (Mayo Clinic hyponatremia). A stomach bug on
+/// anti-sickness medicines keeps its rehydration tip.
+#[test]
+fn no_drinking_tip_beside_low_sodium() {
+    let kb = kb();
+    let sick = |other: &[&str]| {
+        Answers::from_pairs([
+            ("age", &["18_50"][..]),
+            ("sensation", &["cramp"][..]),
+            ("cramp_pattern", &["short"][..]),
+            ("daily_life", &["vomiting_now", "exertion_heat"][..]),
+            ("other_medicines", other),
+            ("since", &["sudden"][..]),
+            ("frequency", &["weekly"][..]),
+        ])
+    };
+    let drinking = ["rehydrate_after_illness", "drink_through_day"];
+    for other in [&["antidepressant"][..], &["tramadol"][..], &["epilepsy"][..], &["ecstasy"][..]] {
+        let a = assess(&kb, &sick(other));
+        assert!(a.red_flags.iter().any(|f| f == "low_sodium" || f == "ecstasy_sodium"), "{other:?}: {:?}", a.red_flags);
+        assert!(!a.lifestyle.iter().any(|t| drinking.contains(&t.as_ref())), "{other:?}: {:?}", a.lifestyle);
+    }
+    let a = assess(&kb, &sick(&["rls_worsening", "serotonin"]));
+    assert!(!a.red_flags.iter().any(|f| f == "low_sodium"), "{:?}", a.red_flags);
+    assert!(a.lifestyle.iter().any(|t| t == "rehydrate_after_illness"), "{:?}", a.lifestyle);
 }

@@ -296,7 +296,7 @@ fn an_emergency_that_may_be_a_shortfall_names_it_for_the_clinician_only() {
     assert_eq!(
         tell,
         "Tell them about a water tablet like furosemide or bendroflumethiazide: potassium and magnesium may be low, \
-         so a blood test may be needed."
+         so a blood test may be needed. Don't start a supplement for this before the test."
     );
     let doctor = r.doctor_text("2026-01-01");
     assert!(doctor.contains("Potassium (") && doctor.contains("Magnesium ("), "{doctor}");

@@ -411,7 +411,7 @@ fn tell_clinician(kb: &KnowledgeBase, answers: &Answers, a: &Assessment) -> Opti
     for m in &a.for_clinician {
         names.extend(kb.nutrient(&m.id).map(|n| in_sentence(&n.name)));
         for e in m.evidence.iter().filter_map(|id| kb.evidence.iter().find(|e| e.id == *id)) {
-            if !e.direct {
+            if !e.direct || e.self_managed {
                 continue;
             }
             for (q, c) in cleaned.chosen() {

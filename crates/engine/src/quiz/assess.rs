@@ -122,7 +122,9 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
         if nutrients_deferred && !(warning && flags.iter().any(|f| f.may_be_low.contains(&n.id))) {
             continue;
         }
-        let (mut score, mut direct, mut pointed) = (0, false, false);
+        // Named for the clinician only from a direct cause the person can't put right alone
+        // (neck surgery, not a diet without dairy: safety/triage-policy.md).
+        let (mut score, mut direct, mut pointed, mut named) = (0, false, false, false);
         // Lasting causes: all, and whether a direct one the person can't put right alone (a
         // medicine, poor absorption, a loss) or a telling sign holds: without one, causes the
         // person can put right send no one to a doctor.
@@ -134,6 +136,7 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
             }
             score += e.weight;
             direct |= e.direct && e.weight > 0;
+            named |= e.direct && !e.self_managed && e.weight > 0;
             // How soon to be seen comes from lasting causes only: a passing cause (a stomach
             // bug), a sign or an age adds weight to the match but sends no one to a doctor by
             // itself, nor does a cause the person puts right alone (diet, daylight) unless a
@@ -152,7 +155,7 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
                 reasons.push(e.reason.clone());
             }
         }
-        let Some(strength) = strength_of(kb, score).filter(|_| pointed && (direct || !nutrients_deferred)) else {
+        let Some(strength) = strength_of(kb, score).filter(|_| pointed && (named || !nutrients_deferred)) else {
             continue;
         };
         let triage = match strength_of(kb, if needs_a_doctor { lasting } else { 0 }) {
