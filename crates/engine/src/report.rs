@@ -409,7 +409,9 @@ fn tell_clinician(kb: &KnowledgeBase, answers: &Answers, a: &Assessment) -> Opti
     let cleaned = Cleaned::new(kb, answers);
     let (mut causes, mut names): (Vec<String>, Vec<String>) = (Vec::new(), Vec::new());
     for m in &a.for_clinician {
-        names.extend(kb.nutrient(&m.id).map(|n| in_sentence(&n.name)));
+        if let Some(n) = kb.nutrient(&m.id) {
+            names.push(in_sentence(&n.name));
+        }
         // The direct causes behind the match, in the knowledge base's order (as `evidence`).
         for e in kb.evidence.iter().filter(|e| e.direct && m.evidence.contains(&e.id)) {
             for (q, c) in cleaned.chosen() {
