@@ -302,7 +302,9 @@ pub fn report(kb: &KnowledgeBase, region: Option<&Region>, answers: &Answers, a:
     let pick = |you, other| if them { other } else { you };
     let mut flags = Vec::new();
     for id in &a.red_flags {
-        flags.extend(kb.red_flag(id));
+        if let Some(f) = kb.red_flag(id) {
+            flags.push(f);
+        }
     }
     let mut standout = Vec::new();
     let mut about = Vec::new();
