@@ -4,7 +4,7 @@
 //! section), Copy and Print give the doctor section as plain text from the same blocks,
 //! and native tests can read exactly what a person will be shown.
 
-use crate::knowledge::{Advice, KnowledgeBase, Nutrient, RedFlag, Region, Strength, Text, TriageLevel};
+use crate::knowledge::{Advice, KnowledgeBase, Nutrient, RedFlag, Reference, Region, Strength, Text, TriageLevel};
 use crate::quiz::{
     next_steps, sources, triage_action, Answers, Assessment, Cleaned, FoodSuggestion, Journey, NextStep, Person,
 };
@@ -302,7 +302,9 @@ pub fn report(kb: &KnowledgeBase, region: Option<&Region>, answers: &Answers, a:
     let pick = |you, other| if them { other } else { you };
     let mut flags = Vec::new();
     for id in &a.red_flags {
-        flags.extend(kb.red_flag(id));
+        if let Some(f) = kb.red_flag(id) {
+            flags.push(f);
+        }
     }
     let mut standout = Vec::new();
     let mut about = Vec::new();
@@ -409,20 +411,22 @@ fn tell_clinician(kb: &KnowledgeBase, answers: &Answers, a: &Assessment) -> Opti
     let cleaned = Cleaned::new(kb, answers);
     let (mut causes, mut names): (Vec<String>, Vec<String>) = (Vec::new(), Vec::new());
     for m in &a.for_clinician {
-        names.extend(kb.nutrient(&m.id).map(|n| in_sentence(&n.name)));
-        for e in m.evidence.iter().filter_map(|id| kb.evidence.iter().find(|e| e.id == *id)) {
-            if !e.direct || e.self_managed {
-                continue;
-            }
+        if let Some(n) = kb.nutrient(&m.id) {
+            names.push(in_sentence(&n.name));
+        }
+        // The direct causes behind the match, in the knowledge base's order (as `evidence`).
+        for e in kb.evidence.iter().filter(|e| e.direct && !e.self_managed && m.evidence.contains(&e.id)) {
             for (q, c) in cleaned.chosen() {
-                let named = e.when.iter().flat_map(|clause| clause.iter());
-                let cause = named.filter(|r| !r.negated).any(|r| r.question == q.id && r.choice == c.id);
+                let named = |r: &Reference| !r.negated && r.question == q.id && r.choice == c.id;
+                if !e.when.iter().any(|clause| clause.iter().any(named)) {
+                    continue;
+                }
                 // In a sentence: an ASCII capital lowered (Unicode case tables weigh ~10 KB).
                 let mut label = a.person.label(c).to_string();
                 if let Some(first) = label.get_mut(..1) {
                     first.make_ascii_lowercase();
                 }
-                if cause && !causes.contains(&label) {
+                if !causes.contains(&label) {
                     causes.push(label);
                 }
             }

@@ -61,12 +61,18 @@ pub fn next_steps<'kb>(kb: &'kb KnowledgeBase, a: &Assessment) -> Vec<NextStep<'
     // A medicine review first (it can be the cause), then the tests, then what helps
     // tonight, then food; further tips fill any room left.
     let mut steps = Vec::new();
-    steps.extend(medicine.first().map(|m| NextStep::Advice(m)));
+    if let Some(m) = medicine.first() {
+        steps.push(NextStep::Advice(m));
+    }
     if !tests.is_empty() {
         steps.push(NextStep::Tests(tests));
     }
-    steps.extend(tips.first().map(|t| NextStep::Advice(t)));
-    steps.extend(foods);
+    if let Some(t) = tips.first() {
+        steps.push(NextStep::Advice(t));
+    }
+    if let Some(f) = foods {
+        steps.push(f);
+    }
     steps.extend(tips.iter().skip(1).map(|t| NextStep::Advice(t)));
     steps.truncate(MAX_STEPS);
     steps
