@@ -138,7 +138,20 @@ use std::time::Instant;
 /// which takes some of that back) and about 10 KB more besides (the English words, the
 /// loader's first screen in three languages), or a brotli budget: brotli already makes
 /// this transfer 138.1 KiB.
-const BUDGET_TOTAL_GZIP: u64 = 166 * 1024;
+///
+/// Raised by 3 KiB, on purpose, with knowledge base 2026.12.7: 168.1 KiB measured (172,149
+/// bytes, a plain release build) after 1.2 KB were cut from the wasm the same day. What
+/// came in is safety work, each piece asked for by an independent clinical check: the
+/// "Under 3" band and its warnings (a limp, leg pain, a fever, no foods for a toddler);
+/// warning signs asked as new or worse where newness is the danger; about 15 new warnings
+/// (back pain at night and past cancer, fever in pregnancy, new restless legs, statin
+/// timing, low sodium and ecstasy, new one-leg tingling, fast breathing, ketoacidosis);
+/// nothing to eat or take at an urgent or emergency outcome, with a shortfall that may be
+/// the warning itself named for the clinician only (about 0.45 KB of code after its cuts,
+/// 1.2 KB of ids, sources and lists in the wasm); every warning worded for a parent: 1.3
+/// KB more English words in all, 1.6 KB more wasm. Safety text comes before the ratchet;
+/// the next cuts go to the wasm (above), not to these words.
+const BUDGET_TOTAL_GZIP: u64 = 169 * 1024;
 const BUDGET_FIRST_SCREEN_MS: f64 = 150.0;
 const BUDGET_STEP_P95_MS: f64 = 16.0;
 const BUDGET_ASSESS_US: f64 = 50.0;
