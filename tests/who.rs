@@ -587,22 +587,28 @@ fn asking_who_adds_no_screen() {
     }
 }
 
+/// Answers given by someone else about another person (of `age` when given), every other
+/// answer picked from `picks` in turn.
+fn walk_about_someone_else(kb: &KnowledgeBase, picks: &[usize], age: Option<&str>) -> Answers {
+    let mut i = 0;
+    lpq_fixtures::walk(kb, |q| {
+        i += 1;
+        let pick = picks[i % picks.len()];
+        match (q.id.as_ref(), age) {
+            ("for_whom", _) => vec!["someone_else".into()],
+            ("age", Some(age)) => vec![age.into()],
+            _ => vec![q.choices[pick % q.choices.len()].id.to_string()],
+        }
+    })
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
     /// Any answers about a child, given by someone else: no question asked says "you".
     #[test]
     fn no_question_asked_about_a_child_says_you(picks in proptest::collection::vec(0usize..64, 40)) {
         let kb = kb();
-        let mut i = 0;
-        let answers = lpq_fixtures::walk(&kb, |q| {
-            i += 1;
-            let pick = picks[i % picks.len()];
-            match q.id.as_ref() {
-                "for_whom" => vec!["someone_else".into()],
-                "age" => vec!["under_13".into()],
-                _ => vec![q.choices[pick % q.choices.len()].id.to_string()],
-            }
-        });
+        let answers = walk_about_someone_else(&kb, &picks, Some("under_13"));
         let cleaned = Cleaned::new(&kb, &answers);
         prop_assert_eq!(Person::of(&kb, &cleaned), Person::Child);
         for q in cleaned.asked().iter().filter(|q| !asks_who(&kb, q)) {
@@ -619,15 +625,7 @@ proptest! {
     #[test]
     fn no_results_line_about_someone_else_says_you(picks in proptest::collection::vec(0usize..64, 40)) {
         let kb = kb();
-        let mut i = 0;
-        let answers = lpq_fixtures::walk(&kb, |q| {
-            i += 1;
-            let pick = picks[i % picks.len()];
-            match q.id.as_ref() {
-                "for_whom" => vec!["someone_else".into()],
-                _ => vec![q.choices[pick % q.choices.len()].id.to_string()],
-            }
-        });
+        let answers = walk_about_someone_else(&kb, &picks, None);
         let a = assess(&kb, &answers);
         prop_assert_ne!(a.person, Person::Myself);
         let r = report(&kb, kb.region("GB"), &answers, &a);
