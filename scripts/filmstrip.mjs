@@ -25,18 +25,10 @@
 // focus, blur, the event told to the host), and the main thread's time by kind inside
 // the step (script and wasm, style, layout, paint, other), from the trace.
 
-import { createServer } from 'node:http';
-import { readFileSync, readdirSync, statSync, mkdirSync, writeFileSync } from 'node:fs';
-import { join, extname, resolve, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { createRequire } from 'node:module';
-import zlib from 'node:zlib';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { arg, openPage, root, serve } from './served-page.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const arg = (name, fallback) => {
-  const i = process.argv.indexOf(name);
-  return i > 0 ? process.argv[i + 1] : fallback;
-};
 const out = resolve(arg('--out', join(root, 'target/filmstrip')));
 const pagePath = arg('--page', '/index.html');
 const moments = arg('--at', '500,1000,2000').split(',').map(Number);
@@ -44,81 +36,10 @@ const dist = resolve(process.env.LPQ_DIST || join(root, 'dist'));
 // More to serve, as `url=path` pairs separated by commas: a folder under a URL prefix
 // ending in `/`, or one file at a URL (the peer: see benches/peer/ and scripts/bench.sh).
 const extraDirs = (process.env.LPQ_FILMSTRIP_MOUNT || '').split(',').filter(Boolean);
-
-const require = createRequire(join(root, '.tools/'));
-let playwright;
-try {
-  playwright = require('playwright-core');
-} catch {
-  playwright = createRequire(import.meta.url)('playwright-core');
-}
-
-// --- a static host like benches/static_host.rs -------------------------------------
-const types = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8', '.wasm': 'application/wasm', '.json': 'application/json',
-  '.svg': 'image/svg+xml', '.png': 'image/png',
-};
-const files = new Map();
-const mount = (prefix, dir) => {
-  if (statSync(dir).isFile()) return files.set(prefix, dir);
-  const walk = d => {
-    for (const name of readdirSync(d)) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else files.set(prefix + p.slice(dir.length + 1).split('\\').join('/'), p);
-    }
-  };
-  walk(dir);
-};
-mount('/', dist);
-for (const m of extraDirs) {
-  const [prefix, dir] = m.split('=');
-  mount(prefix, resolve(dir));
-}
-const bodies = new Map();
-for (const [url, path] of files) {
-  const raw = readFileSync(path);
-  const type = types[extname(path)] || 'application/octet-stream';
-  const compress = raw.length > 256 && type !== 'image/png';
-  bodies.set(url, {
-    type, raw,
-    gzip: compress ? zlib.gzipSync(raw, { level: 9 }) : null,
-    br: compress ? zlib.brotliCompressSync(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_LGWIN]: 22 } }) : null,
-  });
-}
-const server = createServer((req, res) => {
-  let path = decodeURIComponent(req.url.split(/[?#]/)[0]);
-  if (path.endsWith('/')) path += 'index.html';
-  const body = bodies.get(path);
-  if (!body) {
-    res.writeHead(404, { 'Content-Type': 'text/plain' });
-    return res.end('not found');
-  }
-  const offers = name => (req.headers['accept-encoding'] || '').split(',').some(e => e.split(';')[0].trim() === name);
-  const [encoding, bytes] = body.br && offers('br') ? ['br', body.br] : body.gzip && offers('gzip') ? ['gzip', body.gzip] : ['identity', body.raw];
-  const headers = { 'Content-Type': body.type, 'Vary': 'Accept-Encoding', 'Content-Length': bytes.length, 'Cache-Control': 'no-cache' };
-  if (encoding !== 'identity') headers['Content-Encoding'] = encoding;
-  res.writeHead(200, headers);
-  res.end(bytes);
-});
-await new Promise(r => server.listen(0, '127.0.0.1', r));
-const base = `http://127.0.0.1:${server.address().port}`;
+const { server, base } = await serve(dist, extraDirs.map((m) => m.split('=')));
 
 // --- the browser, on the phone profile -----------------------------------------------
-const browser = await playwright.chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--disable-quic', '--hide-scrollbars', '--lang=en-GB'],
-});
-const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, locale: 'en-GB' });
-const page = await context.newPage();
-const cdp = await context.newCDPSession(page);
-await cdp.send('Network.enable');
-await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-await cdp.send('Network.emulateNetworkConditions', {
-  offline: false, latency: 150, downloadThroughput: 1_600_000 / 8, uploadThroughput: 750_000 / 8,
-});
+const { browser, page, cdp } = await openPage({ phone: true });
 // What the page had, frame by frame: recorded in the page, read at the end.
 await page.addInitScript(() => {
   const seen = window.__filmstrip = { early: null, ready: null };

@@ -9,76 +9,18 @@
 // ran, how long), the moments (first paint, the warning signs shown, `lpq-ready`, Start
 // working) and the main thread's time by kind.
 
-import { createServer } from 'node:http';
-import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { join, extname, resolve, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { createRequire } from 'node:module';
-import zlib from 'node:zlib';
+import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { arg, openPage, root, serve } from './served-page.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const arg = (name, fallback) => {
-  const i = process.argv.indexOf(name);
-  return i > 0 ? process.argv[i + 1] : fallback;
-};
 const phone = process.argv.includes('--phone');
 const pagePath = arg('--page', '/index.html');
 const runs = Number(arg('--runs', 5));
 const save = arg('--save', null);
 const dist = resolve(process.env.LPQ_DIST || join(root, 'dist'));
-const require = createRequire(join(root, '.tools/'));
-const playwright = require('playwright-core');
+const { server, base } = await serve(dist);
 
-const types = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
-  '.wasm': 'application/wasm', '.json': 'application/json', '.svg': 'image/svg+xml',
-};
-const bodies = new Map();
-const walk = (d) => {
-  for (const name of readdirSync(d)) {
-    const p = join(d, name);
-    if (statSync(p).isDirectory()) walk(p);
-    else {
-      const raw = readFileSync(p);
-      const type = types[extname(p)] || 'application/octet-stream';
-      const compress = raw.length > 256;
-      bodies.set('/' + p.slice(dist.length + 1), {
-        type, raw,
-        gzip: compress ? zlib.gzipSync(raw, { level: 9 }) : null,
-        br: compress ? zlib.brotliCompressSync(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_LGWIN]: 22 } }) : null,
-      });
-    }
-  }
-};
-walk(dist);
-const server = createServer((req, res) => {
-  let path = decodeURIComponent(req.url.split(/[?#]/)[0]);
-  if (path.endsWith('/')) path += 'index.html';
-  const body = bodies.get(path);
-  if (!body) { res.writeHead(404); return res.end(); }
-  const offers = (n) => (req.headers['accept-encoding'] || '').split(',').some((e) => e.split(';')[0].trim() === n);
-  const [enc, bytes] = body.br && offers('br') ? ['br', body.br] : body.gzip && offers('gzip') ? ['gzip', body.gzip] : ['identity', body.raw];
-  const headers = { 'Content-Type': body.type, Vary: 'Accept-Encoding', 'Content-Length': bytes.length, 'Cache-Control': 'no-cache' };
-  if (enc !== 'identity') headers['Content-Encoding'] = enc;
-  res.writeHead(200, headers);
-  res.end(bytes);
-});
-await new Promise((r) => server.listen(0, '127.0.0.1', r));
-const base = `http://127.0.0.1:${server.address().port}`;
-
-const browser = await playwright.chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--disable-quic', '--hide-scrollbars', '--lang=en-GB'],
-});
-const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, locale: 'en-GB' });
-const page = await context.newPage();
-const cdp = await context.newCDPSession(page);
-await cdp.send('Network.enable');
-await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-if (phone) {
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: 200000, uploadThroughput: 93750 });
-}
+const { browser, page, cdp } = await openPage({ phone });
 // The benchmark's checks, on every frame (benches/field.rs), marked for the trace.
 await page.addInitScript(() => {
   const m = (window.__t = { warn: null, ready: null });
