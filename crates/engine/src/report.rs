@@ -8,7 +8,7 @@ use crate::knowledge::{Advice, KnowledgeBase, Nutrient, RedFlag, Reference, Regi
 use crate::quiz::{
     next_steps, sources, triage_action, Answers, Assessment, Cleaned, FoodSuggestion, Journey, NextStep, Person,
 };
-use crate::text::{amount, fill, in_sentence, join, list_words};
+use crate::text::{amount, fill, in_sentence, join, list_words, lower_first};
 use std::borrow::Cow;
 
 /// What a line is about, named on it by a data attribute (`data-food="<id>"`, …): the
@@ -421,11 +421,7 @@ fn tell_clinician(kb: &KnowledgeBase, answers: &Answers, a: &Assessment) -> Opti
                 if !e.when.iter().any(|clause| clause.iter().any(named)) {
                     continue;
                 }
-                // In a sentence: an ASCII capital lowered (Unicode case tables weigh ~10 KB).
-                let mut label = a.person.label(c).to_string();
-                if let Some(first) = label.get_mut(..1) {
-                    first.make_ascii_lowercase();
-                }
+                let label = lower_first(a.person.label(c));
                 if !causes.contains(&label) {
                     causes.push(label);
                 }

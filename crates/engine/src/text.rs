@@ -94,9 +94,15 @@ pub fn list_words(items: &[&str], last: &str) -> String {
 /// dry-roasted" → "almonds"; "UHT milk" stays). ASCII capitals only: Unicode case tables
 /// would cost kilobytes of wasm, and the names start with plain letters.
 pub fn in_sentence(name: &str) -> String {
-    let short = name.split(',').next().unwrap_or(name).trim();
-    let mut out = short.to_string();
-    let bytes = short.as_bytes();
+    lower_first(name.split(',').next().unwrap_or(name).trim())
+}
+
+/// Words as they read inside a sentence: a capital first letter lowered unless the word
+/// is an abbreviation ("A water tablet" → "a water tablet"; "PPI tablets" stays). ASCII
+/// capitals only, as [`in_sentence`].
+pub fn lower_first(words: &str) -> String {
+    let mut out = words.to_string();
+    let bytes = words.as_bytes();
     if bytes.len() > 1 && bytes[0].is_ascii_uppercase() && !bytes[1].is_ascii_uppercase() {
         out[..1].make_ascii_lowercase();
     }
@@ -105,7 +111,7 @@ pub fn in_sentence(name: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{amount, fill, in_sentence, list_words, number};
+    use super::{amount, fill, in_sentence, list_words, lower_first, number};
 
     #[test]
     fn numbers_read_as_to_string_writes_them() {
@@ -137,6 +143,8 @@ mod tests {
         assert_eq!(in_sentence("Almonds, dry-roasted"), "almonds");
         assert_eq!(in_sentence("Tahini (sesame paste)"), "tahini (sesame paste)");
         assert_eq!(in_sentence("UHT milk"), "UHT milk");
+        assert_eq!(lower_first("A water tablet, like furosemide"), "a water tablet, like furosemide");
+        assert_eq!(lower_first("PPI tablets"), "PPI tablets");
         assert_eq!(in_sentence("Édam"), "Édam", "non-ASCII capitals are left alone");
     }
 
