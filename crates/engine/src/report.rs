@@ -315,9 +315,14 @@ pub fn report(kb: &KnowledgeBase, region: Option<&Region>, answers: &Answers, a:
         for r in &m.reasons {
             why.push(line(r.clone()));
         }
-        let mut foods = food_lines(kb, n, &m.foods);
-        for t in n.absorption_tips.iter() {
-            foods.push(line(t.clone()));
+        let mut blocks = vec![block(Some(&ui.why), why)];
+        // Shown for its blood test only (it may be low or high): no foods, no food tips.
+        if !m.test_only {
+            let mut foods = food_lines(kb, n, &m.foods);
+            for t in n.absorption_tips.iter() {
+                foods.push(line(t.clone()));
+            }
+            blocks.push(block(Some(pick(&ui.foods, &ui.foods_them)), foods));
         }
         standout.push(Standout {
             id: m.id.clone(),
@@ -325,7 +330,7 @@ pub fn report(kb: &KnowledgeBase, region: Option<&Region>, answers: &Answers, a:
             strength: m.strength,
             label: strength_label(kb, m.strength).clone(),
             read_about: owned(fill(&ui.read_about, &[("name", &in_sentence(&n.name))])),
-            blocks: vec![block(Some(&ui.why), why), block(Some(pick(&ui.foods, &ui.foods_them)), foods)],
+            blocks,
         });
         about.push(block(Some(&n.name), facts(kb, n, a.young)));
         supplements.push(led(&n.name, n.supplement_caution.clone()));

@@ -99,6 +99,7 @@ pub const DOCTOR: &[(&str, &str)] = &[
     ("triage", "heading_them"),
     ("nutrients", "name"),
     ("nutrients", "withhold_reason"),
+    ("nutrients", "test_only_reason"),
     ("evidence", "reason"),
     ("lab_tests", "name"),
     ("lab_tests", "why"),

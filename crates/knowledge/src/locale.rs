@@ -35,6 +35,7 @@ const NOT_WORDS: &[&str] = &[
     "no_tests",
     "show_if",
     "withhold_when",
+    "test_only_when",
     "young_when",
     "them_when",
     "child_when",

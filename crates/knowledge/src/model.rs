@@ -597,6 +597,13 @@ pub struct Nutrient {
     /// Why it is withheld, shown in its place.
     #[serde(default)]
     pub withhold_reason: Option<Text>,
+    /// When this holds as well as `withhold_when` (a cause that lowers it beside one that
+    /// raises it), it is not withheld but shown for its blood test only: ranked by its
+    /// causes, with `test_only_reason` and no foods (safety/triage-policy.md).
+    #[serde(default)]
+    pub test_only_when: Condition,
+    #[serde(default)]
+    pub test_only_reason: Option<Text>,
     pub sources: List<Text>,
 }
 }

@@ -102,6 +102,9 @@ pub fn said_to_anyone(kb: &KnowledgeBase) -> Vec<(String, Text)> {
         if let Some(r) = &n.withhold_reason {
             texts.push((what("withhold_reason"), r.clone()));
         }
+        if let Some(r) = &n.test_only_reason {
+            texts.push((what("test_only_reason"), r.clone()));
+        }
         for (field, list) in [
             ("risk_groups", &n.risk_groups),
             ("depleting_medicines", &n.depleting_medicines),
@@ -425,6 +428,7 @@ impl<'a> Checks<'a> {
         }
         for n in kb.nutrients.iter() {
             self.condition(&format!("nutrient `{}`", n.id), &n.withhold_when, None);
+            self.condition(&format!("nutrient `{}`", n.id), &n.test_only_when, None);
         }
         for g in kb.triage.iter() {
             let what = format!("triage `{}`", g.level.id());
@@ -591,6 +595,12 @@ impl<'a> Checks<'a> {
             }
             if !n.withhold_when.is_empty() && n.withhold_reason.as_deref().is_none_or(|r| r.trim().is_empty()) {
                 self.err(format!("{what} can be withheld but gives no reason"));
+            }
+            let test_only = !n.test_only_when.is_empty();
+            if test_only
+                && (n.withhold_when.is_empty() || n.test_only_reason.as_deref().is_none_or(|r| r.trim().is_empty()))
+            {
+                self.err(format!("{what} can be shown for a test only, but is never withheld or gives no reason"));
             }
             self.sources(&what, &n.sources);
 

@@ -61,6 +61,9 @@ pub struct NutrientMatch {
     /// such nutrients rank first, then by `score` (safety/triage-policy.md).
     #[serde(default)]
     pub direct: bool,
+    /// Shown for its blood test only (`test_only_when`: it may be low or high), with no foods.
+    #[serde(default)]
+    pub test_only: bool,
     /// How soon this match alone suggests being seen: from its lasting causes only.
     pub triage: TriageLevel,
     /// Ids of the evidence rules that held, and their plain-words reasons.
@@ -114,10 +117,19 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
     let mut nutrients: Vec<NutrientMatch> = Vec::new();
     let mut for_clinician: Vec<NutrientMatch> = Vec::new();
     let mut withheld = Vec::new();
+    // Each list's ranking keys, beside it: a direct cause the person can't put right, a
+    // direct cause, the score.
+    let (mut keys, mut clinician_keys): (Vec<(bool, bool, i32)>, Vec<(bool, bool, i32)>) = (Vec::new(), Vec::new());
     for n in kb.nutrients.iter() {
+        let mut test_only = false;
         if !n.withhold_when.is_empty() && holds(&n.withhold_when, &selected) {
-            withheld.push(n.id.clone());
-            continue;
+            // A cause that lowers it beside one that raises it: a blood test tells which, so
+            // it shows for the test only, and never beside a warning (safety/triage-policy.md).
+            test_only = !nutrients_deferred && !n.test_only_when.is_empty() && holds(&n.test_only_when, &selected);
+            if !test_only {
+                withheld.push(n.id.clone());
+                continue;
+            }
         }
         if nutrients_deferred && !(warning && flags.iter().any(|f| f.may_be_low.contains(&n.id))) {
             continue;
@@ -135,8 +147,9 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
                 continue;
             }
             score += e.weight;
-            direct |= e.direct && e.weight > 0;
-            named |= e.direct && !e.self_managed && e.weight > 0;
+            // Only a rule that points makes a nutrient direct: an age or a sign never does.
+            direct |= e.direct && !e.supports_only && e.weight > 0;
+            named |= e.direct && !e.supports_only && !e.self_managed && e.weight > 0;
             // How soon to be seen comes from lasting causes only: a passing cause (a stomach
             // bug), a sign or an age adds weight to the match but sends no one to a doctor by
             // itself, nor does a cause the person puts right alone (diet, daylight) unless a
@@ -163,21 +176,29 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
             Some(s) if s >= kb.strength.routine_at => TriageLevel::Routine,
             _ => TriageLevel::SelfCare,
         };
+        if test_only {
+            reasons.extend(n.test_only_reason.clone());
+        }
         let m = NutrientMatch {
             id: n.id.clone(),
             strength,
             score,
             direct,
+            test_only,
             triage,
             evidence,
             reasons,
-            foods: if nutrients_deferred { Vec::new() } else { suggest_foods(&eligible, &n.id) },
+            foods: if nutrients_deferred || test_only { Vec::new() } else { suggest_foods(&eligible, &n.id) },
         };
-        // A direct cause first, then the whole score (signs and weaker causes never lift a
-        // nutrient above one with a direct cause); ties keep the knowledge base's order: inserted in
-        // place (six at most, and a general sort costs kilobytes in the wasm).
-        let list = if nutrients_deferred { &mut for_clinician } else { &mut nutrients };
-        let at = list.iter().position(|x| (x.direct, x.score) < (m.direct, m.score)).unwrap_or(list.len());
+        // A direct cause the person can't put right (a medicine, poor absorption, a loss)
+        // first, then any direct cause, then the whole score (signs and weaker causes never
+        // lift a nutrient above one with a direct cause); ties keep the knowledge base's
+        // order: inserted in place (six at most, and a general sort costs kilobytes in the wasm).
+        let (list, keys) =
+            if nutrients_deferred { (&mut for_clinician, &mut clinician_keys) } else { (&mut nutrients, &mut keys) };
+        let key = (named, direct, score);
+        let at = keys.iter().position(|k| *k < key).unwrap_or(keys.len());
+        keys.insert(at, key);
         list.insert(at, m);
     }
 
@@ -186,7 +207,7 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
     for m in nutrients.iter().chain(&for_clinician) {
         triage = triage.max(m.triage);
         // A nutrient named for the clinician is named for its blood test.
-        if m.strength >= kb.strength.routine_at || nutrients_deferred {
+        if m.strength >= kb.strength.routine_at || nutrients_deferred || m.test_only {
             if let Some(n) = kb.nutrient(&m.id) {
                 tested.extend(n.tests.iter());
             }

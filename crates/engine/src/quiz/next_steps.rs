@@ -45,7 +45,7 @@ pub fn next_steps<'kb>(kb: &'kb KnowledgeBase, a: &Assessment) -> Vec<NextStep<'
     let medicine: Vec<&Advice> = medicine.into_iter().filter(|m| m.tests.is_empty()).collect();
     // Then the tests for the nutrients that stand out enough to check.
     let cap = tests.len() + 2;
-    for m in a.nutrients.iter().filter(|m| m.strength >= kb.strength.routine_at) {
+    for m in a.nutrients.iter().filter(|m| m.strength >= kb.strength.routine_at || m.test_only) {
         if let Some(t) = kb.nutrient(&m.id).and_then(|n| n.tests.first()).and_then(|t| kb.lab_test(t)) {
             if !tests.contains(&t) && tests.len() < cap {
                 tests.push(t);
