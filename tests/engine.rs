@@ -504,9 +504,16 @@ fn the_highest_level_wins() {
 // ---- Nutrients that something points to ----
 
 #[test]
-fn a_poor_diet_with_cramps_points_to_magnesium() {
-    let a = run(&[("eats", &["meat_fish_eggs"]), ("frequency", &["weekly"])]);
-    assert_eq!(rank(&a, "magnesium"), Some(0));
+fn a_poor_diet_only_adds_weight_to_magnesium() {
+    // The diet question asks what is had 4 or more days a week, and healthy kidneys hold on
+    // to magnesium (NIH ODS): foods not ticked never point to it alone, only add weight.
+    let diet = run(&[("eats", &["meat_fish_eggs"]), ("frequency", &["weekly"])]);
+    assert_eq!(rank(&diet, "magnesium"), None, "{:?}", diet.nutrients);
+    let ppi = run(&[("eats", &["meat_fish_eggs"]), ("frequency", &["weekly"]), ("other_medicines", &["ppi"])]);
+    let alone = run(&[("frequency", &["weekly"]), ("other_medicines", &["ppi"])]);
+    assert_eq!(rank(&ppi, "magnesium"), Some(0));
+    let score = |a: &Assessment| a.nutrients.iter().find(|m| m.id == "magnesium").map(|m| m.score);
+    assert!(score(&ppi) > score(&alone), "the diet adds weight beside a PPI");
 }
 
 #[test]
@@ -662,9 +669,29 @@ fn every_potassium_raising_medicine_withholds_potassium() {
 }
 
 #[test]
-fn a_potassium_sparing_water_tablet_and_a_diuretic_together_still_withhold_potassium() {
-    let a = run(&[("medicines", &["diuretic", "k_sparing"])]);
-    assert!(rank(&a, "potassium").is_none());
+fn a_raising_medicine_beside_a_water_tablet_shows_potassium_for_its_blood_test_only() {
+    // It may be low or high: a blood test tells, never food (NICE CKS hypokalaemia).
+    for raising in [("medicines", "k_sparing"), ("medicines", "ace_arb"), ("conditions", "heart_failure")] {
+        let a = if raising.0 == "medicines" {
+            run(&[("medicines", &["diuretic", raising.1])])
+        } else {
+            run(&[("medicines", &["diuretic"]), (raising.0, &[raising.1])])
+        };
+        let m = a.nutrients.iter().find(|m| m.id == "potassium").unwrap_or_else(|| panic!("{raising:?}: {a:?}"));
+        assert!(m.test_only && m.foods.is_empty(), "{raising:?}: {m:?}");
+        assert!(m.reasons.iter().any(|r| r.contains("low or high")), "{raising:?}: {:?}", m.reasons);
+        assert!(a.lab_tests.iter().any(|t| t == "serum_potassium"), "{raising:?}");
+        assert!(!a.withheld.iter().any(|w| w == "potassium"), "{raising:?}");
+    }
+    // Still withheld whole with digoxin or kidney disease.
+    let digoxin = run(&[("medicines", &["diuretic", "k_sparing", "digoxin"])]);
+    let kidney = run(&[("medicines", &["diuretic", "k_sparing"]), ("conditions", &["kidney"])]);
+    for a in [digoxin, kidney] {
+        assert!(rank(&a, "potassium").is_none(), "{:?}", a.nutrients);
+        assert!(a.withheld.iter().any(|w| w == "potassium"));
+    }
+    // And a raising medicine alone withholds it.
+    assert!(run(&[("medicines", &["k_sparing"])]).withheld.iter().any(|w| w == "potassium"));
 }
 
 #[test]

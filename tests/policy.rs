@@ -112,9 +112,84 @@ fn without_causes(kb: &KnowledgeBase, answers: &Answers) -> Answers {
     clean(kb, &out)
 }
 
-/// Whether a matched nutrient rests on a direct cause, read from the evidence it lists.
+/// Whether a matched nutrient rests on a direct cause, read from the evidence it lists: a
+/// rule that points (an age or a sign that only adds weight never counts).
 fn has_direct_cause(kb: &KnowledgeBase, m: &leg_pain_quiz::quiz::NutrientMatch) -> bool {
-    m.evidence.iter().any(|id| kb.evidence.iter().any(|e| e.id == *id && e.direct && e.weight > 0))
+    m.evidence.iter().any(|id| kb.evidence.iter().any(|e| e.id == *id && points_directly(e)))
+}
+
+fn points_directly(e: &leg_pain_quiz::knowledge::Evidence) -> bool {
+    e.direct && !e.supports_only && e.weight > 0
+}
+
+/// Err naming the first nutrient out of cause order (safety/triage-policy.md, "Ranking
+/// nutrients"): each shown nutrient rests on a rule that points; it is `direct` exactly when
+/// a direct rule points; and one with a direct cause the person can't put right alone (a
+/// medicine, poor absorption, a loss) ranks above every one without, whatever the scores.
+fn ranked_by_cause(kb: &KnowledgeBase, a: &leg_pain_quiz::quiz::Assessment) -> Result<(), String> {
+    let mut last = u8::MAX;
+    for m in &a.nutrients {
+        let rules: Vec<_> = m.evidence.iter().filter_map(|id| kb.evidence.iter().find(|e| e.id == *id)).collect();
+        if !rules.iter().any(|e| !e.supports_only && e.weight > 0) {
+            return Err(format!("{} shown without a cause that points: {:?}", m.id, m.evidence));
+        }
+        let direct = rules.iter().any(|e| points_directly(e));
+        if m.direct != direct {
+            return Err(format!("{} marked direct = {} from {:?}", m.id, m.direct, m.evidence));
+        }
+        let class = if rules.iter().any(|e| points_directly(e) && !e.self_managed) { 2 } else { u8::from(direct) };
+        if class > last {
+            return Err(format!("{} (cause class {class}) ranks below one of class {last}: {:?}", m.id, a.nutrients));
+        }
+        last = class;
+    }
+    Ok(())
+}
+
+/// Causes that lower potassium, and factors that raise it (NICE CKS hypokalaemia; NIH ODS).
+const POTASSIUM_LOWERING: [(&str, &str); 3] =
+    [("medicines", "diuretic"), ("other_medicines", "laxatives"), ("daily_life", "loose_stools")];
+const POTASSIUM_RAISING: [(&str, &str); 4] = [
+    ("medicines", "ace_arb"),
+    ("conditions", "heart_failure"),
+    ("medicines", "k_sparing"),
+    ("other_medicines", "trimethoprim"),
+];
+
+/// Err when potassium is shown as more than a blood test beside a factor that raises it: with
+/// one, potassium (if shown at all) is for its test only, with no foods on the page and its
+/// reasons saying it may be low or high; never named "may be low" for the clinician; and
+/// never shown at all with kidney disease or digoxin.
+fn potassium_only_tested_when_it_may_be_high(
+    kb: &KnowledgeBase,
+    answers: &Answers,
+    a: &leg_pain_quiz::quiz::Assessment,
+    r: &leg_pain_quiz::report::Report,
+) -> Result<(), String> {
+    let picked = |list: &[(&str, &str)]| list.iter().any(|(q, c)| answers.is_selected(q, c));
+    if !picked(&POTASSIUM_RAISING) {
+        return Ok(());
+    }
+    if a.for_clinician.iter().any(|m| m.id == "potassium") {
+        return Err("potassium named \"may be low\" beside a factor that raises it".into());
+    }
+    let Some(m) = a.nutrients.iter().find(|m| m.id == "potassium") else { return Ok(()) };
+    if answers.is_selected("conditions", "kidney") || answers.is_selected("medicines", "digoxin") {
+        return Err(format!("potassium shown with kidney disease or digoxin: {m:?}"));
+    }
+    if !m.test_only || !m.foods.is_empty() {
+        return Err(format!("potassium beside a raising factor shown with foods or as low: {m:?}"));
+    }
+    let reason = kb.nutrient("potassium").and_then(|n| n.test_only_reason.clone()).unwrap_or_default();
+    if reason.is_empty() || !m.reasons.contains(&reason) {
+        return Err(format!("potassium's reasons don't say it may be low or high: {:?}", m.reasons));
+    }
+    use leg_pain_quiz::report::Mark;
+    let shown = r.standout.iter().filter(|s| s.id == "potassium").flat_map(|s| &s.blocks).flat_map(|b| &b.lines);
+    if let Some(l) = shown.clone().find(|l| l.mark == Mark::Food) {
+        return Err(format!("food `{}` shown for a potassium that may be high", l.id));
+    }
+    Ok(())
 }
 
 /// Err naming the first nutrient without a direct cause ranked above one with a direct cause.
@@ -407,6 +482,72 @@ proptest! {
         prop_assert!(direct_first(&kb, &a).is_ok(), "{}", direct_first(&kb, &a).unwrap_err());
     }
 
+    /// A nutrient reaches the list only from a rule that points, is direct only from a direct
+    /// rule that points, and a medicine, absorption or loss cause outranks a cause the person
+    /// can put right alone (daylight, skin, a diet), whatever the scores: checked on random
+    /// answers with one of each kind added.
+    #[test]
+    fn a_cause_the_person_cant_put_right_leads(picks in prop::collection::vec(any::<u16>(), 1..64), lasting in any::<usize>(), own in any::<usize>()) {
+        let kb = kb();
+        let mut answers = walk(&kb, &picks);
+        let lasting_causes = [("other_medicines", "ppi"), ("medicines", "metformin"), ("conditions", "gut"), ("circumstances", "blood_donor"), ("other_medicines", "steroids")];
+        let own_causes = [("daylight", "dark_skin"), ("daylight", "covered"), ("daylight", "little"), ("avoid", "dairy"), ("sex", "pregnant")];
+        for (q, c) in [lasting_causes[lasting % lasting_causes.len()], own_causes[own % own_causes.len()]] {
+            if visible_questions(&kb, &answers).iter().any(|x| x.id == q) {
+                answers = tick(&kb, &answers, q, c);
+            }
+        }
+        let answers = clean(&kb, &answers);
+        prop_assume!(is_complete(&kb, &answers));
+        let a = assess(&kb, &answers);
+        prop_assert!(ranked_by_cause(&kb, &a).is_ok(), "{}", ranked_by_cause(&kb, &a).unwrap_err());
+    }
+
+    /// A cause that lowers potassium beside a factor that raises it: potassium is only ever a
+    /// blood test ("may be low or high"), never foods or "may be low"; with kidney disease or
+    /// digoxin it isn't shown at all.
+    #[test]
+    fn potassium_beside_a_raising_factor_is_only_a_blood_test(picks in prop::collection::vec(any::<u16>(), 1..64), low in any::<usize>(), high in any::<usize>(), more in any::<Option<bool>>()) {
+        let kb = kb();
+        let mut answers = walk(&kb, &picks);
+        let extra = [("medicines", "digoxin"), ("conditions", "kidney")];
+        let ticks = [POTASSIUM_LOWERING[low % POTASSIUM_LOWERING.len()], POTASSIUM_RAISING[high % POTASSIUM_RAISING.len()]];
+        for (q, c) in ticks.into_iter().chain(more.map(|m| extra[usize::from(m)])) {
+            if visible_questions(&kb, &answers).iter().any(|x| x.id == q) {
+                answers = tick(&kb, &answers, q, c);
+            }
+        }
+        let answers = clean(&kb, &answers);
+        prop_assume!(is_complete(&kb, &answers));
+        let a = assess(&kb, &answers);
+        let r = leg_pain_quiz::report::report(&kb, kb.region("GB"), &answers, &a);
+        let checked = potassium_only_tested_when_it_may_be_high(&kb, &answers, &a, &r);
+        prop_assert!(checked.is_ok(), "{}", checked.unwrap_err());
+    }
+
+    /// In pregnancy, cramps at least weekly point to magnesium as something to ask the midwife
+    /// about (WHO antenatal care), and the line that magnesium rarely helps night cramps
+    /// (NICE CKS, which leaves pregnancy out) is never shown.
+    #[test]
+    fn pregnancy_cramps_never_hear_that_magnesium_rarely_helps(picks in prop::collection::vec(any::<u16>(), 1..64)) {
+        let kb = kb();
+        let mut answers = walk(&kb, &picks);
+        prop_assume!(visible_questions(&kb, &answers).iter().any(|x| x.id == "sex"));
+        answers.set("sex", vec!["pregnant".into()]);
+        if !answers.is_answered("pregnancy_signs") {
+            answers.set("pregnancy_signs", vec!["none".into()]);
+        }
+        let answers = clean(&kb, &answers);
+        prop_assume!(answers.is_selected("sex", "pregnant") && is_complete(&kb, &answers));
+        let a = assess(&kb, &answers);
+        prop_assert!(!a.other_causes.iter().any(|c| c == "ordinary_cramps"), "{:?}", a.other_causes);
+        let weekly = ["weekly", "most_nights", "constant"].iter().any(|c| answers.is_selected("frequency", c));
+        let shown = !a.nutrients_deferred && !a.withheld.iter().any(|w| w == "magnesium");
+        if answers.is_selected("sensation", "cramp") && weekly && shown {
+            prop_assert!(a.nutrients.iter().any(|m| m.id == "magnesium"), "{:?}", a.nutrients);
+        }
+    }
+
     /// Age alone never raises the triage: the same answers at any adult age get the same
     /// level.
     #[test]
@@ -694,6 +835,45 @@ fn the_policy_checks_can_fail() {
     let r =
         leg_pain_quiz::report::report(&embedded, embedded.region("GB"), &fluttering, &assess(&embedded, &fluttering));
     assert!(nothing_to_take(&r).is_ok() && r.outcome.tell.is_some(), "{:?}", r.outcome.tell);
+
+    // A cause the person can put right ranked above a medicine: on a PPI with dark skin,
+    // B12 (the PPI) leads vitamin D (the skin); swapped, the check says so.
+    let ppi_dark = Answers::from_pairs([
+        ("age", &["18_50"][..]),
+        ("sensation", &["cramp"][..]),
+        ("other_medicines", &["ppi"][..]),
+        ("daylight", &["dark_skin"][..]),
+    ]);
+    let mut a = assess(&embedded, &ppi_dark);
+    assert!(ranked_by_cause(&embedded, &a).is_ok(), "{:?}", a.nutrients);
+    let at = |a: &leg_pain_quiz::quiz::Assessment, id: &str| a.nutrients.iter().position(|m| m.id == id);
+    let (b12, d) = (at(&a, "vitamin_b12").unwrap(), at(&a, "vitamin_d").unwrap());
+    assert!(b12 < d, "{:?}", a.nutrients);
+    a.nutrients.swap(b12, d);
+    assert!(ranked_by_cause(&embedded, &a).is_err(), "vitamin D from dark skin above B12 from a PPI went unnoticed");
+    // Direct from an age that only adds weight is caught too.
+    let mut a = assess(&embedded, &ppi_dark);
+    a.nutrients.iter_mut().for_each(|m| m.direct = !m.direct);
+    assert!(ranked_by_cause(&embedded, &a).is_err(), "a wrong `direct` went unnoticed");
+
+    // Potassium beside a -pril shown with foods, or as "may be low": caught.
+    let pril = Answers::from_pairs([
+        ("age", &["51_70"][..]),
+        ("sensation", &["cramp"][..]),
+        ("medicines", &["diuretic", "ace_arb"][..]),
+    ]);
+    let a = assess(&embedded, &pril);
+    let r = leg_pain_quiz::report::report(&embedded, embedded.region("GB"), &pril, &a);
+    assert!(potassium_only_tested_when_it_may_be_high(&embedded, &pril, &a, &r).is_ok(), "{:?}", a.nutrients);
+    let mut broken = a.clone();
+    let k = broken.nutrients.iter_mut().find(|m| m.id == "potassium").expect("potassium shown for its test");
+    k.test_only = false;
+    k.foods = leg_pain_quiz::quiz::foods_for(&embedded, "potassium", "omnivore");
+    let r = leg_pain_quiz::report::report(&embedded, embedded.region("GB"), &pril, &broken);
+    assert!(
+        potassium_only_tested_when_it_may_be_high(&embedded, &pril, &broken, &r).is_err(),
+        "potassium foods beside a -pril went unnoticed"
+    );
 }
 
 /// Dried out on sick-day medicines (safety/triage-policy.md): the review's furosemide with
