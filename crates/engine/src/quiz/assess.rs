@@ -174,6 +174,8 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
         let triage = match strength_of(kb, if needs_a_doctor { lasting } else { 0 }) {
             Some(Strength::Strong) => n.strong_means,
             Some(s) if s >= kb.strength.routine_at => TriageLevel::Routine,
+            // Shown for its blood test only: the test is the next step.
+            _ if test_only => TriageLevel::Routine,
             _ => TriageLevel::SelfCare,
         };
         if test_only {
