@@ -83,9 +83,13 @@ proptest! {
         let levels: Vec<_> = a.red_flags.iter().map(|id| kb.red_flag(id).expect("known flag").level).collect();
         prop_assert!(levels.windows(2).all(|w| w[0] >= w[1]));
         if let Some(top) = levels.first() { prop_assert!(a.triage >= *top); }
-        // Nutrients are known, unique, ranked by a direct cause and then score, and strong
-        // enough to show.
-        prop_assert!(a.nutrients.windows(2).all(|w| (w[0].direct, w[0].score) >= (w[1].direct, w[1].score)));
+        // Nutrients are known, unique, ranked by a direct cause the person can't put right
+        // alone, then any direct cause, then score, and strong enough to show.
+        let lasting = |m: &leg_pain_quiz::quiz::NutrientMatch| {
+            let rule = |e: &leg_pain_quiz::knowledge::Evidence| e.direct && !e.supports_only && !e.self_managed && e.weight > 0;
+            m.evidence.iter().any(|id| kb.evidence.iter().any(|e| e.id == *id && rule(e)))
+        };
+        prop_assert!(a.nutrients.windows(2).all(|w| (lasting(&w[0]), w[0].direct, w[0].score) >= (lasting(&w[1]), w[1].direct, w[1].score)));
         for m in &a.nutrients {
             prop_assert!(kb.nutrient(&m.id).is_some());
             prop_assert!(m.score >= kb.strength.possible);

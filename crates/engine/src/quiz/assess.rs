@@ -8,6 +8,10 @@ use serde::{Deserialize, Serialize};
 /// Foods suggested per nutrient, richest first.
 const FOODS_PER_NUTRIENT: usize = 6;
 
+/// How a nutrient ranks: a direct cause the person can't put right alone, a direct cause,
+/// the whole score (safety/triage-policy.md, "Ranking nutrients").
+type RankKey = (bool, bool, i32);
+
 /// Ids and text are [`Text`]: for the embedded knowledge base they borrow its static
 /// strings, so an assessment copies no string at all.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -117,9 +121,8 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
     let mut nutrients: Vec<NutrientMatch> = Vec::new();
     let mut for_clinician: Vec<NutrientMatch> = Vec::new();
     let mut withheld = Vec::new();
-    // Each list's ranking keys, beside it: a direct cause the person can't put right, a
-    // direct cause, the score.
-    let (mut keys, mut clinician_keys): (Vec<(bool, bool, i32)>, Vec<(bool, bool, i32)>) = (Vec::new(), Vec::new());
+    // Each list's ranking keys, beside it.
+    let (mut keys, mut clinician_keys): (Vec<RankKey>, Vec<RankKey>) = (Vec::new(), Vec::new());
     for n in kb.nutrients.iter() {
         let mut test_only = false;
         if !n.withhold_when.is_empty() && holds(&n.withhold_when, &selected) {
