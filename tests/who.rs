@@ -510,6 +510,7 @@ fn every_warning_and_note_speaks_of_them() {
                 strength: leg_pain_quiz::knowledge::Strength::Possible,
                 score: 1,
                 direct: false,
+                medical_cause: false,
                 test_only: false,
                 triage: TriageLevel::SelfCare,
                 evidence: Vec::new(),

@@ -8,10 +8,6 @@ use serde::{Deserialize, Serialize};
 /// Foods suggested per nutrient, richest first.
 const FOODS_PER_NUTRIENT: usize = 6;
 
-/// How a nutrient ranks: a direct cause the person can't put right alone, a direct cause,
-/// the whole score (safety/triage-policy.md, "Ranking nutrients").
-type RankKey = (bool, bool, i32);
-
 /// Ids and text are [`Text`]: for the embedded knowledge base they borrow its static
 /// strings, so an assessment copies no string at all.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -65,6 +61,10 @@ pub struct NutrientMatch {
     /// such nutrients rank first, then by `score` (safety/triage-policy.md).
     #[serde(default)]
     pub direct: bool,
+    /// A direct cause the person can't put right alone (a medicine, poor absorption, a
+    /// loss) points to it: such nutrients lead the direct ones.
+    #[serde(default)]
+    pub medical_cause: bool,
     /// Shown for its blood test only (`test_only_when`: it may be low or high), with no foods.
     #[serde(default)]
     pub test_only: bool,
@@ -121,8 +121,6 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
     let mut nutrients: Vec<NutrientMatch> = Vec::new();
     let mut for_clinician: Vec<NutrientMatch> = Vec::new();
     let mut withheld = Vec::new();
-    // Each list's ranking keys, beside it.
-    let (mut keys, mut clinician_keys): (Vec<RankKey>, Vec<RankKey>) = (Vec::new(), Vec::new());
     for n in kb.nutrients.iter() {
         let mut test_only = false;
         if !n.withhold_when.is_empty() && holds(&n.withhold_when, &selected) {
@@ -189,6 +187,7 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
             strength,
             score,
             direct,
+            medical_cause: named,
             test_only,
             triage,
             evidence,
@@ -199,11 +198,9 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
         // first, then any direct cause, then the whole score (signs and weaker causes never
         // lift a nutrient above one with a direct cause); ties keep the knowledge base's
         // order: inserted in place (six at most, and a general sort costs kilobytes in the wasm).
-        let (list, keys) =
-            if nutrients_deferred { (&mut for_clinician, &mut clinician_keys) } else { (&mut nutrients, &mut keys) };
-        let key = (named, direct, score);
-        let at = keys.iter().position(|k| *k < key).unwrap_or(keys.len());
-        keys.insert(at, key);
+        let list = if nutrients_deferred { &mut for_clinician } else { &mut nutrients };
+        let key = |x: &NutrientMatch| (x.medical_cause, x.direct, x.score);
+        let at = list.iter().position(|x| key(x) < key(&m)).unwrap_or(list.len());
         list.insert(at, m);
     }
 
