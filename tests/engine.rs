@@ -692,6 +692,12 @@ fn a_raising_medicine_beside_a_water_tablet_shows_potassium_for_its_blood_test_o
     }
     // And a raising medicine alone withholds it.
     assert!(run(&[("medicines", &["k_sparing"])]).withheld.iter().any(|w| w == "potassium"));
+    // Shown for its test alone, the next step is the test, not "the food ideas below".
+    let alone = run(&[("sensation", &["tingling"]), ("daily_life", &["loose_stools"]), ("medicines", &["ace_arb"])]);
+    let ids: Vec<&str> = alone.nutrients.iter().map(|m| m.id.as_ref()).collect();
+    assert_eq!(ids, ["potassium"], "{:?}", alone.nutrients);
+    assert_eq!(alone.triage, TriageLevel::Routine);
+    assert!(!alone.action.to_lowercase().contains("food"), "{}", alone.action);
 }
 
 #[test]

@@ -248,7 +248,10 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
     Assessment {
         kb_version: kb.version.clone(),
         triage,
-        action: triage_action(kb, triage, &selected, !nutrients.is_empty()).cloned().unwrap_or_default(),
+        // Foods are offered only where some are shown (not for a nutrient shown for its test only).
+        action: triage_action(kb, triage, &selected, nutrients.iter().any(|m| !m.test_only))
+            .cloned()
+            .unwrap_or_default(),
         young: holds(&kb.young_when, &selected),
         person: Person::of(kb, &selected),
         red_flags,
