@@ -762,3 +762,63 @@ fn no_drinking_tip_beside_low_sodium() {
     assert!(!a.red_flags.iter().any(|f| f == "low_sodium"), "{:?}", a.red_flags);
     assert!(a.lifestyle.iter().any(|t| t == "rehydrate_after_illness"), "{:?}", a.lifestyle);
 }
+
+/// Questions (deciding no path) with a "Not sure" choice, and their other choices.
+fn not_sure_questions(kb: &KnowledgeBase) -> Vec<(String, Vec<String>)> {
+    let path = path_questions(kb);
+    kb.questions
+        .iter()
+        .filter(|q| q.signs && !path.contains(q.id.as_ref()) && q.choices.iter().any(|c| c.id == "not_sure"))
+        .map(|q| {
+            let others = q.choices.iter().filter(|c| c.id != "not_sure" && c.id != "none").map(|c| c.id.to_string());
+            (q.id.to_string(), others.collect())
+        })
+        .collect()
+}
+
+fn one_step_below(level: TriageLevel) -> TriageLevel {
+    match level {
+        TriageLevel::Emergency => TriageLevel::Urgent,
+        TriageLevel::Urgent => TriageLevel::Soon,
+        TriageLevel::Soon => TriageLevel::Routine,
+        _ => TriageLevel::SelfCare,
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+    /// "Not sure" about a sign (when it began, what the cramps are like) never puts the
+    /// outcome more than one step below the answer that reaches a same-day warning: someone
+    /// who can't say still hears at least "see a GP in days" where "in the last day or two"
+    /// means "today".
+    #[test]
+    fn not_sure_stays_within_a_step_of_a_danger_answer(picks in prop::collection::vec(any::<u16>(), 1..64)) {
+        let kb = kb();
+        let answers = walk(&kb, &picks);
+        for (q, others) in not_sure_questions(&kb).iter().filter(|(q, _)| answers.is_answered(q)) {
+            let mut unsure = answers.clone();
+            unsure.set(q, vec!["not_sure".into()]);
+            let unsure = clean(&kb, &unsure);
+            if !is_complete(&kb, &unsure) {
+                continue;
+            }
+            let a = assess(&kb, &unsure);
+            for other in others {
+                let mut sure = answers.clone();
+                sure.set(q, vec![other.clone()]);
+                let sure = clean(&kb, &sure);
+                if !is_complete(&kb, &sure) {
+                    continue;
+                }
+                let b = assess(&kb, &sure);
+                let danger = b.triage;
+                prop_assert!(
+                    danger < TriageLevel::Urgent || a.triage >= one_step_below(danger),
+                    "{q}.not_sure gave {} (flags {:?}) where {q}.{other} gave {} (flags {:?}): {:?}",
+                    a.triage.id(), a.red_flags, danger.id(), b.red_flags, unsure
+                );
+            }
+        }
+    }
+}
