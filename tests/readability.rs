@@ -120,12 +120,7 @@ fn person_facing(kb: &KnowledgeBase) -> Vec<(String, String)> {
             add(format!("nutrient {} withhold_reason", n.id), w);
         }
     }
-    for (kind, list) in [
-        ("lifestyle", &kb.lifestyle),
-        ("other cause", &kb.other_causes),
-        ("medicine note", &kb.medicine_notes),
-        ("supplement caution", &kb.supplement_cautions),
-    ] {
+    for (kind, list) in kb.advice_lists() {
         for a in list.iter() {
             add(format!("{kind} {} title", a.id), &a.title);
             add(format!("{kind} {} text", a.id), &a.text);

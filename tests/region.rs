@@ -181,7 +181,7 @@ fn texts_name_the_regions_own_numbers_and_services_and_the_nhs_only_in_the_uk() 
         texts.extend(g.variants.iter().map(|v| &*v.action));
         texts.extend(g.while_waiting.iter().map(|w| &**w));
     }
-    for list in [&kb.lifestyle, &kb.medicine_notes, &kb.supplement_cautions, &kb.other_causes] {
+    for (_, list) in kb.advice_lists() {
         for a in list.iter() {
             texts.push(&a.text);
             texts.extend(a.action.as_deref());

@@ -954,6 +954,18 @@ impl Food {
 
 /// Lookups by id: the base is small, so a scan is quicker and smaller than a map.
 impl KnowledgeBase {
+    /// The four kinds of advice (tips, other causes, medicine notes, supplement cautions)
+    /// in the order the results show them, each with its table's name in the TOML: the one
+    /// place that lists them, for everything that walks them all.
+    pub fn advice_lists(&self) -> [(&'static str, &List<Advice>); 4] {
+        [
+            ("lifestyle", &self.lifestyle),
+            ("other_causes", &self.other_causes),
+            ("medicine_notes", &self.medicine_notes),
+            ("supplement_cautions", &self.supplement_cautions),
+        ]
+    }
+
     /// The base as the widget reads it back from the compact form: the regions, the
     /// warning signs and the foods without what it leaves out (see
     /// [`Region::as_embedded`], [`EmergencySigns::as_embedded`], [`Food::usda_ndb`]).

@@ -82,12 +82,7 @@ pub fn said_to_anyone(kb: &KnowledgeBase) -> Vec<(String, Text)> {
             texts.push((format!("red flag `{}`: `do_not`", f.id), dont.clone()));
         }
     }
-    for (list, advice) in [
-        ("lifestyle", &kb.lifestyle),
-        ("other_causes", &kb.other_causes),
-        ("medicine_notes", &kb.medicine_notes),
-        ("supplement_cautions", &kb.supplement_cautions),
-    ] {
+    for (list, advice) in kb.advice_lists() {
         for x in advice.iter() {
             texts.push((format!("{list} `{}`: `title`", x.id), x.title.clone()));
             texts.push((format!("{list} `{}`: `text`", x.id), x.text.clone()));
@@ -220,7 +215,7 @@ impl<'a> Checks<'a> {
 
     fn ids_are_unique_and_snake_case(&mut self) {
         let kb = self.kb;
-        for (kind, ids) in [
+        let mut lists = vec![
             ("source", kb.sources.iter().map(|x| x.id.as_ref()).collect::<Vec<_>>()),
             ("nutrient", kb.nutrients.iter().map(|x| x.id.as_ref()).collect()),
             ("food", kb.foods.iter().map(|x| x.id.as_ref()).collect()),
@@ -228,12 +223,10 @@ impl<'a> Checks<'a> {
             ("question", kb.questions.iter().map(|x| x.id.as_ref()).collect()),
             ("evidence", kb.evidence.iter().map(|x| x.id.as_ref()).collect()),
             ("red flag", kb.red_flags.iter().map(|x| x.id.as_ref()).collect()),
-            ("lifestyle tip", kb.lifestyle.iter().map(|x| x.id.as_ref()).collect()),
-            ("other cause", kb.other_causes.iter().map(|x| x.id.as_ref()).collect()),
-            ("medicine note", kb.medicine_notes.iter().map(|x| x.id.as_ref()).collect()),
-            ("supplement caution", kb.supplement_cautions.iter().map(|x| x.id.as_ref()).collect()),
             ("lab test", kb.lab_tests.iter().map(|x| x.id.as_ref()).collect()),
-        ] {
+        ];
+        lists.extend(kb.advice_lists().map(|(kind, list)| (kind, list.iter().map(|x| x.id.as_ref()).collect())));
+        for (kind, ids) in lists {
             let mut seen = BTreeSet::new();
             for id in ids {
                 if !seen.insert(id) {
@@ -395,12 +388,7 @@ impl<'a> Checks<'a> {
             self.condition(&what, &f.when, None);
             self.sources(&what, &f.sources);
         }
-        for (kind, list) in [
-            ("lifestyle tip", &kb.lifestyle),
-            ("other cause", &kb.other_causes),
-            ("medicine note", &kb.medicine_notes),
-            ("supplement caution", &kb.supplement_cautions),
-        ] {
+        for (kind, list) in kb.advice_lists() {
             for a in list.iter() {
                 let what = format!("{kind} `{}`", a.id);
                 if a.title.trim().is_empty() || a.text.trim().is_empty() {

@@ -52,6 +52,13 @@ pub struct Assessment {
     pub pattern: Option<Text>,
 }
 
+impl Assessment {
+    /// The advice shown, by id, in the order of [`KnowledgeBase::advice_lists`].
+    pub fn advice_shown(&self) -> [&Vec<Text>; 4] {
+        [&self.lifestyle, &self.other_causes, &self.medicine_notes, &self.supplement_cautions]
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct NutrientMatch {
     pub id: Text,
@@ -195,9 +202,7 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
     let mut advice: [Vec<&Advice>; 4] = Default::default();
     // Advice for a nutrient shows only with it, so beside a same-day or emergency warning
     // only what the answers alone call for is said (what not to take with kidney disease).
-    for (out, list) in
-        advice.iter_mut().zip([&kb.lifestyle, &kb.other_causes, &kb.medicine_notes, &kb.supplement_cautions])
-    {
+    for (out, (_, list)) in advice.iter_mut().zip(kb.advice_lists()) {
         for a in list.iter() {
             let for_nutrient =
                 a.nutrients.is_empty() || a.nutrients.iter().any(|n| nutrients.iter().any(|m| m.id == *n));
@@ -333,13 +338,7 @@ pub fn sources<'kb>(kb: &'kb KnowledgeBase, a: &Assessment) -> Vec<&'kb Source> 
             add_unique(&mut ids, &e.sources);
         }
     }
-    let advice = [
-        (&kb.lifestyle, &a.lifestyle),
-        (&kb.other_causes, &a.other_causes),
-        (&kb.medicine_notes, &a.medicine_notes),
-        (&kb.supplement_cautions, &a.supplement_cautions),
-    ];
-    for (list, shown) in advice {
+    for ((_, list), shown) in kb.advice_lists().into_iter().zip(a.advice_shown()) {
         for item in shown.iter().filter_map(|id| list.iter().find(|x| x.id == *id)) {
             add_unique(&mut ids, &item.sources);
         }
