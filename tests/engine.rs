@@ -472,8 +472,13 @@ fn walking_calf_pain_eased_by_rest_is_soon_and_circulation_is_discussed() {
 }
 
 #[test]
-fn swelling_of_both_ankles_is_soon() {
-    assert_eq!(run(&[("leg_signs", &["both_ankles_swollen"])]).triage, TriageLevel::Soon);
+fn new_swelling_of_both_ankles_is_soon_and_months_of_it_unchanged_routine() {
+    let ankles = ("leg_signs", &["both_ankles_swollen"][..]);
+    assert_eq!(run(&[ankles, ("since", &["weeks"])]).triage, TriageLevel::Soon);
+    assert_eq!(run(&[ankles, ("since", &["months_worse"])]).triage, TriageLevel::Soon);
+    // NHS swollen ankles: a GP, not urgently, when it doesn't settle; with diabetes sooner.
+    assert_eq!(run(&[ankles, ("since", &["months_stable"])]).triage, TriageLevel::Routine);
+    assert_eq!(run(&[ankles, ("since", &["months_stable"]), ("conditions", &["diabetes"])]).triage, TriageLevel::Soon);
 }
 
 #[test]
