@@ -676,7 +676,7 @@ fn every_potassium_raising_medicine_withholds_potassium() {
 #[test]
 fn a_raising_medicine_beside_a_water_tablet_shows_potassium_for_its_blood_test_only() {
     // It may be low or high: a blood test tells, never food (NICE CKS hypokalaemia).
-    for raising in [("medicines", "k_sparing"), ("medicines", "ace_arb"), ("conditions", "heart_failure")] {
+    for raising in [("medicines", "ace_arb"), ("other_medicines", "trimethoprim")] {
         let a = if raising.0 == "medicines" {
             run(&[("medicines", &["diuretic", raising.1])])
         } else {
@@ -688,10 +688,13 @@ fn a_raising_medicine_beside_a_water_tablet_shows_potassium_for_its_blood_test_o
         assert!(a.lab_tests.iter().any(|t| t == "serum_potassium"), "{raising:?}");
         assert!(!a.withheld.iter().any(|w| w == "potassium"), "{raising:?}");
     }
-    // Still withheld whole with digoxin or kidney disease.
-    let digoxin = run(&[("medicines", &["diuretic", "k_sparing", "digoxin"])]);
-    let kidney = run(&[("medicines", &["diuretic", "k_sparing"]), ("conditions", &["kidney"])]);
-    for a in [digoxin, kidney] {
+    // Still withheld whole with digoxin or kidney disease, and with what raises it most
+    // (a potassium-sparing medicine, heart failure), whose team checks it anyway.
+    let digoxin = run(&[("medicines", &["diuretic", "ace_arb", "digoxin"])]);
+    let kidney = run(&[("medicines", &["diuretic", "ace_arb"]), ("conditions", &["kidney"])]);
+    let sparing = run(&[("medicines", &["diuretic", "k_sparing"])]);
+    let failing_heart = run(&[("medicines", &["diuretic"]), ("conditions", &["heart_failure"])]);
+    for a in [digoxin, kidney, sparing, failing_heart] {
         assert!(rank(&a, "potassium").is_none(), "{:?}", a.nutrients);
         assert!(a.withheld.iter().any(|w| w == "potassium"));
     }

@@ -159,7 +159,8 @@ const POTASSIUM_RAISING: [(&str, &str); 4] = [
 /// Err when potassium is shown as more than a blood test beside a factor that raises it: with
 /// one, potassium (if shown at all) is for its test only, with no foods on the page and its
 /// reasons saying it may be low or high; never named "may be low" for the clinician; and
-/// never shown at all with kidney disease or digoxin.
+/// never shown at all with kidney disease, digoxin, heart failure or a potassium-sparing
+/// medicine (what raises it most; their team checks it anyway).
 fn potassium_only_tested_when_it_may_be_high(
     kb: &KnowledgeBase,
     answers: &Answers,
@@ -174,8 +175,16 @@ fn potassium_only_tested_when_it_may_be_high(
         return Err("potassium named \"may be low\" beside a factor that raises it".into());
     }
     let Some(m) = a.nutrients.iter().find(|m| m.id == "potassium") else { return Ok(()) };
-    if answers.is_selected("conditions", "kidney") || answers.is_selected("medicines", "digoxin") {
-        return Err(format!("potassium shown with kidney disease or digoxin: {m:?}"));
+    let never = [
+        ("conditions", "kidney"),
+        ("medicines", "digoxin"),
+        ("conditions", "heart_failure"),
+        ("medicines", "k_sparing"),
+    ];
+    if picked(&never) {
+        return Err(format!(
+            "potassium shown with kidney disease, digoxin, heart failure or a potassium-sparing medicine: {m:?}"
+        ));
     }
     if !m.test_only || !m.foods.is_empty() {
         return Err(format!("potassium beside a raising factor shown with foods or as low: {m:?}"));

@@ -486,14 +486,7 @@ fn evaluate(kb: &KnowledgeBase, s: &Scenario) -> Outcome {
         expected_nutrients: s.top_two.clone(),
         ranked,
         flags: flags.clone(),
-        // A nutrient shown for its blood test only ("may be low or high": no foods, no
-        // supplement; safety/triage-policy.md) suggests nothing to take, so a forbidden one
-        // counts only if it comes with foods or is named "may be low" for the clinician.
-        forbidden_nutrients: named
-            .iter()
-            .filter(|m| s.forbidden_nutrients.iter().any(|f| *f == m.id) && !(m.test_only && m.foods.is_empty()))
-            .map(|m| m.id.to_string())
-            .collect(),
+        forbidden_nutrients: s.forbidden_nutrients.iter().filter(|n| ids.contains(&n.as_str())).cloned().collect(),
         forbidden_foods,
         forbidden_tags,
         missing_cautions: missing(&s.required_cautions, &cautions),
