@@ -3,6 +3,12 @@
 //! encoding picked from the request's `Accept-Encoding` (brotli, else gzip, else none),
 //! `Vary: Accept-Encoding`, and connections kept alive. Several folders can be mounted
 //! under URL prefixes (the widget's dist/ at `/`, the peer at `/peer/`).
+//!
+//! Each response leaves in one write (head and body together) on a socket without Nagle's
+//! delay, as nginx (`tcp_nodelay`, `writev`) and Node's http server send them. Written
+//! piece by piece on a kept-alive connection, a response's later pieces waited for the
+//! client to acknowledge the first, which it delays (about 40 ms on Linux: curl saw every
+//! response after a connection's first take 42 to 52 ms).
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Write};
@@ -129,8 +135,11 @@ fn serve(
     bodies: &HashMap<String, Body>,
     log: &Mutex<Vec<(String, &'static str)>>,
 ) -> std::io::Result<()> {
+    stream.set_nodelay(true)?;
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut out = stream;
+    // The response, head and body, put together before it is sent in one write.
+    let mut response = Vec::new();
     loop {
         let mut line = String::new();
         if reader.read_line(&mut line)? == 0 {
@@ -163,23 +172,24 @@ fn serve(
                 let coding =
                     if encoding == "identity" { String::new() } else { format!("Content-Encoding: {encoding}\r\n") };
                 write!(
-                    out,
+                    response,
                     "HTTP/1.1 200 OK\r\nContent-Type: {}\r\n{coding}Vary: Accept-Encoding\r\nContent-Length: {}\r\nCache-Control: no-cache\r\nConnection: keep-alive\r\n\r\n",
                     body.content_type,
                     bytes.len()
                 )?;
-                out.write_all(bytes)?;
+                response.extend_from_slice(bytes);
             }
             None => {
                 let body = b"not found";
                 write!(
-                    out,
+                    response,
                     "HTTP/1.1 404 Not Found\r\nContent-Type: text/plain\r\nContent-Length: {}\r\nConnection: keep-alive\r\n\r\n",
                     body.len()
                 )?;
-                out.write_all(body)?;
+                response.extend_from_slice(body);
             }
         }
-        out.flush()?;
+        out.write_all(&response)?;
+        response.clear();
     }
 }

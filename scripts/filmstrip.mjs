@@ -23,7 +23,9 @@
 // under a trace of the browser's main thread. It prints, per step (median, and the mean
 // of the parts): the page's own time in the calls a step may make (storage, history,
 // focus, blur, the event told to the host), and the main thread's time by kind inside
-// the step (script and wasm, style, layout, paint, other), from the trace.
+// the step (script and wasm, style, layout, paint, other), from the trace: wall time, and
+// the thread's CPU time (the emulated 4× slowdown counts in it), which other load on the
+// machine, taking the thread off the CPU, hardly moves.
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -241,18 +243,29 @@ async function profileSteps(wanted) {
   const stack = [];
   const inWindows = (a, b) => windows.reduce((sum, [s, e]) => sum + Math.max(0, Math.min(b, e) - Math.max(a, s)), 0);
   const selfTimes = new Map();
+  // The thread's own CPU time too (`tdur`), for the slices that began inside a step: on a
+  // machine shared with other work, wall time stretches with their load and CPU time
+  // hardly does, so it compares two builds measured at different moments.
+  const cpuTimes = new Map();
+  const began = (e) => windows.some(([a, b]) => e.ts >= a && e.ts < b);
   for (const e of slices) {
     while (stack.length && stack[stack.length - 1].ts + stack[stack.length - 1].dur <= e.ts) stack.pop();
     const parent = stack[stack.length - 1];
     selfTimes.set(e, inWindows(e.ts, e.ts + e.dur));
     if (parent) selfTimes.set(parent, selfTimes.get(parent) - inWindows(e.ts, e.ts + e.dur));
+    if (e.tdur !== undefined) {
+      cpuTimes.set(e, (cpuTimes.get(e) || 0) + e.tdur);
+      if (parent && parent.tdur !== undefined) cpuTimes.set(parent, (cpuTimes.get(parent) || 0) - e.tdur);
+    }
     stack.push(e);
   }
+  const cpu = {};
   for (const [e, us] of selfTimes) {
     // Nested trace slices under a top-level task: the task's own slice is "other" (the
     // scheduler); RunTask with nothing inside is idle bookkeeping.
     const kind = kindOf(e.name);
     totals[kind] = (totals[kind] || 0) + us / 1000;
+    if (cpuTimes.has(e) && began(e)) cpu[kind] = (cpu[kind] || 0) + cpuTimes.get(e) / 1000;
   }
   const n = rows.length;
   const median = key => { const v = rows.map(r => r[key]).sort((a, b) => a - b); return v[Math.floor((v.length - 1) / 2)]; };
@@ -274,6 +287,9 @@ async function profileSteps(wanted) {
   const windowMs = windows.reduce((s, [a, b]) => s + (b - a), 0) / 1000 / traced;
   const busy = Object.values(totals).reduce((s, v) => s + v, 0) / traced;
   console.log(`    ${'idle or off-thread'.padEnd(22)} ${f(windowMs - busy)}   (of ${windowMs.toFixed(2)} ms traced per step)`);
+  console.log('  main thread CPU time inside the steps, by kind (mean ms per step, thread time: other load hardly moves it):');
+  for (const [kind, ms] of Object.entries(cpu).sort((a, b) => b[1] - a[1])) console.log(`    ${kind.padEnd(22)} ${f(ms / traced)}`);
+  console.log(`    ${'all'.padEnd(22)} ${f(Object.values(cpu).reduce((s, v) => s + v, 0) / traced)}`);
   // The sampled profile, clipped to the steps: self time by what ran.
   const nodes = new Map(profile.nodes.map(node => [node.id, node]));
   const byWhat = {};
@@ -296,6 +312,7 @@ async function profileSteps(wanted) {
   }
   const json = { steps: n, profile_mean_ms: Object.fromEntries(Object.entries(byWhat).map(([k, v]) => [k, v / traced])), step_ms: { median: median('step'), p95: p95('step'), mean: mean('step') },
     calls_mean_ms: Object.fromEntries(['storage', 'history', 'forced', 'focus', 'blur', 'host'].map(k => [k, mean(k)])),
-    main_thread_mean_ms: Object.fromEntries(Object.entries(totals).map(([k, v]) => [k, v / traced])) };
+    main_thread_mean_ms: Object.fromEntries(Object.entries(totals).map(([k, v]) => [k, v / traced])),
+    main_thread_cpu_mean_ms: Object.fromEntries(Object.entries(cpu).map(([k, v]) => [k, v / traced])) };
   console.log(JSON.stringify(json));
 }
