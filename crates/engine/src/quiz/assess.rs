@@ -246,6 +246,7 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
     let [lifestyle, other_causes, medicine_notes, supplement_cautions] = advice.map(|list| {
         list.into_iter().filter(|a| !a.no_tests || lab_tests.is_empty()).map(|a| a.id.clone()).collect::<Vec<Text>>()
     });
+    let flag_led = triage == TriageLevel::Routine && flags.iter().any(|f| f.level == TriageLevel::Routine);
     let mut red_flags = Vec::new();
     for f in &flags {
         red_flags.push(f.id.clone());
@@ -253,8 +254,10 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
     Assessment {
         kb_version: kb.version.clone(),
         triage,
-        // Foods are offered only where some are shown (not for a nutrient shown for its test only).
-        action: triage_action(kb, triage, &selected, nutrients.iter().any(|m| !m.test_only))
+        // Foods are offered only where some are shown (not for a nutrient shown for its test
+        // only), and never when a warning sets a routine level: the next step is then the GP
+        // or nurse the warning names, not food ideas (safety/triage-policy.md).
+        action: triage_action(kb, triage, &selected, nutrients.iter().any(|m| !m.test_only) && !flag_led)
             .cloned()
             .unwrap_or_default(),
         young: holds(&kb.young_when, &selected),
