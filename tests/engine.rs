@@ -489,6 +489,45 @@ fn confused_or_drowsy_with_diabetes_and_unknown_medicines_gets_the_hypo_first_ai
 }
 
 #[test]
+fn a_toddlers_vitamin_d_tip_never_stands_beside_a_same_day_warning() {
+    let toddler = |body: &'static [&'static str]| {
+        run(&[
+            ("age", &["under_3"]),
+            ("sensation", &["pain"]),
+            ("child_pattern", &["both_legs_evening"]),
+            ("body_signs", body),
+        ])
+    };
+    let tip = |a: &Assessment| a.lifestyle.iter().any(|l| l == "toddler_vitamin_d_drops");
+    let calm = toddler(&["none"]);
+    assert!(tip(&calm) && calm.triage < TriageLevel::Urgent, "{:?}", calm.red_flags);
+    let fever = toddler(&["fever"]);
+    assert!(fever.triage >= TriageLevel::Urgent && !tip(&fever), "{:?} {:?}", fever.red_flags, fever.lifestyle);
+    // Not a treatment for the leg, and from birth for breastfed babies (NHS vitamin D).
+    let kb = kb();
+    let text = &kb.lifestyle.iter().find(|l| l.id == "toddler_vitamin_d_drops").unwrap().text;
+    assert!(text.contains("not a treatment") && text.contains("from birth"), "{text}");
+}
+
+#[test]
+fn pregnancy_cramps_bring_foods_and_the_midwife_not_a_magnesium_blood_test() {
+    // A cause the person can put right (pregnancy's cramps, a diet) brings no test without
+    // symptoms (NICE CKS leg cramps: investigations usually not needed).
+    let weekly = run(&[("sex", &["pregnant"]), ("pregnancy_signs", &["none"]), ("frequency", &["weekly"])]);
+    assert!(rank(&weekly, "magnesium").is_some(), "{:?}", weekly.nutrients);
+    assert!(!weekly.lab_tests.iter().any(|t| t == "serum_magnesium"), "{:?}", weekly.lab_tests);
+    assert!(weekly.supplement_cautions.iter().any(|c| c == "pregnancy_ask_midwife"));
+    // Calcium, like magnesium, only for cramps at least weekly.
+    let once = run(&[
+        ("sex", &["pregnant"]),
+        ("pregnancy_signs", &["none"]),
+        ("frequency", &["once"]),
+        ("eats", &["greens", "fruit_veg", "meat_fish_eggs"]),
+    ]);
+    assert!(rank(&once, "calcium").is_none(), "{:?}", once.nutrients);
+}
+
+#[test]
 fn a_cramp_over_ten_minutes_is_for_a_gp() {
     // NHS leg cramps: non-urgent advice, see a GP; a calf still painful or swollen after it
     // is the same-day sign.

@@ -199,13 +199,23 @@ fn potassium_only_tested_when_it_may_be_high(
         return Err(format!("potassium beside a raising factor shown with foods or as low: {m:?}"));
     }
     let reason = kb.nutrient("potassium").and_then(|n| n.test_only_reason.clone()).unwrap_or_default();
-    if reason.is_empty() || !m.reasons.contains(&reason) {
-        return Err(format!("potassium's reasons don't say it may be low or high: {:?}", m.reasons));
+    if reason.is_empty() || m.reasons.first() != Some(&reason) {
+        return Err(format!("potassium's reasons don't say first it may be low or high: {:?}", m.reasons));
     }
     use leg_pain_quiz::report::Mark;
     let shown = r.standout.iter().filter(|s| s.id == "potassium").flat_map(|s| &s.blocks).flat_map(|b| &b.lines);
     if let Some(l) = shown.clone().find(|l| l.mark == Mark::Food) {
         return Err(format!("food `{}` shown for a potassium that may be high", l.id));
+    }
+    // Nor one tap away: no link to its page (whose foods would read as a way to raise it),
+    // its label says "blood test only", and the next step never offers the food ideas.
+    for s in r.standout.iter().filter(|s| s.id == "potassium") {
+        if !s.read_about.is_empty() || s.label != kb.ui.test_only {
+            return Err(format!("a test-only potassium reads as worth topping up: “{}”, “{}”", s.label, s.read_about));
+        }
+    }
+    if a.action.to_lowercase().contains("food") {
+        return Err(format!("the next step offers food ideas beside a test-only potassium: “{}”", a.action));
     }
     Ok(())
 }
@@ -482,6 +492,9 @@ proptest! {
         let r = leg_pain_quiz::report::report(&kb, kb.region("GB"), &answers, &a);
         prop_assert!(nothing_to_take(&r).is_ok(), "{}", nothing_to_take(&r).unwrap_err());
         prop_assert_eq!(r.outcome.tell.is_some(), !a.for_clinician.is_empty());
+        // Nor a tip that names a supplement (a toddler's vitamin D drops beside a fever).
+        let supplement_tip = a.lifestyle.iter().find(|id| kb.lifestyle.iter().any(|t| t.id == **id && t.supplement));
+        prop_assert!(a.triage < TriageLevel::Urgent || supplement_tip.is_none(), "{:?} at {}", supplement_tip, a.triage.id());
     }
 
     /// A racing or fluttering heart, legs weakening over days, or being ill on medicines that
@@ -643,7 +656,8 @@ proptest! {
         }
     }
 
-    /// The next step offers foods only when the results show some and no warning set the
+    /// The next step offers foods only when the results show some, none is shown for its
+    /// blood test only (potassium that may be low or high: the test comes first), and no warning set the
     /// routine level: most routine results come from a warning sign, and "try the food
     /// ideas below" above no foods (or under a kidney team's diet) misleads, as it does above
     /// a warning that says to see a GP (both ankles swollen for months, never checked).
@@ -656,7 +670,8 @@ proptest! {
         let offers_foods = a.action.to_lowercase().contains("food");
         let foods_shown = a.nutrients.iter().any(|m| !m.foods.is_empty());
         let flag_led = a.red_flags.iter().any(|id| kb.red_flag(id).is_some_and(|f| f.level == TriageLevel::Routine));
-        prop_assert_eq!(offers_foods, a.triage == TriageLevel::Routine && foods_shown && !flag_led, "{} with {} nutrients: “{}”", a.triage.id(), a.nutrients.len(), a.action);
+        let test_only = a.nutrients.iter().any(|m| m.test_only);
+        prop_assert_eq!(offers_foods, a.triage == TriageLevel::Routine && foods_shown && !flag_led && !test_only, "{} with {} nutrients: “{}”", a.triage.id(), a.nutrients.len(), a.action);
     }
 
     /// A sign that is routine only when it has lasted unchanged for months (both ankles

@@ -186,8 +186,9 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
             _ if test_only => TriageLevel::Routine,
             _ => TriageLevel::SelfCare,
         };
-        if test_only {
-            reasons.extend(n.test_only_reason.clone());
+        // Shown for its blood test only: that reason comes first, before what may lower it.
+        if let Some(r) = n.test_only_reason.as_ref().filter(|_| test_only) {
+            reasons.insert(0, r.clone());
         }
         let m = NutrientMatch {
             id: n.id.clone(),
@@ -215,8 +216,11 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
     let mut tested: Vec<&Text> = Vec::new();
     for m in nutrients.iter().chain(&for_clinician) {
         triage = triage.max(m.triage);
-        // A nutrient named for the clinician is named for its blood test.
-        if m.strength >= kb.strength.routine_at || nutrients_deferred || m.test_only {
+        // A nutrient named for the clinician is named for its blood test. Otherwise a test
+        // needs a cause the person can't put right alone, or a telling sign: a cause they
+        // can (a diet, pregnancy's cramps) brings foods, not a test (safety/triage-policy.md).
+        let worth_testing = m.medical_cause || m.triage >= TriageLevel::Routine;
+        if (m.strength >= kb.strength.routine_at && worth_testing) || nutrients_deferred || m.test_only {
             if let Some(n) = kb.nutrient(&m.id) {
                 tested.extend(n.tests.iter());
             }
@@ -229,7 +233,9 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
         for a in list.iter() {
             let for_nutrient =
                 a.nutrients.is_empty() || a.nutrients.iter().any(|n| nutrients.iter().any(|m| m.id == *n));
-            if for_nutrient && holds(&a.when, &selected) {
+            // Beside a same-day or emergency warning no tip names a supplement (vitamin D
+            // drops read as a treatment for the leg): the warning comes first.
+            if for_nutrient && !(a.supplement && warning) && holds(&a.when, &selected) {
                 tested.extend(a.tests.iter());
                 out.push(a);
             }
@@ -254,12 +260,17 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
     Assessment {
         kb_version: kb.version.clone(),
         triage,
-        // Foods are offered only where some are shown (not for a nutrient shown for its test
-        // only), and never when a warning sets a routine level: the next step is then the GP
-        // or nurse the warning names, not food ideas (safety/triage-policy.md).
-        action: triage_action(kb, triage, &selected, nutrients.iter().any(|m| !m.test_only) && !flag_led)
-            .cloned()
-            .unwrap_or_default(),
+        // Foods are offered only where some are shown, and never when a warning sets a
+        // routine level or a nutrient is shown for its blood test only: the next step is then
+        // the GP or nurse, not food ideas (safety/triage-policy.md).
+        action: triage_action(
+            kb,
+            triage,
+            &selected,
+            nutrients.iter().all(|m| !m.test_only) && nutrients.iter().any(|m| !m.foods.is_empty()) && !flag_led,
+        )
+        .cloned()
+        .unwrap_or_default(),
         young: holds(&kb.young_when, &selected),
         person: Person::of(kb, &selected),
         red_flags,
