@@ -506,7 +506,7 @@ fn a_toddlers_vitamin_d_tip_never_stands_beside_a_same_day_warning() {
     // Not a treatment for the leg, and from birth for breastfed babies (NHS vitamin D).
     let kb = kb();
     let text = &kb.lifestyle.iter().find(|l| l.id == "toddler_vitamin_d_drops").unwrap().text;
-    assert!(text.contains("not a treatment") && text.contains("from birth"), "{text}");
+    assert!(text.contains("not a leg pain treatment") && text.contains("from birth"), "{text}");
 }
 
 #[test]

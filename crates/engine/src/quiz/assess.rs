@@ -150,6 +150,10 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
         // person can put right send no one to a doctor.
         let (mut lasting, mut needs_a_doctor) = (0, false);
         let (mut evidence, mut reasons) = (Vec::new(), Vec::new());
+        // Shown for its blood test only: that reason comes first, before what may lower it.
+        if test_only {
+            reasons.extend(n.test_only_reason.clone());
+        }
         for e in kb.evidence.iter().filter(|e| e.nutrient == n.id) {
             if !holds(&e.when, &selected) {
                 continue;
@@ -186,10 +190,6 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
             _ if test_only => TriageLevel::Routine,
             _ => TriageLevel::SelfCare,
         };
-        // Shown for its blood test only: that reason comes first, before what may lower it.
-        if let Some(r) = n.test_only_reason.as_ref().filter(|_| test_only) {
-            reasons.insert(0, r.clone());
-        }
         let m = NutrientMatch {
             id: n.id.clone(),
             strength,
