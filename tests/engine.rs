@@ -146,14 +146,21 @@ fn sudden_loss_of_balance_is_an_emergency_but_slowly_worsening_balance_is_soon()
 
 #[test]
 fn shooting_pain_down_both_legs_is_an_emergency_but_down_one_is_not() {
-    let new = run(&[("leg_signs", &["shooting_both_legs"]), ("since", &["weeks"])]);
+    let both = ("leg_signs", &["shooting_both_legs"][..]);
+    let new = run(&[both, ("since", &["weeks"]), ("sign_since", &["recent"])]);
     assert_eq!(new.triage, TriageLevel::Emergency);
     // Months of pain down both legs, stable or slowly worse, is not the NHS's emergency (a
     // new presentation): a routine visit or a GP soon, with the signs that mean going at once.
-    let stable = run(&[("leg_signs", &["shooting_both_legs"]), ("since", &["months_stable"])]);
+    let stable = run(&[both, ("since", &["months_stable"]), ("sign_since", &["stable"])]);
     assert!(!flagged(&stable, "both_legs_nerves") && flagged(&stable, "sciatica_stable"), "{:?}", stable.red_flags);
-    let worse_both = run(&[("leg_signs", &["shooting_both_legs"]), ("since", &["months_worse"])]);
+    let worse_both = run(&[both, ("since", &["months_worse"]), ("sign_since", &["worse"])]);
     assert_eq!(worse_both.triage, TriageLevel::Soon, "{:?}", worse_both.red_flags);
+    // Old sciatica on one side (the visit's "months ago") whose pain now goes down both legs
+    // is the NHS's emergency: asked of the sign itself, and "not sure" counts as new.
+    for own in ["recent", "not_sure"] {
+        let spread = run(&[both, ("since", &["months_stable"]), ("sign_since", &[own])]);
+        assert_eq!(spread.triage, TriageLevel::Emergency, "{own}: {:?}", spread.red_flags);
+    }
     // One leg's sciatica with cramps in both legs must not read as "both legs".
     let one = run(&[("leg_signs", &["shooting_one_leg"]), ("legs", &["both_legs"]), ("since", &["weeks"])]);
     assert!(!flagged(&one, "both_legs_nerves"));
@@ -438,6 +445,89 @@ fn a_childs_pain_in_one_leg_or_in_the_day_needs_a_gp_soon_unless_it_is_a_sports_
 }
 
 #[test]
+fn a_childs_pain_in_one_leg_reads_as_a_clot_sign_only_with_a_strong_risk_and_never_beside_a_sports_knee() {
+    // Clots in children are rare and mostly follow an operation, a hospital stay, a cast or
+    // cancer (Mahajerin and Croteau 2017): a long journey or the pill with Sever's heel or
+    // Osgood-Schlatter knee is not a clot warning.
+    let child = |age: &'static [&'static str],
+                 pattern: &'static [&'static str],
+                 risk: (&'static str, &'static [&'static str])| {
+        run(&[("age", age), ("sensation", &["pain"]), ("child_pattern", pattern), ("since", &["weeks"]), risk])
+    };
+    let heel = child(&["under_13"], &["one_leg", "sport_knee_heel"], ("circumstances", &["long_journey"]));
+    assert!(!flagged(&heel, "clot_risk_one_leg"), "{:?}", heel.red_flags);
+    let pill = child(&["13_17"], &["one_leg", "sport_knee_heel"], ("medicines", &["hormones"]));
+    assert!(!flagged(&pill, "clot_risk_one_leg"), "{:?}", pill.red_flags);
+    let journey = child(&["under_13"], &["one_leg"], ("circumstances", &["long_journey"]));
+    assert!(!flagged(&journey, "clot_risk_one_leg"), "{:?}", journey.red_flags);
+    let operation = child(&["under_13"], &["one_leg"], ("circumstances", &["surgery_hospital"]));
+    assert!(flagged(&operation, "clot_risk_one_leg"), "{:?}", operation.red_flags);
+}
+
+#[test]
+fn in_pregnancy_sciatica_never_explains_a_new_pain_in_one_leg_away() {
+    // RCOG GTG 37b: judging a clot by its signs is least reliable in pregnancy; clots then
+    // are mostly high in the left leg and can ache in the buttock.
+    let a = run(&[
+        ("sex", &["pregnant"]),
+        ("pregnancy_signs", &["none"]),
+        ("sensation", &["aching"]),
+        ("leg_signs", &["shooting_one_leg"]),
+        ("legs", &["one_leg"]),
+        ("since", &["weeks"]),
+    ]);
+    assert!(flagged(&a, "clot_risk_one_leg"), "{:?}", a.red_flags);
+    assert_eq!(a.triage, TriageLevel::Urgent);
+}
+
+#[test]
+fn confused_or_drowsy_with_diabetes_and_unknown_medicines_gets_the_hypo_first_aid() {
+    let a = run(&[("conditions", &["diabetes"]), ("medicines", &["not_sure"]), ("body_signs", &["confused_drowsy"])]);
+    assert!(flagged(&a, "low_sugar_severe"), "{:?}", a.red_flags);
+    let b = run(&[("medicines", &["not_sure"]), ("body_signs", &["confused_drowsy"])]);
+    assert!(!flagged(&b, "low_sugar_severe"), "{:?}", b.red_flags);
+}
+
+#[test]
+fn a_toddlers_vitamin_d_tip_never_stands_beside_a_same_day_warning() {
+    let toddler = |body: &'static [&'static str]| {
+        run(&[
+            ("age", &["under_3"]),
+            ("sensation", &["pain"]),
+            ("child_pattern", &["both_legs_evening"]),
+            ("body_signs", body),
+        ])
+    };
+    let tip = |a: &Assessment| a.lifestyle.iter().any(|l| l == "toddler_vitamin_d_drops");
+    let calm = toddler(&["none"]);
+    assert!(tip(&calm) && calm.triage < TriageLevel::Urgent, "{:?}", calm.red_flags);
+    let fever = toddler(&["fever"]);
+    assert!(fever.triage >= TriageLevel::Urgent && !tip(&fever), "{:?} {:?}", fever.red_flags, fever.lifestyle);
+    // Not a treatment for the leg, and from birth for breastfed babies (NHS vitamin D).
+    let kb = kb();
+    let text = &kb.lifestyle.iter().find(|l| l.id == "toddler_vitamin_d_drops").unwrap().text;
+    assert!(text.contains("not a leg pain treatment") && text.contains("from birth"), "{text}");
+}
+
+#[test]
+fn pregnancy_cramps_bring_foods_and_the_midwife_not_a_magnesium_blood_test() {
+    // A cause the person can put right (pregnancy's cramps, a diet) brings no test without
+    // symptoms (NICE CKS leg cramps: investigations usually not needed).
+    let weekly = run(&[("sex", &["pregnant"]), ("pregnancy_signs", &["none"]), ("frequency", &["weekly"])]);
+    assert!(rank(&weekly, "magnesium").is_some(), "{:?}", weekly.nutrients);
+    assert!(!weekly.lab_tests.iter().any(|t| t == "serum_magnesium"), "{:?}", weekly.lab_tests);
+    assert!(weekly.supplement_cautions.iter().any(|c| c == "pregnancy_ask_midwife"));
+    // Calcium, like magnesium, only for cramps at least weekly.
+    let once = run(&[
+        ("sex", &["pregnant"]),
+        ("pregnancy_signs", &["none"]),
+        ("frequency", &["once"]),
+        ("eats", &["greens", "fruit_veg", "meat_fish_eggs"]),
+    ]);
+    assert!(rank(&once, "calcium").is_none(), "{:?}", once.nutrients);
+}
+
+#[test]
 fn a_cramp_over_ten_minutes_is_for_a_gp() {
     // NHS leg cramps: non-urgent advice, see a GP; a calf still painful or swollen after it
     // is the same-day sign.
@@ -474,11 +564,78 @@ fn walking_calf_pain_eased_by_rest_is_soon_and_circulation_is_discussed() {
 #[test]
 fn new_swelling_of_both_ankles_is_soon_and_months_of_it_unchanged_routine() {
     let ankles = ("leg_signs", &["both_ankles_swollen"][..]);
-    assert_eq!(run(&[ankles, ("since", &["weeks"])]).triage, TriageLevel::Soon);
-    assert_eq!(run(&[ankles, ("since", &["months_worse"])]).triage, TriageLevel::Soon);
+    let old = ("since", &["months_stable"][..]);
+    assert_eq!(run(&[ankles, ("since", &["weeks"]), ("sign_since", &["recent"])]).triage, TriageLevel::Soon);
+    assert_eq!(run(&[ankles, ("since", &["months_worse"]), ("sign_since", &["worse"])]).triage, TriageLevel::Soon);
     // NHS swollen ankles: a GP, not urgently, when it doesn't settle; with diabetes sooner.
-    assert_eq!(run(&[ankles, ("since", &["months_stable"])]).triage, TriageLevel::Routine);
-    assert_eq!(run(&[ankles, ("since", &["months_stable"]), ("conditions", &["diabetes"])]).triage, TriageLevel::Soon);
+    let lasting = run(&[ankles, old, ("sign_since", &["stable"])]);
+    assert_eq!(lasting.triage, TriageLevel::Routine);
+    assert_eq!(
+        run(&[ankles, old, ("sign_since", &["stable"]), ("conditions", &["diabetes"])]).triage,
+        TriageLevel::Soon
+    );
+    // Cramps for years (the visit's "months ago") with swelling that is new, worse or of
+    // unknown age is not the routine case: the swelling's own duration decides.
+    for own in ["recent", "worse", "not_sure"] {
+        let a = run(&[ankles, old, ("sign_since", &[own])]);
+        assert_eq!(a.triage, TriageLevel::Soon, "{own}: {:?}", a.red_flags);
+    }
+    // In the 6 weeks after a birth it is never the routine case (pre-eclampsia can start then).
+    let after_birth =
+        run(&[ankles, old, ("sign_since", &["stable"]), ("sex", &["postpartum"]), ("pregnancy_signs", &["none"])]);
+    assert!(after_birth.triage >= TriageLevel::Soon, "{:?}", after_birth.red_flags);
+    // Known heart failure with swelling worse this week, or not sure when: the same day.
+    for (since, own) in [("months_stable", "recent"), ("months_stable", "worse"), ("not_sure", "stable")] {
+        let hf = run(&[ankles, ("since", &[since]), ("sign_since", &[own]), ("conditions", &["heart_failure"])]);
+        assert!(flagged(&hf, "heart_failure_worse"), "{since}/{own}: {:?}", hf.red_flags);
+    }
+    // The routine text names the same-day and 999 signs, and a swelling never checked
+    // is booked with a GP.
+    let kb = kb();
+    let g = &kb.red_flag("ankles_swollen_lasting").unwrap().guidance;
+    for w in ["{emergency}", "very breathless", "chest pain", "one leg", "today", "book"] {
+        assert!(g.contains(w), "{w}: {g}");
+    }
+}
+
+#[test]
+fn known_walking_pain_is_routine_only_when_diagnosed_as_circulation_and_itself_unchanged() {
+    let walk = ("leg_signs", &["walking_pain"][..]);
+    let old = ("since", &["months_stable"][..]);
+    let pad = ("conditions", &["circulation"][..]);
+    let known = run(&[walk, old, pad, ("sign_since", &["stable"])]);
+    assert_eq!(known.triage, TriageLevel::Routine);
+    // The page doesn't open with "Book a GP appointment" above "No need to see a doctor
+    // quickly": the warning's own words say what to do.
+    assert_ne!(known.pattern.as_deref(), Some("claudication"));
+    assert_eq!(run(&[walk, old, ("sign_since", &["stable"])]).pattern.as_deref(), Some("claudication"));
+    // Walking distance fallen over a month, or not sure, with cramps for years: a GP soon.
+    for own in ["recent", "worse", "not_sure"] {
+        let a = run(&[walk, old, pad, ("sign_since", &[own])]);
+        assert_eq!(a.triage, TriageLevel::Soon, "{own}: {:?}", a.red_flags);
+    }
+    // "A back problem like sciatica" diagnoses no calf pain on walking.
+    let back = run(&[walk, old, ("conditions", &["back"]), ("sign_since", &["stable"])]);
+    assert!(flagged(&back, "claudication") && back.triage == TriageLevel::Soon, "{:?}", back.red_flags);
+    // A cold leg is 999 in the routine text, as in `limb_ischaemia`.
+    let kb = kb();
+    let g = &kb.red_flag("walking_pain_known").unwrap().guidance;
+    assert!(g.contains("{emergency}") && g.contains("cold"), "{g}");
+}
+
+#[test]
+fn a_routine_level_set_by_a_warning_leads_with_the_gp_not_the_food_ideas() {
+    // Both ankles swollen for months on omeprazole (a magnesium cause): the next step is
+    // the GP the warning names, even with foods shown below.
+    let a = run(&[
+        ("leg_signs", &["both_ankles_swollen"]),
+        ("since", &["months_stable"]),
+        ("sign_since", &["stable"]),
+        ("other_medicines", &["ppi"]),
+    ]);
+    assert_eq!(a.triage, TriageLevel::Routine, "{:?}", a.red_flags);
+    assert!(!a.action.contains("food ideas"), "{}", a.action);
+    assert!(a.action.contains("GP"), "{}", a.action);
 }
 
 #[test]

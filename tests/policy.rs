@@ -35,16 +35,21 @@ fn walk(kb: &KnowledgeBase, picks: &[u16]) -> Answers {
     answers
 }
 
-/// Questions that decide whether another question is asked: changing them changes the
-/// path, so the properties below vary only the others.
-fn path_questions(kb: &KnowledgeBase) -> BTreeSet<String> {
-    kb.questions.iter().flat_map(|q| q.show_if.iter().flat_map(|c| c.iter()).map(|r| r.question.to_string())).collect()
+/// Choices that decide whether another question is asked: changing them changes the
+/// path, so the properties below vary only the others (both ankles swollen opens how long
+/// it has been the same; a cold leg opens nothing).
+fn path_choices(kb: &KnowledgeBase) -> BTreeSet<(String, String)> {
+    kb.questions
+        .iter()
+        .flat_map(|q| q.show_if.iter().flat_map(|c| c.iter()))
+        .map(|r| (r.question.to_string(), r.choice.to_string()))
+        .collect()
 }
 
 /// Danger signs: choices of a sign question that a red flag at `lowest` or above names
 /// (not negated), in questions that decide no path.
 fn danger_signs(kb: &KnowledgeBase, lowest: TriageLevel) -> Vec<(String, String)> {
-    let path = path_questions(kb);
+    let path = path_choices(kb);
     let mut signs = BTreeSet::new();
     for f in kb.red_flags.iter().filter(|f| f.level >= lowest) {
         for r in f.when.iter().flat_map(|c| c.iter()).filter(|r| !r.negated) {
@@ -54,7 +59,11 @@ fn danger_signs(kb: &KnowledgeBase, lowest: TriageLevel) -> Vec<(String, String)
             // to its question rather than adding to them, so ticking it is not "adding a
             // sign": a warning that names "not sure" counts it only in place of a worse one.
             let exclusive = q.choices.iter().any(|c| c.id == r.choice && c.exclusive);
-            if sign_question && !exclusive && !path.contains(r.question.as_ref()) {
+            // Ticking it changes the path if it opens a question, or if it replaces an
+            // exclusive choice that does ("Not sure" opens the children's follow-up).
+            let on_path = |c: &str| path.contains(&(q.id.to_string(), c.to_string()));
+            let opens = on_path(&r.choice) || q.choices.iter().any(|x| x.exclusive && on_path(&x.id));
+            if sign_question && !exclusive && !opens {
                 signs.insert((r.question.to_string(), r.choice.to_string()));
             }
         }
@@ -190,13 +199,23 @@ fn potassium_only_tested_when_it_may_be_high(
         return Err(format!("potassium beside a raising factor shown with foods or as low: {m:?}"));
     }
     let reason = kb.nutrient("potassium").and_then(|n| n.test_only_reason.clone()).unwrap_or_default();
-    if reason.is_empty() || !m.reasons.contains(&reason) {
-        return Err(format!("potassium's reasons don't say it may be low or high: {:?}", m.reasons));
+    if reason.is_empty() || m.reasons.first() != Some(&reason) {
+        return Err(format!("potassium's reasons don't say first it may be low or high: {:?}", m.reasons));
     }
     use leg_pain_quiz::report::Mark;
     let shown = r.standout.iter().filter(|s| s.id == "potassium").flat_map(|s| &s.blocks).flat_map(|b| &b.lines);
     if let Some(l) = shown.clone().find(|l| l.mark == Mark::Food) {
         return Err(format!("food `{}` shown for a potassium that may be high", l.id));
+    }
+    // Nor one tap away: no link to its page (whose foods would read as a way to raise it),
+    // its label says "blood test only", and the next step never offers the food ideas.
+    for s in r.standout.iter().filter(|s| s.id == "potassium") {
+        if !s.read_about.is_empty() || s.label != kb.ui.test_only {
+            return Err(format!("a test-only potassium reads as worth topping up: “{}”, “{}”", s.label, s.read_about));
+        }
+    }
+    if a.action.to_lowercase().contains("food") {
+        return Err(format!("the next step offers food ideas beside a test-only potassium: “{}”", a.action));
     }
     Ok(())
 }
@@ -339,7 +358,7 @@ proptest! {
         let more = tick(&kb, &answers, q, c);
         // A choice not offered to this person (fast breathing under 13) is cleaned away.
         prop_assume!(more.is_selected(q, c));
-        prop_assert!(is_complete(&kb, &more));
+        prop_assert!(is_complete(&kb, &more), "ticking {q}.{c} left {:?} incomplete", more);
         let after = assess(&kb, &more);
         let explained_away = |id: &str| {
             kb.red_flags.iter().any(|f| {
@@ -371,6 +390,9 @@ proptest! {
     fn no_emergency_without_an_emergency_sign(picks in prop::collection::vec(any::<u16>(), 1..64)) {
         let kb = kb();
         let mut answers = without_danger_signs(&kb, &walk(&kb, &picks), TriageLevel::Emergency);
+        // Pain down both legs for months, unchanged, is not the new sign the emergency names.
+        answers.set("sign_since", vec!["stable".into()]);
+        let mut answers = clean(&kb, &answers);
         // Ecstasy in the last 2 days is itself the danger (low sodium: Mayo Clinic).
         let others: Vec<String> = answers.get("other_medicines").iter().filter(|c| *c != "ecstasy").cloned().collect();
         if others.len() != answers.get("other_medicines").len() {
@@ -412,6 +434,7 @@ proptest! {
         let kb = kb();
         let mut answers = without_causes(&kb, &walk(&kb, &picks));
         answers.set("since", vec!["months_stable".into()]);
+        answers.set("sign_since", vec!["stable".into()]);
         answers.set("sensation", vec![if restless { "urge_to_move" } else { "cramp" }.into()]);
         if !answers.is_answered("cramp_pattern") {
             answers.set("cramp_pattern", vec!["short".into()]);
@@ -469,6 +492,9 @@ proptest! {
         let r = leg_pain_quiz::report::report(&kb, kb.region("GB"), &answers, &a);
         prop_assert!(nothing_to_take(&r).is_ok(), "{}", nothing_to_take(&r).unwrap_err());
         prop_assert_eq!(r.outcome.tell.is_some(), !a.for_clinician.is_empty());
+        // Nor a tip that names a supplement (a toddler's vitamin D drops beside a fever).
+        let supplement_tip = a.lifestyle.iter().find(|id| kb.lifestyle.iter().any(|t| t.id == **id && t.supplement));
+        prop_assert!(a.triage < TriageLevel::Urgent || supplement_tip.is_none(), "{:?} at {}", supplement_tip, a.triage.id());
     }
 
     /// A racing or fluttering heart, legs weakening over days, or being ill on medicines that
@@ -630,9 +656,11 @@ proptest! {
         }
     }
 
-    /// The next step offers foods only when the results show some: most routine results
-    /// come from a warning sign, and "try the food ideas below" above no foods (or under a
-    /// kidney team's diet) misleads.
+    /// The next step offers foods only when the results show some, none is shown for its
+    /// blood test only (potassium that may be low or high: the test comes first), and no warning set the
+    /// routine level: most routine results come from a warning sign, and "try the food
+    /// ideas below" above no foods (or under a kidney team's diet) misleads, as it does above
+    /// a warning that says to see a GP (both ankles swollen for months, never checked).
     #[test]
     fn the_next_step_offers_foods_only_when_foods_are_shown(picks in prop::collection::vec(any::<u16>(), 1..64)) {
         let kb = kb();
@@ -641,7 +669,29 @@ proptest! {
         let a = assess(&kb, &answers);
         let offers_foods = a.action.to_lowercase().contains("food");
         let foods_shown = a.nutrients.iter().any(|m| !m.foods.is_empty());
-        prop_assert_eq!(offers_foods, a.triage == TriageLevel::Routine && foods_shown, "{} with {} nutrients: “{}”", a.triage.id(), a.nutrients.len(), a.action);
+        let flag_led = a.red_flags.iter().any(|id| kb.red_flag(id).is_some_and(|f| f.level == TriageLevel::Routine));
+        let test_only = a.nutrients.iter().any(|m| m.test_only);
+        prop_assert_eq!(offers_foods, a.triage == TriageLevel::Routine && foods_shown && !flag_led && !test_only, "{} with {} nutrients: “{}”", a.triage.id(), a.nutrients.len(), a.action);
+    }
+
+    /// A sign that is routine only when it has lasted unchanged for months (both ankles
+    /// swollen outside pregnancy, walking pain, shooting pain down both legs) never gives
+    /// less than "a GP in days" when the sign itself is new, getting worse or of unknown
+    /// age, whatever "When did it start?" says: most people answer that for the cramps they
+    /// came about (NHS swollen ankles, PAD, sciatica).
+    #[test]
+    fn a_sign_not_known_to_be_unchanged_is_never_routine(picks in prop::collection::vec(any::<u16>(), 1..64), sign in 0usize..3, own in 0usize..3) {
+        let kb = kb();
+        let answers = clean(&kb, &walk(&kb, &picks));
+        prop_assume!(!answers.is_selected("sex", "pregnant"));
+        let sign = ["both_ankles_swollen", "walking_pain", "shooting_both_legs"][sign];
+        let mut changed = tick(&kb, &answers, "leg_signs", sign);
+        prop_assume!(changed.is_selected("leg_signs", sign));
+        changed.set("sign_since", vec![["recent", "worse", "not_sure"][own].into()]);
+        let changed = clean(&kb, &changed);
+        prop_assume!(is_complete(&kb, &changed));
+        let a = assess(&kb, &changed);
+        prop_assert!(a.triage >= TriageLevel::Soon, "{sign} with sign_since {:?}: {} (flags {:?}): {:?}", changed.get("sign_since"), a.triage.id(), a.red_flags, changed);
     }
 
     /// Growing pains are named for ages 3 to 12 (NHS growing pains); under 3, leg pain or a
@@ -979,10 +1029,10 @@ fn no_drinking_tip_beside_low_sodium() {
 
 /// Questions (deciding no path) with a "Not sure" choice, and their other choices.
 fn not_sure_questions(kb: &KnowledgeBase) -> Vec<(String, Vec<String>)> {
-    let path = path_questions(kb);
+    let path = path_choices(kb);
     kb.questions
         .iter()
-        .filter(|q| q.signs && !path.contains(q.id.as_ref()) && q.choices.iter().any(|c| c.id == "not_sure"))
+        .filter(|q| q.signs && !path.iter().any(|(p, _)| *p == q.id) && q.choices.iter().any(|c| c.id == "not_sure"))
         .map(|q| {
             let others = q.choices.iter().filter(|c| c.id != "not_sure" && c.id != "none").map(|c| c.id.to_string());
             (q.id.to_string(), others.collect())

@@ -50,7 +50,8 @@ pub fn results(state: &QuizState, dispatch: &Callback<Msg>, report: &Rc<Report>)
                                 <summary><span><strong>{ text(&n.name) }</strong>{ ": " }{ text(&n.label) }</span></summary>
                                 <div class="lpq-fold-body">
                                     { blocks("h4", &n.blocks) }
-                                    { button(Look::Link, "browse", text(&n.read_about), on_click(dispatch, Action::Browse(Some(n.id.to_string())))) }
+                                    // No link for a nutrient shown for its blood test only (the report leaves it empty).
+                                    { for (!n.read_about.is_empty()).then(|| button(Look::Link, "browse", text(&n.read_about), on_click(dispatch, Action::Browse(Some(n.id.to_string()))))) }
                                 </div>
                             </details>
                         </li>

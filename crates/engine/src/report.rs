@@ -116,7 +116,8 @@ pub struct Standout {
     pub name: Text,
     pub strength: Strength,
     pub label: Text,
-    /// "Read about {name}", for the link to its page.
+    /// "Read about {name}", for the link to its page; empty (no link) for a nutrient shown
+    /// for its blood test only.
     pub read_about: Text,
     pub blocks: Vec<Block>,
 }
@@ -328,8 +329,14 @@ pub fn report(kb: &KnowledgeBase, region: Option<&Region>, answers: &Answers, a:
             id: m.id.clone(),
             name: n.name.clone(),
             strength: m.strength,
-            label: strength_label(kb, m.strength).clone(),
-            read_about: owned(fill(&ui.read_about, &[("name", &in_sentence(&n.name))])),
+            // Shown for its blood test only: it may be low or high, so no strength and no
+            // link to its page, whose foods would read as a way to raise it.
+            label: if m.test_only { ui.test_only.clone() } else { strength_label(kb, m.strength).clone() },
+            read_about: if m.test_only {
+                Text::default()
+            } else {
+                owned(fill(&ui.read_about, &[("name", &in_sentence(&n.name))]))
+            },
             blocks,
         });
         about.push(block(Some(&n.name), facts(kb, n, a.young)));

@@ -33,6 +33,7 @@ const NOT_WORDS: &[&str] = &[
     "unless",
     "replaces",
     "no_tests",
+    "supplement",
     "show_if",
     "withhold_when",
     "test_only_when",

@@ -304,6 +304,8 @@ pub struct UiText {
     pub strong: Text,
     pub moderate: Text,
     pub possible: Text,
+    /// In place of the strength, for a nutrient shown for its blood test only.
+    pub test_only: Text,
     pub why: Text,
     pub foods: Text,
     pub supplements: Text,
@@ -927,6 +929,10 @@ pub struct Advice {
     /// Its text says no test is needed: it is not shown when a test is suggested.
     #[serde(default)]
     pub no_tests: bool,
+    /// It names a supplement (vitamin D drops): not shown beside a same-day or emergency
+    /// warning, where it would read as a treatment for the leg.
+    #[serde(default)]
+    pub supplement: bool,
     pub sources: List<Text>,
 }
 }

@@ -150,6 +150,10 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
         // person can put right send no one to a doctor.
         let (mut lasting, mut needs_a_doctor) = (0, false);
         let (mut evidence, mut reasons) = (Vec::new(), Vec::new());
+        // Shown for its blood test only: that reason comes first, before what may lower it.
+        if test_only {
+            reasons.extend(n.test_only_reason.clone());
+        }
         for e in kb.evidence.iter().filter(|e| e.nutrient == n.id) {
             if !holds(&e.when, &selected) {
                 continue;
@@ -186,9 +190,6 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
             _ if test_only => TriageLevel::Routine,
             _ => TriageLevel::SelfCare,
         };
-        if test_only {
-            reasons.extend(n.test_only_reason.clone());
-        }
         let m = NutrientMatch {
             id: n.id.clone(),
             strength,
@@ -215,8 +216,11 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
     let mut tested: Vec<&Text> = Vec::new();
     for m in nutrients.iter().chain(&for_clinician) {
         triage = triage.max(m.triage);
-        // A nutrient named for the clinician is named for its blood test.
-        if m.strength >= kb.strength.routine_at || nutrients_deferred || m.test_only {
+        // A nutrient named for the clinician is named for its blood test. Otherwise a test
+        // needs a cause the person can't put right alone, or a telling sign: a cause they
+        // can (a diet, pregnancy's cramps) brings foods, not a test (safety/triage-policy.md).
+        let worth_testing = m.medical_cause || m.triage >= TriageLevel::Routine;
+        if (m.strength >= kb.strength.routine_at && worth_testing) || nutrients_deferred || m.test_only {
             if let Some(n) = kb.nutrient(&m.id) {
                 tested.extend(n.tests.iter());
             }
@@ -229,7 +233,9 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
         for a in list.iter() {
             let for_nutrient =
                 a.nutrients.is_empty() || a.nutrients.iter().any(|n| nutrients.iter().any(|m| m.id == *n));
-            if for_nutrient && holds(&a.when, &selected) {
+            // Beside a same-day or emergency warning no tip names a supplement (vitamin D
+            // drops read as a treatment for the leg): the warning comes first.
+            if for_nutrient && !(a.supplement && warning) && holds(&a.when, &selected) {
                 tested.extend(a.tests.iter());
                 out.push(a);
             }
@@ -246,6 +252,7 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
     let [lifestyle, other_causes, medicine_notes, supplement_cautions] = advice.map(|list| {
         list.into_iter().filter(|a| !a.no_tests || lab_tests.is_empty()).map(|a| a.id.clone()).collect::<Vec<Text>>()
     });
+    let flag_led = triage == TriageLevel::Routine && flags.iter().any(|f| f.level == TriageLevel::Routine);
     let mut red_flags = Vec::new();
     for f in &flags {
         red_flags.push(f.id.clone());
@@ -253,10 +260,17 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
     Assessment {
         kb_version: kb.version.clone(),
         triage,
-        // Foods are offered only where some are shown (not for a nutrient shown for its test only).
-        action: triage_action(kb, triage, &selected, nutrients.iter().any(|m| !m.test_only))
-            .cloned()
-            .unwrap_or_default(),
+        // Foods are offered only where some are shown, and never when a warning sets a
+        // routine level or a nutrient is shown for its blood test only: the next step is then
+        // the GP or nurse, not food ideas (safety/triage-policy.md).
+        action: triage_action(
+            kb,
+            triage,
+            &selected,
+            nutrients.iter().all(|m| !m.test_only) && nutrients.iter().any(|m| !m.foods.is_empty()) && !flag_led,
+        )
+        .cloned()
+        .unwrap_or_default(),
         young: holds(&kb.young_when, &selected),
         person: Person::of(kb, &selected),
         red_flags,
