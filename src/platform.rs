@@ -68,10 +68,16 @@ pub fn settle(promise: Result<JsValue, JsValue>, done: Box<dyn FnOnce(Result<JsV
         Err(e) => return done(Err(e)),
     };
     let once = Rc::new(RefCell::new(Some(done)));
-    let twice = once.clone();
-    let ok = Closure::once_into_js(move |v: JsValue| once.borrow_mut().take().map(|d| d(Ok(v))).unwrap_or_default());
-    let err = Closure::once_into_js(move |e: JsValue| twice.borrow_mut().take().map(|d| d(Err(e))).unwrap_or_default());
-    let _ = call(&promise, "then", &[&ok, &err]);
+    let _ = call(&promise, "then", &[&half(once.clone(), true), &half(once, false)]);
+}
+
+/// One of `settle`'s two callbacks: the value as `Ok`, or the reason as `Err`. The same
+/// closure for both, so the wasm holds one copy of its glue.
+type Done = Rc<RefCell<Option<Box<dyn FnOnce(Result<JsValue, JsValue>)>>>>;
+fn half(done: Done, ok: bool) -> JsValue {
+    Closure::once_into_js(move |v: JsValue| {
+        done.borrow_mut().take().map(|d| d(if ok { Ok(v) } else { Err(v) })).unwrap_or_default()
+    })
 }
 
 /// Copies `text` to the clipboard, then calls `done` with true only once the browser

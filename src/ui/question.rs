@@ -4,7 +4,7 @@
 //! is missing with a link to each, radios for one answer and checkboxes for several. The
 //! words are those for the person the answers are about (`quiz::Person`).
 
-use super::state::{on_click, Msg, QuizState};
+use super::state::{on_click, on_click_change, Msg, QuizState};
 use crate::knowledge::{Choice, Question, QuestionKind};
 use crate::quiz::{Action, Person, Screen};
 use crate::ui::button::{button, Look};
@@ -56,13 +56,10 @@ pub fn question_view(state: &QuizState, dispatch: &Callback<Msg>) -> Html {
         let (first, rest): (Vec<_>, Vec<_>) = offered.iter().copied().partition(|c| long && c.exclusive);
         let choice_html = |choice: &Choice| {
             let selected = state.answers().is_selected(&question.id, &choice.id);
-            let onchange = {
-                let dispatch = dispatch.clone();
-                let (q, c) = (question.id.to_string(), choice.id.to_string());
-                Callback::from(move |_: Event| {
-                    dispatch.emit(Action::Choose { question: q.clone(), choice: c.clone() }.into())
-                })
-            };
+            let onchange = on_click_change(
+                dispatch,
+                Action::Choose { question: question.id.to_string(), choice: choice.id.to_string() }.into(),
+            );
             let input_id = ["lpq-", &question.id, "-", &choice.id].concat();
             // The input inside its label is labelled by it: no `for` to set on every step.
             html! {
@@ -136,10 +133,7 @@ pub fn question_view(state: &QuizState, dispatch: &Callback<Msg>) -> Html {
                 if state.saving && sensitive_chosen {
                     <p class="lpq-small">{ text(&ui.sensitive_note) }</p>
                     <label class="lpq-check">
-                        <input type="checkbox" checked={state.keep_sensitive} data-action="keep-sensitive" onchange={
-                            let (dispatch, keep) = (dispatch.clone(), !state.keep_sensitive);
-                            Callback::from(move |_: Event| dispatch.emit(Msg::KeepSensitive(keep)))
-                        } />
+                        <input type="checkbox" checked={state.keep_sensitive} data-action="keep-sensitive" onchange={on_click_change(dispatch, Msg::KeepSensitive(!state.keep_sensitive))} />
                         { text(&ui.keep_sensitive) }
                     </label>
                 }

@@ -97,6 +97,19 @@ impl<'a> Reader<'a> {
     }
 
     /// A variant index below `variants` (0 after an error).
+    /// A list's length. Every item takes at least one byte of shape or text: a larger
+    /// count is damage (0 here, the reader failed), and must not reserve memory for it.
+    /// Apart from the lists' generic reader, so that each item type's copy is just its loop.
+    #[inline(never)]
+    fn list_len(&mut self) -> usize {
+        let n = self.count();
+        if n > self.shape.len() + self.text.len() {
+            self.fail("a list is longer than the data");
+            return 0;
+        }
+        n
+    }
+
     pub fn variant(&mut self, variants: usize) -> usize {
         let index = self.count();
         if index >= variants {
@@ -272,13 +285,7 @@ impl Decode for Cow<'static, str> {
 
 impl<T: Decode + Clone> Decode for Cow<'static, [T]> {
     fn decode(r: &mut Reader) -> Self {
-        let n = r.count();
-        // Every item takes at least one byte of shape or text: a larger count is damage,
-        // and must not reserve memory for it.
-        if n > r.shape.len() + r.text.len() {
-            r.fail("a list is longer than the data");
-            return Cow::Owned(Vec::new());
-        }
+        let n = r.list_len();
         let mut items = Vec::with_capacity(n);
         for _ in 0..n {
             items.push(T::decode(r));
