@@ -91,6 +91,30 @@ fn pregnancy_sends_people_to_their_midwife() {
     assert!(r.outcome.action.to_lowercase().contains("midwife"), "{}", r.outcome.action);
 }
 
+/// A shortfall the person can put right alone (pregnancy's cramps with little dairy) brings
+/// foods and the midwife on the first screen, never a GP's blood test beside a midwife's
+/// outcome; a medicine's shortfall (a water tablet) still brings the test.
+#[test]
+fn a_cause_put_right_at_home_brings_foods_not_a_blood_test() {
+    let kb = kb();
+    let pregnant = with(&[
+        ("sex", &["pregnant"]),
+        ("pregnancy_signs", &["none"]),
+        ("frequency", &["most_nights"]),
+        ("avoid", &["dairy"]),
+        ("eats", &["greens", "wholegrains", "fruit_veg", "meat_fish_eggs"]),
+    ]);
+    let a = assess(&kb, &pregnant);
+    assert!(!a.nutrients.is_empty(), "pregnancy cramps with little dairy name a nutrient: {a:#?}");
+    let r = report_for(&kb, &pregnant);
+    let steps = r.steps.iter().map(|s| s.to_lowercase()).collect::<Vec<_>>();
+    assert!(steps.iter().all(|s| !s.contains("blood test")), "no blood test for pregnancy cramps: {steps:?}");
+    assert!(steps.iter().any(|s| s.contains("foods")), "food ideas instead: {steps:?}");
+    let water_tablet = with(&[("medicines", &["diuretic"]), ("frequency", &["most_nights"])]);
+    let r = report_for(&kb, &water_tablet);
+    assert!(r.steps.iter().any(|s| s.contains("blood test")), "a water tablet's test stays: {:?}", r.steps);
+}
+
 /// A child's harmless leg pains are spoken of as a child's, with the signs that need a doctor.
 #[test]
 fn a_childs_growing_pains_are_self_care_in_words_for_a_parent() {
