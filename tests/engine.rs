@@ -298,14 +298,38 @@ fn vomiting_on_sick_day_medicines_is_urgent_only_where_the_risk_is_high() {
 }
 
 #[test]
-fn tingling_round_the_mouth_with_hand_spasms_is_urgent_and_names_calcium_for_the_clinician() {
+fn tingling_round_the_mouth_with_hand_spasms_is_an_emergency_and_names_calcium_for_the_clinician() {
     let a = run(&[("body_signs", &["mouth_tingling"]), ("conditions", &["thyroid_neck"])]);
-    assert_eq!(a.triage, TriageLevel::Urgent);
+    // Symptomatic low calcium is treated at once in hospital (Society for Endocrinology).
+    assert_eq!(a.triage, TriageLevel::Emergency);
     assert!(flagged(&a, "low_calcium"));
-    // Same day: no foods, but the clinician hears that neck surgery may have lowered calcium.
+    // The emergency department now: no foods, but the clinician hears that neck surgery may have lowered calcium.
     assert!(a.nutrients.is_empty() && a.nutrients_deferred, "{:?}", a.nutrients);
     assert_eq!(a.for_clinician.first().map(|m| m.id.as_ref()), Some("calcium"), "{:?}", a.for_clinician);
     assert!(a.for_clinician.iter().all(|m| m.foods.is_empty()));
+}
+
+/// Thirst after high-dose vitamin D may be a high calcium level: a blood test today and no
+/// more vitamin D (NHS vitamin D; NIH ODS); thirst alone stays a GP within days for diabetes,
+/// and high doses alone bring no vitamin D idea from little daylight.
+#[test]
+fn high_dose_vitamin_d_with_thirst_is_a_blood_test_today_and_never_more_vitamin_d() {
+    // Over 50: thirst alone is a GP within days (under 50 it is same-day for type 1 diabetes).
+    let over_50 = ("age", &["51_70"][..]);
+    let thirsty = run(&[over_50, ("body_signs", &["thirsty_peeing"]), ("other_medicines", &["high_dose_vitamin_d"])]);
+    assert_eq!(thirsty.triage, TriageLevel::Urgent, "{:?}", thirsty.red_flags);
+    assert!(flagged(&thirsty, "vitamin_d_high_calcium"));
+    assert!(thirsty.nutrients.is_empty() && thirsty.for_clinician.iter().all(|m| m.id != "vitamin_d"));
+    let thirst_alone = run(&[over_50, ("body_signs", &["thirsty_peeing"])]);
+    assert!(
+        thirst_alone.triage < TriageLevel::Urgent && !flagged(&thirst_alone, "vitamin_d_high_calcium"),
+        "{:?}",
+        thirst_alone.red_flags
+    );
+    let dosed = run(&[("other_medicines", &["high_dose_vitamin_d"]), ("daylight", &["little", "covered"])]);
+    assert!(dosed.nutrients.iter().all(|m| m.id != "vitamin_d"), "{:?}", dosed.nutrients);
+    let undosed = run(&[("daylight", &["little", "covered"])]);
+    assert!(undosed.nutrients.iter().any(|m| m.id == "vitamin_d"), "the check can fail: {:?}", undosed.nutrients);
 }
 
 #[test]
