@@ -298,9 +298,12 @@ pub struct UiText {
     pub deferred: Text,
     /// `deferred` where a warning may be the shortfall itself.
     pub deferred_checked: Text,
-    /// What to tell the clinician at an urgent or emergency outcome: `{causes}`, the
-    /// answers, and `{names}`, the nutrients that may be low.
+    /// What to tell the clinician when nutrients are deferred: `{causes}`, the answers,
+    /// and `{names}`, the nutrients that may be low.
     pub tell_clinician: Text,
+    /// `tell_clinician` when no answer names a cause the person can't put right alone: the
+    /// causes are the diet, daylight or drops (a sign that is the shortfall's own).
+    pub tell_clinician_own: Text,
     pub strong: Text,
     pub moderate: Text,
     pub possible: Text,
