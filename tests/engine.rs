@@ -332,6 +332,70 @@ fn high_dose_vitamin_d_with_thirst_is_a_blood_test_today_and_never_more_vitamin_
     assert!(undosed.nutrients.iter().any(|m| m.id == "vitamin_d"), "the check can fail: {:?}", undosed.nutrients);
 }
 
+/// Rickets' own sign: a toddler's bowed legs with an ache, and a cause the family could
+/// otherwise put right (dark skin and no drops; a vegan diet without dairy). Under 3 the
+/// GP explains leg pain, so nothing comes with foods, but vitamin D (and calcium) is named
+/// for the GP with its blood test, and no drops are suggested before it (NHS rickets).
+#[test]
+fn a_toddlers_bowed_legs_name_vitamin_d_for_the_gp_with_no_foods_or_drops() {
+    let toddler = |more: &[(&'static str, &'static [&'static str])]| {
+        let mut changes: Vec<(&str, &[&str])> = vec![
+            ("for_whom", &["someone_else"]),
+            ("age", &["under_3"]),
+            ("sensation", &["aching"]),
+            ("child_pattern", &["daytime", "bowed_legs"]),
+            ("since", &["months_worse"]),
+            ("frequency", &["most_nights"]),
+            ("eats", &["fruit_veg"]),
+        ];
+        changes.extend_from_slice(more);
+        run(&changes)
+    };
+    let drops = |a: &Assessment| a.lifestyle.iter().any(|l| l == "toddler_vitamin_d_drops");
+    let named = |a: &Assessment| a.for_clinician.iter().map(|m| m.id.to_string()).collect::<Vec<_>>();
+    let dark = toddler(&[("daylight", &["dark_skin"])]);
+    assert!(flagged(&dark, "bowed_legs") && dark.triage == TriageLevel::Soon, "{:?}", dark.red_flags);
+    assert!(dark.nutrients.is_empty() && dark.nutrients_deferred, "{:?}", dark.nutrients);
+    assert_eq!(named(&dark).first().map(String::as_str), Some("vitamin_d"), "{:?}", dark.for_clinician);
+    assert!(dark.for_clinician.iter().all(|m| m.foods.is_empty()));
+    assert!(dark.lab_tests.iter().any(|t| t == "vitamin_d_25oh"), "{:?}", dark.lab_tests);
+    assert!(!drops(&dark), "drops before the blood test: {:?}", dark.lifestyle);
+    let vegan = toddler(&[("diet", &["vegan"]), ("eats", &["beans", "fruit_veg"])]);
+    assert!(named(&vegan).contains(&"calcium".to_string()), "{:?}", vegan.for_clinician);
+    // No cause in the answers: nothing named, and the NHS drops advice stays as a tip.
+    let none = toddler(&[("eats", &["fruit_veg", "dairy", "meat_fish_eggs"])]);
+    assert!(none.for_clinician.is_empty() && drops(&none), "{:?} {:?}", none.for_clinician, none.lifestyle);
+}
+
+/// Anaemia's own sign (pallor, breathless on effort) beside a warning that holds nutrients
+/// back: iron is named for the clinician from a diet low in it, with no foods (NHS iron
+/// deficiency anaemia). A warning whose sign isn't the shortfall's own keeps the rule: a
+/// diet without dairy doesn't explain a tingling mouth and spasms (Society for
+/// Endocrinology), so calcium isn't named then.
+#[test]
+fn pallor_beside_a_warning_names_iron_from_any_cause_but_tetany_needs_a_lasting_one() {
+    let pale = run(&[
+        ("for_whom", &["someone_else"]),
+        ("age", &["under_3"]),
+        ("sensation", &["aching"]),
+        ("child_pattern", &["both_legs_evening"]),
+        ("body_signs", &["tired_pale"]),
+        ("eats", &["dairy", "fruit_veg"]),
+    ]);
+    assert!(flagged(&pale, "anaemia_signs") && pale.nutrients_deferred, "{:?}", pale.red_flags);
+    assert_eq!(pale.for_clinician.first().map(|m| m.id.as_ref()), Some("iron"), "{:?}", pale.for_clinician);
+    assert!(pale.for_clinician.iter().all(|m| m.foods.is_empty()) && pale.nutrients.is_empty());
+    assert!(pale.lab_tests.iter().any(|t| t == "ferritin"), "{:?}", pale.lab_tests);
+    let spasms = run(&[
+        ("body_signs", &["mouth_tingling"]),
+        ("since", &["weeks"]),
+        ("diet", &["vegan"]),
+        ("eats", &["beans", "greens", "fruit_veg"]),
+    ]);
+    assert!(flagged(&spasms, "low_calcium"), "{:?}", spasms.red_flags);
+    assert!(!spasms.for_clinician.iter().any(|m| m.id == "calcium"), "{:?}", spasms.for_clinician);
+}
+
 #[test]
 fn a_child_with_a_limp_swelling_or_fever_needs_a_doctor_today() {
     for signs in [&["limp"][..], &["swelling"], &["unwell"], &["bruising_sweats"]] {

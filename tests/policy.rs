@@ -17,7 +17,11 @@ fn kb() -> KnowledgeBase {
 /// Walks the quiz as a person would, with clicks chosen by `picks`, until every question
 /// asked has an answer.
 fn walk(kb: &KnowledgeBase, picks: &[u16]) -> Answers {
-    let mut answers = Answers::new();
+    walk_from(kb, Answers::new(), picks)
+}
+
+/// [`walk`] from answers already given (a toddler's age).
+fn walk_from(kb: &KnowledgeBase, mut answers: Answers, picks: &[u16]) -> Answers {
     let mut picks = picks.iter().cycle();
     for _ in 0..100 {
         let Some(q) = visible_questions(kb, &answers).into_iter().find(|q| !answers.is_answered(&q.id)) else {
@@ -263,11 +267,12 @@ const DIRECT_CAUSES: [(&str, &str); 8] = [
     ("conditions", "gut"),
 ];
 
-/// Err naming a nutrient named for the clinician that breaks the policy: named without an
-/// urgent or emergency outcome, without a direct cause in the answers, without a warning
-/// that holds whose own cause may be that shortfall (`may_be_low`), or potassium with a
-/// risk of it being too high. Any nutrient left in the person's list at an urgent or
-/// emergency outcome is an error too.
+/// Err naming a nutrient named for the clinician that breaks the policy: named while
+/// nutrients aren't deferred, with foods, without a direct cause in the answers, without a
+/// warning that holds whose own cause may be that shortfall (`may_be_low`), from a cause
+/// the person puts right alone unless that warning is the shortfall's own sign
+/// (`shortfall_sign`), or potassium with a risk of it being too high. Any nutrient left in
+/// the person's list at an urgent or emergency outcome is an error too.
 fn clinician_nutrients_safe(
     kb: &KnowledgeBase,
     answers: &Answers,
@@ -276,20 +281,28 @@ fn clinician_nutrients_safe(
     if a.triage >= TriageLevel::Urgent && !a.nutrients.is_empty() {
         return Err(format!("nutrients with foods at {}: {:?}", a.triage.id(), a.nutrients));
     }
+    if a.nutrients_deferred && !a.nutrients.is_empty() {
+        return Err(format!("nutrients with foods beside a warning that defers them: {:?}", a.nutrients));
+    }
     for m in &a.for_clinician {
-        if a.triage < TriageLevel::Urgent {
-            return Err(format!("{} named for the clinician at {}", m.id, a.triage.id()));
+        if !a.nutrients_deferred {
+            return Err(format!("{} named for the clinician at {} with nothing deferred", m.id, a.triage.id()));
+        }
+        if !m.foods.is_empty() {
+            return Err(format!("{} named for the clinician with foods: {:?}", m.id, m.foods));
         }
         if !has_direct_cause(kb, m) {
             return Err(format!("{} named at {} without a direct cause: {:?}", m.id, a.triage.id(), m.evidence));
         }
-        let lasting = |e: &leg_pain_quiz::knowledge::Evidence| e.direct && !e.self_managed && e.weight > 0;
-        if !m.evidence.iter().any(|id| kb.evidence.iter().any(|e| e.id == *id && lasting(e))) {
-            return Err(format!("{} named only from a cause the person puts right alone: {:?}", m.id, m.evidence));
-        }
-        let allowed = a.red_flags.iter().filter_map(|id| kb.red_flag(id)).any(|f| f.may_be_low.contains(&m.id));
-        if !allowed {
+        let holding: Vec<_> =
+            a.red_flags.iter().filter_map(|id| kb.red_flag(id)).filter(|f| f.may_be_low.contains(&m.id)).collect();
+        if holding.is_empty() {
             return Err(format!("{} named, but no warning in {:?} may be that shortfall", m.id, a.red_flags));
+        }
+        let lasting = |e: &leg_pain_quiz::knowledge::Evidence| e.direct && !e.self_managed && e.weight > 0;
+        let own_sign = holding.iter().any(|f| f.shortfall_sign);
+        if !own_sign && !m.evidence.iter().any(|id| kb.evidence.iter().any(|e| e.id == *id && lasting(e))) {
+            return Err(format!("{} named only from a cause the person puts right alone: {:?}", m.id, m.evidence));
         }
         if m.id == "potassium" {
             if let Some((q, c)) = HIGH_POTASSIUM_RISKS.iter().find(|(q, c)| answers.is_selected(q, c)) {
@@ -495,6 +508,35 @@ proptest! {
         // Nor a tip that names a supplement (a toddler's vitamin D drops beside a fever).
         let supplement_tip = a.lifestyle.iter().find(|id| kb.lifestyle.iter().any(|t| t.id == **id && t.supplement));
         prop_assert!(a.triage < TriageLevel::Urgent || supplement_tip.is_none(), "{:?} at {}", supplement_tip, a.triage.id());
+    }
+
+    /// A shortfall's own sign (a toddler's bowed legs, pallor) beside a warning that holds
+    /// nutrients back, with a cause the person could otherwise put right: whatever is named
+    /// is named for the clinician only, with no foods, and no tip names a supplement before
+    /// its blood test; a deferred nutrient never carries foods (safety/triage-policy.md).
+    #[test]
+    fn a_deferred_nutrient_never_carries_foods_or_a_supplement(picks in prop::collection::vec(any::<u16>(), 1..64), toddler in any::<bool>(), sign in any::<usize>(), own in any::<usize>()) {
+        let kb = kb();
+        let start = if toddler { select(&kb, &Answers::new(), "age", "under_3") } else { Answers::new() };
+        let mut answers = walk_from(&kb, start, &picks);
+        let signs = [("child_pattern", "bowed_legs"), ("body_signs", "tired_pale")];
+        let own_causes = [("daylight", "dark_skin"), ("daylight", "little"), ("avoid", "dairy"), ("diet", "vegan"), ("sex", "heavy_periods")];
+        for (q, c) in [signs[sign % signs.len()], own_causes[own % own_causes.len()]] {
+            if visible_questions(&kb, &answers).iter().any(|x| x.id == q) {
+                answers = tick(&kb, &answers, q, c);
+            }
+        }
+        prop_assume!(is_complete(&kb, &answers));
+        let a = assess(&kb, &answers);
+        prop_assert!(clinician_nutrients_safe(&kb, &answers, &a).is_ok(), "{}", clinician_nutrients_safe(&kb, &answers, &a).unwrap_err());
+        let shown = a.advice_shown();
+        let supplement = kb.advice_lists().into_iter().zip(shown).flat_map(|((_, list), ids)| {
+            ids.iter().filter_map(move |id| list.iter().find(|t| t.id == *id && t.supplement))
+        }).next();
+        prop_assert!(a.for_clinician.is_empty() || supplement.is_none(), "{:?} beside {:?}", supplement.map(|t| &t.id), a.for_clinician);
+        let r = leg_pain_quiz::report::report(&kb, kb.region("GB"), &answers, &a);
+        prop_assert_eq!(r.outcome.tell.is_some(), !a.for_clinician.is_empty());
+        prop_assert!(!r.outcome.tell.iter().any(|l| l.text.contains(" about :")), "{:?}", r.outcome.tell);
     }
 
     /// A racing or fluttering heart, legs weakening over days, or being ill on medicines that

@@ -329,3 +329,33 @@ fn an_emergency_that_may_be_a_shortfall_names_it_for_the_clinician_only() {
     let r = report_for(&kb, &with(&[("body_signs", &["palpitations_faint"])]));
     assert!(r.outcome.tell.is_none() && r.standout.is_empty());
 }
+
+/// A toddler's bowed legs from no drops and dark skin: the outcome's line to tell the GP
+/// names vitamin D with the diet, time outdoors and vitamins, in words for a parent, and
+/// never an empty "Tell them about :" (safety/triage-policy.md).
+#[test]
+fn rickets_from_daylight_names_vitamin_d_for_the_gp_in_a_whole_sentence() {
+    let kb = kb();
+    let answers = with(&[
+        ("for_whom", &["someone_else"]),
+        ("age", &["under_3"]),
+        ("sensation", &["aching"]),
+        ("child_pattern", &["daytime", "bowed_legs"]),
+        ("since", &["months_worse"]),
+        ("frequency", &["most_nights"]),
+        ("eats", &["fruit_veg"]),
+        ("daylight", &["dark_skin"]),
+    ]);
+    let r = report_for(&kb, &answers);
+    assert_eq!(r.outcome.level, TriageLevel::Soon);
+    let tell = r.outcome.tell.as_ref().map(|l| l.text.to_string()).unwrap_or_default();
+    assert_eq!(
+        tell,
+        "Tell them about the diet, time outdoors and any vitamins taken: vitamin D may be low, so a blood test may \
+         be needed. Don't start a supplement for this before the test."
+    );
+    assert!(r.standout.is_empty() && !r.folds.iter().any(|f| f.name == "supplements"));
+    assert!(!r.folds.iter().flat_map(|f| &f.blocks).flat_map(|b| &b.lines).any(|l| l.mark == Mark::Food));
+    let doctor = r.doctor_text("2026-01-01");
+    assert!(doctor.contains("Vitamin D ("), "{doctor}");
+}

@@ -101,7 +101,7 @@ pub struct Outcome {
     /// The numbers the call buttons dial (none: the region is unknown, or the level has none).
     pub call: Vec<Text>,
     pub flags: Vec<Line>,
-    /// At an urgent or emergency outcome, what to tell the clinician: the answers that may
+    /// When nutrients are held back, what to tell the clinician: the answers that may
     /// have lowered a nutrient whose shortfall may be the warning sign itself, and the
     /// blood test (from `Assessment::for_clinician`; never a food or a supplement).
     pub tell: Option<Line>,
@@ -414,8 +414,9 @@ pub fn report(kb: &KnowledgeBase, region: Option<&Region>, answers: &Answers, a:
 }
 
 /// "Tell them about a water tablet …: potassium and magnesium may be low, so a blood test
-/// may be needed": the answers behind the direct causes of the nutrients named for the
-/// clinician, in the person's words. `None` when none is named.
+/// may be needed": the answers behind the direct causes the person can't put right alone,
+/// in the person's words; with none (a diet or daylight behind the shortfall's own sign),
+/// the diet, time outdoors and vitamins. `None` when no nutrient is named.
 fn tell_clinician(kb: &KnowledgeBase, answers: &Answers, a: &Assessment) -> Option<Line> {
     if a.for_clinician.is_empty() {
         return None;
@@ -442,10 +443,9 @@ fn tell_clinician(kb: &KnowledgeBase, answers: &Answers, a: &Assessment) -> Opti
     }
     let causes: Vec<&str> = causes.iter().map(String::as_str).collect();
     let names: Vec<&str> = names.iter().map(String::as_str).collect();
-    let text = fill(
-        &kb.ui.tell_clinician,
-        &[("causes", &list_words(&causes, &kb.ui.and)), ("names", &list_words(&names, &kb.ui.and))],
-    );
+    let ui = &kb.ui;
+    let template = if causes.is_empty() { &ui.tell_clinician_own } else { &ui.tell_clinician };
+    let text = fill(template, &[("causes", &list_words(&causes, &ui.and)), ("names", &list_words(&names, &ui.and))]);
     Some(line(owned(text)))
 }
 

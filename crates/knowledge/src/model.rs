@@ -298,9 +298,12 @@ pub struct UiText {
     pub deferred: Text,
     /// `deferred` where a warning may be the shortfall itself.
     pub deferred_checked: Text,
-    /// What to tell the clinician at an urgent or emergency outcome: `{causes}`, the
-    /// answers, and `{names}`, the nutrients that may be low.
+    /// What to tell the clinician when nutrients are deferred: `{causes}`, the answers,
+    /// and `{names}`, the nutrients that may be low.
     pub tell_clinician: Text,
+    /// `tell_clinician` when no answer names a cause the person can't put right alone: the
+    /// causes are the diet, daylight or drops (a sign that is the shortfall's own).
+    pub tell_clinician_own: Text,
     pub strong: Text,
     pub moderate: Text,
     pub possible: Text,
@@ -890,11 +893,18 @@ pub struct RedFlag {
     #[serde(default)]
     pub defers_nutrients: bool,
     /// Nutrients whose shortfall can itself cause this sign (low potassium a racing heart,
-    /// low calcium a tingling mouth), as its sources say. At an urgent or emergency outcome
-    /// one of them is named for the clinician only, never with foods, and only when a
-    /// direct cause in the answers points to it (safety/triage-policy.md).
+    /// low calcium a tingling mouth), as its sources say. When nutrients are deferred (an
+    /// urgent or emergency outcome, or a warning that defers them) one of them is named for
+    /// the clinician only, never with foods, and only when a direct cause the person can't
+    /// put right alone points to it (safety/triage-policy.md).
     #[serde(default)]
     pub may_be_low: List<Text>,
+    /// Its sign is the shortfall's own classic sign (rickets' bowed legs for vitamin D and
+    /// calcium, anaemia's pallor for iron and B12): any direct cause of a `may_be_low`
+    /// nutrient, one the person could otherwise put right too (a diet, little daylight),
+    /// names it for the clinician, at any level. The sign means it has gone too far to put right alone.
+    #[serde(default)]
+    pub shortfall_sign: bool,
     pub when: Condition,
     pub sources: List<Text>,
 }

@@ -388,6 +388,11 @@ impl<'a> Checks<'a> {
                     self.err(format!("{what} names unknown nutrient `{n}`"));
                 }
             }
+            // The shortfall's own sign names a nutrient from any cause: it must say which,
+            // and asks for a GP at least (a routine note is no sign that has gone too far).
+            if f.shortfall_sign && (f.may_be_low.is_empty() || f.level < TriageLevel::Soon) {
+                self.err(format!("{what} is a shortfall's own sign but names no `may_be_low` or is below `soon`"));
+            }
             self.condition(&what, &f.when, None);
             self.sources(&what, &f.sources);
         }

@@ -31,10 +31,11 @@ pub struct Assessment {
     /// symptoms otherwise holds: no nutrient, food or supplement is shown to the person
     /// until they have been seen.
     pub nutrients_deferred: bool,
-    /// At an urgent or emergency outcome, the nutrients whose shortfall may be the warning
-    /// sign itself (the flag's `may_be_low`) that a direct cause in the answers points to,
+    /// When nutrients are deferred, the nutrients whose shortfall may be the warning sign
+    /// itself (a flag's `may_be_low`) that a direct cause the person can't put right alone
+    /// points to, or any direct cause when the flag is the shortfall's own sign (`shortfall_sign`),
     /// ranked like `nutrients`: named for the clinician only (a line in the outcome and the
-    /// doctor's summary, with the blood tests), never with foods.
+    /// doctor's summary, with the blood tests), never with foods or a supplement.
     #[serde(default)]
     pub for_clinician: Vec<NutrientMatch>,
     /// Nutrients never suggested because more could harm (ids; the reason is in the knowledge base).
@@ -118,10 +119,11 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
     }
 
     let flags = flags_by_urgency(kb, &selected, TriageLevel::SelfCare);
-    // At a same-day or emergency outcome the person is shown no nutrient, food or
-    // supplement: the warning comes first, and foods beside it invite delay. A nutrient
-    // whose shortfall may be the warning sign itself is named for the clinician only, and
-    // only from a direct cause: a weaker cause is not worth naming then
+    // At a same-day or emergency outcome, or beside a warning that defers them, the person
+    // is shown no nutrient, food or supplement: the warning comes first, and foods beside it
+    // invite delay. A nutrient whose shortfall may be the warning sign itself is named for
+    // the clinician only, and only from a direct cause the person can't put right alone,
+    // or from any direct cause when the sign is the shortfall's own (rickets' bowed legs)
     // (safety/triage-policy.md, "A warning sign that may be the shortfall itself").
     let warning = flags.first().is_some_and(|f| f.level >= TriageLevel::Urgent);
     let nutrients_deferred = warning || flags.iter().any(|f| f.defers_nutrients);
@@ -139,11 +141,21 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
                 continue;
             }
         }
-        if nutrients_deferred && !(warning && flags.iter().any(|f| f.may_be_low.contains(&n.id))) {
+        // Held back with the warning unless a warning that holds may be this shortfall; its
+        // own classic sign (bowed legs, pallor: `shortfall_sign`) names it from any direct
+        // cause, one the person could otherwise put right too (a diet, little daylight).
+        let (mut listed, mut own_sign) = (false, false);
+        for f in &flags {
+            if f.may_be_low.contains(&n.id) {
+                listed = true;
+                own_sign |= f.shortfall_sign;
+            }
+        }
+        if nutrients_deferred && !listed {
             continue;
         }
-        // Named for the clinician only from a direct cause the person can't put right alone
-        // (neck surgery, not a diet without dairy: safety/triage-policy.md).
+        // Named for the clinician otherwise only from a direct cause the person can't put
+        // right alone (neck surgery, not a diet without dairy: safety/triage-policy.md).
         let (mut score, mut direct, mut pointed, mut named) = (0, false, false, false);
         // Lasting causes: all, and whether a direct one the person can't put right alone (a
         // medicine, poor absorption, a loss) or a telling sign holds: without one, causes the
@@ -180,7 +192,9 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
                 reasons.push(e.reason.clone());
             }
         }
-        let Some(strength) = strength_of(kb, score).filter(|_| pointed && (named || !nutrients_deferred)) else {
+        let Some(strength) =
+            strength_of(kb, score).filter(|_| pointed && (named || (own_sign && direct) || !nutrients_deferred))
+        else {
             continue;
         };
         let triage = match strength_of(kb, if needs_a_doctor { lasting } else { 0 }) {
@@ -227,15 +241,17 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
         }
     }
     let mut advice: [Vec<&Advice>; 4] = Default::default();
+    // Beside a same-day or emergency warning no tip names a supplement (vitamin D drops read
+    // as a treatment for the leg), nor beside a nutrient named for the clinician (none before
+    // its blood test): the warning comes first.
+    let no_supplement = warning || !for_clinician.is_empty();
     // Advice for a nutrient shows only with it, so beside a same-day or emergency warning
     // only what the answers alone call for is said (what not to take with kidney disease).
     for (out, (_, list)) in advice.iter_mut().zip(kb.advice_lists()) {
         for a in list.iter() {
             let for_nutrient =
                 a.nutrients.is_empty() || a.nutrients.iter().any(|n| nutrients.iter().any(|m| m.id == *n));
-            // Beside a same-day or emergency warning no tip names a supplement (vitamin D
-            // drops read as a treatment for the leg): the warning comes first.
-            if for_nutrient && !(a.supplement && warning) && holds(&a.when, &selected) {
+            if for_nutrient && !(a.supplement && no_supplement) && holds(&a.when, &selected) {
                 tested.extend(a.tests.iter());
                 out.push(a);
             }
