@@ -728,8 +728,19 @@ fn a_routine_level_set_by_a_warning_leads_with_the_gp_not_the_food_ideas() {
 
 #[test]
 fn medicines_that_cause_cramps_or_restless_legs_lead_to_a_review_never_to_stopping() {
-    let cramps = run(&[("other_medicines", &["cramp_causing"])]);
+    let cramps = run(&[("other_medicines", &["cramp_causing"]), ("frequency", &["weekly"])]);
     assert!(flagged(&cramps, "cramp_medicine"));
+    // Occasional short cramps beside such a medicine are self-care (NICE CKS: review the
+    // medicines when cramps are troublesome), with the medicine still named as a cause and
+    // the pharmacist's review offered.
+    let occasional = run(&[("other_medicines", &["cramp_causing"]), ("frequency", &["occasional"])]);
+    assert!(
+        !flagged(&occasional, "cramp_medicine") && occasional.triage == TriageLevel::SelfCare,
+        "{:?}",
+        occasional.red_flags
+    );
+    assert!(occasional.other_causes.iter().any(|c| c == "medicine_side_effect"), "{:?}", occasional.other_causes);
+    assert!(occasional.medicine_notes.iter().any(|c| c == "cramp_or_rls_medicines"), "{:?}", occasional.medicine_notes);
     let restless = run(&[
         ("sensation", &["urge_to_move"]),
         ("rls_pattern", &["evening_worse"]),
