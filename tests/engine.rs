@@ -673,9 +673,15 @@ fn new_swelling_of_both_ankles_is_soon_and_months_of_it_unchanged_routine() {
         run(&[ankles, old, ("sign_since", &["stable"]), ("sex", &["postpartum"]), ("pregnancy_signs", &["none"])]);
     assert!(after_birth.triage >= TriageLevel::Soon, "{:?}", after_birth.red_flags);
     // Known heart failure with swelling worse this week, or not sure when: the same day.
-    for (since, own) in [("months_stable", "recent"), ("months_stable", "worse"), ("not_sure", "stable")] {
+    for (since, own) in [("months_stable", "recent"), ("months_stable", "worse"), ("weeks", "not_sure")] {
         let hf = run(&[ankles, ("since", &[since]), ("sign_since", &[own]), ("conditions", &["heart_failure"])]);
         assert!(flagged(&hf, "heart_failure_worse"), "{since}/{own}: {:?}", hf.red_flags);
+    }
+    // The swelling's own duration decides, not the cramps': years of unchanged swelling
+    // beside new cramps is not worsening heart failure (NHS heart failure checklist).
+    for since in ["weeks", "not_sure"] {
+        let hf = run(&[ankles, ("since", &[since]), ("sign_since", &["stable"]), ("conditions", &["heart_failure"])]);
+        assert!(!flagged(&hf, "heart_failure_worse"), "{since}: {:?}", hf.red_flags);
     }
     // The routine text names the same-day and 999 signs, and a swelling never checked
     // is booked with a GP.
