@@ -761,6 +761,21 @@ fn medicines_that_cause_cramps_or_restless_legs_lead_to_a_review_never_to_stoppi
     }
 }
 
+/// Slow worsening of occasional cramps is a routine mention with when to go sooner (NHS
+/// inform leg cramps); slow worsening with cramps most nights, tingling or aching is a GP
+/// within days.
+#[test]
+fn occasional_cramps_slowly_worse_are_routine_and_more_is_soon() {
+    let mild = run(&[("since", &["months_worse"]), ("frequency", &["occasional"])]);
+    assert_eq!(mild.triage, TriageLevel::Routine, "{:?}", mild.red_flags);
+    assert!(flagged(&mild, "getting_worse_mild") && !flagged(&mild, "getting_worse"));
+    for more in [("frequency", &["most_nights"][..]), ("sensation", &["tingling"]), ("frequency", &["not_sure"])] {
+        let a = run(&[("since", &["months_worse"]), more]);
+        assert!(flagged(&a, "getting_worse") && a.triage >= TriageLevel::Soon, "{more:?}: {:?}", a.red_flags);
+        assert!(!flagged(&a, "getting_worse_mild"), "{more:?}");
+    }
+}
+
 #[test]
 fn the_highest_level_wins() {
     let a = run(&[("frequency", &["most_nights"]), ("leg_signs", &["walking_pain", "cold_pale"])]);
