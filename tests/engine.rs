@@ -121,6 +121,38 @@ fn pain_or_swelling_in_one_calf_with_breathlessness_is_an_emergency() {
     assert!(!flagged(&a, "possible_dvt"), "the combination replaces the lone flag");
 }
 
+// NHS DVT: pain and swelling with breathlessness (not only sudden) is 999; NHS blood clots and
+// Asthma + Lung UK: passing out or a very fast heart too. A lung clot's breathlessness can
+// come on slowly (nidirect PE). With a clot risk or a blood thinner, the same.
+#[test]
+fn a_painful_calf_with_breathlessness_on_effort_a_faint_or_a_racing_heart_is_an_emergency() {
+    let calf = ("leg_signs", &["one_leg_pain_swelling"][..]);
+    for sign in ["tired_pale", "fainted", "heart_fluttering"] {
+        for extra in [&[][..], &[("conditions", &["previous_clot"][..])][..], &[("medicines", &["doac"][..])][..]] {
+            let signs = [sign];
+            let mut changes = vec![calf, ("body_signs", &signs[..])];
+            changes.extend_from_slice(extra);
+            let a = run(&changes);
+            assert_eq!(a.triage, TriageLevel::Emergency, "{sign} {extra:?}: {:?}", a.red_flags);
+            assert_eq!(a.red_flags[0], "clot_reaching_lung");
+            for lone in ["possible_dvt", "clot_risk_one_leg", "anticoagulant_calf"] {
+                assert!(!flagged(&a, lone), "{sign}: the combination replaces {lone}");
+            }
+        }
+    }
+    // A child's painful shin with pallor is not sent by ambulance (pallor is no lung sign there).
+    let child = run(&[
+        calf,
+        ("age", &["under_13"]),
+        ("sensation", &["pain"]),
+        ("child_pattern", &["one_leg", "daytime"]),
+        ("body_signs", &["tired_pale"]),
+    ]);
+    assert_eq!(child.triage, TriageLevel::Urgent, "{:?}", child.red_flags);
+    // Pallor or a faint without the leg sign stays as it was.
+    assert_eq!(run(&[("body_signs", &["tired_pale"])]).triage, TriageLevel::Soon);
+}
+
 #[test]
 fn new_confusion_alone_is_an_emergency() {
     let a = run(&[("body_signs", &["confused_drowsy"])]);
