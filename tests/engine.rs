@@ -204,6 +204,40 @@ fn shooting_pain_down_both_legs_is_an_emergency_but_down_one_is_not() {
     assert_eq!(worse.triage, TriageLevel::Soon);
 }
 
+// NHS sciatica: weakness or numbness in both legs that is severe or getting worse is A&E or
+// 999; Mayo Clinic GBS: tingling that spreads up from the feet is an emergency. NICE NG234:
+// with cancer, numbness, tingling or an unsteady walk may be spinal cord compression.
+#[test]
+fn both_legs_going_numb_is_asked_with_weakness_and_cancer_with_new_numbness_is_urgent() {
+    let kb = kb();
+    let choice = kb.question("leg_signs").unwrap().choices.iter().find(|c| c.id == "weakness_worsening").unwrap();
+    assert!(choice.label.contains("numb"), "the emergency choice names numbness: {}", choice.label);
+    for sign in [&["tingling"][..], &["aching"][..]] {
+        let body: &[&str] = if sign == ["tingling"] { &["none"] } else { &["unsteady"] };
+        for cancer in ["cancer", "cancer_past"] {
+            let a = run(&[
+                ("sensation", sign),
+                ("body_signs", body),
+                ("since", &["weeks"]),
+                ("frequency", &["constant"]),
+                ("legs", &["both_legs"]),
+                ("conditions", &[cancer]),
+            ]);
+            assert_eq!(a.triage, TriageLevel::Urgent, "{sign:?} {body:?} {cancer}: {:?}", a.red_flags);
+            assert!(flagged(&a, "cancer_spine"), "{sign:?} {cancer}: {:?}", a.red_flags);
+        }
+    }
+    // Numbness from past chemotherapy, the same for months: not the spine's warning.
+    let old = run(&[
+        ("sensation", &["tingling"]),
+        ("since", &["months_stable"]),
+        ("frequency", &["constant"]),
+        ("legs", &["feet"]),
+        ("conditions", &["cancer_past"]),
+    ]);
+    assert!(!flagged(&old, "cancer_spine"), "{:?}", old.red_flags);
+}
+
 #[test]
 fn a_cold_pale_leg_and_saddle_numbness_are_emergencies() {
     assert_eq!(run(&[("leg_signs", &["cold_pale"])]).triage, TriageLevel::Emergency);
