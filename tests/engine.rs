@@ -238,6 +238,39 @@ fn both_legs_going_numb_is_asked_with_weakness_and_cancer_with_new_numbness_is_u
     assert!(!flagged(&old, "cancer_spine"), "{:?}", old.red_flags);
 }
 
+// NICE NG19 1.3.1: a limb-threatening diabetic foot (an ulcer with fever or limb ischaemia, a
+// deep infection, gangrene) goes to acute services immediately; the rest within a working day.
+#[test]
+fn a_diabetic_foot_sore_or_red_foot_with_fever_or_rest_pain_is_an_emergency() {
+    let kb = kb();
+    let choice = kb.question("leg_signs").unwrap().choices.iter().find(|c| c.id == "diabetic_foot_changed").unwrap();
+    assert!(choice.label.contains("black"), "gangrene can be said: {}", choice.label);
+    let diabetes = ("conditions", &["diabetes"][..]);
+    for (leg, body) in [
+        (&["foot_sore"][..], &["fever"][..]),
+        (&["diabetic_foot_changed"][..], &["fever"][..]),
+        (&["foot_sore", "rest_pain"][..], &["none"][..]),
+    ] {
+        let a = run(&[
+            ("leg_signs", leg),
+            ("body_signs", body),
+            ("sensation", &["tingling"]),
+            ("since", &["weeks"]),
+            diabetes,
+        ]);
+        assert_eq!(a.triage, TriageLevel::Emergency, "{leg:?} {body:?}: {:?}", a.red_flags);
+        assert!(flagged(&a, "diabetic_foot_threat"), "{:?}", a.red_flags);
+    }
+    // Rest pain beside a sore the same for months: the same-day vascular and foot team's.
+    let stable = run(&[("leg_signs", &["foot_sore", "rest_pain"]), ("since", &["months_stable"]), diabetes]);
+    assert_eq!(stable.triage, TriageLevel::Urgent, "{:?}", stable.red_flags);
+    // A sore or a changed foot alone is the foot team's today; without diabetes, no emergency.
+    let sore = run(&[("leg_signs", &["foot_sore"]), diabetes]);
+    assert_eq!(sore.triage, TriageLevel::Urgent, "{:?}", sore.red_flags);
+    let no_diabetes = run(&[("leg_signs", &["foot_sore"]), ("body_signs", &["fever"]), ("sensation", &["pain"])]);
+    assert_eq!(no_diabetes.triage, TriageLevel::Urgent, "{:?}", no_diabetes.red_flags);
+}
+
 #[test]
 fn a_cold_pale_leg_and_saddle_numbness_are_emergencies() {
     assert_eq!(run(&[("leg_signs", &["cold_pale"])]).triage, TriageLevel::Emergency);
