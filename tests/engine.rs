@@ -271,6 +271,22 @@ fn a_diabetic_foot_sore_or_red_foot_with_fever_or_rest_pain_is_an_emergency() {
     assert_eq!(no_diabetes.triage, TriageLevel::Urgent, "{:?}", no_diabetes.red_flags);
 }
 
+// 999 signs no other answer can say: a fit or a child working hard to breathe (Healthier
+// Together fever, red), sudden severe back or tummy pain (NHS abdominal aortic aneurysm).
+#[test]
+fn a_fit_struggling_to_breathe_or_sudden_severe_back_or_tummy_pain_is_an_emergency() {
+    let adult = run(&[("body_signs", &["fit_breathing_pain"])]);
+    assert_eq!(adult.triage, TriageLevel::Emergency, "{:?}", adult.red_flags);
+    let child = run(&[
+        ("age", &["under_13"]),
+        ("sensation", &["pain"]),
+        ("child_pattern", &["both_legs_evening"]),
+        ("body_signs", &["fit_breathing_pain", "fever"]),
+    ]);
+    assert_eq!(child.triage, TriageLevel::Emergency, "{:?}", child.red_flags);
+    assert!(flagged(&child, "fit_breathing_pain"));
+}
+
 #[test]
 fn a_cold_pale_leg_and_saddle_numbness_are_emergencies() {
     assert_eq!(run(&[("leg_signs", &["cold_pale"])]).triage, TriageLevel::Emergency);
