@@ -287,6 +287,26 @@ fn a_fit_struggling_to_breathe_or_sudden_severe_back_or_tummy_pain_is_an_emergen
     assert!(flagged(&child, "fit_breathing_pain"));
 }
 
+// The self-care safety net must not send a weakening leg to a routine GP visit: one leg
+// weakening is `one_leg_weakness` (today), both legs weak or numb or a numb bottom is an
+// emergency (NHS sciatica). And black poo on a blood thinner is "today", as the `black_poo`
+// flag says (NHS rectal bleeding: urgent GP or 111; 999 for bleeding non-stop or a lot).
+#[test]
+fn safety_net_and_medicine_note_wording_agree_with_the_rules() {
+    let kb = kb();
+    let self_care = kb.triage.iter().find(|t| t.level == TriageLevel::SelfCare).unwrap();
+    let mut texts: Vec<&str> = vec![&self_care.action, self_care.action_them.as_deref().unwrap()];
+    let sleep = self_care.variants.last().unwrap();
+    texts.extend([&*sleep.action, sleep.action_them.as_deref().unwrap()]);
+    for text in texts {
+        assert!(!text.contains("weakness"), "weakness is not a routine GP visit: {text}");
+        assert!(text.contains("a leg gets weaker") && text.contains("{emergency}"), "{text}");
+    }
+    let note = kb.medicine_notes.iter().find(|n| n.id == "blood_thinner").unwrap();
+    assert!(!note.text.contains("{emergency} for bleeding that won't stop or black poo"), "{}", note.text);
+    assert!(note.text.contains("black poo"), "{}", note.text);
+}
+
 #[test]
 fn a_cold_pale_leg_and_saddle_numbness_are_emergencies() {
     assert_eq!(run(&[("leg_signs", &["cold_pale"])]).triage, TriageLevel::Emergency);
