@@ -121,6 +121,38 @@ fn pain_or_swelling_in_one_calf_with_breathlessness_is_an_emergency() {
     assert!(!flagged(&a, "possible_dvt"), "the combination replaces the lone flag");
 }
 
+// NHS DVT: pain and swelling with breathlessness (not only sudden) is 999; NHS blood clots and
+// Asthma + Lung UK: passing out or a very fast heart too. A lung clot's breathlessness can
+// come on slowly (nidirect PE). With a clot risk or a blood thinner, the same.
+#[test]
+fn a_painful_calf_with_breathlessness_on_effort_a_faint_or_a_racing_heart_is_an_emergency() {
+    let calf = ("leg_signs", &["one_leg_pain_swelling"][..]);
+    for sign in ["tired_pale", "fainted", "heart_fluttering"] {
+        for extra in [&[][..], &[("conditions", &["previous_clot"][..])][..], &[("medicines", &["doac"][..])][..]] {
+            let signs = [sign];
+            let mut changes = vec![calf, ("body_signs", &signs[..])];
+            changes.extend_from_slice(extra);
+            let a = run(&changes);
+            assert_eq!(a.triage, TriageLevel::Emergency, "{sign} {extra:?}: {:?}", a.red_flags);
+            assert_eq!(a.red_flags[0], "clot_reaching_lung");
+            for lone in ["possible_dvt", "clot_risk_one_leg", "anticoagulant_calf"] {
+                assert!(!flagged(&a, lone), "{sign}: the combination replaces {lone}");
+            }
+        }
+    }
+    // A child's painful shin with pallor is not sent by ambulance (pallor is no lung sign there).
+    let child = run(&[
+        calf,
+        ("age", &["under_13"]),
+        ("sensation", &["pain"]),
+        ("child_pattern", &["one_leg", "daytime"]),
+        ("body_signs", &["tired_pale"]),
+    ]);
+    assert_eq!(child.triage, TriageLevel::Urgent, "{:?}", child.red_flags);
+    // Pallor or a faint without the leg sign stays as it was.
+    assert_eq!(run(&[("body_signs", &["tired_pale"])]).triage, TriageLevel::Soon);
+}
+
 #[test]
 fn new_confusion_alone_is_an_emergency() {
     let a = run(&[("body_signs", &["confused_drowsy"])]);
@@ -170,6 +202,109 @@ fn shooting_pain_down_both_legs_is_an_emergency_but_down_one_is_not() {
     assert_eq!(lasting.triage, TriageLevel::Routine);
     let worse = run(&[("leg_signs", &["shooting_one_leg"]), ("since", &["months_worse"])]);
     assert_eq!(worse.triage, TriageLevel::Soon);
+}
+
+// NHS sciatica: weakness or numbness in both legs that is severe or getting worse is A&E or
+// 999; Mayo Clinic GBS: tingling that spreads up from the feet is an emergency. NICE NG234:
+// with cancer, numbness, tingling or an unsteady walk may be spinal cord compression.
+#[test]
+fn both_legs_going_numb_is_asked_with_weakness_and_cancer_with_new_numbness_is_urgent() {
+    let kb = kb();
+    let choice = kb.question("leg_signs").unwrap().choices.iter().find(|c| c.id == "weakness_worsening").unwrap();
+    assert!(choice.label.contains("numb"), "the emergency choice names numbness: {}", choice.label);
+    for sign in [&["tingling"][..], &["aching"][..]] {
+        let body: &[&str] = if sign == ["tingling"] { &["none"] } else { &["unsteady"] };
+        for cancer in ["cancer", "cancer_past"] {
+            let a = run(&[
+                ("sensation", sign),
+                ("body_signs", body),
+                ("since", &["weeks"]),
+                ("frequency", &["constant"]),
+                ("legs", &["both_legs"]),
+                ("conditions", &[cancer]),
+            ]);
+            assert_eq!(a.triage, TriageLevel::Urgent, "{sign:?} {body:?} {cancer}: {:?}", a.red_flags);
+            assert!(flagged(&a, "cancer_spine"), "{sign:?} {cancer}: {:?}", a.red_flags);
+        }
+    }
+    // Numbness from past chemotherapy, the same for months: not the spine's warning.
+    let old = run(&[
+        ("sensation", &["tingling"]),
+        ("since", &["months_stable"]),
+        ("frequency", &["constant"]),
+        ("legs", &["feet"]),
+        ("conditions", &["cancer_past"]),
+    ]);
+    assert!(!flagged(&old, "cancer_spine"), "{:?}", old.red_flags);
+}
+
+// NICE NG19 1.3.1: a limb-threatening diabetic foot (an ulcer with fever or limb ischaemia, a
+// deep infection, gangrene) goes to acute services immediately; the rest within a working day.
+#[test]
+fn a_diabetic_foot_sore_or_red_foot_with_fever_or_rest_pain_is_an_emergency() {
+    let kb = kb();
+    let choice = kb.question("leg_signs").unwrap().choices.iter().find(|c| c.id == "diabetic_foot_changed").unwrap();
+    assert!(choice.label.contains("black"), "gangrene can be said: {}", choice.label);
+    let diabetes = ("conditions", &["diabetes"][..]);
+    for (leg, body) in [
+        (&["foot_sore"][..], &["fever"][..]),
+        (&["diabetic_foot_changed"][..], &["fever"][..]),
+        (&["foot_sore", "rest_pain"][..], &["none"][..]),
+    ] {
+        let a = run(&[
+            ("leg_signs", leg),
+            ("body_signs", body),
+            ("sensation", &["tingling"]),
+            ("since", &["weeks"]),
+            diabetes,
+        ]);
+        assert_eq!(a.triage, TriageLevel::Emergency, "{leg:?} {body:?}: {:?}", a.red_flags);
+        assert!(flagged(&a, "diabetic_foot_threat"), "{:?}", a.red_flags);
+    }
+    // Rest pain beside a sore the same for months: the same-day vascular and foot team's.
+    let stable = run(&[("leg_signs", &["foot_sore", "rest_pain"]), ("since", &["months_stable"]), diabetes]);
+    assert_eq!(stable.triage, TriageLevel::Urgent, "{:?}", stable.red_flags);
+    // A sore or a changed foot alone is the foot team's today; without diabetes, no emergency.
+    let sore = run(&[("leg_signs", &["foot_sore"]), diabetes]);
+    assert_eq!(sore.triage, TriageLevel::Urgent, "{:?}", sore.red_flags);
+    let no_diabetes = run(&[("leg_signs", &["foot_sore"]), ("body_signs", &["fever"]), ("sensation", &["pain"])]);
+    assert_eq!(no_diabetes.triage, TriageLevel::Urgent, "{:?}", no_diabetes.red_flags);
+}
+
+// 999 signs no other answer can say: a fit or a child working hard to breathe (Healthier
+// Together fever, red), sudden severe back or tummy pain (NHS abdominal aortic aneurysm).
+#[test]
+fn a_fit_struggling_to_breathe_or_sudden_severe_back_or_tummy_pain_is_an_emergency() {
+    let adult = run(&[("body_signs", &["fit_breathing_pain"])]);
+    assert_eq!(adult.triage, TriageLevel::Emergency, "{:?}", adult.red_flags);
+    let child = run(&[
+        ("age", &["under_13"]),
+        ("sensation", &["pain"]),
+        ("child_pattern", &["both_legs_evening"]),
+        ("body_signs", &["fit_breathing_pain", "fever"]),
+    ]);
+    assert_eq!(child.triage, TriageLevel::Emergency, "{:?}", child.red_flags);
+    assert!(flagged(&child, "fit_breathing_pain"));
+}
+
+// The self-care safety net must not send a weakening leg to a routine GP visit: one leg
+// weakening is `one_leg_weakness` (today), both legs weak or numb or a numb bottom is an
+// emergency (NHS sciatica). And black poo on a blood thinner is "today", as the `black_poo`
+// flag says (NHS rectal bleeding: urgent GP or 111; 999 for bleeding non-stop or a lot).
+#[test]
+fn safety_net_and_medicine_note_wording_agree_with_the_rules() {
+    let kb = kb();
+    let self_care = kb.triage.iter().find(|t| t.level == TriageLevel::SelfCare).unwrap();
+    let mut texts: Vec<&str> = vec![&self_care.action, self_care.action_them.as_deref().unwrap()];
+    let sleep = self_care.variants.last().unwrap();
+    texts.extend([&*sleep.action, sleep.action_them.as_deref().unwrap()]);
+    for text in texts {
+        assert!(!text.contains("weakness"), "weakness is not a routine GP visit: {text}");
+        assert!(text.contains("a leg gets weaker") && text.contains("{emergency}"), "{text}");
+    }
+    let note = kb.medicine_notes.iter().find(|n| n.id == "blood_thinner").unwrap();
+    assert!(!note.text.contains("{emergency} for bleeding that won't stop or black poo"), "{}", note.text);
+    assert!(note.text.contains("black poo"), "{}", note.text);
 }
 
 #[test]
