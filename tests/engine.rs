@@ -727,6 +727,33 @@ fn a_routine_level_set_by_a_warning_leads_with_the_gp_not_the_food_ideas() {
 }
 
 #[test]
+fn a_same_day_warning_that_says_now_leads_with_its_own_place_not_the_gp_surgery() {
+    // Review 12b F3: the first action under the heading is what a frightened person does.
+    // An injured leg that can't bear weight needs an X-ray (NHS broken leg: A&E now), a
+    // fever on cancer treatment the team's 24-hour line now (NICE CG151), a sickle cell
+    // crisis the sickle cell team now (NICE CG143): never "call your GP surgery".
+    let injury = run(&[("circumstances", &["leg_injury"]), ("injury_signs", &["cant_bear_weight"])]);
+    let fever = run(&[("conditions", &["cancer"]), ("body_signs", &["fever"])]);
+    let sickle = run(&[("sensation", &["pain"]), ("since", &["sudden"]), ("conditions", &["sickle_cell"])]);
+    for (a, says) in [(&injury, "{ed} now"), (&fever, "24-hour line now"), (&sickle, "sickle cell team now")] {
+        assert_eq!(a.triage, TriageLevel::Urgent, "{:?}", a.red_flags);
+        assert!(a.action.contains(says), "{}", a.action);
+        assert!(!a.action.contains("GP surgery"), "{}", a.action);
+    }
+    // In pregnancy too: the injury's own place, not the midwife.
+    let pregnant = run(&[
+        ("sex", &["pregnant"]),
+        ("pregnancy_signs", &["none"]),
+        ("circumstances", &["leg_injury"]),
+        ("injury_signs", &["cant_bear_weight"]),
+    ]);
+    assert!(pregnant.action.contains("{ed} now"), "{}", pregnant.action);
+    // A same-day warning with no place of its own keeps the level's action.
+    let cellulitis = run(&[("leg_signs", &["red_hot_skin"])]);
+    assert!(cellulitis.action.contains("GP surgery"), "{}", cellulitis.action);
+}
+
+#[test]
 fn medicines_that_cause_cramps_or_restless_legs_lead_to_a_review_never_to_stopping() {
     let cramps = run(&[("other_medicines", &["cramp_causing"]), ("frequency", &["weekly"])]);
     assert!(flagged(&cramps, "cramp_medicine"));
