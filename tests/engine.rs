@@ -727,6 +727,34 @@ fn a_routine_level_set_by_a_warning_leads_with_the_gp_not_the_food_ideas() {
 }
 
 #[test]
+fn a_baby_under_3_months_with_a_fever_is_an_emergency_and_an_older_toddler_same_day() {
+    // Review 12b F3: NICE NG143 red, Healthier Together fever (A&E or 999). The age band
+    // can't tell months, so the choice is asked of under-3s only.
+    let baby = |body: &'static [&'static str]| {
+        run(&[("age", &["under_3"]), ("sensation", &["not_sure"]), ("child_pattern", &["none"]), ("body_signs", body)])
+    };
+    let a = baby(&["fever", "baby_fever"]);
+    assert_eq!(a.triage, TriageLevel::Emergency, "{:?}", a.red_flags);
+    assert!(flagged(&a, "fever_baby_under_3_months"));
+    assert_eq!(baby(&["fever"]).triage, TriageLevel::Urgent);
+    let kb = kb();
+    let older = with(&[("age", &["under_13"]), ("body_signs", &["baby_fever"])]);
+    let body = visible_questions(&kb, &older).into_iter().find(|q| q.id == "body_signs").unwrap();
+    assert!(body.choices.iter().any(|c| c.id == "baby_fever"), "the choice exists");
+    assert_ne!(assess(&kb, &older).triage, TriageLevel::Emergency, "not kept for a child of 3 to 12");
+}
+
+#[test]
+fn an_injured_leg_out_of_shape_or_with_bone_showing_is_an_emergency() {
+    // Review 12b F5, NHS broken leg: 999 if the injury seems severe.
+    let a = run(&[("circumstances", &["leg_injury"]), ("injury_signs", &["deformed"])]);
+    assert_eq!(a.triage, TriageLevel::Emergency, "{:?}", a.red_flags);
+    assert!(flagged(&a, "injury_deformed"));
+    let cant_stand = run(&[("circumstances", &["leg_injury"]), ("injury_signs", &["cant_bear_weight"])]);
+    assert_eq!(cant_stand.triage, TriageLevel::Urgent, "{:?}", cant_stand.red_flags);
+}
+
+#[test]
 fn a_same_day_warning_that_says_now_leads_with_its_own_place_not_the_gp_surgery() {
     // Review 12b F3: the first action under the heading is what a frightened person does.
     // An injured leg that can't bear weight needs an X-ray (NHS broken leg: A&E now), a
