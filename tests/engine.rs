@@ -755,6 +755,45 @@ fn an_injured_leg_out_of_shape_or_with_bone_showing_is_an_emergency() {
 }
 
 #[test]
+fn a_sickle_cell_crisis_is_same_day_however_long_crises_have_come_and_never_growing_pains() {
+    // Review 12b F6, NICE CG143: a painful episode is an acute medical emergency. Crises
+    // recur for years, so "when did it start?" answered for the years can't lift it.
+    for (sensation, now) in [("pain", "crisis"), ("aching", "crisis"), ("pain", "not_sure")] {
+        let a = run(&[
+            ("sensation", &[sensation]),
+            ("since", &["months_stable"]),
+            ("conditions", &["sickle_cell"]),
+            ("sickle_pain_now", &[now]),
+        ]);
+        assert_eq!(a.triage, TriageLevel::Urgent, "{sensation} {now}: {:?}", a.red_flags);
+        assert!(flagged(&a, "sickle_cell_pain"));
+    }
+    let usual = run(&[
+        ("sensation", &["aching"]),
+        ("since", &["months_stable"]),
+        ("conditions", &["sickle_cell"]),
+        ("sickle_pain_now", &["usual"]),
+    ]);
+    assert!(!flagged(&usual, "sickle_cell_pain"), "the usual day-to-day pain, no worse");
+    let child = |now: &'static str| {
+        run(&[
+            ("age", &["under_13"]),
+            ("sensation", &["aching"]),
+            ("child_pattern", &["both_legs_evening", "fine_morning"]),
+            ("since", &["months_stable"]),
+            ("conditions", &["sickle_cell"]),
+            ("sickle_pain_now", &[now]),
+        ])
+    };
+    assert_eq!(child("crisis").triage, TriageLevel::Urgent);
+    for now in ["crisis", "usual"] {
+        let a = child(now);
+        assert!(a.pattern.is_none(), "{now}: {:?}", a.pattern);
+        assert!(!a.other_causes.iter().any(|c| c == "growing_pains"), "{now}");
+    }
+}
+
+#[test]
 fn a_same_day_warning_that_says_now_leads_with_its_own_place_not_the_gp_surgery() {
     // Review 12b F3: the first action under the heading is what a frightened person does.
     // An injured leg that can't bear weight needs an X-ray (NHS broken leg: A&E now), a
