@@ -794,6 +794,20 @@ fn a_sickle_cell_crisis_is_same_day_however_long_crises_have_come_and_never_grow
 }
 
 #[test]
+fn one_joint_suddenly_hot_swollen_and_very_painful_is_same_day() {
+    // Review 12b F8, NHS arthritis: severe pain and swelling in just 1 joint that started
+    // suddenly (gout, an infected joint): an urgent GP appointment or 111, fever or not.
+    let a = run(&[("sensation", &["pain"]), ("since", &["sudden"]), ("leg_signs", &["hot_joint"])]);
+    assert_eq!(a.triage, TriageLevel::Urgent, "{:?}", a.red_flags);
+    assert!(flagged(&a, "hot_joint"));
+    assert!(a.nutrients.is_empty() || a.nutrients_deferred, "no food ideas beside it");
+    let fever = run(&[("leg_signs", &["hot_joint"]), ("body_signs", &["fever"])]);
+    assert!(flagged(&fever, "fever_with_leg_pain"), "{:?}", fever.red_flags);
+    let diabetes = run(&[("leg_signs", &["hot_joint"]), ("conditions", &["diabetes"])]);
+    assert!(flagged(&diabetes, "diabetic_foot"), "{:?}", diabetes.red_flags);
+}
+
+#[test]
 fn a_same_day_warning_that_says_now_leads_with_its_own_place_not_the_gp_surgery() {
     // Review 12b F3: the first action under the heading is what a frightened person does.
     // An injured leg that can't bear weight needs an X-ray (NHS broken leg: A&E now), a
