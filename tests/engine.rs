@@ -808,6 +808,44 @@ fn one_joint_suddenly_hot_swollen_and_very_painful_is_same_day() {
 }
 
 #[test]
+fn the_self_care_safety_nets_for_children_and_pregnancy_match_the_rules() {
+    // Review 12b F7: a limp over 2 days or a child who won't stand is same day (NICE CKS
+    // limp in children), never "see a GP"; pre-eclampsia can start after the questions
+    // (NHS pre-eclampsia: the midwife or maternity unit now).
+    for frequency in ["occasional", "most_nights"] {
+        let child = run(&[
+            ("age", &["under_13"]),
+            ("sensation", &["aching"]),
+            ("child_pattern", &["both_legs_evening", "fine_morning"]),
+            ("frequency", &[frequency]),
+        ]);
+        assert_eq!(child.triage, TriageLevel::SelfCare, "{:?}", child.red_flags);
+        assert!(child.action.contains("limp for over 2 days or won't stand on the leg"), "{}", child.action);
+        assert!(!child.action.contains("or they limp"), "{}", child.action);
+    }
+    let pregnant = run(&[("sex", &["pregnant"]), ("pregnancy_signs", &["none"])]);
+    assert_eq!(pregnant.triage, TriageLevel::SelfCare, "{:?}", pregnant.red_flags);
+    assert!(pregnant.action.contains("blurred vision"), "{}", pregnant.action);
+    // Every self-care wording for pregnancy, and for children, says so.
+    let kb = kb();
+    let g = kb.guidance(TriageLevel::SelfCare).unwrap();
+    for v in g.variants.iter() {
+        let texts = std::iter::once(&v.action).chain(v.action_them.as_ref());
+        for t in texts {
+            if t.contains("pregnancy") {
+                assert!(t.contains("maternity unit now"), "{t}");
+            }
+            if t.contains("children") {
+                assert!(
+                    t.contains("limp for over 2 days or won't stand on the leg") && !t.contains("or they limp."),
+                    "{t}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
 fn a_same_day_warning_that_says_now_leads_with_its_own_place_not_the_gp_surgery() {
     // Review 12b F3: the first action under the heading is what a frightened person does.
     // An injured leg that can't bear weight needs an X-ray (NHS broken leg: A&E now), a
