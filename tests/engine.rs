@@ -868,6 +868,152 @@ fn a_routine_level_set_by_a_warning_leads_with_the_gp_not_the_food_ideas() {
 }
 
 #[test]
+fn a_baby_under_3_months_with_a_fever_is_an_emergency_and_an_older_toddler_same_day() {
+    // Review 12b F3: NICE NG143 red, Healthier Together fever (A&E or 999). The age band
+    // can't tell months, so the choice is asked of under-3s only.
+    let baby = |body: &'static [&'static str]| {
+        run(&[("age", &["under_3"]), ("sensation", &["not_sure"]), ("child_pattern", &["none"]), ("body_signs", body)])
+    };
+    let a = baby(&["fever", "baby_fever"]);
+    assert_eq!(a.triage, TriageLevel::Emergency, "{:?}", a.red_flags);
+    assert!(flagged(&a, "fever_baby_under_3_months"));
+    assert_eq!(baby(&["fever"]).triage, TriageLevel::Urgent);
+    let kb = kb();
+    let older = with(&[("age", &["under_13"]), ("body_signs", &["baby_fever"])]);
+    let body = visible_questions(&kb, &older).into_iter().find(|q| q.id == "body_signs").unwrap();
+    assert!(body.choices.iter().any(|c| c.id == "baby_fever"), "the choice exists");
+    assert_ne!(assess(&kb, &older).triage, TriageLevel::Emergency, "not kept for a child of 3 to 12");
+}
+
+#[test]
+fn an_injured_leg_out_of_shape_or_with_bone_showing_is_an_emergency() {
+    // Review 12b F5, NHS broken leg: 999 if the injury seems severe.
+    let a = run(&[("circumstances", &["leg_injury"]), ("injury_signs", &["deformed"])]);
+    assert_eq!(a.triage, TriageLevel::Emergency, "{:?}", a.red_flags);
+    assert!(flagged(&a, "injury_deformed"));
+    let cant_stand = run(&[("circumstances", &["leg_injury"]), ("injury_signs", &["cant_bear_weight"])]);
+    assert_eq!(cant_stand.triage, TriageLevel::Urgent, "{:?}", cant_stand.red_flags);
+}
+
+#[test]
+fn a_sickle_cell_crisis_is_same_day_however_long_crises_have_come_and_never_growing_pains() {
+    // Review 12b F6, NICE CG143: a painful episode is an acute medical emergency. Crises
+    // recur for years, so "when did it start?" answered for the years can't lift it.
+    for (sensation, now) in [("pain", "crisis"), ("aching", "crisis"), ("pain", "not_sure")] {
+        let a = run(&[
+            ("sensation", &[sensation]),
+            ("since", &["months_stable"]),
+            ("conditions", &["sickle_cell"]),
+            ("sickle_pain_now", &[now]),
+        ]);
+        assert_eq!(a.triage, TriageLevel::Urgent, "{sensation} {now}: {:?}", a.red_flags);
+        assert!(flagged(&a, "sickle_cell_pain"));
+    }
+    let usual = run(&[
+        ("sensation", &["aching"]),
+        ("since", &["months_stable"]),
+        ("conditions", &["sickle_cell"]),
+        ("sickle_pain_now", &["usual"]),
+    ]);
+    assert!(!flagged(&usual, "sickle_cell_pain"), "the usual day-to-day pain, no worse");
+    let child = |now: &'static str| {
+        run(&[
+            ("age", &["under_13"]),
+            ("sensation", &["aching"]),
+            ("child_pattern", &["both_legs_evening", "fine_morning"]),
+            ("since", &["months_stable"]),
+            ("conditions", &["sickle_cell"]),
+            ("sickle_pain_now", &[now]),
+        ])
+    };
+    assert_eq!(child("crisis").triage, TriageLevel::Urgent);
+    for now in ["crisis", "usual"] {
+        let a = child(now);
+        assert!(a.pattern.is_none(), "{now}: {:?}", a.pattern);
+        assert!(!a.other_causes.iter().any(|c| c == "growing_pains"), "{now}");
+    }
+}
+
+#[test]
+fn one_joint_suddenly_hot_swollen_and_very_painful_is_same_day() {
+    // Review 12b F8, NHS arthritis: severe pain and swelling in just 1 joint that started
+    // suddenly (gout, an infected joint): an urgent GP appointment or 111, fever or not.
+    let a = run(&[("sensation", &["pain"]), ("since", &["sudden"]), ("leg_signs", &["hot_joint"])]);
+    assert_eq!(a.triage, TriageLevel::Urgent, "{:?}", a.red_flags);
+    assert!(flagged(&a, "hot_joint"));
+    assert!(a.nutrients.is_empty() || a.nutrients_deferred, "no food ideas beside it");
+    let fever = run(&[("leg_signs", &["hot_joint"]), ("body_signs", &["fever"])]);
+    assert!(flagged(&fever, "fever_with_leg_pain"), "{:?}", fever.red_flags);
+    let diabetes = run(&[("leg_signs", &["hot_joint"]), ("conditions", &["diabetes"])]);
+    assert!(flagged(&diabetes, "diabetic_foot"), "{:?}", diabetes.red_flags);
+}
+
+#[test]
+fn the_self_care_safety_nets_for_children_and_pregnancy_match_the_rules() {
+    // Review 12b F7: a limp over 2 days or a child who won't stand is same day (NICE CKS
+    // limp in children), never "see a GP"; pre-eclampsia can start after the questions
+    // (NHS pre-eclampsia: the midwife or maternity unit now).
+    for frequency in ["occasional", "most_nights"] {
+        let child = run(&[
+            ("age", &["under_13"]),
+            ("sensation", &["aching"]),
+            ("child_pattern", &["both_legs_evening", "fine_morning"]),
+            ("frequency", &[frequency]),
+        ]);
+        assert_eq!(child.triage, TriageLevel::SelfCare, "{:?}", child.red_flags);
+        assert!(child.action.contains("limp for over 2 days or won't stand on the leg"), "{}", child.action);
+        assert!(!child.action.contains("or they limp"), "{}", child.action);
+    }
+    let pregnant = run(&[("sex", &["pregnant"]), ("pregnancy_signs", &["none"])]);
+    assert_eq!(pregnant.triage, TriageLevel::SelfCare, "{:?}", pregnant.red_flags);
+    assert!(pregnant.action.contains("blurred vision"), "{}", pregnant.action);
+    // Every self-care wording for pregnancy, and for children, says so.
+    let kb = kb();
+    let g = kb.guidance(TriageLevel::SelfCare).unwrap();
+    for v in g.variants.iter() {
+        let texts = std::iter::once(&v.action).chain(v.action_them.as_ref());
+        for t in texts {
+            if t.contains("pregnancy") {
+                assert!(t.contains("maternity unit now"), "{t}");
+            }
+            if t.contains("children") {
+                assert!(
+                    t.contains("limp for over 2 days or won't stand on the leg") && !t.contains("or they limp."),
+                    "{t}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_same_day_warning_that_says_now_leads_with_its_own_place_not_the_gp_surgery() {
+    // Review 12b F3: the first action under the heading is what a frightened person does.
+    // An injured leg that can't bear weight needs an X-ray (NHS broken leg: A&E now), a
+    // fever on cancer treatment the team's 24-hour line now (NICE CG151), a sickle cell
+    // crisis the sickle cell team now (NICE CG143): never "call your GP surgery".
+    let injury = run(&[("circumstances", &["leg_injury"]), ("injury_signs", &["cant_bear_weight"])]);
+    let fever = run(&[("conditions", &["cancer"]), ("body_signs", &["fever"])]);
+    let sickle = run(&[("sensation", &["pain"]), ("since", &["sudden"]), ("conditions", &["sickle_cell"])]);
+    for (a, says) in [(&injury, "{ed} now"), (&fever, "24-hour line now"), (&sickle, "sickle cell team now")] {
+        assert_eq!(a.triage, TriageLevel::Urgent, "{:?}", a.red_flags);
+        assert!(a.action.contains(says), "{}", a.action);
+        assert!(!a.action.contains("GP surgery"), "{}", a.action);
+    }
+    // In pregnancy too: the injury's own place, not the midwife.
+    let pregnant = run(&[
+        ("sex", &["pregnant"]),
+        ("pregnancy_signs", &["none"]),
+        ("circumstances", &["leg_injury"]),
+        ("injury_signs", &["cant_bear_weight"]),
+    ]);
+    assert!(pregnant.action.contains("{ed} now"), "{}", pregnant.action);
+    // A same-day warning with no place of its own keeps the level's action.
+    let cellulitis = run(&[("leg_signs", &["red_hot_skin"])]);
+    assert!(cellulitis.action.contains("GP surgery"), "{}", cellulitis.action);
+}
+
+#[test]
 fn medicines_that_cause_cramps_or_restless_legs_lead_to_a_review_never_to_stopping() {
     let cramps = run(&[("other_medicines", &["cramp_causing"]), ("frequency", &["weekly"])]);
     assert!(flagged(&cramps, "cramp_medicine"));

@@ -47,7 +47,9 @@ proptest! {
         let wordings = std::iter::once((&g.action, &g.unless))
             .chain(g.action_them.iter().map(|t| (t, &g.unless)))
             .chain(g.variants.iter().map(|v| (&v.action, &v.unless)))
-            .chain(g.variants.iter().filter_map(|v| Some((v.action_them.as_ref()?, &v.unless))));
+            .chain(g.variants.iter().filter_map(|v| Some((v.action_them.as_ref()?, &v.unless))))
+            // Or the own next step of a warning at that level (A&E now, the team's line now).
+            .chain(kb.red_flags.iter().filter(|f| f.level == a.triage && holds(&f.when, &cleaned)).filter_map(|f| Some((f.action.as_ref()?, &g.unless))).take(1));
         let chosen: Vec<_> = wordings.filter(|(action, _)| **action == a.action).collect();
         prop_assert!(!chosen.is_empty(), "the action is one of the level's wordings");
         for (action, unless) in chosen {

@@ -105,6 +105,9 @@ fn person_facing(kb: &KnowledgeBase) -> Vec<(String, String)> {
         if let Some(d) = &f.do_not {
             add(format!("red flag {} do_not", f.id), d);
         }
+        if let Some(a) = &f.action {
+            add(format!("red flag {} action", f.id), a);
+        }
     }
     for e in kb.evidence.iter() {
         add(format!("evidence {} reason", e.id), &e.reason);

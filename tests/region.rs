@@ -174,6 +174,7 @@ fn texts_name_the_regions_own_numbers_and_services_and_the_nhs_only_in_the_uk() 
     for f in kb.red_flags.iter() {
         texts.push(&f.guidance);
         texts.extend(f.do_not.as_deref());
+        texts.extend(f.action.as_deref());
     }
     for g in kb.triage.iter() {
         texts.push(&g.heading);

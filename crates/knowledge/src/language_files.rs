@@ -76,6 +76,7 @@ pub const MOVED: &[(&str, &str)] = &[
     ("questions", "error_child"),
     ("red_flags", "guidance"),
     ("red_flags", "do_not"),
+    ("red_flags", "action"),
     ("supplement_cautions", "title"),
     ("supplement_cautions", "text"),
     ("triage", "action"),

@@ -887,6 +887,11 @@ pub struct RedFlag {
     /// What not to do, e.g. "Don't rub the leg", worded for anyone likewise.
     #[serde(default)]
     pub do_not: Option<Text>,
+    /// The one next step when this warning leads its level, in place of the level's (a
+    /// flag that says "A&E now" or "the team's 24-hour line now" under a "call your GP"
+    /// action contradicts itself). Worded for anyone, like `guidance`.
+    #[serde(default)]
+    pub action: Option<Text>,
     /// The warning explains the leg symptoms by something other than a nutrient (a clot,
     /// an infection, a trapped nerve) and needs help first: nutrient ideas are held back
     /// rather than offered as another explanation.

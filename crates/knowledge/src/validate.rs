@@ -81,6 +81,9 @@ pub fn said_to_anyone(kb: &KnowledgeBase) -> Vec<(String, Text)> {
         if let Some(dont) = &f.do_not {
             texts.push((format!("red flag `{}`: `do_not`", f.id), dont.clone()));
         }
+        if let Some(action) = &f.action {
+            texts.push((format!("red flag `{}`: `action`", f.id), action.clone()));
+        }
     }
     for (list, advice) in kb.advice_lists() {
         for x in advice.iter() {

@@ -74,7 +74,8 @@ pub fn flags_by_urgency<'kb>(kb: &'kb KnowledgeBase, answers: &impl Picks, lowes
         .collect()
 }
 
-/// What to do at `level`, in the words for this person: the level's action, or the first
+/// What to do at `level`, in the words for this person: the `action` of the first warning
+/// at that level that holds and has one, else the level's action, or the first
 /// variant whose condition holds (pregnancy: the midwife first), each worded for
 /// someone else when the answers are about someone else. `foods`: the results show foods
 /// (a variant for results with or without them is passed over when that doesn't fit).
@@ -85,6 +86,11 @@ pub fn triage_action<'kb>(
     foods: bool,
 ) -> Option<&'kb Text> {
     let g = kb.guidance(level)?;
+    // A warning at this level with its own next step (A&E now, the team's line now) leads:
+    // the first such, in data order, over any variant (safety/triage-policy.md).
+    if let Some(a) = kb.red_flags.iter().find(|f| f.level == level && f.action.is_some() && holds(&f.when, answers)) {
+        return a.action.as_ref();
+    }
     // A wording whose "see a GP if …" names an answer the person gave is passed over:
     // the next that fits says what that answer means now.
     let covered = |unless: &crate::knowledge::Condition| !unless.is_empty() && holds(unless, answers);
