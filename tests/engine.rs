@@ -1057,6 +1057,36 @@ fn occasional_cramps_slowly_worse_are_routine_and_more_is_soon() {
     }
 }
 
+/// On the pill, night cramps always in one leg are a clot warning only when they last long
+/// or the person isn't sure how they behave, never because "short" was left unticked (NHS
+/// DVT: the pain persists); in pregnancy the threshold stays low (RCOG).
+#[test]
+fn a_weak_clot_risk_needs_cramps_that_behave_like_a_clot() {
+    let on_the_pill = |pattern: &'static [&'static str], sex: &'static [&'static str]| {
+        run(&[
+            ("medicines", &["hormones"]),
+            ("sex", sex),
+            ("legs", &["one_leg"]),
+            ("since", &["weeks"]),
+            ("cramp_pattern", pattern),
+        ])
+    };
+    let kept_awake = on_the_pill(&["spoil_sleep"], &["female"]);
+    assert!(!flagged(&kept_awake, "clot_risk_one_leg"), "{:?}", kept_awake.red_flags);
+    for pattern in [&["long"][..], &["not_sure"]] {
+        let a = on_the_pill(pattern, &["female"]);
+        assert!(flagged(&a, "clot_risk_one_leg") && a.triage >= TriageLevel::Urgent, "{pattern:?}: {:?}", a.red_flags);
+    }
+    let pregnant = run(&[
+        ("sex", &["pregnant"]),
+        ("pregnancy_signs", &["none"]),
+        ("legs", &["one_leg"]),
+        ("since", &["weeks"]),
+        ("cramp_pattern", &["spoil_sleep"]),
+    ]);
+    assert!(flagged(&pregnant, "clot_risk_one_leg"), "{:?}", pregnant.red_flags);
+}
+
 #[test]
 fn the_highest_level_wins() {
     let a = run(&[("frequency", &["most_nights"]), ("leg_signs", &["walking_pain", "cold_pale"])]);
