@@ -474,15 +474,7 @@ fn high_dose_vitamin_d_with_thirst_is_a_blood_test_today_and_never_more_vitamin_
 #[test]
 fn a_toddlers_bowed_legs_name_vitamin_d_for_the_gp_with_no_foods_or_drops() {
     let toddler = |more: &[(&'static str, &'static [&'static str])]| {
-        let mut changes: Vec<(&str, &[&str])> = vec![
-            ("for_whom", &["someone_else"]),
-            ("age", &["under_3"]),
-            ("sensation", &["aching"]),
-            ("child_pattern", &["daytime", "bowed_legs"]),
-            ("since", &["months_worse"]),
-            ("frequency", &["most_nights"]),
-            ("eats", &["fruit_veg"]),
-        ];
+        let mut changes = lpq_fixtures::TODDLER_BOWED_LEGS.to_vec();
         changes.extend_from_slice(more);
         run(&changes)
     };

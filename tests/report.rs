@@ -336,16 +336,9 @@ fn an_emergency_that_may_be_a_shortfall_names_it_for_the_clinician_only() {
 #[test]
 fn rickets_from_daylight_names_vitamin_d_for_the_gp_in_a_whole_sentence() {
     let kb = kb();
-    let answers = with(&[
-        ("for_whom", &["someone_else"]),
-        ("age", &["under_3"]),
-        ("sensation", &["aching"]),
-        ("child_pattern", &["daytime", "bowed_legs"]),
-        ("since", &["months_worse"]),
-        ("frequency", &["most_nights"]),
-        ("eats", &["fruit_veg"]),
-        ("daylight", &["dark_skin"]),
-    ]);
+    let mut changes = lpq_fixtures::TODDLER_BOWED_LEGS.to_vec();
+    changes.push(("daylight", &["dark_skin"]));
+    let answers = with(&changes);
     let r = report_for(&kb, &answers);
     assert_eq!(r.outcome.level, TriageLevel::Soon);
     let tell = r.outcome.tell.as_ref().map(|l| l.text.to_string()).unwrap_or_default();

@@ -96,7 +96,6 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// A variant index below `variants` (0 after an error).
     /// A list's length. Every item takes at least one byte of shape or text: a larger
     /// count is damage (0 here, the reader failed), and must not reserve memory for it.
     /// Apart from the lists' generic reader, so that each item type's copy is just its loop.
@@ -110,6 +109,7 @@ impl<'a> Reader<'a> {
         n
     }
 
+    /// A variant index below `variants` (0 after an error).
     pub fn variant(&mut self, variants: usize) -> usize {
         let index = self.count();
         if index >= variants {

@@ -53,6 +53,17 @@ pub struct Assessment {
     pub pattern: Option<Text>,
 }
 
+impl NutrientMatch {
+    /// Its blood test is worth asking for: a test-only match, or one that stands out
+    /// enough to check with a cause a doctor looks at (a medicine, an illness, a telling
+    /// sign). A cause the person can put right alone (a diet, daylight, pregnancy's cramps)
+    /// brings foods, not a test, as it sends no one to a doctor (safety/triage-policy.md).
+    pub fn worth_a_test(&self, kb: &KnowledgeBase) -> bool {
+        self.test_only
+            || self.strength >= kb.strength.routine_at && (self.medical_cause || self.triage >= TriageLevel::Routine)
+    }
+}
+
 impl Assessment {
     /// The advice shown, by id, in the order of [`KnowledgeBase::advice_lists`].
     pub fn advice_shown(&self) -> [&Vec<Text>; 4] {
@@ -230,11 +241,8 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
     let mut tested: Vec<&Text> = Vec::new();
     for m in nutrients.iter().chain(&for_clinician) {
         triage = triage.max(m.triage);
-        // A nutrient named for the clinician is named for its blood test. Otherwise a test
-        // needs a cause the person can't put right alone, or a telling sign: a cause they
-        // can (a diet, pregnancy's cramps) brings foods, not a test (safety/triage-policy.md).
-        let worth_testing = m.medical_cause || m.triage >= TriageLevel::Routine;
-        if (m.strength >= kb.strength.routine_at && worth_testing) || nutrients_deferred || m.test_only {
+        // A nutrient named for the clinician is named for its blood test.
+        if nutrients_deferred || m.worth_a_test(kb) {
             if let Some(n) = kb.nutrient(&m.id) {
                 tested.extend(n.tests.iter());
             }

@@ -2,7 +2,7 @@
 //! steps for this person, chosen from what the assessment shows. The rest of the advice
 //! is folded below them.
 
-use super::{Assessment, NutrientMatch};
+use super::Assessment;
 use crate::knowledge::{Advice, Food, KnowledgeBase, LabTest, Nutrient, TriageLevel};
 
 /// How many steps the first screen holds.
@@ -43,15 +43,9 @@ pub fn next_steps<'kb>(kb: &'kb KnowledgeBase, a: &Assessment) -> Vec<NextStep<'
         }
     }
     let medicine: Vec<&Advice> = medicine.into_iter().filter(|m| m.tests.is_empty()).collect();
-    // Then the tests for the nutrients that stand out enough to check and have a cause a
-    // doctor looks at (a medicine, an illness, a telling sign; a test-only nutrient is
-    // routine). A cause the person can put right alone (diet, daylight, pregnancy's cramps)
-    // brings foods, not a blood test, as it sends no one to a doctor (safety/triage-policy.md).
+    // Then the tests for the nutrients worth testing (the same as the assessment's tests).
     let cap = tests.len() + 2;
-    let worth_a_test = |m: &&NutrientMatch| {
-        m.triage >= TriageLevel::Routine || m.medical_cause && m.strength >= kb.strength.routine_at
-    };
-    for m in a.nutrients.iter().filter(worth_a_test) {
+    for m in a.nutrients.iter().filter(|m| m.worth_a_test(kb)) {
         if let Some(t) = kb.nutrient(&m.id).and_then(|n| n.tests.first()).and_then(|t| kb.lab_test(t)) {
             if !tests.contains(&t) && tests.len() < cap {
                 tests.push(t);
