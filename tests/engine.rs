@@ -175,6 +175,20 @@ fn sudden_loss_of_balance_is_an_emergency_but_slowly_worsening_balance_is_soon()
     assert_eq!(gradual.triage, TriageLevel::Soon);
     assert!(flagged(&gradual, "neuropathy"));
 }
+#[test]
+fn tingling_that_comes_with_breathing_fast_is_over_breathing_not_a_nerve_sign() {
+    // NHS pins and needles: breathing fast can make hands, feet and lips tingle; the
+    // breathing advice covers it. Poor balance or a B12 risk still makes it a nerve sign.
+    let panic = [("sensation", &["tingling"][..]), ("since", &["weeks"]), ("body_signs", &["fast_breathing_tingling"])];
+    let a = run(&panic);
+    assert_eq!(a.triage, TriageLevel::SelfCare, "{:?}", a.red_flags);
+    assert!(a.other_causes.iter().any(|c| c == "fast_breathing"));
+    let without = run(&[panic[0], panic[1]]);
+    assert!(flagged(&without, "neuropathy"), "new tingling without fast breathing: {:?}", without.red_flags);
+    let vegan = run(&[panic[0], panic[1], panic[2], ("diet", &["vegan"])]);
+    assert!(flagged(&vegan, "neuropathy"), "a B12 risk keeps it: {:?}", vegan.red_flags);
+}
+
 
 #[test]
 fn shooting_pain_down_both_legs_is_an_emergency_but_down_one_is_not() {
