@@ -1199,6 +1199,27 @@ fn restless_legs_with_heavy_periods_make_iron_strong() {
 }
 
 #[test]
+fn a_strong_iron_match_is_a_routine_blood_test_unless_anaemia_shows() {
+    // NICE CKS restless legs (check ferritin), iron deficiency anaemia: a shortfall from
+    // pregnancy and a vegetarian diet, or heavy periods and poor absorption, is found and put
+    // right without hurry; pallor or breathlessness on easy effort is the sign to go sooner.
+    let restless: [(&str, &[&str]); 6] = [
+        ("sensation", &["urge_to_move"]),
+        ("rls_pattern", &["evening_worse", "sleep_spoiled"]),
+        ("since", &["months_stable"]),
+        ("sex", &["heavy_periods"]),
+        ("conditions", &["gut"]),
+        ("eats", &["fruit_veg", "dairy"]),
+    ];
+    let a = run(&restless);
+    assert_eq!((rank(&a, "iron"), strength(&a, "iron")), (Some(0), Some(Strength::Strong)), "{:?}", a.nutrients);
+    assert_eq!(a.triage, TriageLevel::Routine, "{:?}", a.red_flags);
+    let mut pale = restless.to_vec();
+    pale.push(("body_signs", &["tired_pale"]));
+    assert_eq!(run(&pale).triage, TriageLevel::Soon);
+}
+
+#[test]
 fn low_iron_in_men_and_after_the_menopause_means_finding_the_cause() {
     for sex in ["male", "postmenopausal"] {
         let a = run(&[("sensation", &["urge_to_move"]), ("rls_pattern", &["evening_worse"]), ("sex", &[sex])]);
