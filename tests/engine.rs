@@ -1285,7 +1285,7 @@ fn avoiding_dairy_points_to_calcium_but_a_little_less_dairy_does_not() {
 // ---- Cautions over advice ----
 
 #[test]
-fn kidney_disease_withholds_potassium_and_magnesium_and_leaves_out_high_potassium_foods() {
+fn kidney_disease_withholds_potassium_magnesium_and_calcium_and_leaves_out_high_potassium_foods() {
     // Restless legs point to iron, whose richest plant foods include high-potassium greens.
     let a = run(&[
         ("conditions", &["kidney"]),
@@ -1297,6 +1297,8 @@ fn kidney_disease_withholds_potassium_and_magnesium_and_leaves_out_high_potassiu
     assert!(a.supplement_cautions.iter().any(|c| c == "kidney_no_potassium_magnesium"));
     assert!(rank(&a, "potassium").is_none() && rank(&a, "magnesium").is_none());
     assert!(a.withheld.iter().any(|w| w == "potassium") && a.withheld.iter().any(|w| w == "magnesium"));
+    // No dairy eaten, yet no calcium ideas: the kidney team sets calcium with phosphate (NICE NG203).
+    assert!(rank(&a, "calcium").is_none() && a.withheld.iter().any(|w| w == "calcium"), "{:?}", a.nutrients);
     let kb = kb();
     for f in foods(&a) {
         assert!(!tags_of(&kb, f).iter().any(|t| t == "high_potassium"), "{} shown with kidney disease", f.id);
