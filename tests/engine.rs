@@ -183,12 +183,15 @@ fn tingling_that_comes_with_breathing_fast_is_over_breathing_not_a_nerve_sign() 
     let a = run(&panic);
     assert_eq!(a.triage, TriageLevel::SelfCare, "{:?}", a.red_flags);
     assert!(a.other_causes.iter().any(|c| c == "fast_breathing"));
+    // The results open with what it sounds like and the one thing to do; no numb-feet care.
+    assert_eq!(a.pattern.as_deref(), Some("fast_breathing"));
+    assert!(!a.lifestyle.iter().any(|l| l == "foot_care"), "{:?}", a.lifestyle);
     let without = run(&[panic[0], panic[1]]);
+    assert!(without.pattern.is_none() && without.lifestyle.iter().any(|l| l == "foot_care"));
     assert!(flagged(&without, "neuropathy"), "new tingling without fast breathing: {:?}", without.red_flags);
     let vegan = run(&[panic[0], panic[1], panic[2], ("diet", &["vegan"])]);
     assert!(flagged(&vegan, "neuropathy"), "a B12 risk keeps it: {:?}", vegan.red_flags);
 }
-
 
 #[test]
 fn shooting_pain_down_both_legs_is_an_emergency_but_down_one_is_not() {
