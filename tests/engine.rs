@@ -1490,3 +1490,98 @@ fn shaking_and_a_racing_heart_after_tramadol_or_a_triptan_is_an_emergency() {
     let a = run(&[("body_signs", &signs), ("circumstances", &["new_medicine"]), ("other_medicines", &["ppi"])]);
     assert!(!flagged(&a, "medicine_reaction_severe") && flagged(&a, "medicine_reaction"), "{:?}", a.red_flags);
 }
+
+// ---- Calibration review 13: the middle levels and each condition's own team ----
+
+#[test]
+fn fainting_or_breathless_on_easy_effort_with_a_clot_risk_or_together_is_same_day() {
+    // NICE NG194 postnatal care, NICE CG109: a lung clot can come without a leg sign; a
+    // faint with new breathlessness is seen within 24 hours.
+    for risk in [("sex", &["postpartum"][..]), ("circumstances", &["surgery_hospital"]), ("conditions", &["cancer"])] {
+        let mut answers = vec![("body_signs", &["tired_pale"][..]), risk];
+        if risk.0 == "sex" {
+            answers.push(("pregnancy_signs", &["none"]));
+        }
+        let a = run(&answers);
+        assert_eq!(a.triage, TriageLevel::Urgent, "{risk:?}: {:?}", a.red_flags);
+        assert!(flagged(&a, "faint_breathless_risk"), "{risk:?}");
+    }
+    let both = run(&[("body_signs", &["fainted", "tired_pale"])]);
+    assert!(flagged(&both, "faint_breathless_risk") && both.triage == TriageLevel::Urgent, "{:?}", both.red_flags);
+    // Either alone, with no risk, stays a GP within days.
+    for alone in ["fainted", "tired_pale"] {
+        let a = run(&[("body_signs", &[alone])]);
+        assert_eq!(a.triage, TriageLevel::Soon, "{alone}: {:?}", a.red_flags);
+    }
+}
+
+#[test]
+fn a_new_fluttering_heart_is_a_gp_within_days_and_with_a_faint_999() {
+    // NHS heart palpitations: see a GP; 999 with fainting, however the two are ticked.
+    let a = run(&[("body_signs", &["heart_fluttering"])]);
+    assert_eq!(a.triage, TriageLevel::Soon, "{:?}", a.red_flags);
+    assert!(flagged(&a, "new_palpitations"));
+    let faint = run(&[("body_signs", &["heart_fluttering", "fainted"])]);
+    assert_eq!(faint.triage, TriageLevel::Emergency, "{:?}", faint.red_flags);
+    assert!(flagged(&faint, "palpitations_fainting") && !flagged(&faint, "fainted"));
+}
+
+#[test]
+fn night_sweats_without_diabetes_medicines_are_a_routine_visit() {
+    // NHS night sweats: a GP if they keep waking you; on insulin or a sulfonylurea they are
+    // the night-time low's sign instead.
+    let a = run(&[("body_signs", &["night_sweats_shaky"])]);
+    assert_eq!(a.triage, TriageLevel::Routine, "{:?}", a.red_flags);
+    assert!(flagged(&a, "night_sweats"));
+    let insulin =
+        run(&[("body_signs", &["night_sweats_shaky"]), ("medicines", &["insulin_su"]), ("conditions", &["diabetes"])]);
+    assert!(!flagged(&insulin, "night_sweats") && insulin.triage >= TriageLevel::Soon, "{:?}", insulin.red_flags);
+}
+
+#[test]
+fn great_thirst_with_known_diabetes_goes_to_the_diabetes_team() {
+    // NHS high blood sugar: with diabetes, check the sugar and contact the diabetes team,
+    // not "it can be diabetes".
+    let a = run(&[
+        ("age", &["51_70"]),
+        ("body_signs", &["thirsty_peeing"]),
+        ("medicines", &["metformin"]),
+        ("conditions", &["diabetes"]),
+    ]);
+    assert_eq!(a.triage, TriageLevel::Soon, "{:?}", a.red_flags);
+    assert!(flagged(&a, "diabetes_high_sugar") && !flagged(&a, "high_sugar_signs"), "{:?}", a.red_flags);
+    assert!(a.action.contains("diabetes team"), "{}", a.action);
+    let undiagnosed = run(&[("age", &["51_70"]), ("body_signs", &["thirsty_peeing"])]);
+    assert!(flagged(&undiagnosed, "high_sugar_signs") && !flagged(&undiagnosed, "diabetes_high_sugar"));
+}
+
+#[test]
+fn worsening_cramps_and_restless_legs_in_pregnancy_are_the_midwifes() {
+    // HSE leg cramps in pregnancy; NHS restless legs: they grow as pregnancy goes on, and
+    // most restless legs medicines aren't used in pregnancy.
+    let pregnant = [("sex", &["pregnant"][..]), ("pregnancy_signs", &["none"]), ("since", &["months_worse"])];
+    let cramps = run(&[pregnant[0], pregnant[1], pregnant[2], ("frequency", &["most_nights"])]);
+    assert_eq!(cramps.triage, TriageLevel::Routine, "{:?}", cramps.red_flags);
+    assert!(!flagged(&cramps, "getting_worse"));
+    let restless = run(&[
+        pregnant[0],
+        pregnant[1],
+        pregnant[2],
+        ("sensation", &["urge_to_move"]),
+        ("rls_pattern", &["evening_worse", "sleep_spoiled"]),
+    ]);
+    assert!(flagged(&restless, "rls_pregnancy") && !flagged(&restless, "rls_spoils_sleep"), "{:?}", restless.red_flags);
+    assert_eq!(restless.triage, TriageLevel::Routine);
+    // Worsening aching in pregnancy is still a GP within days.
+    let aching = run(&[pregnant[0], pregnant[1], pregnant[2], ("sensation", &["aching"])]);
+    assert!(flagged(&aching, "getting_worse"), "{:?}", aching.red_flags);
+}
+
+#[test]
+fn a_transplant_medicine_or_long_term_condition_with_cramps_names_the_team_first() {
+    // Kidney Care UK; tacrolimus wastes magnesium and the transplant clinic checks it.
+    let a = run(&[("other_medicines", &["immunosuppressant"])]);
+    assert!(flagged(&a, "long_term_condition_cramps"), "{:?}", a.red_flags);
+    assert_eq!(a.triage, TriageLevel::Routine);
+    assert!(a.action.contains("transplant") && !a.action.contains("GP or nurse appointment"), "{}", a.action);
+}
