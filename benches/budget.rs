@@ -164,7 +164,20 @@ use std::time::Instant;
 /// step ("now" where it says now), a shortfall's own sign named for the GP, and the "when
 /// did the leg sign start" question: 0.66 KB more English words, 0.47 KB more wasm. Safety
 /// text comes before the ratchet, as above.
-const BUDGET_TOTAL_GZIP: u64 = 170 * 1024;
+///
+/// Raised by 2 KiB more, on purpose, with knowledge base 2026.12.7's last calibration
+/// round: 171.0 KiB measured (175,110 bytes, a plain release build), 1.2 KB over the last
+/// budget, plus 1 KiB of margin. What came in is clinical work from a tenth round of
+/// independent scenario writers and an independent calibration review (13): a sickle cell
+/// crisis in pregnancy, fainting or breathlessness with a clot risk, a new fluttering
+/// heart, night sweats, known diabetes with thirst (five warnings with their sources and
+/// hazard rows), calcium withheld with kidney disease, tingling from fast breathing said
+/// first, the long-term conditions' own team leading the page, and the routine step that
+/// asks to book an appointment: 0.64 KB more English words, 0.59 KB more wasm (the
+/// warnings' ids, conditions and seven sources live in it). A wasm-opt sweep (`-Oz
+/// --converge`, `--gufa`, repeated `-Oz`) found nothing, and dropping the sources' `https://`
+/// would save 50 bytes: the cuts left are in the report's code while Yew stays.
+const BUDGET_TOTAL_GZIP: u64 = 172 * 1024;
 const BUDGET_FIRST_SCREEN_MS: f64 = 150.0;
 const BUDGET_STEP_P95_MS: f64 = 16.0;
 const BUDGET_ASSESS_US: f64 = 50.0;
