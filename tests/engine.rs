@@ -552,7 +552,14 @@ fn a_child_with_a_limp_swelling_or_fever_needs_a_doctor_today() {
 #[test]
 fn a_childs_limp_with_a_fever_is_seen_today_and_a_settling_one_is_watched() {
     let child = |pattern: &'static [&'static str], body: &'static [&'static str]| {
-        run(&[("age", &["under_13"]), ("sensation", &["pain"]), ("child_pattern", pattern), ("body_signs", body)])
+        // Under 9 (asked only with a settling limp or hip or knee pain): from 9 it is `teen_limp`.
+        run(&[
+            ("age", &["under_13"]),
+            ("sensation", &["pain"]),
+            ("child_pattern", pattern),
+            ("child_age", &["3_8"]),
+            ("body_signs", body),
+        ])
     };
     for limp in [&["limp"][..], &["limp_settling"]] {
         let a = child(limp, &["fever"]);
@@ -589,6 +596,34 @@ fn a_teenagers_limp_is_same_day_even_with_a_knee_that_looks_like_a_sports_knee()
     let knee = teen(&["sport_knee_heel"]);
     assert!(!flagged(&knee, "teen_limp"), "{:?}", knee.red_flags);
     assert!(knee.lifestyle.iter().any(|l| l == "sports_knee_heel"));
+}
+
+#[test]
+fn a_child_of_9_to_12_with_hip_or_knee_pain_or_a_settling_limp_is_seen_today_as_a_teenager_is() {
+    // Review 13 F5, NICE CKS limp in children: from about 9 years a slipped hip growth plate
+    // comes first; under 9, a settling limp after a cold is watched at home.
+    let child = |age: &'static str, pattern: &'static [&'static str]| {
+        run(&[("age", &["under_13"]), ("sensation", &["pain"]), ("child_pattern", pattern), ("child_age", &[age])])
+    };
+    for pattern in [&["hip_knee"][..], &["limp_settling"]] {
+        let older = child("9_12", pattern);
+        assert_eq!(older.triage, TriageLevel::Urgent, "{pattern:?}: {:?}", older.red_flags);
+        assert!(flagged(&older, "teen_limp") && !older.other_causes.iter().any(|c| c == "limp_settling"));
+        let younger = child("3_8", pattern);
+        assert!(
+            !flagged(&younger, "teen_limp") && younger.triage < TriageLevel::Urgent,
+            "{pattern:?}: {:?}",
+            younger.red_flags
+        );
+    }
+    // Asked only where it changes the outcome.
+    let kb = kb();
+    let evening = with(&[
+        ("age", &["under_13"]),
+        ("sensation", &["aching"]),
+        ("child_pattern", &["both_legs_evening", "fine_morning"]),
+    ]);
+    assert!(!visible_questions(&kb, &evening).iter().any(|q| q.id == "child_age"));
 }
 
 #[test]

@@ -112,6 +112,7 @@ fn without_causes(kb: &KnowledgeBase, answers: &Answers) -> Answers {
         let plain: Vec<String> = match q.id.as_ref() {
             "for_whom" => vec!["myself".into()],
             "age" => vec!["18_50".into()],
+            "child_age" => vec!["3_8".into()],
             "sex" => vec!["not_say".into()],
             "diet" => vec!["omnivore".into()],
             "eats" => q.choices.iter().filter(|c| !c.exclusive).map(|c| c.id.to_string()).collect(),
