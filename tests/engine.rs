@@ -1620,3 +1620,26 @@ fn a_transplant_medicine_or_long_term_condition_with_cramps_names_the_team_first
     assert_eq!(a.triage, TriageLevel::Routine);
     assert!(a.action.contains("transplant") && !a.action.contains("GP or nurse appointment"), "{}", a.action);
 }
+
+#[test]
+fn a_childs_hot_swollen_joint_with_a_fever_goes_to_the_emergency_department_now() {
+    // Queensland paediatric limp guideline, NHS septic arthritis: an orthopaedic emergency.
+    // A limp with a fever alone stays same day (NICE NG143 amber: `child_limp_fever`).
+    for (age, pattern) in
+        [("under_3", &["swelling"][..]), ("under_13", &["one_leg", "swelling"]), ("13_17", &["swelling"])]
+    {
+        let a =
+            run(&[("age", &[age]), ("sensation", &["pain"]), ("child_pattern", pattern), ("body_signs", &["fever"])]);
+        assert_eq!(a.triage, TriageLevel::Emergency, "{age}: {:?}", a.red_flags);
+        assert!(flagged(&a, "child_joint_fever"));
+    }
+    let limp = run(&[
+        ("age", &["under_13"]),
+        ("sensation", &["pain"]),
+        ("child_pattern", &["limp"]),
+        ("body_signs", &["fever"]),
+    ]);
+    assert_eq!(limp.triage, TriageLevel::Urgent, "{:?}", limp.red_flags);
+    let adult = run(&[("sensation", &["pain"]), ("leg_signs", &["hot_joint"]), ("body_signs", &["fever"])]);
+    assert!(!flagged(&adult, "child_joint_fever"));
+}
