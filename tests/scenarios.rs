@@ -545,6 +545,13 @@ impl Report {
         t += &row("triage exact or acceptable", self.count(|o| o.acceptable), n, "(gate >= 97%)");
         t += &row("under-triage", self.count(Outcome::under), n, "");
         t += &row("over-triage", self.count(Outcome::over), n, "(gate <= 10%)");
+        // The measure: a red-flag case triaged lower than any level its writer accepts.
+        t += &row(
+            "emergency/urgent below what is accepted",
+            self.count(|o| o.expected >= TriageLevel::Urgent && o.under()),
+            serious,
+            "",
+        );
         t += &row(
             "emergency/urgent triaged at or above",
             self.count(|o| o.expected >= TriageLevel::Urgent && !o.unsafe_triage()),
