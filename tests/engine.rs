@@ -616,6 +616,12 @@ fn a_child_of_9_to_12_with_hip_or_knee_pain_or_a_settling_limp_is_seen_today_as_
             younger.red_flags
         );
     }
+    // Under 9, a settling limp with hip pain is an irritable hip after a cold: watched at
+    // home with a time to get help; hip pain without one (Perthes disease) is a GP within days.
+    let irritable = child("3_8", &["limp_settling", "hip_knee"]);
+    assert_eq!(irritable.triage, TriageLevel::SelfCare, "{:?}", irritable.red_flags);
+    assert!(irritable.other_causes.iter().any(|c| c == "limp_settling"));
+    assert_eq!(child("3_8", &["hip_knee"]).triage, TriageLevel::Soon);
     // Asked only where it changes the outcome.
     let kb = kb();
     let evening = with(&[
