@@ -1649,3 +1649,21 @@ fn a_childs_hot_swollen_joint_with_a_fever_goes_to_the_emergency_department_now(
     let adult = run(&[("sensation", &["pain"]), ("leg_signs", &["hot_joint"]), ("body_signs", &["fever"])]);
     assert!(!flagged(&adult, "child_joint_fever"));
 }
+
+#[test]
+fn both_ankles_newly_swollen_after_a_long_journey_settle_at_home_unless_something_else_explains_them() {
+    // NHS swollen ankles: sitting still on a long journey swells both ankles, and it goes
+    // within days. The heart, kidneys or liver keep it a GP within days.
+    let travel = [
+        ("leg_signs", &["both_ankles_swollen"][..]),
+        ("sign_since", &["recent"]),
+        ("circumstances", &["long_journey"]),
+    ];
+    let a = run(&travel);
+    assert_eq!(a.triage, TriageLevel::SelfCare, "{:?}", a.red_flags);
+    assert!(a.other_causes.iter().any(|c| c == "travel_swelling"));
+    let heart = run(&[travel[0], travel[1], travel[2], ("conditions", &["heart_failure"])]);
+    assert!(flagged(&heart, "both_ankles_swollen"), "{:?}", heart.red_flags);
+    let home = run(&[travel[0], travel[1]]);
+    assert_eq!(home.triage, TriageLevel::Soon, "{:?}", home.red_flags);
+}
