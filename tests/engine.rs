@@ -621,6 +621,7 @@ fn a_child_of_9_to_12_with_hip_or_knee_pain_or_a_settling_limp_is_seen_today_as_
     let irritable = child("3_8", &["limp_settling", "hip_knee"]);
     assert_eq!(irritable.triage, TriageLevel::SelfCare, "{:?}", irritable.red_flags);
     assert!(irritable.other_causes.iter().any(|c| c == "limp_settling"));
+    assert_eq!(irritable.pattern.as_deref(), Some("limp_settling"), "the page opens with what it sounds like");
     assert_eq!(child("3_8", &["hip_knee"]).triage, TriageLevel::Soon);
     // Asked only where it changes the outcome.
     let kb = kb();
@@ -1662,8 +1663,9 @@ fn both_ankles_newly_swollen_after_a_long_journey_settle_at_home_unless_somethin
     let a = run(&travel);
     assert_eq!(a.triage, TriageLevel::SelfCare, "{:?}", a.red_flags);
     assert!(a.other_causes.iter().any(|c| c == "travel_swelling"));
+    assert_eq!(a.pattern.as_deref(), Some("travel_swelling"), "the page opens with what it sounds like");
     let heart = run(&[travel[0], travel[1], travel[2], ("conditions", &["heart_failure"])]);
-    assert!(flagged(&heart, "both_ankles_swollen"), "{:?}", heart.red_flags);
+    assert!(flagged(&heart, "both_ankles_swollen") && heart.pattern.is_none(), "{:?}", heart.red_flags);
     let home = run(&[travel[0], travel[1]]);
     assert_eq!(home.triage, TriageLevel::Soon, "{:?}", home.red_flags);
 }
