@@ -1558,14 +1558,52 @@ fn fainting_or_breathless_on_easy_effort_with_a_clot_risk_or_together_is_same_da
 }
 
 #[test]
-fn a_new_fluttering_heart_is_a_gp_within_days_and_with_a_faint_999() {
-    // NHS heart palpitations: see a GP; 999 with fainting, however the two are ticked.
+fn a_new_fluttering_heart_is_a_gp_within_days_and_with_a_faint_same_day() {
+    // NHS heart palpitations: see a GP; with fainting, 999 while it is happening (the single
+    // answer "racing heart with fainting") and a doctor the same day once it has stopped,
+    // which two separate answers may be (review 14 S4; NICE CG109: within 24 hours).
     let a = run(&[("body_signs", &["heart_fluttering"])]);
     assert_eq!(a.triage, TriageLevel::Soon, "{:?}", a.red_flags);
     assert!(flagged(&a, "new_palpitations"));
     let faint = run(&[("body_signs", &["heart_fluttering", "fainted"])]);
-    assert_eq!(faint.triage, TriageLevel::Emergency, "{:?}", faint.red_flags);
-    assert!(flagged(&faint, "palpitations_fainting") && !flagged(&faint, "fainted"));
+    assert_eq!(faint.triage, TriageLevel::Urgent, "{:?}", faint.red_flags);
+    assert!(flagged(&faint, "faint_with_fluttering") && !flagged(&faint, "fainted"));
+    assert_eq!(run(&[("body_signs", &["palpitations_faint"])]).triage, TriageLevel::Emergency);
+}
+
+#[test]
+fn review_14_keeps_constant_tingling_a_nerve_sign_and_a_repeating_hip_limp_a_gps() {
+    // S1: panic explains tingling that comes and goes, not tingling most of the time.
+    let constant = run(&[
+        ("sensation", &["tingling"]),
+        ("since", &["weeks"]),
+        ("frequency", &["constant"]),
+        ("body_signs", &["fast_breathing_tingling"]),
+    ]);
+    assert!(flagged(&constant, "neuropathy") && constant.pattern.is_none(), "{:?}", constant.red_flags);
+    // S2: no "harmless" fast breathing after an operation, where it may be a clot.
+    let after_operation = run(&[
+        ("sensation", &["tingling"]),
+        ("since", &["weeks"]),
+        ("body_signs", &["fast_breathing_tingling"]),
+        ("circumstances", &["surgery_hospital"]),
+    ]);
+    assert!(after_operation.pattern.is_none());
+    // S3: "not sure" when the swelling began is not new: no travel exemption.
+    let unsure = run(&[
+        ("leg_signs", &["both_ankles_swollen"]),
+        ("sign_since", &["not_sure"]),
+        ("circumstances", &["long_journey"]),
+    ]);
+    assert!(flagged(&unsure, "both_ankles_swollen") && !unsure.other_causes.iter().any(|c| c == "travel_swelling"));
+    // S5: a settling limp with pain always in the same leg and in the hip is Perthes's story.
+    let repeating = run(&[
+        ("age", &["under_13"]),
+        ("sensation", &["pain"]),
+        ("child_pattern", &["one_leg", "hip_knee", "limp_settling"]),
+        ("child_age", &["3_8"]),
+    ]);
+    assert_eq!(repeating.triage, TriageLevel::Soon, "{:?}", repeating.red_flags);
 }
 
 #[test]
