@@ -723,7 +723,8 @@ proptest! {
     /// swollen outside pregnancy, walking pain, shooting pain down both legs) never gives
     /// less than "a GP in days" when the sign itself is new, getting worse or of unknown
     /// age, whatever "When did it start?" says: most people answer that for the cramps they
-    /// came about (NHS swollen ankles, PAD, sciatica).
+    /// came about (NHS swollen ankles, PAD, sciatica). One exception, by the same NHS page:
+    /// both ankles newly swollen after a long journey settle at home in days.
     #[test]
     fn a_sign_not_known_to_be_unchanged_is_never_routine(picks in prop::collection::vec(any::<u16>(), 1..64), sign in 0usize..3, own in 0usize..3) {
         let kb = kb();
@@ -734,6 +735,7 @@ proptest! {
         prop_assume!(changed.is_selected("leg_signs", sign));
         changed.set("sign_since", vec![["recent", "worse", "not_sure"][own].into()]);
         let changed = clean(&kb, &changed);
+        prop_assume!(!(sign == "both_ankles_swollen" && own == 0 && changed.is_selected("circumstances", "long_journey")));
         prop_assume!(is_complete(&kb, &changed));
         let a = assess(&kb, &changed);
         prop_assert!(a.triage >= TriageLevel::Soon, "{sign} with sign_since {:?}: {} (flags {:?}): {:?}", changed.get("sign_since"), a.triage.id(), a.red_flags, changed);
