@@ -1707,3 +1707,15 @@ fn both_ankles_newly_swollen_after_a_long_journey_settle_at_home_unless_somethin
     let home = run(&[travel[0], travel[1]]);
     assert_eq!(home.triage, TriageLevel::Soon, "{:?}", home.red_flags);
 }
+
+#[test]
+fn a_toe_turning_black_is_same_day_and_with_diabetes_an_emergency() {
+    // NHS gangrene: a change in skin colour is an urgent GP appointment or 111; NICE NG19:
+    // gangrene in a diabetic foot goes to acute services at once, fever or not.
+    let a = run(&[("leg_signs", &["black_toe"])]);
+    assert_eq!(a.triage, TriageLevel::Urgent, "{:?}", a.red_flags);
+    assert!(flagged(&a, "gangrene") && a.nutrients.is_empty());
+    let diabetes = run(&[("leg_signs", &["black_toe"]), ("conditions", &["diabetes"])]);
+    assert_eq!(diabetes.triage, TriageLevel::Emergency, "{:?}", diabetes.red_flags);
+    assert!(flagged(&diabetes, "diabetic_foot_threat"));
+}
