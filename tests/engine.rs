@@ -141,16 +141,22 @@ fn a_painful_calf_with_breathlessness_on_effort_a_faint_or_a_racing_heart_is_an_
         }
     }
     // A child's painful shin with pallor is not sent by ambulance (pallor is no lung sign there).
-    let child = run(&[
-        calf,
-        ("age", &["under_13"]),
-        ("sensation", &["pain"]),
-        ("child_pattern", &["one_leg", "daytime"]),
-        ("body_signs", &["tired_pale"]),
-    ]);
-    assert_eq!(child.triage, TriageLevel::Urgent, "{:?}", child.red_flags);
-    // Pallor or a faint without the leg sign stays as it was.
-    assert_eq!(run(&[("body_signs", &["tired_pale"])]).triage, TriageLevel::Soon);
+    for pallor in ["tired_pale", "pale"] {
+        let child = run(&[
+            calf,
+            ("age", &["under_13"]),
+            ("sensation", &["pain"]),
+            ("child_pattern", &["one_leg", "daytime"]),
+            ("body_signs", &[pallor]),
+        ]);
+        assert_eq!(child.triage, TriageLevel::Urgent, "{pallor}: {:?}", child.red_flags);
+    }
+    // Nor is an adult's painful calf with pallor alone: paleness is anaemia's sign, not a lung clot's.
+    assert!(!flagged(&run(&[calf, ("body_signs", &["pale"])]), "clot_reaching_lung"));
+    // Breathlessness on effort, pallor or a faint without the leg sign stays as it was.
+    for sign in ["tired_pale", "pale", "fainted"] {
+        assert_eq!(run(&[("body_signs", &[sign])]).triage, TriageLevel::Soon, "{sign}");
+    }
 }
 
 #[test]
@@ -523,7 +529,7 @@ fn pallor_beside_a_warning_names_iron_from_any_cause_but_tetany_needs_a_lasting_
         ("age", &["under_3"]),
         ("sensation", &["aching"]),
         ("child_pattern", &["both_legs_evening"]),
-        ("body_signs", &["tired_pale"]),
+        ("body_signs", &["pale"]),
         ("eats", &["dairy", "fruit_veg"]),
     ]);
     assert!(flagged(&pale, "anaemia_signs") && pale.nutrients_deferred, "{:?}", pale.red_flags);
@@ -1260,7 +1266,7 @@ fn a_strong_iron_match_is_a_routine_blood_test_unless_anaemia_shows() {
     assert_eq!((rank(&a, "iron"), strength(&a, "iron")), (Some(0), Some(Strength::Strong)), "{:?}", a.nutrients);
     assert_eq!(a.triage, TriageLevel::Routine, "{:?}", a.red_flags);
     let mut pale = restless.to_vec();
-    pale.push(("body_signs", &["tired_pale"]));
+    pale.push(("body_signs", &["pale"]));
     assert_eq!(run(&pale).triage, TriageLevel::Soon);
 }
 
@@ -1550,7 +1556,11 @@ fn fainting_or_breathless_on_easy_effort_with_a_clot_risk_or_together_is_same_da
     }
     let both = run(&[("body_signs", &["fainted", "tired_pale"])]);
     assert!(flagged(&both, "faint_breathless_risk") && both.triage == TriageLevel::Urgent, "{:?}", both.red_flags);
-    // Either alone, with no risk, stays a GP within days.
+    // Paleness alone after a birth is anaemia's sign, a GP within days (review 14 S6); either
+    // sign alone, with no risk, stays a GP within days too.
+    let pale_after_birth = run(&[("body_signs", &["pale"]), ("sex", &["postpartum"]), ("pregnancy_signs", &["none"])]);
+    assert_eq!(pale_after_birth.triage, TriageLevel::Soon, "{:?}", pale_after_birth.red_flags);
+    assert!(flagged(&pale_after_birth, "anaemia_signs") && !flagged(&pale_after_birth, "faint_breathless_risk"));
     for alone in ["fainted", "tired_pale"] {
         let a = run(&[("body_signs", &[alone])]);
         assert_eq!(a.triage, TriageLevel::Soon, "{alone}: {:?}", a.red_flags);

@@ -522,7 +522,7 @@ proptest! {
         let kb = kb();
         let start = if toddler { select(&kb, &Answers::new(), "age", "under_3") } else { Answers::new() };
         let mut answers = walk_from(&kb, start, &picks);
-        let signs = [("child_pattern", "bowed_legs"), ("body_signs", "tired_pale")];
+        let signs = [("child_pattern", "bowed_legs"), ("body_signs", "tired_pale"), ("body_signs", "pale")];
         let own_causes = [("daylight", "dark_skin"), ("daylight", "little"), ("avoid", "dairy"), ("diet", "vegan"), ("sex", "heavy_periods")];
         for (q, c) in [signs[sign % signs.len()], own_causes[own % own_causes.len()]] {
             if visible_questions(&kb, &answers).iter().any(|x| x.id == q) {
