@@ -995,24 +995,21 @@ fn a_sickle_cell_crisis_is_same_day_however_long_crises_have_come_and_never_grow
 fn a_sickle_cell_crisis_in_pregnancy_is_an_emergency() {
     // RCOG Green-top 61: in pregnancy and after a birth, crises, acute chest syndrome and clots
     // are commoner; a crisis is assessed in hospital now, "not sure" counting as one.
-    for (sex, now) in [("pregnant", "crisis"), ("postpartum", "not_sure")] {
-        let a = run(&[
+    let crisis = |sex: &'static str, now: &'static str| {
+        run(&[
             ("sensation", &["pain"]),
             ("sex", &[sex]),
             ("pregnancy_signs", &["none"]),
             ("conditions", &["sickle_cell"]),
             ("sickle_pain_now", &[now]),
-        ]);
+        ])
+    };
+    for (sex, now) in [("pregnant", "crisis"), ("postpartum", "not_sure")] {
+        let a = crisis(sex, now);
         assert_eq!(a.triage, TriageLevel::Emergency, "{sex} {now}: {:?}", a.red_flags);
         assert!(flagged(&a, "sickle_crisis_pregnancy"));
     }
-    let usual = run(&[
-        ("sensation", &["pain"]),
-        ("sex", &["pregnant"]),
-        ("pregnancy_signs", &["none"]),
-        ("conditions", &["sickle_cell"]),
-        ("sickle_pain_now", &["usual"]),
-    ]);
+    let usual = crisis("pregnant", "usual");
     assert!(!flagged(&usual, "sickle_crisis_pregnancy") && usual.triage < TriageLevel::Urgent, "{:?}", usual.red_flags);
 }
 
