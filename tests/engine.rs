@@ -1726,3 +1726,16 @@ fn a_toe_turning_black_is_same_day_and_with_diabetes_an_emergency() {
     assert_eq!(diabetes.triage, TriageLevel::Emergency, "{:?}", diabetes.red_flags);
     assert!(flagged(&diabetes, "diabetic_foot_threat"));
 }
+
+#[test]
+fn a_long_lie_after_a_fall_is_same_day_and_with_dark_pee_an_emergency() {
+    // A long lie (an hour or more on the floor) can break down muscle and harm the kidneys
+    // without a broken bone (Journal of Paramedic Practice); dark pee with bad muscle pain
+    // is muscle breakdown showing itself (999).
+    let fall = [("circumstances", &["leg_injury"][..]), ("injury_signs", &["long_lie"][..])];
+    let a = run(&fall);
+    assert_eq!(a.triage, TriageLevel::Urgent, "{:?}", a.red_flags);
+    assert!(flagged(&a, "long_lie") && a.nutrients.is_empty());
+    let dark = run(&[fall[0], fall[1], ("body_signs", &["dark_urine"])]);
+    assert_eq!(dark.triage, TriageLevel::Emergency, "{:?}", dark.red_flags);
+}

@@ -592,6 +592,7 @@ impl Report {
             self.list_count(|o| o.missing_advice.len()),
             self.list_count(|o| o.missing_tests.len()),
         );
+        t += &self.confusion();
         let misses: Vec<String> = self.outcomes.iter().filter(|o| o.is_miss()).map(Outcome::miss_line).collect();
         if misses.is_empty() {
             t += "Misses: none\n";
@@ -601,6 +602,20 @@ impl Report {
                 t += &line;
                 t.push('\n');
             }
+        }
+        t
+    }
+
+    /// How many cases of each expected level got each level: the direction of the misses,
+    /// in aggregate (what a miss is, case by case, the held-out set never prints).
+    fn confusion(&self) -> String {
+        let mut t = String::from("  expected \\ given       emergency  urgent    soon routine self_care\n");
+        for expected in TriageLevel::ALL {
+            let cells: String = TriageLevel::ALL
+                .iter()
+                .map(|given| format!("{:>8}", self.count(|o| o.expected == expected && o.actual == *given)))
+                .collect();
+            let _ = writeln!(t, "  {:<20}{cells}", expected.id());
         }
         t
     }
