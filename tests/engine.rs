@@ -1739,3 +1739,51 @@ fn a_long_lie_after_a_fall_is_same_day_and_with_dark_pee_an_emergency() {
     let dark = run(&[fall[0], fall[1], ("body_signs", &["dark_urine"])]);
     assert_eq!(dark.triage, TriageLevel::Emergency, "{:?}", dark.red_flags);
 }
+
+#[test]
+fn a_snap_or_pop_in_the_calf_or_heel_is_same_day() {
+    // NHS Achilles tendinopathy: a snapping or popping noise when the heel was hurt is an
+    // urgent treatment centre or A&E; without it, an injury with none of the signs is not.
+    let snap = run(&[("circumstances", &["leg_injury"]), ("injury_signs", &["snap"])]);
+    assert_eq!(snap.triage, TriageLevel::Urgent, "{:?}", snap.red_flags);
+    assert!(flagged(&snap, "tendon_snap") && snap.nutrients.is_empty());
+    let none = run(&[("circumstances", &["leg_injury"]), ("injury_signs", &["none"])]);
+    assert!(!flagged(&none, "tendon_snap") && none.triage < TriageLevel::Urgent, "{:?}", none.red_flags);
+}
+
+#[test]
+fn fainting_during_exercise_is_same_day_and_says_so_in_place_of_a_gp_within_days() {
+    // NICE CG109: loss of consciousness during exertion, heart assessment within 24 hours.
+    let a = run(&[("body_signs", &["fainted", "fainted_exercise"])]);
+    assert_eq!(a.triage, TriageLevel::Urgent, "{:?}", a.red_flags);
+    assert!(flagged(&a, "faint_on_exertion") && !flagged(&a, "fainted"), "{:?}", a.red_flags);
+    // A faint during exercise counts as a faint for the clot rules: with one swollen calf
+    // it is a clot that may have reached the lungs.
+    let calf = run(&[("body_signs", &["fainted_exercise"]), ("leg_signs", &["one_leg_pain_swelling"])]);
+    assert_eq!(calf.triage, TriageLevel::Emergency, "{:?}", calf.red_flags);
+}
+
+#[test]
+fn a_rash_in_a_band_on_one_side_is_same_day_for_antivirals() {
+    // NHS shingles: antiviral medicine works best within 3 days of the rash.
+    let a = run(&[("leg_signs", &["band_rash"])]);
+    assert_eq!(a.triage, TriageLevel::Urgent, "{:?}", a.red_flags);
+    assert!(flagged(&a, "shingles") && a.nutrients.is_empty());
+}
+
+#[test]
+fn a_plant_diet_of_weeks_is_no_cause_of_a_b12_shortfall_but_one_of_years_is() {
+    // NIH ODS vitamin B12: stores last years, so leaving out animal foods for a fast or a
+    // few months doesn't explain a shortfall; years without fortified foods does.
+    let vegan = |since: &'static str| {
+        run(&[
+            ("diet", &["vegan"]),
+            ("diet_since", &[since]),
+            ("avoid", &["fish", "shellfish", "dairy", "egg"]),
+            ("eats", &["fruit_veg", "greens", "beans"]),
+        ])
+    };
+    let b12 = |a: &Assessment| a.nutrients.iter().any(|n| n.id == "vitamin_b12");
+    assert!(b12(&vegan("longer")), "{:?}", vegan("longer").nutrients);
+    assert!(!b12(&vegan("under_year")), "{:?}", vegan("under_year").nutrients);
+}

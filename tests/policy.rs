@@ -115,6 +115,8 @@ fn without_causes(kb: &KnowledgeBase, answers: &Answers) -> Answers {
             "child_age" => vec!["3_8".into()],
             "sex" => vec!["not_say".into()],
             "diet" => vec!["omnivore".into()],
+            // Dropped with the omnivore diet; "a year or more" is the plain answer where asked.
+            "diet_since" => vec!["longer".into()],
             "eats" => q.choices.iter().filter(|c| !c.exclusive).map(|c| c.id.to_string()).collect(),
             _ => {
                 q.choices.iter().find(|c| c.exclusive && c.id == "none").map(|c| c.id.to_string()).into_iter().collect()
