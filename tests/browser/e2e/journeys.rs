@@ -137,6 +137,7 @@ pub fn vegan_with_tingling_feet() {
             ("legs", &["feet"]),
             ("sex", &["female"]),
             ("diet", &["vegan"]),
+            ("diet_since", &["longer"]),
             ("eats", &["greens", "nuts_seeds", "beans", "wholegrains", "fruit_veg"]),
         ]),
     );
@@ -401,8 +402,11 @@ pub fn change_an_answer_on_the_check_page() {
     assert!(b.exists(0, "[data-option=\"omnivore\"] input:checked"), "the current answer is selected");
     assert!(b.exists(0, "[data-action=\"next\"]"));
     b.answer(0, "diet", &["vegan"]);
-    // Straight back to the check page: no follow-up for a vegan.
-    assert_eq!(next_screen(&b, "q:diet"), "review", "back to checking answers");
+    // The change opens a follow-up (how long, for B12): it is asked, then straight back to
+    // the check page.
+    assert_eq!(next_screen(&b, "q:diet"), "q:diet_since", "the follow-up the change opened");
+    b.answer(0, "diet_since", &["longer"]);
+    assert_eq!(next_screen(&b, "q:diet_since"), "review", "back to checking answers");
     let diet_row = js(&b, "return root.querySelector('[data-review=\"diet\"]').textContent;");
     assert!(diet_row.as_str().unwrap_or_default().contains("Vegan"), "the review shows the new diet: {diet_row}");
 
@@ -554,6 +558,7 @@ pub fn keyboard_only() {
         ("legs", &["both_legs"]),
         ("sex", &["female"]),
         ("diet", &["vegetarian"]),
+        ("diet_since", &["longer"]),
         ("avoid", &["nuts", "none"]),
         ("eats", &["dairy", "fruit_veg"]),
         ("daylight", &["little"]),
