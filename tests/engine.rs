@@ -1786,4 +1786,22 @@ fn a_plant_diet_of_weeks_is_no_cause_of_a_b12_shortfall_but_one_of_years_is() {
     let b12 = |a: &Assessment| a.nutrients.iter().any(|n| n.id == "vitamin_b12");
     assert!(b12(&vegan("longer")), "{:?}", vegan("longer").nutrients);
     assert!(!b12(&vegan("under_year")), "{:?}", vegan("under_year").nutrients);
+    // In pregnancy the baby relies on what is eaten now, not on stores (review 15 S6).
+    let pregnant = run(&[
+        ("sex", &["pregnant"]),
+        ("pregnancy_signs", &["none"]),
+        ("diet", &["vegan"]),
+        ("diet_since", &["under_year"]),
+        ("avoid", &["fish", "shellfish", "dairy", "egg"]),
+        ("eats", &["fruit_veg", "greens", "beans"]),
+    ]);
+    assert!(b12(&pregnant), "{:?}", pregnant.nutrients);
+}
+
+#[test]
+fn quinine_for_cramps_is_a_routine_review_with_when_to_stop() {
+    // MHRA 2010: quinine is not for routine use in night cramps; where taken, review it.
+    let a = run(&[("other_medicines", &["quinine"])]);
+    assert_eq!(a.triage, TriageLevel::Routine, "{:?}", a.red_flags);
+    assert!(flagged(&a, "quinine_review"), "{:?}", a.red_flags);
 }

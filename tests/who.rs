@@ -56,7 +56,6 @@ const CHILD_RESTLESS_VEGAN: Change = &[
     ("frequency", &["most_nights"]),
     ("sex", &["male"]),
     ("diet", &["vegan"]),
-    ("diet_since", &["longer"]),
     ("eats", &["fruit_veg"]),
     ("daylight", &["little", "covered"]),
 ];

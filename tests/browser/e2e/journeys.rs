@@ -137,7 +137,6 @@ pub fn vegan_with_tingling_feet() {
             ("legs", &["feet"]),
             ("sex", &["female"]),
             ("diet", &["vegan"]),
-            ("diet_since", &["longer"]),
             ("eats", &["greens", "nuts_seeds", "beans", "wholegrains", "fruit_veg"]),
         ]),
     );
@@ -558,7 +557,6 @@ pub fn keyboard_only() {
         ("legs", &["both_legs"]),
         ("sex", &["female"]),
         ("diet", &["vegetarian"]),
-        ("diet_since", &["longer"]),
         ("avoid", &["nuts", "none"]),
         ("eats", &["dairy", "fruit_veg"]),
         ("daylight", &["little"]),
