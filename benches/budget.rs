@@ -177,7 +177,18 @@ use std::time::Instant;
 /// warnings' ids, conditions and seven sources live in it). A wasm-opt sweep (`-Oz
 /// --converge`, `--gufa`, repeated `-Oz`) found nothing, and dropping the sources' `https://`
 /// would save 50 bytes: the cuts left are in the report's code while Yew stays.
-const BUDGET_TOTAL_GZIP: u64 = 172 * 1024;
+///
+/// Raised by 2 KiB more, on purpose, with knowledge base 2026.12.7's twelfth writers' round:
+/// 173.1 KiB measured (177,252 bytes, a plain release build), 1.25 KB over the last
+/// measurement, plus 0.9 KiB of margin. What came in is clinical content only, each piece
+/// from a tuning miss or an independent safety review (15): six new answers and their
+/// warnings, each with its source and its 999 safety net (a long lie after a fall, a snap
+/// or pop in the calf or heel, fainting while exercising, a one-sided rash in a band,
+/// quinine for cramps) and the question "How long have you eaten this way?" for vegans and
+/// vegetarians: 0.68 KB more English words, 0.23 KB more wasm (ids, conditions and five
+/// sources), the rest the loader's copy of the first screen and the other files' share.
+/// No code changed. Safety text comes before the ratchet, as above.
+const BUDGET_TOTAL_GZIP: u64 = 174 * 1024;
 const BUDGET_FIRST_SCREEN_MS: f64 = 150.0;
 const BUDGET_STEP_P95_MS: f64 = 16.0;
 const BUDGET_ASSESS_US: f64 = 50.0;
