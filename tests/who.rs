@@ -638,3 +638,20 @@ proptest! {
         }
     }
 }
+
+/// The screens a person clicks through with and without the diet-length question (asked
+/// only of vegans and vegetarians, for B12): the harmless and the emergency path keep their
+/// count, and a vegan's path takes one screen more.
+#[test]
+fn the_diet_length_question_adds_a_screen_only_for_vegans_and_vegetarians() {
+    let kb = kb();
+    let mut old = kb.clone();
+    old.questions = Cow::Owned(kb.questions.iter().filter(|q| q.id != "diet_since").cloned().collect());
+    let vegan: Change = &[("diet", &["vegan"]), ("avoid", &["fish", "shellfish", "dairy", "egg"])];
+    let emergency: Change = &[("leg_signs", &["cold_pale"])];
+    for (name, change, more) in [("harmless adult", HARMLESS, 0), ("emergency", emergency, 0), ("vegan", vegan, 1)] {
+        let (before, now) = (walk(&old, &with(change)).screens, walk(&kb, &with(change)).screens);
+        println!("{name}: {before} screens without the question, {now} with it");
+        assert_eq!(now, before + more, "{name}");
+    }
+}
