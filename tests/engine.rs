@@ -1805,3 +1805,19 @@ fn quinine_for_cramps_is_a_routine_review_with_when_to_stop() {
     assert_eq!(a.triage, TriageLevel::Routine, "{:?}", a.red_flags);
     assert!(flagged(&a, "quinine_review"), "{:?}", a.red_flags);
 }
+
+#[test]
+fn a_fever_during_cancer_treatment_is_an_emergency_and_other_weak_immunity_same_day() {
+    // NICE CG151: possible neutropenic sepsis is assessed in hospital at once. A fever on
+    // methotrexate or after a transplant, or with cancer alone, stays same day with the
+    // team's 24-hour line first.
+    let chemo = run(&[("body_signs", &["fever"]), ("conditions", &["cancer"]), ("other_medicines", &["immune_other"])]);
+    assert_eq!(chemo.triage, TriageLevel::Emergency, "{:?}", chemo.red_flags);
+    assert!(flagged(&chemo, "fever_cancer_treatment") && !flagged(&chemo, "fever_weak_immunity"));
+    for other in [&[("other_medicines", &["immune_other"][..])][..], &[("conditions", &["cancer"][..])][..]] {
+        let mut changes = vec![("body_signs", &["fever"][..])];
+        changes.extend_from_slice(other);
+        let a = run(&changes);
+        assert!(flagged(&a, "fever_weak_immunity") && !flagged(&a, "fever_cancer_treatment"), "{:?}", a.red_flags);
+    }
+}
