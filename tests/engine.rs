@@ -1821,3 +1821,26 @@ fn a_fever_during_cancer_treatment_is_an_emergency_and_other_weak_immunity_same_
         assert!(flagged(&a, "fever_weak_immunity") && !flagged(&a, "fever_cancer_treatment"), "{:?}", a.red_flags);
     }
 }
+
+#[test]
+fn restless_legs_begun_after_a_new_medicine_that_causes_them_are_a_routine_review() {
+    // NICE CKS restless legs: a drowsy antihistamine or an antidepressant is a known cause;
+    // its review and the iron test come at a routine visit. Without that cause, new
+    // restless legs most nights are a GP within days.
+    let rls = |extra: &[(&'static str, &'static [&'static str])]| {
+        let mut changes: Vec<(&str, &[&str])> = vec![
+            ("sensation", &["urge_to_move"]),
+            ("cramp_pattern", &[]),
+            ("rls_pattern", &["rest_worse", "evening_worse", "sleep_spoiled"]),
+            ("since", &["weeks"]),
+            ("frequency", &["most_nights"]),
+        ];
+        changes.extend_from_slice(extra);
+        run(&changes)
+    };
+    let after = rls(&[("circumstances", &["new_medicine"]), ("other_medicines", &["sedating_antihistamine"])]);
+    assert_eq!(after.triage, TriageLevel::Routine, "{:?}", after.red_flags);
+    assert!(flagged(&after, "rls_medicine") && !flagged(&after, "rls_new"), "{:?}", after.red_flags);
+    let no_cause = rls(&[]);
+    assert_eq!(no_cause.triage, TriageLevel::Soon, "{:?}", no_cause.red_flags);
+}
