@@ -1542,14 +1542,17 @@ fn shaking_and_a_racing_heart_after_tramadol_or_a_triptan_is_an_emergency() {
 fn fainting_or_breathless_on_easy_effort_with_a_clot_risk_or_together_is_same_day() {
     // NICE NG194 postnatal care, NICE CG109: a lung clot can come without a leg sign; a
     // faint with new breathlessness is seen within 24 hours.
-    for risk in [("sex", &["postpartum"][..]), ("circumstances", &["surgery_hospital"]), ("conditions", &["cancer"])] {
-        let mut answers = vec![("body_signs", &["tired_pale"][..]), risk];
-        if risk.0 == "sex" {
-            answers.push(("pregnancy_signs", &["none"]));
-        }
-        let a = run(&answers);
+    for risk in [("circumstances", &["surgery_hospital"][..]), ("conditions", &["cancer"])] {
+        let a = run(&[("body_signs", &["tired_pale"][..]), risk]);
         assert_eq!(a.triage, TriageLevel::Urgent, "{risk:?}: {:?}", a.red_flags);
         assert!(flagged(&a, "faint_breathless_risk"), "{risk:?}");
+    }
+    // After a birth, NICE CG37 and QS37 make fainting or breathlessness on easy effort an
+    // emergency (heavy bleeding, a lung clot): review 16 F5.
+    for sign in ["tired_pale", "fainted"] {
+        let a = run(&[("body_signs", &[sign][..]), ("sex", &["postpartum"]), ("pregnancy_signs", &["none"])]);
+        assert_eq!(a.triage, TriageLevel::Emergency, "{sign}: {:?}", a.red_flags);
+        assert!(flagged(&a, "postpartum_faint_breathless") && !flagged(&a, "faint_breathless_risk"), "{sign}");
     }
     let both = run(&[("body_signs", &["fainted", "tired_pale"])]);
     assert!(flagged(&both, "faint_breathless_risk") && both.triage == TriageLevel::Urgent, "{:?}", both.red_flags);
@@ -1843,4 +1846,29 @@ fn restless_legs_begun_after_a_new_medicine_that_causes_them_are_a_routine_revie
     assert!(flagged(&after, "rls_medicine") && !flagged(&after, "rls_new"), "{:?}", after.red_flags);
     let no_cause = rls(&[]);
     assert_eq!(no_cause.triage, TriageLevel::Soon, "{:?}", no_cause.red_flags);
+}
+
+#[test]
+fn new_bladder_trouble_is_an_emergency_with_a_back_or_nerve_sign_and_otherwise_same_day() {
+    // NHS cauda equina syndrome: bladder or bowel trouble with back pain or sciatica is 999;
+    // numbness of the bottom or genitals, or no pee at all, is 999 on its own (review 16 F2).
+    let alone = run(&[("body_signs", &["bladder_change"])]);
+    assert_eq!(alone.triage, TriageLevel::Urgent, "{:?}", alone.red_flags);
+    assert!(flagged(&alone, "bladder_change") && !flagged(&alone, "cauda_equina"));
+    let back = run(&[("body_signs", &["bladder_change", "back_pain_night"])]);
+    assert_eq!(back.triage, TriageLevel::Emergency, "{:?}", back.red_flags);
+    assert!(flagged(&back, "cauda_equina") && !flagged(&back, "bladder_change"));
+    assert_eq!(run(&[("body_signs", &["saddle_bladder"])]).triage, TriageLevel::Emergency);
+}
+
+#[test]
+fn cramps_alone_after_ecstasy_are_same_day_and_being_sick_an_emergency() {
+    // Mayo Clinic hyponatremia: call a doctor for cramping; emergency care for vomiting,
+    // confusion or fits (review 16 F8).
+    let cramps = run(&[("other_medicines", &["ecstasy"])]);
+    assert_eq!(cramps.triage, TriageLevel::Urgent, "{:?}", cramps.red_flags);
+    assert!(flagged(&cramps, "ecstasy_cramps"));
+    let sick = run(&[("other_medicines", &["ecstasy"]), ("daily_life", &["vomiting_now"])]);
+    assert_eq!(sick.triage, TriageLevel::Emergency, "{:?}", sick.red_flags);
+    assert!(flagged(&sick, "ecstasy_sodium") && !flagged(&sick, "ecstasy_cramps"));
 }
