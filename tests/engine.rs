@@ -1852,12 +1852,28 @@ fn restless_legs_begun_after_a_new_medicine_that_causes_them_are_a_routine_revie
 fn new_bladder_trouble_is_an_emergency_with_a_back_or_nerve_sign_and_otherwise_same_day() {
     // NHS cauda equina syndrome: bladder or bowel trouble with back pain or sciatica is 999;
     // numbness of the bottom or genitals, or no pee at all, is 999 on its own (review 16 F2).
-    let alone = run(&[("body_signs", &["bladder_change"])]);
+    let alone = run(&[("body_signs", &["bladder_change"]), ("bladder_back", &["no"])]);
     assert_eq!(alone.triage, TriageLevel::Urgent, "{:?}", alone.red_flags);
     assert!(flagged(&alone, "bladder_change") && !flagged(&alone, "cauda_equina"));
-    let back = run(&[("body_signs", &["bladder_change", "back_pain_night"])]);
-    assert_eq!(back.triage, TriageLevel::Emergency, "{:?}", back.red_flags);
-    assert!(flagged(&back, "cauda_equina") && !flagged(&back, "bladder_change"));
+    // Back pain asked straight after ("not sure" counts as yes), a back sign, cancer, or
+    // legs that ache or hurt make it the emergency (review 17 S2).
+    let cases: [&[(&str, &[&str])]; 5] = [
+        &[("body_signs", &["bladder_change"]), ("bladder_back", &["yes"])],
+        &[("body_signs", &["bladder_change"]), ("bladder_back", &["not_sure"])],
+        &[("body_signs", &["bladder_change", "back_pain_night"]), ("bladder_back", &["no"])],
+        &[("body_signs", &["bladder_change"]), ("bladder_back", &["no"]), ("conditions", &["cancer_past"])],
+        &[
+            ("body_signs", &["bladder_change"]),
+            ("bladder_back", &["no"]),
+            ("sensation", &["aching"]),
+            ("cramp_pattern", &[]),
+        ],
+    ];
+    for changes in cases {
+        let a = run(changes);
+        assert_eq!(a.triage, TriageLevel::Emergency, "{changes:?}: {:?}", a.red_flags);
+        assert!(flagged(&a, "cauda_equina") && !flagged(&a, "bladder_change"), "{changes:?}");
+    }
     assert_eq!(run(&[("body_signs", &["saddle_bladder"])]).triage, TriageLevel::Emergency);
 }
 
@@ -1871,4 +1887,35 @@ fn cramps_alone_after_ecstasy_are_same_day_and_being_sick_an_emergency() {
     let sick = run(&[("other_medicines", &["ecstasy"]), ("daily_life", &["vomiting_now"])]);
     assert_eq!(sick.triage, TriageLevel::Emergency, "{:?}", sick.red_flags);
     assert!(flagged(&sick, "ecstasy_sodium") && !flagged(&sick, "ecstasy_cramps"));
+    // Shaking, sweating and a fever after ecstasy is the serotonin emergency, though no new
+    // medicine is ticked (review 17 S3).
+    let hot = run(&[("other_medicines", &["ecstasy"]), ("body_signs", &["shaking_sweating", "fever"])]);
+    assert_eq!(hot.triage, TriageLevel::Emergency, "{:?}", hot.red_flags);
+    assert!(flagged(&hot, "medicine_reaction_severe"), "{:?}", hot.red_flags);
+}
+
+#[test]
+fn a_warnings_own_first_step_leads_only_when_every_emergency_that_holds_has_one() {
+    // A sickle cell fever alone: A&E first, without the ambulance's waiting lines. With a
+    // stroke beside it: the ambulance first, as the stroke warning says (review 17 S1, S5).
+    let kb = kb();
+    let sickle = [("conditions", &["sickle_cell"][..]), ("body_signs", &["fever"][..])];
+    let alone = run(&sickle);
+    let ed_first = kb.red_flags.iter().find(|f| f.id == "sickle_cell_fever").and_then(|f| f.action.clone());
+    assert_eq!(alone.triage, TriageLevel::Emergency);
+    assert_eq!(Some(alone.action.clone()), ed_first, "{:?}", alone.red_flags);
+    let region = kb.region("GB");
+    let page = leg_pain_quiz::report::report(&kb, region, &with(&sickle), &alone);
+    assert!(page.outcome.while_waiting.is_empty(), "{:?}", page.outcome.while_waiting);
+    let stroke = run(&[sickle[0], ("body_signs", &["fever", "stroke_signs"])]);
+    assert_eq!(stroke.triage, TriageLevel::Emergency);
+    assert_ne!(Some(stroke.action.clone()), ed_first, "{:?}", stroke.red_flags);
+    assert_eq!(&stroke.action, &kb.guidance(TriageLevel::Emergency).unwrap().action);
+    let page = leg_pain_quiz::report::report(
+        &kb,
+        region,
+        &with(&[sickle[0], ("body_signs", &["fever", "stroke_signs"])]),
+        &stroke,
+    );
+    assert!(!page.outcome.while_waiting.is_empty());
 }

@@ -75,10 +75,11 @@ pub fn flags_by_urgency<'kb>(kb: &'kb KnowledgeBase, answers: &impl Picks, lowes
 }
 
 /// What to do at `level`, in the words for this person: the `action` of the first warning
-/// at that level that holds and has one, else the level's action, or the first
-/// variant whose condition holds (pregnancy: the midwife first), each worded for
-/// someone else when the answers are about someone else. `foods`: the results show foods
-/// (a variant for results with or without them is passed over when that doesn't fit).
+/// at that level that holds and has one, when every warning at that level that holds has
+/// one; else the level's action, or the first variant whose condition holds (pregnancy:
+/// the midwife first), each worded for someone else when the answers are about someone
+/// else. `foods`: the results show foods (a variant for results with or without them is
+/// passed over when that doesn't fit).
 pub fn triage_action<'kb>(
     kb: &'kb KnowledgeBase,
     level: TriageLevel,
@@ -87,9 +88,13 @@ pub fn triage_action<'kb>(
 ) -> Option<&'kb Text> {
     let g = kb.guidance(level)?;
     // A warning at this level with its own next step (A&E now, the team's line now) leads:
-    // the first such, in data order, over any variant (safety/triage-policy.md).
-    if let Some(a) = kb.red_flags.iter().find(|f| f.level == level && f.action.is_some() && holds(&f.when, answers)) {
-        return a.action.as_ref();
+    // the first such, in data order, over any variant (safety/triage-policy.md), unless
+    // another warning at the level holds without one: a stroke beside a sickle cell fever
+    // still calls the ambulance first (review 17 S1).
+    let mut holding = kb.red_flags.iter().filter(|f| f.level == level && holds(&f.when, answers));
+    let own: Option<&Text> = holding.clone().find_map(|f| f.action.as_ref());
+    if own.is_some() && holding.all(|f| f.action.is_some()) {
+        return own;
     }
     // A wording whose "see a GP if …" names an answer the person gave is passed over:
     // the next that fits says what that answer means now.
