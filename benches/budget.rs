@@ -188,7 +188,16 @@ use std::time::Instant;
 /// vegetarians: 0.68 KB more English words, 0.23 KB more wasm (ids, conditions and five
 /// sources), the rest the loader's copy of the first screen and the other files' share.
 /// No code changed. Safety text comes before the ratchet, as above.
-const BUDGET_TOTAL_GZIP: u64 = 174 * 1024;
+///
+/// Raised by 1 KiB more, on purpose, later the same day: 174.0 KiB measured (178,171 bytes,
+/// a plain release build) after 0.2 KB were cut from the sources' titles. What came in is
+/// the work of an independent calibration review (16) and the safety review of it (17):
+/// nine warnings' own first steps (A&E now, with someone else driving), the bladder answer
+/// split with its back-pain question, new warnings for bladder trouble, fainting or
+/// breathlessness after a birth, cramps after ecstasy and a fever during cancer treatment,
+/// and a rule that an emergency's own first step leads only when every emergency that
+/// holds has one (a few dozen bytes of wasm).
+const BUDGET_TOTAL_GZIP: u64 = 175 * 1024;
 const BUDGET_FIRST_SCREEN_MS: f64 = 150.0;
 const BUDGET_STEP_P95_MS: f64 = 16.0;
 const BUDGET_ASSESS_US: f64 = 50.0;
