@@ -513,10 +513,11 @@ fn focus(b: &Browser) -> String {
     value.as_str().unwrap_or_default().to_string()
 }
 
-/// Presses Tab until focus is on `target`, failing if it takes more than 30 presses.
+/// Presses Tab until focus is on `target`, failing if it takes more than 40 presses (the
+/// warning-signs page holds over 30 answers).
 fn tab_to(b: &Browser, target: &str) {
     let mut path = Vec::new();
-    for _ in 0..30 {
+    for _ in 0..40 {
         b.keys(&[Key::Tab.into()]);
         let now = focus(b);
         if now == target {
