@@ -259,12 +259,9 @@ pub fn outcome(
     // The emergency's waiting lines are for an ambulance on its way (unlock the door, call
     // again): not shown when a warning's own first step sends the person to A&E or a
     // team's 24-hour line instead (review 17 S5).
-    let levels_own = g.is_some_and(|g| {
-        let own = |a: &Text, them: Option<&Text>| a == action || them == Some(action);
-        own(&g.action, g.action_them.as_ref()) || g.variants.iter().any(|v| own(&v.action, v.action_them.as_ref()))
-    });
+    let warnings_own = kb.red_flags.iter().any(|f| f.level == level && f.action.as_ref() == Some(action));
     let mut while_waiting = Vec::new();
-    if level != TriageLevel::Emergency || levels_own {
+    if level != TriageLevel::Emergency || !warnings_own {
         for w in g.map_or(&[][..], |g| &g.while_waiting[..]) {
             while_waiting.push(numbers(kb, w, region));
         }
