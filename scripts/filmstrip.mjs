@@ -115,7 +115,7 @@ function walkAnswers() {
     for_whom: 'myself', age: '18_50', sensation: 'cramp', cramp_pattern: 'short', leg_signs: 'none',
     body_signs: 'none', since: 'months_stable', frequency: 'occasional', legs: 'both_legs', circumstances: 'none',
     sex: 'female', daily_life: 'none', medicines: 'none', other_medicines: 'none', conditions: 'none',
-    diet: 'vegetarian', avoid: 'none', eats: 'fruit_veg', daylight: 'little',
+    diet: 'vegetarian', diet_since: 'longer', avoid: 'none', eats: 'fruit_veg', daylight: 'little',
   };
 }
 
@@ -188,6 +188,9 @@ async function profileSteps(wanted) {
         observer.observe(root, { childList: true, subtree: true, attributes: true });
       }, 0);
       root.querySelector('[data-action="next"]').click();
+      // A question the walk has no answer for stays on screen with its error: say which,
+      // rather than wait for a change that never comes.
+      setTimeout(() => { if (current() === id) done({ id, unanswered: true }); }, 3000);
     })));
   });
   const walk = walkAnswers();
@@ -213,6 +216,7 @@ async function profileSteps(wanted) {
     for (;;) {
       const r = await page.evaluate(STEP, [walk]);
       if (!r) break;
+      if (r.unanswered) throw new Error(`the walk has no answer for ${r.id}: add one to walkAnswers()`);
       rows.push(r);
     }
     if (rows.length === before) throw new Error('a walk timed no step');

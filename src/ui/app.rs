@@ -409,7 +409,16 @@ impl Component for App {
             platform::after_paint(&props.painted, Box::new(move || add_entry(&name, &pending)));
             self.entry += 1;
         }
-        focus(&self.root, "[data-focus]", std::mem::take(&mut self.heading_in_view));
+        if std::mem::take(&mut self.heading_in_view) {
+            // The heading is in view where it will be drawn: the new page is painted
+            // first, then focus moves (the frame after), so the browser styles the page
+            // once, in its frame, rather than there and then for focus() as well.
+            let root = self.root.clone();
+            platform::after_paint(&props.painted, Box::new(move || focus(&root, "[data-focus]", true)));
+        } else {
+            // It must be scrolled to: moved now, so the page is painted where it is read.
+            focus(&self.root, "[data-focus]", false);
+        }
     }
 
     fn destroy(&mut self, ctx: &Context<Self>) {
