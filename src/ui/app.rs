@@ -268,7 +268,14 @@ impl Component for App {
                 && self.state.notice.is_none()
                 && self.link_over.is_none()
                 && heading_stays_in_view(&self.root);
-            blur_screen(&self.root, patched);
+            // Focus on Back or Next, or on a heading patched where it is, moves to the new
+            // heading in one pass; anything else is let go of now (see `blur_screen`).
+            let stays = match (patched, self.heading_in_view) {
+                (true, true) => "[data-action=next],[data-action=back],[data-focus]",
+                (true, false) => "[data-action=next],[data-action=back]",
+                _ => "",
+            };
+            blur_screen(&self.root, stays);
         }
         true
     }
@@ -414,7 +421,7 @@ impl Component for App {
             // first, then focus moves (the frame after), so the browser styles the page
             // once, in its frame, rather than there and then for focus() as well.
             let root = self.root.clone();
-            platform::after_paint(&props.painted, Box::new(move || focus(&root, "[data-focus]", true)));
+            platform::after_paint(&props.painted, Box::new(move || refocus_heading(&root)));
         } else {
             // It must be scrolled to: moved now, so the page is painted where it is read.
             focus(&self.root, "[data-focus]", false);
@@ -588,20 +595,34 @@ fn mark_ready() {
 /// browser work out the styles there and then, new screen half-built, and moving focus
 /// to the new heading makes it do that again: blurred first, a step costs one pass
 /// instead of two. From one question page to the next (`patched`), the Back and Next
-/// buttons stay in place: focus on one of them just moves to the new heading, in one pass.
-/// (The heading stays too; focused, it is blurred, so that focusing it again tells screen
-/// readers the new question.)
-fn blur_screen(root: &NodeRef, patched: bool) {
-    if let Some(el) = root.cast::<web_sys::Element>() {
-        if let Ok(active) = js_sys::Reflect::get(&el.get_root_node(), &"activeElement".into()) {
-            let stays = patched
-                && platform::call(&active, "matches", &[&"[data-action=next],[data-action=back]".into()]).ok()
-                    == Some(true.into());
-            if !stays {
-                let _ = platform::call(&active, "blur", &[]);
-            }
+/// buttons stay in place (`stays` matches them): focus on one of them just moves to the
+/// new heading, in one pass. So does the heading, when it is patched where it is in view:
+/// it is blurred and focused again once the new page is painted (`refocus_heading`).
+fn blur_screen(root: &NodeRef, stays: &str) {
+    if let Some(active) = active_element(root) {
+        let kept = !stays.is_empty() && platform::call(&active, "matches", &[&stays.into()]).ok() == Some(true.into());
+        if !kept {
+            let _ = platform::call(&active, "blur", &[]);
         }
     }
+}
+
+/// The element with focus in the widget's shadow root (or document), if any.
+fn active_element(root: &NodeRef) -> Option<JsValue> {
+    let el = root.cast::<web_sys::Element>()?;
+    js_sys::Reflect::get(&el.get_root_node(), &"activeElement".into()).ok().filter(|a| !a.is_null())
+}
+
+/// Moves focus to the new page's heading where it is, after the page is painted. A heading
+/// that still has focus from the last page is blurred first, so that focusing it again
+/// tells screen readers the new question (its focus shows no ring: nothing is seen).
+fn refocus_heading(root: &NodeRef) {
+    if let Some(active) = active_element(root) {
+        if platform::call(&active, "matches", &[&"[data-focus]".into()]).ok() == Some(true.into()) {
+            let _ = platform::call(&active, "blur", &[]);
+        }
+    }
+    focus(root, "[data-focus]", true);
 }
 
 /// Whether the question page's heading, about to be patched into the next page's where
