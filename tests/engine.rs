@@ -1354,6 +1354,36 @@ fn kidney_disease_withholds_potassium_magnesium_and_calcium_and_leaves_out_high_
 }
 
 #[test]
+fn haemochromatosis_withholds_iron_whatever_points_to_it() {
+    // Every cause of low iron the questions ask, with restless legs: still no iron, not even
+    // for the clinician, since the body already stores too much (NHS haemochromatosis).
+    let causes: &[(&str, &[&str])] = &[
+        ("sensation", &["urge_to_move"]),
+        ("rls_pattern", &["evening_worse", "sleep_spoiled"]),
+        ("sex", &["heavy_periods"]),
+        ("circumstances", &["blood_donor"]),
+        ("diet", &["vegan"]),
+        ("body_signs", &["tired_pale"]),
+    ];
+    let without = run(causes);
+    assert!(
+        rank(&without, "iron").is_some() || without.for_clinician.iter().any(|m| m.id == "iron"),
+        "the causes name iron"
+    );
+    let mut with = causes.to_vec();
+    with.push(("conditions", &["haemochromatosis"]));
+    let a = run(&with);
+    assert!(rank(&a, "iron").is_none() && !a.for_clinician.iter().any(|m| m.id == "iron"), "{:?}", a.nutrients);
+    assert!(a.withheld.iter().any(|w| w == "iron"));
+    // Nor a food with iron added for another nutrient (a fortified cereal for B12).
+    assert!(
+        foods(&without).iter().any(|f| tags_of(&kb(), f).iter().any(|t| t == "added_iron")),
+        "a cereal with added iron shows without it"
+    );
+    assert!(foods(&a).iter().all(|f| !tags_of(&kb(), f).iter().any(|t| t == "added_iron")));
+}
+
+#[test]
 fn every_potassium_raising_medicine_withholds_potassium() {
     for (q, c) in [("medicines", "ace_arb"), ("medicines", "k_sparing"), ("other_medicines", "trimethoprim")] {
         let a = run(&[(q, &[c]), ("daily_life", &["vomiting_now"])]);

@@ -23,6 +23,8 @@ pub const KNOWN_FOOD_TAGS: &[&str] = &[
     "high_potassium",
     "vitamin_k",
     "fortified",
+    // Iron added by the maker (a cereal): left out with haemochromatosis.
+    "added_iron",
     "drink",
 ];
 
