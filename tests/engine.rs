@@ -1297,6 +1297,23 @@ fn metformin_points_to_b12() {
 }
 
 #[test]
+fn pernicious_anaemia_points_to_b12_and_sends_to_a_doctor_only_with_its_symptoms() {
+    // Injections kept up: the condition alone doesn't send anyone to a doctor.
+    let kept_up = run(&[("conditions", &["pernicious_anaemia"])]);
+    assert!(kept_up.triage <= TriageLevel::Routine, "{:?}", kept_up.triage);
+    // Tingling feet and tiredness coming back (a late injection): B12 first, seen within days.
+    let late = run(&[
+        ("conditions", &["pernicious_anaemia"]),
+        ("sensation", &["tingling"]),
+        ("legs", &["feet"]),
+        ("since", &["weeks"]),
+        ("body_signs", &["tired"]),
+    ]);
+    assert_eq!(rank(&late, "vitamin_b12"), Some(0), "{:?}", late.nutrients);
+    assert!(late.triage >= TriageLevel::Soon, "{:?}", late.triage);
+}
+
+#[test]
 fn little_daylight_and_dark_skin_point_to_vitamin_d_unless_a_supplement_is_taken() {
     let a = run(&[("daylight", &["little", "dark_skin"]), ("sensation", &["aching"])]);
     assert_eq!(rank(&a, "vitamin_d"), Some(0));
