@@ -1291,6 +1291,37 @@ fn vegan_without_fortified_foods_and_tingling_points_to_b12() {
 }
 
 #[test]
+fn a_lower_warning_about_the_same_sign_gives_way_to_the_higher_one() {
+    // Tingling in both feet, new in the last weeks: a GP within days, and not also
+    // "mention it at a routine visit" for the same tingling.
+    let new_tingling = run(&[
+        ("sensation", &["tingling"]),
+        ("legs", &["feet"]),
+        ("since", &["weeks"]),
+        ("frequency", &["most_nights"]),
+    ]);
+    assert!(flagged(&new_tingling, "neuropathy"), "{:?}", new_tingling.red_flags);
+    assert!(!flagged(&new_tingling, "tingling_now_and_then"), "{:?}", new_tingling.red_flags);
+    // Without the higher one, the routine note still shows.
+    let stable = run(&[
+        ("sensation", &["tingling"]),
+        ("legs", &["feet"]),
+        ("since", &["months_stable"]),
+        ("frequency", &["weekly"]),
+    ]);
+    assert!(flagged(&stable, "tingling_now_and_then") && !flagged(&stable, "neuropathy"), "{:?}", stable.red_flags);
+    // The level is the higher warning's, as before.
+    assert_eq!(new_tingling.triage, TriageLevel::Soon);
+    // Cramps most nights that began recently: "see a GP" within days, not also "mention them".
+    let new_cramps = run(&[("frequency", &["most_nights"]), ("since", &["weeks"])]);
+    assert!(
+        flagged(&new_cramps, "frequent_cramps") && !flagged(&new_cramps, "frequent_cramps_lasting"),
+        "{:?}",
+        new_cramps.red_flags
+    );
+}
+
+#[test]
 fn metformin_points_to_b12() {
     let a = run(&[("medicines", &["metformin"]), ("sensation", &["tingling"])]);
     assert_eq!(rank(&a, "vitamin_b12"), Some(0));

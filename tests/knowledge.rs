@@ -71,6 +71,22 @@ fn validation_names_the_broken_entry() {
 }
 
 #[test]
+fn a_warning_gives_way_only_to_a_known_one_above_it() {
+    let mut broken = kb();
+    let flags = broken.red_flags.to_mut();
+    let lowest = flags.iter().position(|f| f.level == TriageLevel::Routine).unwrap();
+    let peer = flags.iter().position(|f| f.level == TriageLevel::Routine && f.id != flags[lowest].id).unwrap();
+    let (low, same) = (flags[lowest].id.clone(), flags[peer].id.clone());
+    flags[lowest].replaced_by = vec![same.clone(), "nowhere".into()].into();
+    let errors = validate(&broken).join("\n");
+    assert!(
+        errors.contains(&format!("red flag `{low}` is replaced by `{same}`, which is not at a higher level")),
+        "{errors}"
+    );
+    assert!(errors.contains(&format!("red flag `{low}` is replaced by unknown red flag `nowhere`")), "{errors}");
+}
+
+#[test]
 fn validation_catches_a_nutrient_without_vegan_foods() {
     let mut broken = kb();
     for food in broken.foods.to_mut() {

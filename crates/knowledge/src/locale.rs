@@ -64,6 +64,7 @@ const NOT_WORDS: &[&str] = &[
     "self_managed",
     "defers_nutrients",
     "may_be_low",
+    "replaced_by",
     "shortfall_sign",
     "exclusive",
     "neutral",

@@ -910,6 +910,11 @@ pub struct RedFlag {
     /// names it for the clinician, at any level. The sign means it has gone too far to put right alone.
     #[serde(default)]
     pub shortfall_sign: bool,
+    /// Warnings at a higher level about the same sign: when one of them holds, this one
+    /// isn't shown (a routine "mention it at a visit" beside "see a GP within days" for the
+    /// same tingling reads as two answers to one question).
+    #[serde(default)]
+    pub replaced_by: List<Text>,
     pub when: Condition,
     pub sources: List<Text>,
 }

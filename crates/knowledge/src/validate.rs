@@ -393,6 +393,14 @@ impl<'a> Checks<'a> {
                     self.err(format!("{what} names unknown nutrient `{n}`"));
                 }
             }
+            // A warning gives way only to one above it: the outcome's level never moves.
+            for other in f.replaced_by.iter() {
+                match kb.red_flags.iter().find(|g| g.id == *other) {
+                    Some(g) if g.level > f.level => {}
+                    Some(_) => self.err(format!("{what} is replaced by `{other}`, which is not at a higher level")),
+                    None => self.err(format!("{what} is replaced by unknown red flag `{other}`")),
+                }
+            }
             // The shortfall's own sign names a nutrient from any cause: it must say which,
             // and asks for a GP at least (a routine note is no sign that has gone too far).
             if f.shortfall_sign && (f.may_be_low.is_empty() || f.level < TriageLevel::Soon) {

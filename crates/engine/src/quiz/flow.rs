@@ -66,12 +66,16 @@ fn lifted_by(kb: &KnowledgeBase, answers: &Answers, flag: &RedFlag, question: &Q
 /// Red flags at or above `lowest` that hold, most urgent first, in data order within a
 /// level. (Walking the levels avoids a sort, which costs kilobytes in the wasm.)
 pub fn flags_by_urgency<'kb>(kb: &'kb KnowledgeBase, answers: &impl Picks, lowest: TriageLevel) -> Vec<&'kb RedFlag> {
-    TriageLevel::ALL
+    let holding: Vec<&RedFlag> = TriageLevel::ALL
         .iter()
         .filter(|level| **level >= lowest)
         .flat_map(|level| kb.red_flags.iter().filter(move |f| f.level == *level))
         .filter(|f| holds(&f.when, answers))
-        .collect()
+        .collect();
+    // A warning whose higher sibling about the same sign holds gives way to it (its
+    // `replaced_by` are all above it, so the level never moves).
+    let replaced = |f: &RedFlag| f.replaced_by.iter().any(|r| holding.iter().any(|h| h.id == *r));
+    holding.iter().copied().filter(|f| !replaced(f)).collect()
 }
 
 /// What to do at `level`, in the words for this person: the `action` of the first warning
