@@ -1342,6 +1342,23 @@ fn pernicious_anaemia_points_to_b12_and_sends_to_a_doctor_only_with_its_symptoms
     ]);
     assert_eq!(rank(&late, "vitamin_b12"), Some(0), "{:?}", late.nutrients);
     assert!(late.triage >= TriageLevel::Soon, "{:?}", late.triage);
+    // Food can't put it right: shown for its blood test only, with no foods (review 19 S3).
+    let b12 = late.nutrients.iter().find(|m| m.id == "vitamin_b12").unwrap();
+    assert!(b12.test_only && b12.foods.is_empty(), "{b12:?}");
+    assert!(!kept_up.nutrients.iter().any(|m| m.id == "vitamin_b12"), "kept-up injections hold it");
+    // Tiredness back alone is still a routine check, not "manage this yourself" (review 19 S2).
+    let tired = run(&[("conditions", &["pernicious_anaemia"]), ("body_signs", &["tired"])]);
+    assert_eq!(tired.triage, TriageLevel::Routine, "{:?}", tired.nutrients);
+    // Beside a same-day warning it is named for the clinician, as any direct cause.
+    let warned = run(&[
+        ("conditions", &["pernicious_anaemia"]),
+        ("sensation", &["tingling"]),
+        ("body_signs", &["unsteady"]),
+        ("leg_signs", &["one_leg_weaker"]),
+        ("since", &["weeks"]),
+    ]);
+    assert!(warned.triage >= TriageLevel::Urgent, "{:?}", warned.red_flags);
+    assert!(warned.for_clinician.iter().any(|m| m.id == "vitamin_b12"), "{:?}", warned.for_clinician);
 }
 
 #[test]

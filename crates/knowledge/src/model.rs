@@ -604,7 +604,9 @@ pub struct Nutrient {
     pub withhold_reason: Option<Text>,
     /// When this holds as well as `withhold_when` (a cause that lowers it beside one that
     /// raises it), it is not withheld but shown for its blood test only: ranked by its
-    /// causes, with `test_only_reason` and no foods (safety/triage-policy.md).
+    /// causes, with `test_only_reason` and no foods (safety/triage-policy.md). Without a
+    /// `withhold_when`, when food can't put it right (B12 with pernicious anaemia): shown
+    /// for its test the same way, and named for the clinician beside a warning, as any.
     #[serde(default)]
     pub test_only_when: Condition,
     #[serde(default)]

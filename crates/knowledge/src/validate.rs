@@ -603,10 +603,8 @@ impl<'a> Checks<'a> {
                 self.err(format!("{what} can be withheld but gives no reason"));
             }
             let test_only = !n.test_only_when.is_empty();
-            if test_only
-                && (n.withhold_when.is_empty() || n.test_only_reason.as_deref().is_none_or(|r| r.trim().is_empty()))
-            {
-                self.err(format!("{what} can be shown for a test only, but is never withheld or gives no reason"));
+            if test_only && n.test_only_reason.as_deref().is_none_or(|r| r.trim().is_empty()) {
+                self.err(format!("{what} can be shown for a test only, but gives no reason"));
             }
             self.sources(&what, &n.sources);
 

@@ -142,15 +142,18 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
     let mut for_clinician: Vec<NutrientMatch> = Vec::new();
     let mut withheld = Vec::new();
     for n in kb.nutrients.iter() {
-        let mut test_only = false;
-        if !n.withhold_when.is_empty() && holds(&n.withhold_when, &selected) {
-            // A cause that lowers it beside one that raises it: a blood test tells which, so
-            // it shows for the test only, and never beside a warning (safety/triage-policy.md).
-            test_only = !nutrients_deferred && !n.test_only_when.is_empty() && holds(&n.test_only_when, &selected);
-            if !test_only {
-                withheld.push(n.id.clone());
-                continue;
-            }
+        let withhold = !n.withhold_when.is_empty() && holds(&n.withhold_when, &selected);
+        // Shown for its blood test only, never beside a warning (safety/triage-policy.md): a
+        // withheld one with a cause that lowers it beside one that raises it (a blood test
+        // tells which), or one that food can't put right (B12 with pernicious anaemia), which
+        // beside a warning is named for the clinician as any other.
+        let test_only = !nutrients_deferred
+            && (withhold || n.withhold_when.is_empty())
+            && !n.test_only_when.is_empty()
+            && holds(&n.test_only_when, &selected);
+        if withhold && !test_only {
+            withheld.push(n.id.clone());
+            continue;
         }
         // Held back with the warning unless a warning that holds may be this shortfall; its
         // own classic sign (bowed legs, pallor: `shortfall_sign`) names it from any direct
