@@ -197,7 +197,15 @@ use std::time::Instant;
 /// breathlessness after a birth, cramps after ecstasy and a fever during cancer treatment,
 /// and a rule that an emergency's own first step leads only when every emergency that
 /// holds has one (a few dozen bytes of wasm).
-const BUDGET_TOTAL_GZIP: u64 = 175 * 1024;
+///
+/// Raised by 1 KiB more, on purpose, with the sixteenth and seventeenth writers' rounds:
+/// 175.4 KiB measured (a plain release build). What came in is clinical content from their
+/// tuning misses and an independent safety review (19): haemochromatosis (iron and foods
+/// with added iron withheld, its restless legs a note to its team), pernicious anaemia or
+/// B12 injections (B12 for its blood test only), severe sickness in pregnancy (same day),
+/// three warnings' hazard rows and sources, and `replaced_by`, which keeps a lower warning
+/// off the page beside a higher one about the same sign (a few dozen bytes of wasm).
+const BUDGET_TOTAL_GZIP: u64 = 176 * 1024;
 const BUDGET_FIRST_SCREEN_MS: f64 = 150.0;
 const BUDGET_STEP_P95_MS: f64 = 16.0;
 const BUDGET_ASSESS_US: f64 = 50.0;
