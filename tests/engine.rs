@@ -1339,6 +1339,28 @@ fn severe_sickness_in_pregnancy_is_a_same_day_call_and_with_swollen_ankles_also_
 }
 
 #[test]
+fn aching_alone_slowly_worse_is_routine_but_weak_legs_are_within_days() {
+    let aching = run(&[("sensation", &["aching"]), ("since", &["months_worse"]), ("frequency", &["most_nights"])]);
+    assert_eq!(aching.triage, TriageLevel::Routine, "{:?}", aching.red_flags);
+    assert!(flagged(&aching, "aching_slowly_worse") && !flagged(&aching, "getting_worse"), "{:?}", aching.red_flags);
+    // Weak thighs beside it, or pain or tingling, are still a GP within days.
+    let weak = run(&[
+        ("sensation", &["aching"]),
+        ("since", &["months_worse"]),
+        ("frequency", &["most_nights"]),
+        ("leg_signs", &["weakness_wasting"]),
+    ]);
+    assert!(weak.triage >= TriageLevel::Soon, "{:?}", weak.red_flags);
+    let painful = run(&[("sensation", &["aching", "pain"]), ("since", &["months_worse"])]);
+    assert!(flagged(&painful, "getting_worse") && painful.triage >= TriageLevel::Soon, "{:?}", painful.red_flags);
+    // On a statin or with cancer, worsening aching stays within days (review 21).
+    for (q, c) in [("medicines", "statin"), ("conditions", "cancer_past")] {
+        let a = run(&[("sensation", &["aching"]), ("since", &["months_worse"]), (q, &[c])]);
+        assert!(flagged(&a, "getting_worse") && !flagged(&a, "aching_slowly_worse"), "{c}: {:?}", a.red_flags);
+    }
+}
+
+#[test]
 fn metformin_points_to_b12() {
     let a = run(&[("medicines", &["metformin"]), ("sensation", &["tingling"])]);
     assert_eq!(rank(&a, "vitamin_b12"), Some(0));
