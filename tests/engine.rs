@@ -1354,7 +1354,7 @@ fn aching_alone_slowly_worse_is_routine_but_weak_legs_are_within_days() {
     let painful = run(&[("sensation", &["aching", "pain"]), ("since", &["months_worse"])]);
     assert!(flagged(&painful, "getting_worse") && painful.triage >= TriageLevel::Soon, "{:?}", painful.red_flags);
     // On a statin or with cancer, worsening aching stays within days (review 21).
-    for (q, c) in [("medicines", "statin"), ("conditions", "cancer_past")] {
+    for (q, c) in [("medicines", "statin"), ("conditions", "cancer_past"), ("legs", "one_leg")] {
         let a = run(&[("sensation", &["aching"]), ("since", &["months_worse"]), (q, &[c])]);
         assert!(flagged(&a, "getting_worse") && !flagged(&a, "aching_slowly_worse"), "{c}: {:?}", a.red_flags);
     }
