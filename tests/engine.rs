@@ -1340,23 +1340,30 @@ fn severe_sickness_in_pregnancy_is_a_same_day_call_and_with_swollen_ankles_also_
 
 #[test]
 fn aching_alone_slowly_worse_is_routine_but_weak_legs_are_within_days() {
-    let aching = run(&[("sensation", &["aching"]), ("since", &["months_worse"]), ("frequency", &["most_nights"])]);
-    assert_eq!(aching.triage, TriageLevel::Routine, "{:?}", aching.red_flags);
-    assert!(flagged(&aching, "aching_slowly_worse") && !flagged(&aching, "getting_worse"), "{:?}", aching.red_flags);
+    let aching: &[(&str, &[&str])] =
+        &[("sensation", &["aching"]), ("since", &["months_worse"]), ("frequency", &["most_nights"])];
+    let with_also = |base: &[(&'static str, &'static [&'static str])],
+                     extra: (&'static str, &'static [&'static str])| {
+        run(&[base, &[extra]].concat())
+    };
+    let a = run(aching);
+    assert_eq!(a.triage, TriageLevel::Routine, "{:?}", a.red_flags);
+    assert!(flagged(&a, "aching_slowly_worse") && !flagged(&a, "getting_worse"), "{:?}", a.red_flags);
     // Weak thighs beside it, or pain or tingling, are still a GP within days.
-    let weak = run(&[
-        ("sensation", &["aching"]),
-        ("since", &["months_worse"]),
-        ("frequency", &["most_nights"]),
-        ("leg_signs", &["weakness_wasting"]),
-    ]);
+    let weak = with_also(aching, ("leg_signs", &["weakness_wasting"]));
     assert!(weak.triage >= TriageLevel::Soon, "{:?}", weak.red_flags);
     let painful = run(&[("sensation", &["aching", "pain"]), ("since", &["months_worse"])]);
     assert!(flagged(&painful, "getting_worse") && painful.triage >= TriageLevel::Soon, "{:?}", painful.red_flags);
     // On a statin or with cancer, worsening aching stays within days (review 21).
-    for (q, c) in [("medicines", "statin"), ("conditions", "cancer_past"), ("legs", "one_leg")] {
-        let a = run(&[("sensation", &["aching"]), ("since", &["months_worse"]), (q, &[c])]);
-        assert!(flagged(&a, "getting_worse") && !flagged(&a, "aching_slowly_worse"), "{c}: {:?}", a.red_flags);
+    let worse = &aching[..2];
+    for extra in [("medicines", &["statin"][..]), ("conditions", &["cancer_past"]), ("legs", &["one_leg"])] {
+        let a = with_also(worse, extra);
+        assert!(
+            flagged(&a, "getting_worse") && !flagged(&a, "aching_slowly_worse"),
+            "{}: {:?}",
+            extra.1[0],
+            a.red_flags
+        );
     }
 }
 
