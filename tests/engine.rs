@@ -1093,6 +1093,26 @@ fn a_same_day_warning_that_says_now_leads_with_its_own_place_not_the_gp_surgery(
 }
 
 #[test]
+fn a_same_day_warning_a_pharmacist_can_answer_leads_with_the_pharmacist() {
+    // Review 16 F10: sick-day medicines (Think Kidneys), shingles (NHS: a pharmacist for
+    // adults), a statin's new muscle pain (NHS statins), a fluoroquinolone's tendon pain
+    // (MHRA: stop and contact the prescriber) and restlessness after a new medicine are
+    // questions a pharmacist or the prescriber answers today: the first step names them,
+    // not the scarcest route ("call your GP surgery to be seen today").
+    let sick_day = run(&[("conditions", &["kidney"]), ("daily_life", &["vomiting_now"])]);
+    let shingles = run(&[("leg_signs", &["band_rash"])]);
+    for (a, flag) in [(&sick_day, "sick_day_medicines"), (&shingles, "shingles")] {
+        assert_eq!(a.triage, TriageLevel::Urgent, "{:?}", a.red_flags);
+        assert!(flagged(a, flag), "{:?}", a.red_flags);
+        assert!(a.action.contains("pharmacist"), "{}", a.action);
+        assert!(!a.action.contains("GP surgery"), "{}", a.action);
+    }
+    // Beside a same-day warning with no place of its own, the level's action leads.
+    let both = run(&[("leg_signs", &["band_rash", "red_hot_skin"])]);
+    assert!(both.action.contains("GP surgery"), "{}", both.action);
+}
+
+#[test]
 fn medicines_that_cause_cramps_or_restless_legs_lead_to_a_review_never_to_stopping() {
     let cramps = run(&[("other_medicines", &["cramp_causing"]), ("frequency", &["weekly"])]);
     assert!(flagged(&cramps, "cramp_medicine"));
