@@ -943,6 +943,28 @@ fn a_baby_under_3_months_with_a_fever_is_an_emergency_and_an_older_toddler_same_
 }
 
 #[test]
+fn a_child_with_a_fever_and_very_cold_hands_and_feet_is_an_emergency() {
+    // NHS meningitis, NICE NG240: in a child or teenager with a fever, leg pain and very cold
+    // hands and feet are early signs of meningococcal sepsis, hours before any rash.
+    for age in ["under_3", "under_13", "13_17"] {
+        let a = run(&[
+            ("age", &[age]),
+            ("sensation", &["aching"]),
+            ("child_pattern", &["unwell"]),
+            ("body_signs", &["fever", "cold_hands_fever"]),
+        ]);
+        assert_eq!(a.triage, TriageLevel::Emergency, "{age}: {:?}", a.red_flags);
+        assert!(flagged(&a, "sepsis"), "{age}: {:?}", a.red_flags);
+    }
+    // Adults are not asked it (cold hands as a fever rises are common in flu): an adult's
+    // answers that carry it anyway (an edited link) don't count it.
+    let kb = kb();
+    let adult =
+        with(&[("age", &["18_50"]), ("sensation", &["aching"]), ("body_signs", &["fever", "cold_hands_fever"])]);
+    assert_ne!(assess(&kb, &adult).triage, TriageLevel::Emergency, "{:?}", assess(&kb, &adult).red_flags);
+}
+
+#[test]
 fn an_injured_leg_out_of_shape_or_with_bone_showing_is_an_emergency() {
     // Review 12b F5, NHS broken leg: 999 if the injury seems severe.
     let a = run(&[("circumstances", &["leg_injury"]), ("injury_signs", &["deformed"])]);
