@@ -6,7 +6,7 @@
 
 use leg_pain_quiz::knowledge::{KnowledgeBase, Strength, TriageLevel};
 use leg_pain_quiz::quiz::{
-    assess, interrupting_flags, is_complete, select, visible_questions, Answers, Assessment, FoodSuggestion,
+    assess, interrupting_flags, is_complete, select, visible_questions, Answers, Assessment, Cleaned, FoodSuggestion,
 };
 
 mod common;
@@ -2053,6 +2053,14 @@ fn new_bladder_trouble_is_an_emergency_with_a_back_or_nerve_sign_and_otherwise_s
         assert!(flagged(&a, "cauda_equina") && !flagged(&a, "bladder_change"), "{changes:?}");
     }
     assert_eq!(run(&[("body_signs", &["saddle_bladder"])]).triage, TriageLevel::Emergency);
+    // The same-day warning waits for "any back pain?", asked straight after, which can make
+    // it the emergency: never "today" and then, one answer later, "now".
+    let kb = kb();
+    let mut asked = with(&[("body_signs", &["bladder_change"]), ("bladder_back", &[])]);
+    assert_eq!(Cleaned::new(&kb, &asked).first_unanswered().map(|q| q.id.as_ref()), Some("bladder_back"));
+    assert!(interrupting_flags(&kb, &asked).is_empty(), "{:?}", interrupting_flags(&kb, &asked));
+    asked.set("bladder_back", vec!["no".into()]);
+    assert_eq!(interrupting_flags(&kb, &asked).first().map(|f| f.id.as_ref()), Some("bladder_change"));
 }
 
 #[test]

@@ -54,12 +54,15 @@ pub fn interrupting_flags<'kb>(kb: &'kb KnowledgeBase, answers: &Answers) -> Vec
     flags
 }
 
-/// True when some answer to `question` would make `flag` stop holding.
+/// True when some answer to `question` would make `flag` stop holding, or give way to a
+/// higher warning it is `replaced_by` (new bladder trouble, then back pain: the emergency).
 fn lifted_by(kb: &KnowledgeBase, answers: &Answers, flag: &RedFlag, question: &Question) -> bool {
     question.choices.iter().any(|c| {
         let mut next = answers.clone();
         next.set(&question.id, vec![c.id.to_string()]);
-        !holds(&flag.when, &Cleaned::new(kb, &next))
+        let next = Cleaned::new(kb, &next);
+        !holds(&flag.when, &next)
+            || flag.replaced_by.iter().any(|r| kb.red_flag(r).is_some_and(|higher| holds(&higher.when, &next)))
     })
 }
 
