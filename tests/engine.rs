@@ -925,6 +925,70 @@ fn a_routine_level_set_by_a_warning_leads_with_the_gp_not_the_food_ideas() {
 }
 
 #[test]
+fn a_stiff_neck_or_light_hurting_the_eyes_with_a_fever_is_an_emergency() {
+    // NHS meningitis: call 999 without waiting for a rash; NICE NG143 red (neck stiffness).
+    for age in ["under_13", "13_17", "18_50", "over_70"] {
+        let child: &[&str] = if age.starts_with("under") || age == "13_17" { &["none"] } else { &[] };
+        let a = run(&[
+            ("age", &[age]),
+            ("sensation", &["aching"]),
+            ("child_pattern", child),
+            ("body_signs", &["fever", "stiff_neck_light"]),
+        ]);
+        assert_eq!(a.triage, TriageLevel::Emergency, "{age}: {:?}", a.red_flags);
+        assert!(flagged(&a, "meningitis") && a.nutrients.is_empty(), "{age}: {:?}", a.red_flags);
+    }
+    let kb = kb();
+    let answer = kb.question("body_signs").unwrap().choices.iter().find(|c| c.id == "stiff_neck_light").unwrap();
+    assert!(answer.label.contains("with a fever"), "a migraine's dislike of light is not meningitis: {}", answer.label);
+}
+
+#[test]
+fn new_tingling_or_cramps_weeks_after_neck_surgery_are_a_calcium_test_today() {
+    // Society for Endocrinology: tingling and cramps are low calcium's first signs after
+    // thyroid or parathyroid surgery; a calcium test the same day, before the spasms.
+    let after = |extra: &[(&'static str, &'static [&'static str])]| {
+        let mut changes: Vec<(&str, &[&str])> = vec![
+            ("sensation", &["tingling", "cramp"]),
+            ("cramp_pattern", &["short"]),
+            ("conditions", &["thyroid_neck"]),
+        ];
+        changes.extend_from_slice(extra);
+        run(&changes)
+    };
+    let recent = after(&[("circumstances", &["surgery_hospital"])]);
+    assert_eq!(recent.triage, TriageLevel::Urgent, "{:?}", recent.red_flags);
+    assert!(flagged(&recent, "neck_surgery_calcium"), "{:?}", recent.red_flags);
+    assert!(recent.nutrients_deferred && recent.nutrients.is_empty(), "no calcium foods in place of the blood test");
+    // An operation years ago is not this.
+    assert!(!flagged(&after(&[]), "neck_surgery_calcium"));
+    // With the spasms it is the emergency, which replaces it.
+    let spasms = after(&[("circumstances", &["surgery_hospital"]), ("body_signs", &["mouth_tingling"])]);
+    assert_eq!(spasms.triage, TriageLevel::Emergency, "{:?}", spasms.red_flags);
+    assert!(flagged(&spasms, "low_calcium") && !flagged(&spasms, "neck_surgery_calcium"));
+}
+
+#[test]
+fn sickle_cell_with_new_paleness_or_breathlessness_goes_to_the_emergency_department() {
+    // Sickle cell services' emergency lists (NWLH, UCLH): very pale, or trouble breathing,
+    // is seen straight away (an aplastic or sequestration crisis, an early chest crisis).
+    for sign in ["pale", "tired_pale"] {
+        let a = run(&[
+            ("sensation", &["aching"]),
+            ("conditions", &["sickle_cell"]),
+            ("sickle_pain_now", &["usual"]),
+            ("body_signs", &[sign]),
+        ]);
+        assert_eq!(a.triage, TriageLevel::Emergency, "{sign}: {:?}", a.red_flags);
+        assert!(flagged(&a, "sickle_cell_fever"), "{sign}: {:?}", a.red_flags);
+        // Its anaemia is the disease's: no note about iron or B12.
+        assert!(!flagged(&a, "anaemia_signs"), "{sign}: {:?}", a.red_flags);
+    }
+    let without = run(&[("sensation", &["aching"]), ("body_signs", &["pale"])]);
+    assert!(flagged(&without, "anaemia_signs") && without.triage < TriageLevel::Urgent);
+}
+
+#[test]
 fn a_baby_under_3_months_with_a_fever_is_an_emergency_and_an_older_toddler_same_day() {
     // Review 12b F3: NICE NG143 red, Healthier Together fever (A&E or 999). The age band
     // can't tell months, so the choice is asked of under-3s only.
