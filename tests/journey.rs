@@ -383,3 +383,95 @@ proptest! {
         }
     }
 }
+
+/// The screens from Start to the results for a person who answers as `answers` says (a
+/// question it leaves out gets the calm answer), Continue after each warning: question
+/// pages, warnings and the review, each counted once per visit.
+fn screens_to_results(kb: &KnowledgeBase, answers: &[(&str, &[&str])]) -> (usize, Vec<String>) {
+    let mut journey = Journey::new().apply(kb, Action::Start);
+    let mut seen = Vec::new();
+    for _ in 0..4 * kb.questions.len() + 10 {
+        let name = match &journey.screen {
+            Screen::Results => return (seen.len(), seen),
+            Screen::Question(head) => format!("page {head}"),
+            Screen::Interrupt(_) => "warning".to_string(),
+            Screen::Review => "review".to_string(),
+            other => panic!("{other:?} on the way to the results"),
+        };
+        seen.push(name);
+        match &journey.screen {
+            Screen::Question(_) => {
+                for q in journey.page(kb) {
+                    let given = answers.iter().find(|(id, _)| *id == q.id.as_ref()).map(|(_, c)| c.to_vec());
+                    let chosen = given.unwrap_or_else(|| vec![lpq_fixtures::calm_choice(q)]);
+                    for c in chosen {
+                        journey =
+                            journey.apply(kb, Action::Choose { question: q.id.to_string(), choice: c.to_string() });
+                    }
+                }
+                journey = journey.apply(kb, Action::Next);
+            }
+            Screen::Interrupt(_) => journey = journey.apply(kb, Action::Continue),
+            Screen::Review => journey = journey.apply(kb, Action::Submit),
+            _ => unreachable!(),
+        }
+    }
+    panic!("no results after {seen:?}")
+}
+
+#[test]
+fn the_harmless_the_complex_and_the_emergency_path_keep_their_screen_counts() {
+    // Issue 18: follow-ups appear only when they can change the outcome, and the harmless
+    // path grows by at most one screen. Counted here, natively, from Start to the results.
+    let kb = kb();
+    let harmless: &[(&str, &[&str])] = &[
+        ("age", &["51_70"]),
+        ("sensation", &["cramp"]),
+        ("cramp_pattern", &["short"]),
+        ("since", &["months_stable"]),
+        ("frequency", &["occasional"]),
+        ("legs", &["either_leg"]),
+        ("sex", &["female"]),
+        ("diet", &["omnivore"]),
+        ("eats", &["greens", "wholegrains", "fruit_veg", "dairy", "meat_fish_eggs"]),
+    ];
+    let complex: &[(&str, &[&str])] = &[
+        ("age", &["51_70"]),
+        ("sensation", &["cramp", "tingling"]),
+        ("cramp_pattern", &["short", "spoil_sleep"]),
+        ("since", &["months_worse"]),
+        ("frequency", &["most_nights"]),
+        ("legs", &["both_legs"]),
+        ("sex", &["postmenopausal"]),
+        ("medicines", &["diuretic", "metformin", "statin_new"]),
+        ("statin_onset", &["before"]),
+        ("other_medicines", &["ppi"]),
+        ("conditions", &["diabetes", "kidney"]),
+        ("diet", &["vegetarian"]),
+        ("diet_since", &["longer"]),
+        ("avoid", &["dairy"]),
+        ("eats", &["greens", "beans", "fruit_veg"]),
+        ("daylight", &["little"]),
+    ];
+    let emergency: &[(&str, &[&str])] = &[
+        ("age", &["18_50"]),
+        ("sensation", &["pain"]),
+        ("leg_signs", &["one_leg_pain_swelling"]),
+        ("body_signs", &["breathless_chest"]),
+    ];
+    let (h, h_seen) = screens_to_results(&kb, harmless);
+    let (c, c_seen) = screens_to_results(&kb, complex);
+    let (e, e_seen) = screens_to_results(&kb, emergency);
+    // Where the emergency path first shows its warning.
+    let first_warning = e_seen.iter().position(|s| s == "warning").map(|i| i + 1);
+    println!(
+        "screens to the results: harmless {h}, complex {c}, emergency {e} (its warning at screen {first_warning:?})"
+    );
+    println!("  harmless: {h_seen:?}");
+    println!("  complex: {c_seen:?}");
+    // The counts as they stand (2026-12-07); a change must mean to move them.
+    assert!(h <= 19, "the harmless path grew to {h} screens: {h_seen:?}");
+    assert!(c <= 22, "the complex path grew to {c} screens: {c_seen:?}");
+    assert!(first_warning.is_some_and(|n| n <= 4), "the emergency warning came at {first_warning:?}: {e_seen:?}");
+    assert!(h < c, "the harmless path is the shortest");
+}
