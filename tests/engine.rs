@@ -951,6 +951,7 @@ fn new_tingling_or_cramps_weeks_after_neck_surgery_are_a_calcium_test_today() {
         let mut changes: Vec<(&str, &[&str])> = vec![
             ("sensation", &["tingling", "cramp"]),
             ("cramp_pattern", &["short"]),
+            ("since", &["sudden"]),
             ("conditions", &["thyroid_neck"]),
         ];
         changes.extend_from_slice(extra);
@@ -960,8 +961,10 @@ fn new_tingling_or_cramps_weeks_after_neck_surgery_are_a_calcium_test_today() {
     assert_eq!(recent.triage, TriageLevel::Urgent, "{:?}", recent.red_flags);
     assert!(flagged(&recent, "neck_surgery_calcium"), "{:?}", recent.red_flags);
     assert!(recent.nutrients_deferred && recent.nutrients.is_empty(), "no calcium foods in place of the blood test");
-    // An operation years ago is not this.
+    // An operation years ago is not this, nor cramps unchanged for months (review 24 S5).
     assert!(!flagged(&after(&[]), "neck_surgery_calcium"));
+    let unchanged = after(&[("circumstances", &["surgery_hospital"]), ("since", &["months_stable"])]);
+    assert!(!flagged(&unchanged, "neck_surgery_calcium"), "{:?}", unchanged.red_flags);
     // With the spasms it is the emergency, which replaces it.
     let spasms = after(&[("circumstances", &["surgery_hospital"]), ("body_signs", &["mouth_tingling"])]);
     assert_eq!(spasms.triage, TriageLevel::Emergency, "{:?}", spasms.red_flags);
@@ -969,21 +972,27 @@ fn new_tingling_or_cramps_weeks_after_neck_surgery_are_a_calcium_test_today() {
 }
 
 #[test]
-fn sickle_cell_with_new_paleness_or_breathlessness_goes_to_the_emergency_department() {
-    // Sickle cell services' emergency lists (NWLH, UCLH): very pale, or trouble breathing,
-    // is seen straight away (an aplastic or sequestration crisis, an early chest crisis).
-    for sign in ["pale", "tired_pale"] {
-        let a = run(&[
-            ("sensation", &["aching"]),
-            ("conditions", &["sickle_cell"]),
-            ("sickle_pain_now", &["usual"]),
-            ("body_signs", &[sign]),
-        ]);
-        assert_eq!(a.triage, TriageLevel::Emergency, "{sign}: {:?}", a.red_flags);
-        assert!(flagged(&a, "sickle_cell_fever"), "{sign}: {:?}", a.red_flags);
-        // Its anaemia is the disease's: no note about iron or B12.
-        assert!(!flagged(&a, "anaemia_signs"), "{sign}: {:?}", a.red_flags);
-    }
+fn sickle_cell_with_paleness_goes_to_the_emergency_department() {
+    // Sickle cell services' emergency lists (NWLH, UCLH): paler than usual is seen straight
+    // away (an aplastic or sequestration crisis).
+    let a = run(&[
+        ("sensation", &["aching"]),
+        ("conditions", &["sickle_cell"]),
+        ("sickle_pain_now", &["usual"]),
+        ("body_signs", &["pale", "tired_pale"]),
+    ]);
+    assert_eq!(a.triage, TriageLevel::Emergency, "{:?}", a.red_flags);
+    assert!(flagged(&a, "sickle_cell_fever"), "{:?}", a.red_flags);
+    // Its anaemia is the disease's: no note about iron or B12.
+    assert!(!flagged(&a, "anaemia_signs"), "{:?}", a.red_flags);
+    // Out of breath on easy effort alone may be the usual anaemia (review 24 S7).
+    let breathless = run(&[
+        ("sensation", &["aching"]),
+        ("conditions", &["sickle_cell"]),
+        ("sickle_pain_now", &["usual"]),
+        ("body_signs", &["tired_pale"]),
+    ]);
+    assert!(!flagged(&breathless, "sickle_cell_fever"), "{:?}", breathless.red_flags);
     let without = run(&[("sensation", &["aching"]), ("body_signs", &["pale"])]);
     assert!(flagged(&without, "anaemia_signs") && without.triage < TriageLevel::Urgent);
 }
@@ -1180,22 +1189,45 @@ fn a_same_day_warning_that_says_now_leads_with_its_own_place_not_the_gp_surgery(
 
 #[test]
 fn a_same_day_warning_a_pharmacist_can_answer_leads_with_the_pharmacist() {
-    // Review 16 F10: sick-day medicines (Think Kidneys), shingles (NHS: a pharmacist for
-    // adults), a statin's new muscle pain (NHS statins), a fluoroquinolone's tendon pain
-    // (MHRA: stop and contact the prescriber) and restlessness after a new medicine are
-    // questions a pharmacist or the prescriber answers today: the first step names them,
-    // not the scarcest route ("call your GP surgery to be seen today").
-    let sick_day = run(&[("conditions", &["kidney"]), ("daily_life", &["vomiting_now"])]);
+    // Review 16 F10: shingles (NHS: a pharmacist for adults) is a question a pharmacist
+    // answers today: the first step names them, not "call your GP surgery to be seen
+    // today". Review 24 S2 and S3: being sick on a gliflozin (ketoacidosis: MHRA), a
+    // statin's new muscle pain and a fluoroquinolone's tendon pain keep the GP surgery and
+    // 111 first.
     let shingles = run(&[("leg_signs", &["band_rash"])]);
-    for (a, flag) in [(&sick_day, "sick_day_medicines"), (&shingles, "shingles")] {
-        assert_eq!(a.triage, TriageLevel::Urgent, "{:?}", a.red_flags);
-        assert!(flagged(a, flag), "{:?}", a.red_flags);
-        assert!(a.action.contains("pharmacist"), "{}", a.action);
-        assert!(!a.action.contains("GP surgery"), "{}", a.action);
-    }
+    assert_eq!(shingles.triage, TriageLevel::Urgent, "{:?}", shingles.red_flags);
+    assert!(shingles.action.contains("pharmacist") && !shingles.action.contains("GP surgery"), "{}", shingles.action);
+    let sick_day = run(&[("medicines", &["sglt2"]), ("daily_life", &["vomiting_now"])]);
+    assert!(flagged(&sick_day, "sick_day_medicines"), "{:?}", sick_day.red_flags);
+    assert!(sick_day.action.contains("GP surgery"), "{}", sick_day.action);
     // Beside a same-day warning with no place of its own, the level's action leads.
     let both = run(&[("leg_signs", &["band_rash", "red_hot_skin"])]);
     assert!(both.action.contains("GP surgery"), "{}", both.action);
+}
+
+#[test]
+fn a_same_day_step_that_says_now_leads_whatever_holds_beside_it() {
+    // Review 24 S1: an injured leg that can't bear weight beside a statin's new muscle pain
+    // still goes to A&E now, not "call your GP surgery today" or a pharmacist.
+    let a = run(&[
+        ("medicines", &["statin_new"]),
+        ("statin_onset", &["after"]),
+        ("sensation", &["pain"]),
+        ("circumstances", &["leg_injury"]),
+        ("injury_signs", &["cant_bear_weight"]),
+    ]);
+    assert_eq!(a.triage, TriageLevel::Urgent, "{:?}", a.red_flags);
+    assert!(flagged(&a, "statin_new_muscle_pain") && flagged(&a, "injury_needs_checking"), "{:?}", a.red_flags);
+    assert!(a.action.contains("{ed} now"), "{}", a.action);
+    // In the data, every same-day step that leads says "now", and comes before the steps
+    // that don't lead (when every warning has its own step, the first in data order leads).
+    let kb = kb();
+    let urgent: Vec<_> = kb.red_flags.iter().filter(|f| f.level == TriageLevel::Urgent && f.action.is_some()).collect();
+    for f in urgent.iter().filter(|f| f.leads) {
+        assert!(f.action.as_ref().unwrap().contains("now"), "{} leads without saying now", f.id);
+    }
+    let first_quiet = urgent.iter().position(|f| !f.leads).unwrap_or(urgent.len());
+    assert!(urgent[first_quiet..].iter().all(|f| !f.leads), "a leading step comes after a quieter one");
 }
 
 #[test]

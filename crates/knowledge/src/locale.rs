@@ -63,6 +63,7 @@ const NOT_WORDS: &[&str] = &[
     "direct",
     "self_managed",
     "defers_nutrients",
+    "leads",
     "may_be_low",
     "replaced_by",
     "shortfall_sign",

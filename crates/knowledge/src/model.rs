@@ -894,6 +894,11 @@ pub struct RedFlag {
     /// action contradicts itself). Worded for anyone, like `guidance`.
     #[serde(default)]
     pub action: Option<Text>,
+    /// At `urgent`, this warning's `action` leads even beside a same-day warning with no
+    /// step of its own: it is the more pressing (A&E now, the team's line now, 999 if it
+    /// has just happened), where "call your GP surgery today" would read as leave to wait.
+    #[serde(default)]
+    pub leads: bool,
     /// The warning explains the leg symptoms by something other than a nutrient (a clot,
     /// an infection, a trapped nerve) and needs help first: nutrient ideas are held back
     /// rather than offered as another explanation.

@@ -401,6 +401,11 @@ impl<'a> Checks<'a> {
                     None => self.err(format!("{what} is replaced by unknown red flag `{other}`")),
                 }
             }
+            // Only a same-day warning's own step can lead over its level's: an emergency's
+            // level action (call the ambulance) is already the most pressing.
+            if f.leads && (f.action.is_none() || f.level != TriageLevel::Urgent) {
+                self.err(format!("{what} leads but has no `action` or is not `urgent`"));
+            }
             // The shortfall's own sign names a nutrient from any cause: it must say which,
             // and asks for a GP at least (a routine note is no sign that has gone too far).
             if f.shortfall_sign && (f.may_be_low.is_empty() || f.level < TriageLevel::Soon) {

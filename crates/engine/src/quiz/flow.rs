@@ -99,6 +99,11 @@ pub fn triage_action<'kb>(
     // another warning at the level holds without one: a stroke beside a sickle cell fever
     // still calls the ambulance first (review 17 S1).
     let mut holding = kb.red_flags.iter().filter(|f| f.level == level && holds(&f.when, answers));
+    // A same-day warning whose own step is the more pressing (A&E now) leads whatever holds
+    // beside it (review 24 S1).
+    if let Some(pressing) = holding.clone().find(|f| f.leads).and_then(|f| f.action.as_ref()) {
+        return Some(pressing);
+    }
     let own: Option<&Text> = holding.clone().find_map(|f| f.action.as_ref());
     if own.is_some() && holding.all(|f| f.action.is_some()) {
         return own;
