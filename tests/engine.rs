@@ -944,6 +944,88 @@ fn a_stiff_neck_or_light_hurting_the_eyes_with_a_fever_is_an_emergency() {
 }
 
 #[test]
+fn being_sick_on_steroid_tablets_is_same_day_and_with_a_faint_an_emergency() {
+    // Society for Endocrinology, Steroid Emergency Card: being sick can stop steroid tablets
+    // working; with fainting or confusion it may be an adrenal crisis (999).
+    let sick = run(&[("other_medicines", &["steroids"]), ("daily_life", &["vomiting_now"])]);
+    assert_eq!(sick.triage, TriageLevel::Urgent, "{:?}", sick.red_flags);
+    assert!(flagged(&sick, "steroid_sick_day"), "{:?}", sick.red_flags);
+    let faint =
+        run(&[("other_medicines", &["steroids"]), ("daily_life", &["vomiting_now"]), ("body_signs", &["fainted"])]);
+    assert_eq!(faint.triage, TriageLevel::Emergency, "{:?}", faint.red_flags);
+    assert!(flagged(&faint, "adrenal_crisis") && !flagged(&faint, "steroid_sick_day"), "{:?}", faint.red_flags);
+    // Steroid tablets without being sick raise nothing of the kind.
+    let well = run(&[("other_medicines", &["steroids"])]);
+    assert!(!flagged(&well, "steroid_sick_day") && !flagged(&well, "adrenal_crisis"));
+}
+
+#[test]
+fn kidney_disease_with_a_new_medicine_and_new_cramps_is_a_blood_test_today() {
+    // NICE CKS chronic kidney disease: a new medicine can move potassium or calcium when
+    // the kidneys are weak (denosumab, water tablets, ACE inhibitors, trimethoprim).
+    let changes: Vec<(&str, &[&str])> = vec![
+        ("sensation", &["cramp", "tingling"]),
+        ("cramp_pattern", &["short"]),
+        ("since", &["weeks"]),
+        ("frequency", &["most_nights"]),
+        ("circumstances", &["new_medicine"]),
+        ("conditions", &["kidney"]),
+    ];
+    let a = run(&changes);
+    assert_eq!(a.triage, TriageLevel::Urgent, "{:?}", a.red_flags);
+    assert!(flagged(&a, "kidney_new_medicine"), "{:?}", a.red_flags);
+    // Long-standing cramps, or no new medicine, are not this.
+    let mut old = changes.clone();
+    old.push(("since", &["months_stable"]));
+    assert!(!flagged(&run(&old), "kidney_new_medicine"));
+    let mut no_medicine = changes.clone();
+    no_medicine.push(("circumstances", &["none"]));
+    assert!(!flagged(&run(&no_medicine), "kidney_new_medicine"));
+}
+
+#[test]
+fn a_new_fluttering_heart_with_new_cramps_most_nights_is_a_potassium_test_today() {
+    // NICE CKS hypokalaemia: cramps and palpitations together, whatever the cause (a
+    // body-building or slimming drug, liquorice, sweat) the questions can't name.
+    let a = run(&[
+        ("sensation", &["cramp"]),
+        ("cramp_pattern", &["short"]),
+        ("since", &["weeks"]),
+        ("frequency", &["most_nights"]),
+        ("body_signs", &["heart_fluttering"]),
+    ]);
+    assert_eq!(a.triage, TriageLevel::Urgent, "{:?}", a.red_flags);
+    assert!(flagged(&a, "potassium_heart"), "{:?}", a.red_flags);
+    // Occasional old cramps beside a new flutter stay the flutter's own GP visit.
+    let b = run(&[
+        ("sensation", &["cramp"]),
+        ("cramp_pattern", &["short"]),
+        ("since", &["months_stable"]),
+        ("frequency", &["occasional"]),
+        ("body_signs", &["heart_fluttering"]),
+    ]);
+    assert!(!flagged(&b, "potassium_heart") && b.triage == TriageLevel::Soon, "{:?}", b.red_flags);
+}
+
+#[test]
+fn sickle_cell_disease_withholds_iron_and_says_why() {
+    // NHS sickle cell disease: the anaemia is the disease's, and transfusions add iron; iron
+    // only when a blood test shows it low.
+    let kb = kb();
+    let a = run(&[
+        ("sensation", &["aching"]),
+        ("conditions", &["sickle_cell"]),
+        ("sickle_pain_now", &["usual"]),
+        ("sex", &["heavy_periods"]),
+        ("body_signs", &["tired"]),
+    ]);
+    assert!(rank(&a, "iron").is_none(), "{:?}", a.nutrients);
+    assert!(a.withheld.iter().any(|w| w == "iron"), "{:?}", a.withheld);
+    let iron = kb.nutrients.iter().find(|n| n.id == "iron").unwrap();
+    assert!(iron.withhold_reason.as_deref().unwrap().contains("sickle cell"));
+}
+
+#[test]
 fn new_tingling_or_cramps_weeks_after_neck_surgery_are_a_calcium_test_today() {
     // Society for Endocrinology: tingling and cramps are low calcium's first signs after
     // thyroid or parathyroid surgery; a calcium test the same day, before the spasms.
