@@ -1008,10 +1008,10 @@ fn a_new_fluttering_heart_with_new_cramps_most_nights_is_a_potassium_test_today(
 }
 
 #[test]
-fn sickle_cell_disease_withholds_iron_and_says_why() {
-    // NHS sickle cell disease: the anaemia is the disease's, and transfusions add iron; iron
-    // only when a blood test shows it low.
-    let kb = kb();
+fn sickle_cell_disease_shows_iron_for_its_blood_test_only() {
+    // Sickle cell services: no iron without a blood test; the anaemia is mostly the
+    // disease's and transfusions add iron, but heavy periods can still leave it low (review
+    // 25 S1): iron is shown for its ferritin test, with no foods or tablets.
     let a = run(&[
         ("sensation", &["aching"]),
         ("conditions", &["sickle_cell"]),
@@ -1019,10 +1019,64 @@ fn sickle_cell_disease_withholds_iron_and_says_why() {
         ("sex", &["heavy_periods"]),
         ("body_signs", &["tired"]),
     ]);
-    assert!(rank(&a, "iron").is_none(), "{:?}", a.nutrients);
-    assert!(a.withheld.iter().any(|w| w == "iron"), "{:?}", a.withheld);
-    let iron = kb.nutrients.iter().find(|n| n.id == "iron").unwrap();
-    assert!(iron.withhold_reason.as_deref().unwrap().contains("sickle cell"));
+    let iron = a.nutrients.iter().find(|m| m.id == "iron").expect("iron for its blood test");
+    assert!(iron.test_only && iron.foods.is_empty(), "{iron:?}");
+    assert!(a.triage >= TriageLevel::Routine, "{:?}", a.triage);
+    // With haemochromatosis too, iron is withheld altogether.
+    let both = run(&[
+        ("sensation", &["aching"]),
+        ("conditions", &["sickle_cell", "haemochromatosis"]),
+        ("sickle_pain_now", &["usual"]),
+        ("sex", &["heavy_periods"]),
+        ("body_signs", &["tired"]),
+    ]);
+    assert!(rank(&both, "iron").is_none() && both.withheld.iter().any(|w| w == "iron"), "{:?}", both.nutrients);
+}
+
+#[test]
+fn sickness_with_dehydration_blood_or_no_end_is_same_day_and_a_bug_alone_is_not() {
+    // NHS diarrhoea and vomiting: an urgent GP appointment or 111 for dehydration, blood,
+    // no drink staying down, or sickness over 2 days or diarrhoea over 7; otherwise home care.
+    let sick = |signs: &[&str]| {
+        run(&[
+            ("sensation", &["cramp"]),
+            ("cramp_pattern", &["short"]),
+            ("since", &["sudden"]),
+            ("frequency", &["once"]),
+            ("daily_life", &["vomiting_now"]),
+            ("sick_signs", signs),
+        ])
+    };
+    for sign in ["no_fluids", "dry", "blood", "lasting"] {
+        let a = sick(&[sign]);
+        assert_eq!(a.triage, TriageLevel::Urgent, "{sign}: {:?}", a.red_flags);
+        assert!(flagged(&a, "sick_dehydrated"), "{sign}: {:?}", a.red_flags);
+    }
+    let bug = sick(&["none"]);
+    assert!(!flagged(&bug, "sick_dehydrated") && bug.triage < TriageLevel::Urgent, "{:?}", bug.red_flags);
+    // Not asked in pregnancy, which asks its own.
+    let kb = kb();
+    let pregnant = with(&[("sex", &["pregnant"]), ("daily_life", &["vomiting_now"])]);
+    assert!(!visible_questions(&kb, &pregnant).iter().any(|q| q.id == "sick_signs"));
+}
+
+#[test]
+fn new_jerking_of_the_arms_or_legs_is_same_day() {
+    // MHRA clozapine (levels rise after stopping smoking), NHS serotonin syndrome: new
+    // jerking by day is a medicine building up until shown otherwise.
+    let a = run(&[("body_signs", &["jerks"])]);
+    assert_eq!(a.triage, TriageLevel::Urgent, "{:?}", a.red_flags);
+    assert!(flagged(&a, "muscle_jerks") && a.nutrients.is_empty(), "{:?}", a.red_flags);
+}
+
+#[test]
+fn fainting_with_weight_loss_is_same_day() {
+    // NICE NG69: fainting with weight loss is a sign of medical risk in an eating disorder.
+    let a = run(&[("body_signs", &["fainted", "weight_loss"])]);
+    assert_eq!(a.triage, TriageLevel::Urgent, "{:?}", a.red_flags);
+    assert!(flagged(&a, "faint_weight_loss") && !flagged(&a, "fainted"), "{:?}", a.red_flags);
+    let faint = run(&[("body_signs", &["fainted"])]);
+    assert!(flagged(&faint, "fainted") && faint.triage < TriageLevel::Urgent, "{:?}", faint.red_flags);
 }
 
 #[test]

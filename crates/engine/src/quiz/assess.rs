@@ -145,12 +145,10 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
         let withhold = !n.withhold_when.is_empty() && holds(&n.withhold_when, &selected);
         // Shown for its blood test only, never beside a warning (safety/triage-policy.md): a
         // withheld one with a cause that lowers it beside one that raises it (a blood test
-        // tells which), or one that food can't put right (B12 with pernicious anaemia), which
-        // beside a warning is named for the clinician as any other.
-        let test_only = !nutrients_deferred
-            && (withhold || n.withhold_when.is_empty())
-            && !n.test_only_when.is_empty()
-            && holds(&n.test_only_when, &selected);
+        // tells which), one that food can't put right (B12 with pernicious anaemia), or one
+        // to take only once a test shows it low (iron with sickle cell disease), which beside
+        // a warning is named for the clinician as any other.
+        let test_only = !nutrients_deferred && !n.test_only_when.is_empty() && holds(&n.test_only_when, &selected);
         if withhold && !test_only {
             withheld.push(n.id.clone());
             continue;
