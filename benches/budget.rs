@@ -205,7 +205,19 @@ use std::time::Instant;
 /// B12 injections (B12 for its blood test only), severe sickness in pregnancy (same day),
 /// three warnings' hazard rows and sources, and `replaced_by`, which keeps a lower warning
 /// off the page beside a higher one about the same sign (a few dozen bytes of wasm).
-const BUDGET_TOTAL_GZIP: u64 = 176 * 1024;
+///
+/// Raised by 2 KiB more, on purpose, with the twentieth to twenty-second writers' rounds
+/// and independent reviews 23 to 25: 177.0 KiB measured (181,225 bytes, a plain release
+/// build), plus 1 KiB of margin. What came in is clinical content, each piece from a tuning
+/// miss or an independent review, with its source and hazard row: eleven warnings (possible
+/// meningitis, a child's cold hands and feet with a fever, tingling after neck surgery, an
+/// adrenal crisis and steroid sick days, kidney disease with a new medicine, sickness with
+/// dehydration, new jerking, fainting with weight loss, sickle cell paleness, a fluttering
+/// heart with new cramps), the follow-up asked after sickness or diarrhoea, iron for its
+/// blood test only with sickle cell disease, and a same-day step that says "now" leading
+/// the page (`leads`, a few dozen bytes of wasm): about 1.2 KB more English words in all.
+/// Safety text comes before the ratchet, as above.
+const BUDGET_TOTAL_GZIP: u64 = 178 * 1024;
 const BUDGET_FIRST_SCREEN_MS: f64 = 150.0;
 const BUDGET_STEP_P95_MS: f64 = 16.0;
 const BUDGET_ASSESS_US: f64 = 50.0;

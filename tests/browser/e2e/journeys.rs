@@ -237,6 +237,7 @@ pub fn sick_day_medicines_interrupt_with_the_pause_advice() {
         ("circumstances", &["none"]),
         ("sex", &["male"]),
         ("daily_life", &["vomiting_now"]),
+        ("sick_signs", &["none"]),
     ] {
         b.answer(0, q, c);
         next_screen(&b, &format!("q:{q}"));
