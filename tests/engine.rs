@@ -954,6 +954,10 @@ fn being_sick_on_steroid_tablets_is_same_day_and_with_a_faint_an_emergency() {
         run(&[("other_medicines", &["steroids"]), ("daily_life", &["vomiting_now"]), ("body_signs", &["fainted"])]);
     assert_eq!(faint.triage, TriageLevel::Emergency, "{:?}", faint.red_flags);
     assert!(flagged(&faint, "adrenal_crisis") && !flagged(&faint, "steroid_sick_day"), "{:?}", faint.red_flags);
+    // No drink staying down means no tablets either (review 26 S1).
+    let nothing_down =
+        run(&[("other_medicines", &["steroids"]), ("daily_life", &["vomiting_now"]), ("sick_signs", &["no_fluids"])]);
+    assert_eq!(nothing_down.triage, TriageLevel::Emergency, "{:?}", nothing_down.red_flags);
     // Steroid tablets without being sick raise nothing of the kind.
     let well = run(&[("other_medicines", &["steroids"])]);
     assert!(!flagged(&well, "steroid_sick_day") && !flagged(&well, "adrenal_crisis"));
@@ -1052,12 +1056,66 @@ fn sickness_with_dehydration_blood_or_no_end_is_same_day_and_a_bug_alone_is_not(
         assert_eq!(a.triage, TriageLevel::Urgent, "{sign}: {:?}", a.red_flags);
         assert!(flagged(&a, "sick_dehydrated"), "{sign}: {:?}", a.red_flags);
     }
+    let blood = sick(&["blood_vomit"]);
+    assert_eq!(blood.triage, TriageLevel::Emergency, "{:?}", blood.red_flags);
+    assert!(flagged(&blood, "vomiting_blood") && blood.action.contains("{ed} now"), "{}", blood.action);
     let bug = sick(&["none"]);
     assert!(!flagged(&bug, "sick_dehydrated") && bug.triage < TriageLevel::Urgent, "{:?}", bug.red_flags);
     // Not asked in pregnancy, which asks its own.
     let kb = kb();
     let pregnant = with(&[("sex", &["pregnant"]), ("daily_life", &["vomiting_now"])]);
     assert!(!visible_questions(&kb, &pregnant).iter().any(|q| q.id == "sick_signs"));
+}
+
+#[test]
+fn a_baby_or_toddlers_swollen_leg_they_wont_move_goes_to_the_emergency_department() {
+    // NICE CKS limp in children (under 3: urgent), NICE NG76: a broken bone or a bone or
+    // joint infection, which in the very young may come without a fever.
+    let a = run(&[
+        ("age", &["under_3"]),
+        ("sensation", &["pain"]),
+        ("child_pattern", &["limp", "swelling"]),
+        ("body_signs", &["none"]),
+    ]);
+    assert_eq!(a.triage, TriageLevel::Emergency, "{:?}", a.red_flags);
+    assert!(flagged(&a, "baby_swollen_leg") && a.action.contains("{ed} now"), "{}", a.action);
+    // A limp alone in a toddler stays the same day.
+    let limp = run(&[("age", &["under_3"]), ("sensation", &["pain"]), ("child_pattern", &["limp"])]);
+    assert_eq!(limp.triage, TriageLevel::Urgent, "{:?}", limp.red_flags);
+}
+
+#[test]
+fn restlessness_all_day_weeks_after_a_new_antipsychotic_is_same_day() {
+    // Akathisia is by day and brings despair (NICE CKS psychosis): weeks in, all the time,
+    // it is still the prescriber today; restless evenings on an antidepressant stay soon.
+    let restless = |medicine: &'static [&'static str], frequency: &'static [&'static str]| {
+        run(&[
+            ("sensation", &["urge_to_move"]),
+            ("cramp_pattern", &[]),
+            ("rls_pattern", &["rest_worse", "moving_helps"]),
+            ("since", &["weeks"]),
+            ("frequency", frequency),
+            ("circumstances", &["new_medicine"]),
+            ("other_medicines", medicine),
+        ])
+    };
+    let a = restless(&["rls_worsening"], &["constant"]);
+    assert_eq!(a.triage, TriageLevel::Urgent, "{:?}", a.red_flags);
+    assert!(flagged(&a, "new_medicine_restless"), "{:?}", a.red_flags);
+    let b = restless(&["antidepressant"], &["most_nights"]);
+    assert!(!flagged(&b, "new_medicine_restless") && b.triage < TriageLevel::Urgent, "{:?}", b.red_flags);
+}
+
+#[test]
+fn jerking_after_a_serotonin_medicine_with_a_fever_is_the_emergency() {
+    // Review 26 S2: myoclonus is serotonin syndrome's sign as much as shaking.
+    let a = run(&[
+        ("body_signs", &["jerks", "fever"]),
+        ("circumstances", &["new_medicine"]),
+        ("other_medicines", &["tramadol", "antidepressant"]),
+    ]);
+    assert_eq!(a.triage, TriageLevel::Emergency, "{:?}", a.red_flags);
+    assert!(flagged(&a, "medicine_reaction_severe"), "{:?}", a.red_flags);
 }
 
 #[test]

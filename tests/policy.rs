@@ -416,6 +416,12 @@ proptest! {
         if body.len() != answers.get("body_signs").len() {
             answers.set("body_signs", if body.is_empty() { vec!["none".into()] } else { body });
         }
+        // A baby or toddler's swollen leg is a sign the emergency names too, though as a pain
+        // sign it opens the sickle cell question, which keeps it on the path.
+        let pattern: Vec<String> = answers.get("child_pattern").iter().filter(|c| *c != "swelling").cloned().collect();
+        if pattern.len() != answers.get("child_pattern").len() {
+            answers.set("child_pattern", if pattern.is_empty() { vec!["none".into()] } else { pattern });
+        }
         let mut answers = clean(&kb, &answers);
         // Ecstasy in the last 2 days is itself the danger (low sodium: Mayo Clinic).
         let others: Vec<String> = answers.get("other_medicines").iter().filter(|c| *c != "ecstasy").cloned().collect();
