@@ -1061,10 +1061,29 @@ fn sickness_with_dehydration_blood_or_no_end_is_same_day_and_a_bug_alone_is_not(
     assert!(flagged(&blood, "vomiting_blood") && blood.action.contains("{ed} now"), "{}", blood.action);
     let bug = sick(&["none"]);
     assert!(!flagged(&bug, "sick_dehydrated") && bug.triage < TriageLevel::Urgent, "{:?}", bug.red_flags);
-    // Not asked in pregnancy, which asks its own.
+    // In pregnancy or after a birth only the blood answers are asked (pregnancy asks its
+    // own about fluids), and being sick with blood is still A&E now (review 27 S3).
     let kb = kb();
-    let pregnant = with(&[("sex", &["pregnant"]), ("daily_life", &["vomiting_now"])]);
-    assert!(!visible_questions(&kb, &pregnant).iter().any(|q| q.id == "sick_signs"));
+    let pregnant = with(&[("sex", &["pregnant"]), ("pregnancy_signs", &["none"]), ("daily_life", &["vomiting_now"])]);
+    let asked = visible_questions(&kb, &pregnant).into_iter().find(|q| q.id == "sick_signs").expect("asked");
+    let cleaned = Cleaned::new(&kb, &pregnant);
+    let offered: Vec<&str> = cleaned.offered(asked).iter().map(|c| c.id.as_ref()).collect();
+    assert!(!offered.contains(&"no_fluids") && offered.contains(&"blood_vomit"), "{offered:?}");
+    let bleeding = run(&[
+        ("sex", &["pregnant"]),
+        ("pregnancy_signs", &["none"]),
+        ("daily_life", &["vomiting_now"]),
+        ("sick_signs", &["blood_vomit"]),
+    ]);
+    assert_eq!(bleeding.triage, TriageLevel::Emergency, "{:?}", bleeding.red_flags);
+    // On steroid tablets in pregnancy, nothing staying down is the adrenal crisis too.
+    let steroids = run(&[
+        ("sex", &["pregnant"]),
+        ("pregnancy_signs", &["vomiting_fluids"]),
+        ("daily_life", &["vomiting_now"]),
+        ("other_medicines", &["steroids"]),
+    ]);
+    assert!(flagged(&steroids, "adrenal_crisis"), "{:?}", steroids.red_flags);
 }
 
 #[test]
