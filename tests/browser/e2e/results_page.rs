@@ -225,6 +225,10 @@ pub fn the_browser_back_button_steps_through_the_quiz() {
     b.answer(0, "age", &["18_50"]);
     b.answer(0, "sensation", &["cramp"]);
     assert_eq!(next_screen(&b, "q:sensation"), "q:cramp_pattern");
+    // The new page's history entry is written once it is painted (a frame after the click):
+    // Back pressed within that frame would leave the page before it, faster than a person.
+    b.run("window.__painted = false; requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => { window.__painted = true; }, 0)));");
+    b.wait_until("return window.__painted || null;", "two frames after the new page");
     b.client.back().unwrap();
     assert_eq!(next_screen(&b, "q:cramp_pattern"), "q:sensation", "Back returns to the last question");
     assert!(b.exists(0, "[data-option=\"cramp\"] input:checked"), "with its answer");
