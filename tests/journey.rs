@@ -368,7 +368,8 @@ proptest! {
             let c = &q.choices[*pick as usize % q.choices.len()];
             answers = select(&kb, &answers, &q.id, &c.id);
             if !answers.is_answered(&q.id) {
-                answers = select(&kb, &answers, &q.id, &q.choices[0].id);
+                let first = Cleaned::new(&kb, &answers).offered(q).first().map_or(&q.choices[0].id, |c| &c.id);
+                answers = select(&kb, &answers, &q.id, first);
             }
         }
         let cleaned = Cleaned::new(&kb, &answers);
