@@ -1026,6 +1026,18 @@ fn sickle_cell_disease_shows_iron_for_its_blood_test_only() {
     let iron = a.nutrients.iter().find(|m| m.id == "iron").expect("iron for its blood test");
     assert!(iron.test_only && iron.foods.is_empty(), "{iron:?}");
     assert!(a.triage >= TriageLevel::Routine, "{:?}", a.triage);
+    // Thalassaemia with regular transfusions withholds iron altogether (NHS thalassaemia).
+    let transfused = run(&[
+        ("sensation", &["aching"]),
+        ("conditions", &["thalassaemia_transfused"]),
+        ("sex", &["heavy_periods"]),
+        ("body_signs", &["tired"]),
+    ]);
+    assert!(
+        rank(&transfused, "iron").is_none() && transfused.withheld.iter().any(|w| w == "iron"),
+        "{:?}",
+        transfused.nutrients
+    );
     // With haemochromatosis too, iron is withheld altogether.
     let both = run(&[
         ("sensation", &["aching"]),
@@ -1135,6 +1147,48 @@ fn jerking_after_a_serotonin_medicine_with_a_fever_is_the_emergency() {
     ]);
     assert_eq!(a.triage, TriageLevel::Emergency, "{:?}", a.red_flags);
     assert!(flagged(&a, "medicine_reaction_severe"), "{:?}", a.red_flags);
+}
+
+#[test]
+fn new_bleeding_or_bruising_is_a_blood_count_and_with_a_fever_an_emergency() {
+    // NICE NG12: a blood count within 2 days; WHO dengue: with a fever, hospital now.
+    let a = run(&[("body_signs", &["bleeding_bruising"])]);
+    assert_eq!(a.triage, TriageLevel::Soon, "{:?}", a.red_flags);
+    let b = run(&[("body_signs", &["bleeding_bruising", "fever"])]);
+    assert_eq!(b.triage, TriageLevel::Emergency, "{:?}", b.red_flags);
+    assert!(flagged(&b, "fever_bleeding") && !flagged(&b, "bleeding_bruising"), "{:?}", b.red_flags);
+}
+
+#[test]
+fn weak_legs_on_a_water_tablet_are_a_potassium_test_today() {
+    // NICE CKS hypokalaemia: muscle weakness with a cause of potassium loss.
+    let a = run(&[("leg_signs", &["weakness_wasting"]), ("since", &["weeks"]), ("medicines", &["diuretic"])]);
+    assert_eq!(a.triage, TriageLevel::Urgent, "{:?}", a.red_flags);
+    assert!(flagged(&a, "potassium_weakness"), "{:?}", a.red_flags);
+    let no_cause = run(&[("leg_signs", &["weakness_wasting"]), ("since", &["weeks"])]);
+    assert!(!flagged(&no_cause, "potassium_weakness"), "{:?}", no_cause.red_flags);
+}
+
+#[test]
+fn sick_with_aching_muscles_after_a_new_medicine_is_a_pharmacist_today() {
+    // MHRA: a medicine can build up with sickness or a new antibiotic beside it.
+    let a = run(&[
+        ("sensation", &["aching"]),
+        ("cramp_pattern", &[]),
+        ("since", &["sudden"]),
+        ("circumstances", &["new_medicine"]),
+        ("daily_life", &["vomiting_now"]),
+    ]);
+    assert_eq!(a.triage, TriageLevel::Urgent, "{:?}", a.red_flags);
+    assert!(flagged(&a, "new_medicine_sick") && a.action.contains("pharmacist"), "{}", a.action);
+    // A stomach bug with no new medicine is not this.
+    let bug = run(&[
+        ("sensation", &["aching"]),
+        ("cramp_pattern", &[]),
+        ("since", &["sudden"]),
+        ("daily_life", &["vomiting_now"]),
+    ]);
+    assert!(!flagged(&bug, "new_medicine_sick"), "{:?}", bug.red_flags);
 }
 
 #[test]
