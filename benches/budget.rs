@@ -217,7 +217,15 @@ use std::time::Instant;
 /// blood test only with sickle cell disease, and a same-day step that says "now" leading
 /// the page (`leads`, a few dozen bytes of wasm): about 1.2 KB more English words in all.
 /// Safety text comes before the ratchet, as above.
-const BUDGET_TOTAL_GZIP: u64 = 178 * 1024;
+///
+/// Raised by 1 KiB more, on purpose, with the twenty-third and twenty-fourth writers'
+/// rounds and independent reviews 26 to 28: 177.9 KiB measured, over the 178 KiB budget
+/// with margin gone. What came in is clinical content with its sources and hazard rows:
+/// vomiting blood, a baby's swollen leg, new bleeding or bruising (alone, with a fever, on a
+/// medicine that affects the blood), weak legs with a potassium loss, sickness after a new
+/// medicine, thalassaemia with transfusions, and the follow-up's answers for pregnancy and
+/// children (about 0.8 KB more English words). Safety text comes before the ratchet.
+const BUDGET_TOTAL_GZIP: u64 = 179 * 1024;
 const BUDGET_FIRST_SCREEN_MS: f64 = 150.0;
 const BUDGET_STEP_P95_MS: f64 = 16.0;
 const BUDGET_ASSESS_US: f64 = 50.0;

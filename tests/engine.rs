@@ -1157,6 +1157,18 @@ fn new_bleeding_or_bruising_is_a_blood_count_and_with_a_fever_an_emergency() {
     let b = run(&[("body_signs", &["bleeding_bruising", "fever"])]);
     assert_eq!(b.triage, TriageLevel::Emergency, "{:?}", b.red_flags);
     assert!(flagged(&b, "fever_bleeding") && !flagged(&b, "bleeding_bruising"), "{:?}", b.red_flags);
+    // On a blood thinner, quinine or methotrexate, the same day (review 28 S2); a child's,
+    // the same day too (S1).
+    let thinner = run(&[("body_signs", &["bleeding_bruising"]), ("medicines", &["warfarin"])]);
+    assert_eq!(thinner.triage, TriageLevel::Urgent, "{:?}", thinner.red_flags);
+    assert!(flagged(&thinner, "bleeding_on_medicine"), "{:?}", thinner.red_flags);
+    let child = run(&[
+        ("age", &["under_13"]),
+        ("child_pattern", &["both_legs_evening"]),
+        ("body_signs", &["bleeding_bruising"]),
+    ]);
+    assert_eq!(child.triage, TriageLevel::Urgent, "{:?}", child.red_flags);
+    assert!(child.pattern.is_none(), "no growing pains beside it");
 }
 
 #[test]
