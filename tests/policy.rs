@@ -6,7 +6,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use leg_pain_quiz::knowledge::{KnowledgeBase, QuestionKind, TriageLevel};
-use leg_pain_quiz::quiz::{assess, clean, is_complete, select, visible_questions, Answers, Cleaned};
+use leg_pain_quiz::quiz::{assess, clean, is_complete, select, visible_questions, Answers};
 use proptest::prelude::*;
 use std::collections::BTreeSet;
 
@@ -33,10 +33,7 @@ fn walk_from(kb: &KnowledgeBase, mut answers: Answers, picks: &[u16]) -> Answers
             answers = select(kb, &answers, &q.id, &c.id);
         }
         if !answers.is_answered(&q.id) {
-            // A choice not offered to this person (a dehydration answer in pregnancy) doesn't
-            // count: the first one on the screen does.
-            let first = Cleaned::new(kb, &answers).offered(q).first().map_or(&q.choices[0].id, |c| &c.id);
-            answers = select(kb, &answers, &q.id, first);
+            answers = select(kb, &answers, &q.id, lpq_fixtures::first_offered(kb, &answers, q));
         }
     }
     answers

@@ -602,11 +602,12 @@ pub struct Nutrient {
     /// Why it is withheld, shown in its place.
     #[serde(default)]
     pub withhold_reason: Option<Text>,
-    /// When this holds as well as `withhold_when` (a cause that lowers it beside one that
-    /// raises it), it is not withheld but shown for its blood test only: ranked by its
-    /// causes, with `test_only_reason` and no foods (safety/triage-policy.md). Without a
-    /// `withhold_when`, when food can't put it right (B12 with pernicious anaemia): shown
-    /// for its test the same way, and named for the clinician beside a warning, as any.
+    /// When this holds, it is shown for its blood test only, even where `withhold_when`
+    /// holds too: ranked by its causes, with `test_only_reason` and no foods
+    /// (safety/triage-policy.md). For a cause that lowers it beside one that raises it
+    /// (potassium), one food can't put right (B12 with pernicious anaemia), or one to take
+    /// only once a test shows it low (iron with sickle cell disease). Beside a warning it is
+    /// named for the clinician, as any other.
     #[serde(default)]
     pub test_only_when: Condition,
     #[serde(default)]
