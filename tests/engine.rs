@@ -2302,6 +2302,47 @@ fn a_long_lie_after_a_fall_is_same_day_and_with_dark_pee_an_emergency() {
 }
 
 #[test]
+fn a_knock_to_the_head_on_a_blood_thinner_is_an_emergency_and_otherwise_the_signs_to_watch() {
+    // NHS head injury: A&E after any knock to the head on a blood thinner, feeling well or
+    // not (NICE NG232: a scan within 8 hours on an anticoagulant).
+    let fall = [("circumstances", &["leg_injury"][..]), ("injury_signs", &["head"][..])];
+    for thinner in ["warfarin", "doac"] {
+        let a = run(&[fall[0], fall[1], ("medicines", &[thinner])]);
+        assert_eq!(a.triage, TriageLevel::Emergency, "{thinner}: {:?}", a.red_flags);
+        assert!(flagged(&a, "head_injury_blood_thinner") && a.nutrients.is_empty(), "{thinner}");
+        assert!(!a.other_causes.iter().any(|c| c == "head_knock"), "{thinner}");
+    }
+    // Without one, a knock to the head alone raises nothing: the signs that mean A&E are
+    // given instead.
+    let a = run(&fall);
+    assert!(!flagged(&a, "head_injury_blood_thinner") && a.triage < TriageLevel::Urgent, "{:?}", a.red_flags);
+    assert!(a.other_causes.iter().any(|c| c == "head_knock"));
+}
+
+#[test]
+fn liquorice_most_days_is_a_cause_of_low_potassium() {
+    // FDA and NICE CKS hypokalaemia: glycyrrhizin makes the kidneys lose potassium. A cause,
+    // so potassium stands out with frequent cramps; weak legs or a fluttering heart with it
+    // are a blood test today.
+    let cramps = [
+        ("sensation", &["cramp"][..]),
+        ("frequency", &["most_nights"][..]),
+        ("since", &["weeks"][..]),
+        ("other_medicines", &["liquorice"][..]),
+    ];
+    let a = run(&cramps);
+    assert_eq!(rank(&a, "potassium"), Some(0), "{:?}", a.nutrients);
+    assert!(a.medicine_notes.iter().any(|n| n == "liquorice"), "{:?}", a.medicine_notes);
+    let without = run(&cramps[..3]);
+    assert_eq!(rank(&without, "potassium"), None, "{:?}", without.nutrients);
+    let weak = run(&[cramps[0], cramps[1], cramps[2], cramps[3], ("leg_signs", &["weakness_wasting"])]);
+    assert_eq!(weak.triage, TriageLevel::Urgent, "{:?}", weak.red_flags);
+    assert!(flagged(&weak, "potassium_weakness"), "{:?}", weak.red_flags);
+    let fluttering = run(&[cramps[0], cramps[1], cramps[2], cramps[3], ("body_signs", &["heart_fluttering"])]);
+    assert!(flagged(&fluttering, "potassium_heart"), "{:?}", fluttering.red_flags);
+}
+
+#[test]
 fn a_snap_or_pop_in_the_calf_or_heel_is_same_day() {
     // NHS Achilles tendinopathy: a snapping or popping noise when the heel was hurt is an
     // urgent treatment centre or A&E; without it, an injury with none of the signs is not.
