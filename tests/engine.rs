@@ -2343,6 +2343,25 @@ fn liquorice_most_days_is_a_cause_of_low_potassium() {
 }
 
 #[test]
+fn no_cramp_rubbing_beside_a_possible_clot_and_alcohol_only_for_those_who_drink() {
+    // A possible clot's warning says not to massage the leg (NHS DVT): the calf stretch tip,
+    // which ends "walk or rub the muscle", is left out beside it (review 30 R24).
+    let cramps = [("sensation", &["cramp"][..]), ("frequency", &["most_nights"][..])];
+    let plain = run(&cramps);
+    assert!(plain.lifestyle.iter().any(|t| t == "stretch_before_bed"), "{:?}", plain.lifestyle);
+    let clot = run(&[cramps[0], cramps[1], ("leg_signs", &["one_leg_pain_swelling"]), ("legs", &["one_leg"])]);
+    assert!(flagged(&clot, "possible_dvt") || flagged(&clot, "clot_risk_one_leg"), "{:?}", clot.red_flags);
+    assert!(!clot.lifestyle.iter().any(|t| t == "stretch_before_bed"), "{:?}", clot.lifestyle);
+    // Caffeine alone is not told about alcohol (review 30 R16, R45), and alcohol is.
+    let cola = run(&[cramps[0], cramps[1], ("daily_life", &["caffeine"])]);
+    assert!(cola.lifestyle.iter().any(|t| t == "less_caffeine") && !cola.lifestyle.iter().any(|t| t == "less_alcohol"));
+    let drink = run(&[cramps[0], cramps[1], ("daily_life", &["alcohol_over"])]);
+    assert!(
+        drink.lifestyle.iter().any(|t| t == "less_alcohol") && !drink.lifestyle.iter().any(|t| t == "less_caffeine")
+    );
+}
+
+#[test]
 fn a_snap_or_pop_in_the_calf_or_heel_is_same_day() {
     // NHS Achilles tendinopathy: a snapping or popping noise when the heel was hurt is an
     // urgent treatment centre or A&E; without it, an injury with none of the signs is not.

@@ -345,10 +345,48 @@ fn rickets_from_daylight_names_vitamin_d_for_the_gp_in_a_whole_sentence() {
     assert_eq!(
         tell,
         "Tell them about the diet, time outdoors and any vitamins taken: vitamin D may be low, so a blood test may \
-         be needed. Don't start a supplement for this before the test."
+         be needed. Don't start a high-dose supplement for this before the test."
     );
     assert!(r.standout.is_empty() && !r.folds.iter().any(|f| f.name == "supplements"));
     assert!(!r.folds.iter().flat_map(|f| &f.blocks).flat_map(|b| &b.lines).any(|l| l.mark == Mark::Food));
     let doctor = r.doctor_text("2026-01-01");
     assert!(doctor.contains("Vitamin D ("), "{doctor}");
+}
+
+/// At an emergency the first screen says only the emergency's own warnings: a lower one's
+/// "see a doctor today" beside "call 999 now" reads as a choice (review 30 P1). The others
+/// stay among the warnings reported in the doctor's part.
+#[test]
+fn an_emergency_says_only_its_own_warnings_and_the_doctor_hears_them_all() {
+    let kb = kb();
+    let answers = with(&[
+        ("sensation", &["cramp", "tingling"]),
+        ("frequency", &["most_nights"]),
+        ("since", &["weeks"]),
+        ("leg_signs", &["shooting_both_legs"]),
+        ("circumstances", &["new_medicine"]),
+    ]);
+    let a = assess(&kb, &answers);
+    assert_eq!(a.triage, TriageLevel::Emergency, "{:?}", a.red_flags);
+    let lower: Vec<_> =
+        a.red_flags.iter().filter(|id| kb.red_flag(id).is_some_and(|f| f.level < TriageLevel::Emergency)).collect();
+    assert!(!lower.is_empty(), "the test needs a lower warning beside the emergency: {:?}", a.red_flags);
+    let r = report_for(&kb, &answers);
+    assert!(r.outcome.flags.iter().all(|l| kb.red_flag(&l.id).is_some_and(|f| f.level == TriageLevel::Emergency)));
+    assert!(!r.outcome.flags.is_empty());
+    let doctor = r.doctor_text("2026-01-01");
+    for id in a.red_flags.iter() {
+        let title = &kb.red_flag(id).unwrap().title;
+        assert!(doctor.contains(title.as_ref()), "the doctor's part lacks `{title}`");
+    }
+    // Below an emergency, every warning is said.
+    let soon = with(&[
+        ("sensation", &["cramp"]),
+        ("frequency", &["most_nights"]),
+        ("since", &["weeks"]),
+        ("circumstances", &["new_medicine"]),
+    ]);
+    let a = assess(&kb, &soon);
+    assert!(a.triage < TriageLevel::Emergency && a.red_flags.len() > 1, "{:?}", a.red_flags);
+    assert_eq!(report_for(&kb, &soon).outcome.flags.len(), a.red_flags.len());
 }

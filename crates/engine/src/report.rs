@@ -404,7 +404,12 @@ pub fn report(kb: &KnowledgeBase, region: Option<&Region>, answers: &Answers, a:
         tonight: p.tonight.clone(),
         not_diagnosis: ui.not_diagnosis.clone(),
     });
-    let mut outcome = outcome(kb, region, a.triage, &a.action, &flags, a.person);
+    // At an emergency only its own warnings are said: a lower one's "see a doctor today"
+    // beside "call the ambulance now" reads as a choice between the two (review 30 P1). The
+    // others stay among the warnings reported in the doctor's part.
+    let said: Vec<&RedFlag> =
+        flags.iter().copied().filter(|f| a.triage != TriageLevel::Emergency || f.level == a.triage).collect();
+    let mut outcome = outcome(kb, region, a.triage, &a.action, &said, a.person);
     outcome.tell = tell_clinician(kb, answers, a);
     Report {
         pattern,

@@ -66,6 +66,7 @@ const NOT_WORDS: &[&str] = &[
     "leads",
     "may_be_low",
     "replaced_by",
+    "not_beside",
     "shortfall_sign",
     "exclusive",
     "neutral",

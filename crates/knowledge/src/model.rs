@@ -961,6 +961,10 @@ pub struct Advice {
     /// warning, where it would read as a treatment for the leg.
     #[serde(default)]
     pub supplement: bool,
+    /// Warnings (red flag ids) beside which it is not shown: advice one of them
+    /// contradicts (rubbing a cramp beside a possible clot's "don't massage the leg").
+    #[serde(default)]
+    pub not_beside: List<Text>,
     pub sources: List<Text>,
 }
 }

@@ -453,6 +453,13 @@ impl<'a> Checks<'a> {
                 self.err(format!("{what}: its action has `unless`, so a variant without one must follow"));
             }
         }
+        for (list, items) in kb.advice_lists() {
+            for a in items.iter() {
+                for id in a.not_beside.iter().filter(|id| !kb.red_flags.iter().any(|f| f.id == **id)) {
+                    self.err(format!("{list} `{}` is not shown beside unknown red flag `{id}`", a.id));
+                }
+            }
+        }
         for p in kb.patterns.iter() {
             let what = format!("pattern `{}`", p.id);
             if p.when.is_empty() {

@@ -260,7 +260,8 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
         for a in list.iter() {
             let for_nutrient =
                 a.nutrients.is_empty() || a.nutrients.iter().any(|n| nutrients.iter().any(|m| m.id == *n));
-            if for_nutrient && !(a.supplement && no_supplement) && holds(&a.when, &selected) {
+            let contradicted = a.not_beside.iter().any(|id| flags.iter().any(|f| f.id == *id));
+            if for_nutrient && !(a.supplement && no_supplement) && !contradicted && holds(&a.when, &selected) {
                 tested.extend(a.tests.iter());
                 out.push(a);
             }
