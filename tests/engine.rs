@@ -2362,6 +2362,22 @@ fn no_cramp_rubbing_beside_a_possible_clot_and_alcohol_only_for_those_who_drink(
 }
 
 #[test]
+fn someone_covered_or_indoors_is_told_of_vitamin_d_all_year_not_to_get_daylight() {
+    // NHS vitamin D: with little sun on the skin, a daily supplement all year; "get
+    // daylight" is what they can't do (review 30 P6).
+    let aching =
+        [("sensation", &["aching"][..]), ("frequency", &["most_nights"][..]), ("since", &["months_stable"][..])];
+    for daylight in ["covered", "little"] {
+        let a = run(&[aching[0], aching[1], aching[2], ("daylight", &[daylight])]);
+        assert!(rank(&a, "vitamin_d").is_some(), "{daylight}: {:?}", a.nutrients);
+        assert!(a.lifestyle.iter().any(|t| t == "vitamin_d_all_year"), "{daylight}: {:?}", a.lifestyle);
+        assert!(!a.lifestyle.iter().any(|t| t == "safe_sunlight"), "{daylight}: {:?}", a.lifestyle);
+    }
+    let dark = run(&[aching[0], aching[1], aching[2], ("daylight", &["dark_skin"])]);
+    assert!(!dark.lifestyle.iter().any(|t| t == "vitamin_d_all_year"), "{:?}", dark.lifestyle);
+}
+
+#[test]
 fn a_snap_or_pop_in_the_calf_or_heel_is_same_day() {
     // NHS Achilles tendinopathy: a snapping or popping noise when the heel was hurt is an
     // urgent treatment centre or A&E; without it, an injury with none of the signs is not.
