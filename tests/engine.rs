@@ -2378,6 +2378,20 @@ fn someone_covered_or_indoors_is_told_of_vitamin_d_all_year_not_to_get_daylight(
 }
 
 #[test]
+fn a_harmless_pattern_is_not_said_beside_a_warning_that_sends_to_a_doctor() {
+    // "Ordinary night cramps: common, harmless" above "see a GP in the next few days"
+    // contradicts it (review 30 R42): said only when no such warning holds.
+    let short = [("sensation", &["cramp"][..]), ("cramp_pattern", &["short"][..])];
+    let harmless = run(&[short[0], short[1], ("frequency", &["occasional"]), ("since", &["months_stable"])]);
+    assert_eq!(harmless.pattern.as_deref(), Some("ordinary_cramps"), "{:?}", harmless.red_flags);
+    let warned = run(&[short[0], short[1], ("frequency", &["most_nights"]), ("since", &["weeks"])]);
+    assert!(warned.triage >= TriageLevel::Soon, "{:?}", warned.red_flags);
+    assert_ne!(warned.pattern.as_deref(), Some("ordinary_cramps"));
+    // The stretch it would have said tonight is then among the tips.
+    assert!(warned.lifestyle.iter().any(|t| t == "stretch_before_bed"), "{:?}", warned.lifestyle);
+}
+
+#[test]
 fn a_snap_or_pop_in_the_calf_or_heel_is_same_day() {
     // NHS Achilles tendinopathy: a snapping or popping noise when the heel was hurt is an
     // urgent treatment centre or A&E; without it, an injury with none of the signs is not.

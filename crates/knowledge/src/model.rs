@@ -220,6 +220,10 @@ pub struct Pattern {
     /// Tips whose step `tonight` already says: not repeated among the things to do.
     #[serde(default)]
     pub replaces: List<Text>,
+    /// It calls what it describes harmless: not said beside a warning that sends the person
+    /// to a doctor within days or sooner, which it would contradict (review 30 R42).
+    #[serde(default)]
+    pub harmless: bool,
     pub sources: List<Text>,
 }
 }

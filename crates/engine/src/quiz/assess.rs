@@ -105,12 +105,14 @@ pub struct FoodSuggestion {
 }
 
 /// The first recognised pattern that fits, unless the outcome is urgent or an
-/// emergency: then the warning sign is all the results lead with.
+/// emergency: then the warning sign is all the results lead with. A pattern that calls
+/// itself harmless is passed over beside a warning that sends the person to a doctor.
 fn pattern(kb: &KnowledgeBase, triage: TriageLevel, selected: &Cleaned) -> Option<Text> {
     if triage >= TriageLevel::Urgent {
         return None;
     }
-    kb.patterns.iter().find(|p| holds(&p.when, selected)).map(|p| p.id.clone())
+    let warned = triage >= TriageLevel::Soon;
+    kb.patterns.iter().find(|p| !(p.harmless && warned) && holds(&p.when, selected)).map(|p| p.id.clone())
 }
 
 /// Scores the answers against the knowledge base. Pure and deterministic; the answers
