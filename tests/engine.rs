@@ -2392,6 +2392,27 @@ fn a_harmless_pattern_is_not_said_beside_a_warning_that_sends_to_a_doctor() {
 }
 
 #[test]
+fn pelvic_girdle_pain_is_said_in_pregnancy_and_a_clot_warning_stands_alone() {
+    // Review 30 R76: the pelvic girdle line was part of the bone-pain warning, read by men;
+    // and beside a possible clot, "a lump or weight loss" only frightened.
+    let pain = [("sensation", &["pain"][..]), ("frequency", &["most_nights"][..]), ("since", &["weeks"][..])];
+    let pregnant = run(&[pain[0], pain[1], pain[2], ("sex", &["pregnant"]), ("pregnancy_signs", &["none"])]);
+    assert!(pregnant.other_causes.iter().any(|c| c == "pelvic_girdle_pain"), "{:?}", pregnant.other_causes);
+    let man = run(&[pain[0], pain[1], pain[2], ("sex", &["male"])]);
+    assert!(flagged(&man, "bone_or_joint_pain") && !man.other_causes.iter().any(|c| c == "pelvic_girdle_pain"));
+    let clot = run(&[
+        pain[0],
+        pain[1],
+        pain[2],
+        ("sex", &["male"]),
+        ("leg_signs", &["one_leg_pain_swelling"]),
+        ("legs", &["one_leg"]),
+    ]);
+    assert!(flagged(&clot, "possible_dvt") || flagged(&clot, "clot_risk_one_leg"), "{:?}", clot.red_flags);
+    assert!(!flagged(&clot, "bone_or_joint_pain"), "{:?}", clot.red_flags);
+}
+
+#[test]
 fn a_snap_or_pop_in_the_calf_or_heel_is_same_day() {
     // NHS Achilles tendinopathy: a snapping or popping noise when the heel was hurt is an
     // urgent treatment centre or A&E; without it, an injury with none of the signs is not.
