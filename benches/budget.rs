@@ -225,7 +225,17 @@ use std::time::Instant;
 /// medicine that affects the blood), weak legs with a potassium loss, sickness after a new
 /// medicine, thalassaemia with transfusions, and the follow-up's answers for pregnancy and
 /// children (about 0.8 KB more English words). Safety text comes before the ratchet.
-const BUDGET_TOTAL_GZIP: u64 = 179 * 1024;
+///
+/// Raised by 1 KiB more, on purpose, with the twenty-fifth and twenty-sixth writers' rounds
+/// and independent reviews 30 and 31: 179.3 KiB measured. What came in is clinical content
+/// with its sources and hazard row: liquorice as a cause of low potassium (an answer, its
+/// reason, note and pattern), a knock to the head after a fall (A&E on a blood thinner, the
+/// signs to watch otherwise, and the self-care wording after a leg injury), and the review
+/// of the results as read: alcohol and caffeine as two tips, a vitamin D supplement all
+/// year for those who cover up or stay in, pelvic girdle pain on its own, and `not_beside`
+/// and `harmless` (a few dozen bytes of wasm) so that no tip or reassuring pattern
+/// contradicts the warning beside it. About 1.4 KB more English words in all.
+const BUDGET_TOTAL_GZIP: u64 = 180 * 1024;
 const BUDGET_FIRST_SCREEN_MS: f64 = 150.0;
 const BUDGET_STEP_P95_MS: f64 = 16.0;
 const BUDGET_ASSESS_US: f64 = 50.0;
