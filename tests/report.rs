@@ -345,7 +345,7 @@ fn rickets_from_daylight_names_vitamin_d_for_the_gp_in_a_whole_sentence() {
     assert_eq!(
         tell,
         "Tell them about the diet, time outdoors and any vitamins taken: vitamin D may be low, so a blood test may \
-         be needed. Don't start a high-dose supplement for this before the test."
+         be needed. Don't start iron, B12 or a high-dose supplement for this before the test."
     );
     assert!(r.standout.is_empty() && !r.folds.iter().any(|f| f.name == "supplements"));
     assert!(!r.folds.iter().flat_map(|f| &f.blocks).flat_map(|b| &b.lines).any(|l| l.mark == Mark::Food));
@@ -372,8 +372,18 @@ fn an_emergency_says_only_its_own_warnings_and_the_doctor_hears_them_all() {
         a.red_flags.iter().filter(|id| kb.red_flag(id).is_some_and(|f| f.level < TriageLevel::Emergency)).collect();
     assert!(!lower.is_empty(), "the test needs a lower warning beside the emergency: {:?}", a.red_flags);
     let r = report_for(&kb, &answers);
-    assert!(r.outcome.flags.iter().all(|l| kb.red_flag(&l.id).is_some_and(|f| f.level == TriageLevel::Emergency)));
-    assert!(!r.outcome.flags.is_empty());
+    // A lower warning is said only by what it says not to do (review 32 S2), never by its
+    // level's wording.
+    for l in &r.outcome.flags {
+        let f = kb.red_flag(&l.id).unwrap();
+        assert!(
+            f.level == TriageLevel::Emergency || f.do_not.as_ref().is_some_and(|d| *d == l.text),
+            "`{}` is said in full at an emergency: {}",
+            f.id,
+            l.text
+        );
+    }
+    assert!(r.outcome.flags.iter().any(|l| kb.red_flag(&l.id).is_some_and(|f| f.level == TriageLevel::Emergency)));
     let doctor = r.doctor_text("2026-01-01");
     for id in a.red_flags.iter() {
         let title = &kb.red_flag(id).unwrap().title;
@@ -389,4 +399,23 @@ fn an_emergency_says_only_its_own_warnings_and_the_doctor_hears_them_all() {
     let a = assess(&kb, &soon);
     assert!(a.triage < TriageLevel::Emergency && a.red_flags.len() > 1, "{:?}", a.red_flags);
     assert_eq!(report_for(&kb, &soon).outcome.flags.len(), a.red_flags.len());
+}
+
+/// Review 32: at an emergency, what a lower warning says to do before help comes is still
+/// said (S2: steroid-dependent), and a hypo's signs beside slurred speech reach the
+/// emergency that says to give a sugary drink (S1).
+#[test]
+fn an_emergency_keeps_what_to_do_before_help_comes() {
+    let kb = kb();
+    let steroids = with(&[("other_medicines", &["steroids"]), ("body_signs", &["fever", "mottled_rash"])]);
+    let a = assess(&kb, &steroids);
+    assert_eq!(a.triage, TriageLevel::Emergency, "{:?}", a.red_flags);
+    let r = report_for(&kb, &steroids);
+    let said = r.outcome.flags.iter().find(|l| l.id == "steroid_sick_day").map(|l| l.text.to_string());
+    assert!(said.as_deref().is_some_and(|t| t.contains("steroid-dependent")), "{said:?}");
+    let hypo = with(&[("medicines", &["insulin_su"]), ("body_signs", &["shaking_sweating", "stroke_signs"])]);
+    let a = assess(&kb, &hypo);
+    assert!(a.red_flags.iter().any(|f| f == "low_sugar_severe"), "{:?}", a.red_flags);
+    let r = report_for(&kb, &hypo);
+    assert!(r.outcome.flags.iter().any(|l| l.text.contains("sugary drink")), "{:?}", r.outcome.flags);
 }

@@ -404,12 +404,21 @@ pub fn report(kb: &KnowledgeBase, region: Option<&Region>, answers: &Answers, a:
         tonight: p.tonight.clone(),
         not_diagnosis: ui.not_diagnosis.clone(),
     });
-    // At an emergency only its own warnings are said: a lower one's "see a doctor today"
-    // beside "call the ambulance now" reads as a choice between the two (review 30 P1). The
-    // others stay among the warnings reported in the doctor's part.
-    let said: Vec<&RedFlag> =
-        flags.iter().copied().filter(|f| a.triage != TriageLevel::Emergency || f.level == a.triage).collect();
+    // At an emergency only its own warnings are said in full: a lower one's "see a doctor
+    // today" beside "call the ambulance now" reads as a choice between the two (review 30
+    // P1). What a lower one says not to do, or to do before help comes (say steroids are
+    // taken, no more lithium, keep the blood thinner), is still said, as its `do_not`
+    // (review 32 S2); its title stays among the warnings in the doctor's part.
+    let emergency = a.triage == TriageLevel::Emergency;
+    let said: Vec<&RedFlag> = flags.iter().copied().filter(|f| !emergency || f.level == a.triage).collect();
     let mut outcome = outcome(kb, region, a.triage, &a.action, &said, a.person);
+    if emergency {
+        for f in flags.iter().filter(|f| f.level < a.triage) {
+            if let Some(dont) = &f.do_not {
+                outcome.flags.push(marked(Mark::Flag, &f.id, &f.title, numbers(kb, dont, region)));
+            }
+        }
+    }
     outcome.tell = tell_clinician(kb, answers, a);
     Report {
         pattern,
