@@ -235,7 +235,15 @@ use std::time::Instant;
 /// year for those who cover up or stay in, pelvic girdle pain on its own, and `not_beside`
 /// and `harmless` (a few dozen bytes of wasm) so that no tip or reassuring pattern
 /// contradicts the warning beside it. About 1.4 KB more English words in all.
-const BUDGET_TOTAL_GZIP: u64 = 180 * 1024;
+///
+/// Raised by 1 KiB more, on purpose, with the twenty-seventh writers' round and independent
+/// safety review 32: 180.0 KiB measured (184,303 bytes), 17 bytes under the last budget.
+/// What came in is clinical content with its sources and hazard rows: sudden, severe pain
+/// in the groin or a testicle (A&E now), a bleeding disorder (clotting factor now, and A&E
+/// for a knock to the head), ketoacidosis's signs on a gliflozin while sick, a hypo's signs
+/// beside slurred speech or a fit, each lower warning's before-help line kept at an
+/// emergency, and the NHS's full list of head-injury signs.
+const BUDGET_TOTAL_GZIP: u64 = 181 * 1024;
 const BUDGET_FIRST_SCREEN_MS: f64 = 150.0;
 const BUDGET_STEP_P95_MS: f64 = 16.0;
 const BUDGET_ASSESS_US: f64 = 50.0;

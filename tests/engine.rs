@@ -2413,6 +2413,30 @@ fn pelvic_girdle_pain_is_said_in_pregnancy_and_a_clot_warning_stands_alone() {
 }
 
 #[test]
+fn sudden_groin_or_testicle_pain_is_an_emergency_and_a_bleeding_disorder_bleed_is_factor_now() {
+    // NHS testicle pain and NHS hernia: A&E now, whatever else is answered.
+    let groin = run(&[("sensation", &["pain"]), ("leg_signs", &["groin_sudden"])]);
+    assert_eq!(groin.triage, TriageLevel::Emergency, "{:?}", groin.red_flags);
+    assert!(flagged(&groin, "groin_testicle_sudden") && groin.nutrients.is_empty());
+    // NHS haemophilia: a joint bleed is clotting factor now and the centre's line, a step
+    // that leads the page; a knock to the head with it is A&E now.
+    let knee =
+        [("sensation", &["pain"][..]), ("leg_signs", &["hot_joint"][..]), ("conditions", &["bleeding_disorder"][..])];
+    let a = run(&knee);
+    assert_eq!(a.triage, TriageLevel::Urgent, "{:?}", a.red_flags);
+    assert!(flagged(&a, "bleeding_disorder_bleed"), "{:?}", a.red_flags);
+    assert!(a.action.contains("clotting factor"), "{}", a.action);
+    assert!(a.medicine_notes.iter().any(|n| n == "nsaid_caution"), "{:?}", a.medicine_notes);
+    let head =
+        run(&[("conditions", &["bleeding_disorder"]), ("circumstances", &["leg_injury"]), ("injury_signs", &["head"])]);
+    assert_eq!(head.triage, TriageLevel::Emergency, "{:?}", head.red_flags);
+    assert!(flagged(&head, "head_injury_blood_thinner"), "{:?}", head.red_flags);
+    // Without the condition the same hot joint is a doctor today, with no clotting factor.
+    let plain = run(&knee[..2]);
+    assert!(!flagged(&plain, "bleeding_disorder_bleed") && !plain.action.contains("clotting factor"));
+}
+
+#[test]
 fn a_snap_or_pop_in_the_calf_or_heel_is_same_day() {
     // NHS Achilles tendinopathy: a snapping or popping noise when the heel was hurt is an
     // urgent treatment centre or A&E; without it, an injury with none of the signs is not.
