@@ -2425,7 +2425,7 @@ fn sudden_groin_or_testicle_pain_is_an_emergency_and_a_bleeding_disorder_bleed_i
     let a = run(&knee);
     assert_eq!(a.triage, TriageLevel::Urgent, "{:?}", a.red_flags);
     assert!(flagged(&a, "bleeding_disorder_bleed"), "{:?}", a.red_flags);
-    assert!(a.action.contains("clotting factor"), "{}", a.action);
+    assert!(a.action.contains("home treatment"), "{}", a.action);
     assert!(a.medicine_notes.iter().any(|n| n == "nsaid_caution"), "{:?}", a.medicine_notes);
     let head =
         run(&[("conditions", &["bleeding_disorder"]), ("circumstances", &["leg_injury"]), ("injury_signs", &["head"])]);
@@ -2433,7 +2433,14 @@ fn sudden_groin_or_testicle_pain_is_an_emergency_and_a_bleeding_disorder_bleed_i
     assert!(flagged(&head, "head_injury_blood_thinner"), "{:?}", head.red_flags);
     // Without the condition the same hot joint is a doctor today, with no clotting factor.
     let plain = run(&knee[..2]);
-    assert!(!flagged(&plain, "bleeding_disorder_bleed") && !plain.action.contains("clotting factor"));
+    assert!(!flagged(&plain, "bleeding_disorder_bleed") && !plain.action.contains("home treatment"));
+    // A bleed with no knock (common in severe haemophilia): new pain since a day or two
+    // counts (review 33 T5); long-standing aching alone does not.
+    let new_pain = run(&[("sensation", &["pain"]), ("since", &["sudden"]), ("conditions", &["bleeding_disorder"])]);
+    assert!(flagged(&new_pain, "bleeding_disorder_bleed"), "{:?}", new_pain.red_flags);
+    let old_ache =
+        run(&[("sensation", &["aching"]), ("since", &["months_stable"]), ("conditions", &["bleeding_disorder"])]);
+    assert!(!flagged(&old_ache, "bleeding_disorder_bleed"), "{:?}", old_ache.red_flags);
 }
 
 #[test]
