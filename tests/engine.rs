@@ -602,6 +602,8 @@ fn a_teenagers_limp_is_same_day_even_with_a_knee_that_looks_like_a_sports_knee()
     let knee = teen(&["sport_knee_heel"]);
     assert!(!flagged(&knee, "teen_limp"), "{:?}", knee.red_flags);
     assert!(knee.lifestyle.iter().any(|l| l == "sports_knee_heel"));
+    // And the first screen says so (review 30 R22).
+    assert_eq!(knee.pattern.as_deref(), Some("sports_knee_heel"), "{:?}", knee.red_flags);
 }
 
 #[test]
