@@ -243,7 +243,13 @@ use std::time::Instant;
 /// for a knock to the head), ketoacidosis's signs on a gliflozin while sick, a hypo's signs
 /// beside slurred speech or a fit, each lower warning's before-help line kept at an
 /// emergency, and the NHS's full list of head-injury signs.
-const BUDGET_TOTAL_GZIP: u64 = 181 * 1024;
+///
+/// Raised by 1 KiB more, on purpose, with the twenty-eighth writers' round: 180.9 KiB
+/// measured, under 0.1 KiB from the last budget. What came in is clinical content with its
+/// sources and hazard rows: a snake bite or scorpion sting (999), a poison or fumes (999
+/// with its signs, advice the same day without), heatstroke (fainting or confusion with
+/// being sick after heat or hard exercise), and a child's sports knee or heel named first.
+const BUDGET_TOTAL_GZIP: u64 = 182 * 1024;
 const BUDGET_FIRST_SCREEN_MS: f64 = 150.0;
 const BUDGET_STEP_P95_MS: f64 = 16.0;
 const BUDGET_ASSESS_US: f64 = 50.0;

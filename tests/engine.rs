@@ -2446,6 +2446,28 @@ fn sudden_groin_or_testicle_pain_is_an_emergency_and_a_bleeding_disorder_bleed_i
 }
 
 #[test]
+fn a_bite_sting_or_poison_is_asked_and_with_its_signs_an_emergency() {
+    // NHS snake bites: 999 for any snake bite, whatever it looks like.
+    let bite = run(&[("sensation", &["pain"]), ("circumstances", &["venom"])]);
+    assert_eq!(bite.triage, TriageLevel::Emergency, "{:?}", bite.red_flags);
+    assert!(flagged(&bite, "venom_bite") && bite.nutrients.is_empty());
+    // NHS poisoning: 999 when unwell after it; advice the same day when not.
+    let sprayed = [("sensation", &["cramp"][..]), ("circumstances", &["poison"][..])];
+    let unwell = run(&[sprayed[0], sprayed[1], ("body_signs", &["shaking_sweating"])]);
+    assert_eq!(unwell.triage, TriageLevel::Emergency, "{:?}", unwell.red_flags);
+    assert!(flagged(&unwell, "poison_unwell") && !flagged(&unwell, "poison_exposure"), "{:?}", unwell.red_flags);
+    let well = run(&sprayed);
+    assert_eq!(well.triage, TriageLevel::Urgent, "{:?}", well.red_flags);
+    // NHS heatstroke: fainting with being sick after heat or hard exercise is 999.
+    let heat = run(&[("body_signs", &["fainted"]), ("daily_life", &["exertion_heat", "vomiting_now"])]);
+    assert_eq!(heat.triage, TriageLevel::Emergency, "{:?}", heat.red_flags);
+    assert!(flagged(&heat, "heat_illness"), "{:?}", heat.red_flags);
+    let hot = run(&[("daily_life", &["exertion_heat"])]);
+    assert!(!flagged(&hot, "heat_illness") && hot.triage < TriageLevel::Urgent, "{:?}", hot.red_flags);
+    assert!(flagged(&well, "poison_exposure") && !flagged(&well, "poison_unwell"), "{:?}", well.red_flags);
+}
+
+#[test]
 fn a_snap_or_pop_in_the_calf_or_heel_is_same_day() {
     // NHS Achilles tendinopathy: a snapping or popping noise when the heel was hurt is an
     // urgent treatment centre or A&E; without it, an injury with none of the signs is not.

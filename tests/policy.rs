@@ -428,6 +428,13 @@ proptest! {
         if others.len() != answers.get("other_medicines").len() {
             answers.set("other_medicines", if others.is_empty() { vec!["none".into()] } else { others });
         }
+        // A snake bite or scorpion sting, or a poison with its signs, is itself the danger (NHS
+        // snake bites; NHS poisoning).
+        let events: Vec<String> =
+            answers.get("circumstances").iter().filter(|c| *c != "venom" && *c != "poison").cloned().collect();
+        if events.len() != answers.get("circumstances").len() {
+            answers.set("circumstances", if events.is_empty() { vec!["none".into()] } else { events });
+        }
         prop_assume!(is_complete(&kb, &answers));
         let a = assess(&kb, &answers);
         prop_assert!(a.triage < TriageLevel::Emergency, "emergency from {:?}: flags {:?}", answers, a.red_flags);
