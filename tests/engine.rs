@@ -2459,9 +2459,16 @@ fn a_bite_sting_or_poison_is_asked_and_with_its_signs_an_emergency() {
     let well = run(&sprayed);
     assert_eq!(well.triage, TriageLevel::Urgent, "{:?}", well.red_flags);
     // NHS heatstroke: fainting with being sick after heat or hard exercise is 999.
-    let heat = run(&[("body_signs", &["fainted"]), ("daily_life", &["exertion_heat", "vomiting_now"])]);
+    let faint_sick = [("body_signs", &["fainted"][..]), ("daily_life", &["exertion_heat", "vomiting_now"][..])];
+    let heat = run(&[faint_sick[0], faint_sick[1], ("since", &["sudden"])]);
     assert_eq!(heat.triage, TriageLevel::Emergency, "{:?}", heat.red_flags);
     assert!(flagged(&heat, "heat_illness"), "{:?}", heat.red_flags);
+    // Not when it began weeks ago (review 34 T2), but confusion after heat always.
+    let weeks = run(&[faint_sick[0], faint_sick[1], ("since", &["weeks"])]);
+    assert!(!flagged(&weeks, "heat_illness"), "{:?}", weeks.red_flags);
+    let confused =
+        run(&[("body_signs", &["confused_drowsy"]), ("daily_life", &["exertion_heat"]), ("since", &["weeks"])]);
+    assert!(flagged(&confused, "heat_illness"), "{:?}", confused.red_flags);
     let hot = run(&[("daily_life", &["exertion_heat"])]);
     assert!(!flagged(&hot, "heat_illness") && hot.triage < TriageLevel::Urgent, "{:?}", hot.red_flags);
     assert!(flagged(&well, "poison_exposure") && !flagged(&well, "poison_unwell"), "{:?}", well.red_flags);
