@@ -2475,6 +2475,20 @@ fn a_bite_sting_or_poison_is_asked_and_with_its_signs_an_emergency() {
 }
 
 #[test]
+fn laxatives_and_weight_are_raised_gently_with_adults_and_teenagers_only() {
+    // Review 30 R47: laxatives most days can be weight control; a parent of a child on
+    // laxatives for constipation is not told so.
+    let adult = run(&[("other_medicines", &["laxatives"])]);
+    assert!(adult.medicine_notes.iter().any(|n| n == "laxatives_weight"), "{:?}", adult.medicine_notes);
+    let pattern = ("child_pattern", &["both_legs_evening", "fine_morning"][..]);
+    let teen = run(&[("age", &["13_17"]), ("sensation", &["aching"]), pattern, ("other_medicines", &["laxatives"])]);
+    assert!(teen.medicine_notes.iter().any(|n| n == "laxatives_weight"), "{:?}", teen.medicine_notes);
+    let child =
+        run(&[("age", &["under_13"]), ("sensation", &["aching"]), pattern, ("other_medicines", &["laxatives"])]);
+    assert!(!child.medicine_notes.iter().any(|n| n == "laxatives_weight"), "{:?}", child.medicine_notes);
+}
+
+#[test]
 fn a_snap_or_pop_in_the_calf_or_heel_is_same_day() {
     // NHS Achilles tendinopathy: a snapping or popping noise when the heel was hurt is an
     // urgent treatment centre or A&E; without it, an injury with none of the signs is not.
