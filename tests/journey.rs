@@ -249,6 +249,40 @@ fn the_interrupt_shows_only_the_warnings_not_yet_seen() {
     assert!(interruption(&kb, gb, &after).is_none());
 }
 
+/// The interrupt screen follows the results' rule at an emergency: only the emergency's
+/// own warnings in full, a lower one by what it says not to do at most (review 30 P1), so
+/// the interrupt and the results never say different things for the same answers.
+#[test]
+fn an_emergency_interrupt_says_lower_warnings_only_by_what_not_to_do() {
+    use leg_pain_quiz::knowledge::TriageLevel;
+    use leg_pain_quiz::report::interruption;
+    let kb = kb();
+    let gb = kb.region("GB");
+    let mut journey = Journey::new().apply(&kb, Action::Start);
+    for (q, c) in [("age", "51_70"), ("sensation", "aching")] {
+        journey = answer(&kb, journey, q, &[c]);
+    }
+    let both = answer(&kb, journey, "leg_signs", &["one_leg_pain_swelling", "cold_pale"]);
+    let unseen = both.unseen(&kb);
+    assert!(
+        unseen.iter().any(|f| f.level < TriageLevel::Emergency),
+        "the test needs a lower warning beside the emergency: {:?}",
+        unseen.iter().map(|f| &f.id).collect::<Vec<_>>()
+    );
+    let shown = interruption(&kb, gb, &both).expect("the emergency");
+    assert_eq!(shown.level, TriageLevel::Emergency);
+    for l in &shown.flags {
+        let f = kb.red_flag(&l.id).unwrap();
+        assert!(
+            f.level == TriageLevel::Emergency || f.do_not.as_ref().is_some_and(|d| *d == l.text),
+            "`{}` is said in full on the emergency interrupt: {}",
+            f.id,
+            l.text
+        );
+    }
+    assert!(shown.flags.iter().any(|l| l.id == "limb_ischaemia"), "{:?}", shown.flags);
+}
+
 #[test]
 fn actions_that_do_not_fit_the_screen_change_nothing() {
     let kb = kb();

@@ -248,13 +248,28 @@ pub fn outcome(
     person: Person,
 ) -> Outcome {
     let g = kb.guidance(level);
+    // At an emergency only its own warnings are said in full: a lower one's "see a doctor
+    // today" beside "call the ambulance now" reads as a choice between the two (review 30
+    // P1). What a lower one says not to do, or to do before help comes (say steroids are
+    // taken, no more lithium, keep the blood thinner), is still said, as its `do_not`
+    // (review 32 S2), after the emergency's own. The interrupt screen and the results
+    // both come through here, so they say the same.
+    let emergency = level == TriageLevel::Emergency;
     let mut lines = Vec::with_capacity(flags.len());
     for f in flags {
+        if emergency && f.level < level {
+            continue;
+        }
         let text = match &f.do_not {
             Some(dont) => joined(&f.guidance, " ", dont),
             None => f.guidance.clone(),
         };
         lines.push(marked(Mark::Flag, &f.id, &f.title, numbers(kb, &text, region)));
+    }
+    for f in flags {
+        if let (true, true, Some(dont)) = (emergency, f.level < level, &f.do_not) {
+            lines.push(marked(Mark::Flag, &f.id, &f.title, numbers(kb, dont, region)));
+        }
     }
     // The emergency's waiting lines are for an ambulance on its way (unlock the door, call
     // again): not shown when a warning's own first step sends the person to A&E or a
@@ -404,21 +419,8 @@ pub fn report(kb: &KnowledgeBase, region: Option<&Region>, answers: &Answers, a:
         tonight: p.tonight.clone(),
         not_diagnosis: ui.not_diagnosis.clone(),
     });
-    // At an emergency only its own warnings are said in full: a lower one's "see a doctor
-    // today" beside "call the ambulance now" reads as a choice between the two (review 30
-    // P1). What a lower one says not to do, or to do before help comes (say steroids are
-    // taken, no more lithium, keep the blood thinner), is still said, as its `do_not`
-    // (review 32 S2); its title stays among the warnings in the doctor's part.
-    let emergency = a.triage == TriageLevel::Emergency;
-    let said: Vec<&RedFlag> = flags.iter().copied().filter(|f| !emergency || f.level == a.triage).collect();
-    let mut outcome = outcome(kb, region, a.triage, &a.action, &said, a.person);
-    if emergency {
-        for f in flags.iter().filter(|f| f.level < a.triage) {
-            if let Some(dont) = &f.do_not {
-                outcome.flags.push(marked(Mark::Flag, &f.id, &f.title, numbers(kb, dont, region)));
-            }
-        }
-    }
+    // Its title stays among the warnings in the doctor's part, said in full or not.
+    let mut outcome = outcome(kb, region, a.triage, &a.action, &flags, a.person);
     outcome.tell = tell_clinician(kb, answers, a);
     Report {
         pattern,
