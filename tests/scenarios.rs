@@ -139,6 +139,7 @@ fn results_text(kb: &KnowledgeBase, answers: &Answers, a: &Assessment) -> String
     let o = &r.outcome;
     add(&o.heading);
     add(&o.action);
+    o.safety_net.iter().for_each(|x| add(x));
     o.call.iter().for_each(|c| add(c));
     for l in &o.flags {
         l.lead.iter().for_each(|x| add(x));

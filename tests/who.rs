@@ -86,7 +86,7 @@ fn says_you(text: &str) -> bool {
 
 /// Every line of the results the reader takes to be about the person the answers are
 /// about: the pattern, the outcome's heading, each warning sign (its title, guidance and
-/// "don't"), what to do while waiting, the steps, the nutrients and their foods, and every
+/// "don't"), what to do while waiting, the action's safety net, the steps, the nutrients and their foods, and every
 /// folded section (tips, other causes, medicines, supplements, the doctor's part). Left
 /// out, as the reader's own: the outcome's action (its words for someone else say "if
 /// you can't reach them" of the reader; validation asks for them), "nothing in your
@@ -99,7 +99,7 @@ fn lines_read(kb: &KnowledgeBase, r: &Report) -> Vec<String> {
         lines.extend([&p.title, &p.text, &p.tonight, &p.not_diagnosis].map(|t| t.to_string()));
     }
     lines.push(r.outcome.heading.to_string());
-    lines.extend(r.outcome.while_waiting.iter().map(|t| t.to_string()));
+    lines.extend(r.outcome.while_waiting.iter().chain(&r.outcome.safety_net).map(|t| t.to_string()));
     lines.extend(r.steps.iter().map(|t| t.to_string()));
     let mut blocks = Vec::new();
     let flags = leg_pain_quiz::report::Block { heading: None, lines: r.outcome.flags.clone() };
@@ -549,7 +549,7 @@ fn every_warning_and_note_speaks_of_them() {
 /// Everything the results say to a parent about a child, to someone answering for a
 /// father, and to a partner: the likely pattern and its "Tonight:", the
 /// lines while waiting, the next steps and the "Why" reasons, and the lead of "For their
-/// doctor". None says "you" of the person. Not here: the outcome's action, whose words
+/// doctor". None says "you" of the person. Not here: the outcome's action and its safety net, whose words
 /// for someone else may say "if you can't reach them" of the reader (validation asks for
 /// them); "nothing in your answers" (the reader's). Every warning sign and note:
 /// `every_warning_and_note_speaks_of_them`.

@@ -98,6 +98,9 @@ pub struct Outcome {
     pub level: TriageLevel,
     pub heading: Text,
     pub action: Text,
+    /// The action's "see a GP if …, call 999 if …" lines, each an item (its lines after the
+    /// first in the knowledge base).
+    pub safety_net: Vec<Text>,
     /// The numbers the call buttons dial (none: the region is unknown, or the level has none).
     pub call: Vec<Text>,
     pub flags: Vec<Line>,
@@ -106,6 +109,18 @@ pub struct Outcome {
     /// blood test (from `Assessment::for_clinician`; never a food or a supplement).
     pub tell: Option<Line>,
     pub while_waiting: Vec<Text>,
+}
+
+impl Outcome {
+    /// The action and its safety net as one text, in reading order.
+    pub fn action_said(&self) -> String {
+        let mut s = self.action.to_string();
+        for l in &self.safety_net {
+            s.push(' ');
+            s.push_str(l);
+        }
+        s
+    }
 }
 
 /// A nutrient that stands out: one line on the first screen, which opens to why and the
@@ -281,10 +296,21 @@ pub fn outcome(
             while_waiting.push(numbers(kb, w, region));
         }
     }
+    let mut action_lines = action.split('\n');
+    let first = action_lines.next().unwrap_or_default();
+    let mut safety_net = Vec::new();
+    for l in action_lines {
+        safety_net.push(numbers(kb, &owned(l.to_string()), region));
+    }
     Outcome {
         level,
         heading: g.map(|g| numbers(kb, person.them(&g.heading, g.heading_them.as_ref()), region)).unwrap_or_default(),
-        action: numbers(kb, action, region),
+        action: if safety_net.is_empty() {
+            numbers(kb, action, region)
+        } else {
+            numbers(kb, &owned(first.to_string()), region)
+        },
+        safety_net,
         call: match level {
             TriageLevel::Emergency => emergency_calls(region),
             TriageLevel::Urgent => region.and_then(|r| r.urgent.clone()).into_iter().collect(),

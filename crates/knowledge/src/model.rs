@@ -290,6 +290,8 @@ pub struct UiText {
     /// "Call {number}" on the call button.
     pub call: Text,
     pub while_waiting: Text,
+    /// Above the "see a GP if …" lines of a self-care outcome.
+    pub get_help: Text,
     pub seen_continue: Text,
     pub change_answer: Text,
     pub check_title: Text,
