@@ -1786,6 +1786,36 @@ fn aching_alone_slowly_worse_is_routine_but_weak_legs_are_within_days() {
     }
 }
 
+/// A new ache or pain there most of the time has not settled as cramps or growing pains
+/// do: a GP within days (NHS inform leg pain; NHS polymyalgia rheumatica). The same ache
+/// now and then, for months unchanged, or cramps most of the time are not this warning.
+#[test]
+fn a_new_pain_there_most_of_the_time_is_within_days() {
+    let new_ache: &[(&str, &[&str])] = &[
+        ("age", &["over_70"]),
+        ("sensation", &["aching"]),
+        ("since", &["weeks"]),
+        ("frequency", &["constant"]),
+        ("legs", &["both_legs"]),
+    ];
+    let a = run(new_ache);
+    assert!(flagged(&a, "new_pain_most_of_the_time") && a.triage == TriageLevel::Soon, "{:?}", a.red_flags);
+    let not_this: [&[(&str, &[&str])]; 5] = [
+        &[("frequency", &["occasional"])],
+        &[("since", &["months_stable"])],
+        &[("sensation", &["cramp"])],
+        &[("sex", &["pregnant"]), ("pregnancy_signs", &["none"])],
+        &[("leg_signs", &["shooting_one_leg"])],
+    ];
+    for change in not_this {
+        let mut answers = new_ache.to_vec();
+        answers.retain(|(k, _)| !change.iter().any(|(q, _)| q == k));
+        answers.extend_from_slice(change);
+        let q = change[0].0;
+        assert!(!flagged(&run(&answers), "new_pain_most_of_the_time"), "{q}: {change:?}");
+    }
+}
+
 #[test]
 fn metformin_points_to_b12() {
     let a = run(&[("medicines", &["metformin"]), ("sensation", &["tingling"])]);
