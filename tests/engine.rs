@@ -2518,6 +2518,17 @@ fn laxatives_and_weight_are_raised_gently_with_adults_and_teenagers_only() {
     assert!(!child.medicine_notes.iter().any(|n| n == "laxatives_weight"), "{:?}", child.medicine_notes);
 }
 
+/// Review 30 R80: with gut disease or after weight-loss surgery, the prescribed vitamins and
+/// minerals are said to be kept (for life after surgery), so that food ideas and "no
+/// supplement before a test" are never read as a reason to stop them.
+#[test]
+fn gut_conditions_keep_their_prescribed_vitamins() {
+    let gut = run(&[("conditions", &["gut"])]);
+    assert!(gut.medicine_notes.iter().any(|n| n == "gut_supplements"), "{:?}", gut.medicine_notes);
+    let none = run(&[]);
+    assert!(!none.medicine_notes.iter().any(|n| n == "gut_supplements"), "{:?}", none.medicine_notes);
+}
+
 #[test]
 fn a_snap_or_pop_in_the_calf_or_heel_is_same_day() {
     // NHS Achilles tendinopathy: a snapping or popping noise when the heel was hurt is an
