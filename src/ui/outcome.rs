@@ -17,10 +17,6 @@ pub fn outcome(kb: &KnowledgeBase, o: &Outcome, alert: bool) -> Html {
         <div class="lpq-outcome" data-triage={o.level.id()} role={alert.then_some("alert")}>
             <h2 class="lpq-outcome-title" tabindex="-1" data-focus="">{ text(&o.heading) }</h2>
             <p class="lpq-outcome-action">{ text(&o.action) }</p>
-            if !o.safety_net.is_empty() {
-                <h3>{ text(&ui.get_help) }</h3>
-                <ul class="lpq-safety-net">{ items(&o.safety_net) }</ul>
-            }
             for number in o.call.iter() {
                 <p><a class="lpq-button lpq-call" href={["tel:", number].concat()}>{ fill(&ui.call, &[("number", number)]) }</a></p>
             }

@@ -59,6 +59,12 @@ pub fn results(state: &QuizState, dispatch: &Callback<Msg>, report: &Rc<Report>)
                 </ul>
             }
             { for report.withheld.iter().map(|w| line("p", w)) }
+            // A self-care outcome's "see a GP if …" lines come after what to do, as NHS
+            // self-care pages end with when to get help.
+            if !report.outcome.safety_net.is_empty() {
+                <h3>{ text(&ui.get_help) }</h3>
+                <ul class="lpq-safety-net">{ items(&report.outcome.safety_net) }</ul>
+            }
             { for report.folds.iter().map(|f| html! {
                 <details class="lpq-fold" data-fold={f.name} data-print={f.print.then_some("")}>
                     <summary>{ text(&f.title) }</summary>

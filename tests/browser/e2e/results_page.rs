@@ -16,8 +16,10 @@ const PHONE: (u32, u32) = (390, 844);
 /// Heights at 390 px with nothing unfolded (issue budgets: two screens for a harmless
 /// case, three and a half for the longest).
 /// (1750: the harmless results measured 1706 px without their pattern on the `person`
-/// branch; the issue's "two screens" is 1688 px.)
-const HARMLESS_BUDGET: f64 = 1750.0;
+/// branch; the issue's "two screens" is 1688 px. 1800 since the self-care safety net became
+/// a list under "When to get help" (review 30 P7: one paragraph of four urgency levels
+/// alarmed harmless cases): 1787 px measured, the heading and list's own spacing.)
+const HARMLESS_BUDGET: f64 = 1800.0;
 const ANY_BUDGET: f64 = 3000.0;
 
 /// Where the results' parts end on the page, in px from its top (after scrolling to it).
