@@ -2529,6 +2529,72 @@ fn gut_conditions_keep_their_prescribed_vitamins() {
     assert!(!none.medicine_notes.iter().any(|n| n == "gut_supplements"), "{:?}", none.medicine_notes);
 }
 
+/// Black poo is 111 or a GP the same day; with fainting or confusion, or with liver disease
+/// (varices), it is heavy bleeding until shown otherwise: 999 (NHS rectal bleeding; NHS
+/// vomiting blood; NHS cirrhosis).
+#[test]
+fn black_poo_with_fainting_or_liver_disease_is_an_emergency() {
+    let alone = run(&[("body_signs", &["black_poo"])]);
+    assert!(flagged(&alone, "black_poo") && alone.triage == TriageLevel::Urgent, "{:?}", alone.red_flags);
+    for extra in [("body_signs", &["black_poo", "fainted"][..]), ("conditions", &["liver"][..])] {
+        let mut answers = vec![("body_signs", &["black_poo"][..])];
+        answers.retain(|(q, _)| *q != extra.0);
+        answers.push(extra);
+        let a = run(&answers);
+        assert!(flagged(&a, "gut_bleed_shock") && !flagged(&a, "black_poo"), "{extra:?}: {:?}", a.red_flags);
+        assert_eq!(a.triage, TriageLevel::Emergency, "{extra:?}");
+    }
+}
+
+/// Bloody diarrhoea in a child is seen the same day; peeing much less, pallor or
+/// drowsiness after it may be haemolytic uraemic syndrome: hospital now, and potassium is
+/// never suggested while peeing much less (it may be high).
+#[test]
+fn a_child_peeing_less_after_bloody_diarrhoea_goes_to_hospital_now() {
+    let child: &[(&str, &[&str])] = &[
+        ("age", &["under_13"]),
+        ("sensation", &["aching"]),
+        ("child_pattern", &["unwell"]),
+        ("daily_life", &["vomiting_now"]),
+    ];
+    let with_signs = |signs: &'static [&'static str]| run(&[child, &[("sick_signs", signs)]].concat());
+    let blood = with_signs(&["blood"]);
+    assert!(
+        !flagged(&blood, "child_bloody_diarrhoea_kidneys") && blood.triage == TriageLevel::Urgent,
+        "{:?}",
+        blood.red_flags
+    );
+    let dry = with_signs(&["blood", "dry"]);
+    assert!(
+        flagged(&dry, "child_bloody_diarrhoea_kidneys") && dry.triage == TriageLevel::Emergency,
+        "{:?}",
+        dry.red_flags
+    );
+    assert!(dry.nutrients.iter().chain(&dry.for_clinician).all(|m| m.id != "potassium"), "{:?}", dry.nutrients);
+    let adult = run(&[("daily_life", &["vomiting_now"]), ("sick_signs", &["blood", "dry"])]);
+    assert!(!flagged(&adult, "child_bloody_diarrhoea_kidneys"), "{:?}", adult.red_flags);
+}
+
+/// Growing pains are no sign of rickets: with dark skin, vitamin D is still shown with its
+/// foods, but the pain the pattern explains asks for no test, so it stays self-care. The
+/// same aching without the pattern is a reason to test (NICE CKS vitamin D).
+#[test]
+fn pain_a_harmless_pattern_explains_asks_for_no_test() {
+    let growing: &[(&str, &[&str])] = &[
+        ("for_whom", &["someone_else"]),
+        ("age", &["under_13"]),
+        ("sensation", &["aching"]),
+        ("child_pattern", &["both_legs_evening", "fine_morning"]),
+        ("daylight", &["dark_skin"]),
+    ];
+    let a = run(growing);
+    assert_eq!(a.pattern.as_deref(), Some("growing_pains"));
+    assert!(rank(&a, "vitamin_d").is_some(), "{:?}", a.nutrients);
+    assert_eq!(a.triage, TriageLevel::SelfCare, "{:?} {:?}", a.red_flags, a.nutrients);
+    let adult = run(&[("sensation", &["aching"]), ("daylight", &["dark_skin"])]);
+    assert!(adult.triage >= TriageLevel::Routine, "{:?}", adult.nutrients);
+}
+
 #[test]
 fn a_snap_or_pop_in_the_calf_or_heel_is_same_day() {
     // NHS Achilles tendinopathy: a snapping or popping noise when the heel was hurt is an

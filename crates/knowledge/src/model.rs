@@ -224,6 +224,11 @@ pub struct Pattern {
     /// to a doctor within days or sooner, which it would contradict (review 30 R42).
     #[serde(default)]
     pub harmless: bool,
+    /// The pain or aching it describes is its own, so that pain is no telling sign of a
+    /// shortfall (growing pains are no sign of rickets): the nutrient's foods are still
+    /// shown, but no test is asked for on that sign (safety/triage-policy.md).
+    #[serde(default)]
+    pub explains_pain: bool,
     pub sources: List<Text>,
 }
 }

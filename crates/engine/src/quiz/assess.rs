@@ -143,6 +143,7 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
     let mut nutrients: Vec<NutrientMatch> = Vec::new();
     let mut for_clinician: Vec<NutrientMatch> = Vec::new();
     let mut withheld = Vec::new();
+    let pain_explained = kb.patterns.iter().any(|p| p.explains_pain && holds(&p.when, &selected));
     for n in kb.nutrients.iter() {
         let withhold = !n.withhold_when.is_empty() && holds(&n.withhold_when, &selected);
         // Shown for its blood test only, never beside a warning (safety/triage-policy.md): a
@@ -198,7 +199,10 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
             }
             // A telling sign of the shortfall (aching bones, tingling feet, pallor) is a reason
             // to test even when the cause is one the person could put right (NICE CKS vitamin D).
-            needs_a_doctor |= e.supports_only && e.weight >= 2 && e.telling_sign.get();
+            // Not pain that a harmless pattern explains (growing pains, a growing child's
+            // sports knee): the child at risk takes the daily vitamin D (NHS vitamin D), no
+            // test first (safety/triage-policy.md).
+            needs_a_doctor |= e.supports_only && e.weight >= 2 && e.telling_sign.get() && !pain_explained;
             if e.weight > 0 {
                 // Something in the answers must point here; a common sign alone never does.
                 pointed |= !e.supports_only;
