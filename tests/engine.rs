@@ -2595,6 +2595,38 @@ fn pain_a_harmless_pattern_explains_asks_for_no_test() {
     assert!(adult.triage >= TriageLevel::Routine, "{:?}", adult.nutrients);
 }
 
+/// Independent pharmacist review 35: vitamin D is never suggested on top of a prescribed
+/// high dose, and only for a blood test with a condition that raises calcium or kidney
+/// disease; calcium is not suggested with a high calcium, kidney stones or sarcoidosis;
+/// potassium is a blood test, not food, with liver disease or unknown medicines.
+#[test]
+fn nutrients_that_could_harm_are_held_back_or_left_to_a_test() {
+    let covered: (&str, &[&str]) = ("daylight", &["covered"]);
+    let high_dose = run(&[covered, ("other_medicines", &["high_dose_vitamin_d"])]);
+    assert!(rank(&high_dose, "vitamin_d").is_none() && high_dose.withheld.iter().any(|w| w == "vitamin_d"));
+    assert!(!high_dose.lifestyle.iter().any(|l| l == "vitamin_d_all_year" || l == "safe_sunlight"));
+    for condition in ["high_calcium", "kidney", "thyroid_neck"] {
+        let a = run(&[covered, ("conditions", &[condition])]);
+        let d = a.nutrients.iter().find(|m| m.id == "vitamin_d");
+        assert!(d.is_none_or(|m| m.test_only && m.foods.is_empty()), "{condition}: {d:?}");
+        assert!(
+            !a.lifestyle.iter().any(|l| l == "vitamin_d_all_year" || l == "safe_sunlight"),
+            "{condition}: {:?}",
+            a.lifestyle
+        );
+    }
+    let no_dairy: (&str, &[&str]) = ("avoid", &["dairy"]);
+    let stones = run(&[no_dairy, ("sex", &["postmenopausal"]), ("conditions", &["high_calcium"])]);
+    assert!(
+        rank(&stones, "calcium").is_none() && stones.withheld.iter().any(|w| w == "calcium"),
+        "{:?}",
+        stones.nutrients
+    );
+    let liver = run(&[("medicines", &["diuretic"]), ("conditions", &["liver"])]);
+    let k = liver.nutrients.iter().find(|m| m.id == "potassium");
+    assert!(k.is_some_and(|m| m.test_only && m.foods.is_empty()), "{k:?}");
+}
+
 #[test]
 fn a_snap_or_pop_in_the_calf_or_heel_is_same_day() {
     // NHS Achilles tendinopathy: a snapping or popping noise when the heel was hurt is an
