@@ -2005,6 +2005,24 @@ fn pregnancy_excludes_liver_and_fish_liver_oil() {
     assert!(a.supplement_cautions.iter().any(|c| c == "pregnancy_ask_midwife"));
 }
 
+/// A damaged liver handles vitamin A badly: no liver or fish liver oil with liver disease,
+/// where iron or B12 would otherwise offer them (review 35).
+#[test]
+fn liver_disease_excludes_liver_and_fish_liver_oil() {
+    let a = run(&[
+        ("conditions", &["liver"]),
+        ("diet", &["omnivore"]),
+        ("sensation", &["tingling"]),
+        ("medicines", &["metformin"]),
+    ]);
+    assert!(!foods(&a).is_empty(), "the test needs foods shown: {:?}", a.nutrients);
+    let kb = kb();
+    for f in foods(&a) {
+        let tags = tags_of(&kb, f);
+        assert!(!tags.iter().any(|t| t == "liver" || t == "fish_liver_oil"), "{} shown with liver disease", f.id);
+    }
+}
+
 #[test]
 fn medicines_that_iron_calcium_or_magnesium_block_get_a_timing_caution() {
     let a = run(&[("other_medicines", &["absorption_sensitive"])]);
