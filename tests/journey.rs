@@ -3,6 +3,8 @@
 // Native only: these use proptest and the file system, which the wasm target lacks.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use leg_pain_quiz::knowledge::KnowledgeBase;
 use leg_pain_quiz::quiz::{browser_moves, interrupting_flags, Action, Cleaned, Journey, Screen};
 use leg_pain_quiz::session::Session;
@@ -271,15 +273,7 @@ fn an_emergency_interrupt_says_lower_warnings_only_by_what_not_to_do() {
     );
     let shown = interruption(&kb, gb, &both).expect("the emergency");
     assert_eq!(shown.level, TriageLevel::Emergency);
-    for l in &shown.flags {
-        let f = kb.red_flag(&l.id).unwrap();
-        assert!(
-            f.level == TriageLevel::Emergency || f.do_not.as_ref().is_some_and(|d| *d == l.text),
-            "`{}` is said in full on the emergency interrupt: {}",
-            f.id,
-            l.text
-        );
-    }
+    common::assert_emergency_says_lower_warnings_only_by_what_not_to_do(&kb, &shown.flags, "emergency interrupt");
     assert!(shown.flags.iter().any(|l| l.id == "limb_ischaemia"), "{:?}", shown.flags);
 }
 

@@ -374,15 +374,7 @@ fn an_emergency_says_only_its_own_warnings_and_the_doctor_hears_them_all() {
     let r = report_for(&kb, &answers);
     // A lower warning is said only by what it says not to do (review 32 S2), never by its
     // level's wording.
-    for l in &r.outcome.flags {
-        let f = kb.red_flag(&l.id).unwrap();
-        assert!(
-            f.level == TriageLevel::Emergency || f.do_not.as_ref().is_some_and(|d| *d == l.text),
-            "`{}` is said in full at an emergency: {}",
-            f.id,
-            l.text
-        );
-    }
+    common::assert_emergency_says_lower_warnings_only_by_what_not_to_do(&kb, &r.outcome.flags, "results");
     assert!(r.outcome.flags.iter().any(|l| kb.red_flag(&l.id).is_some_and(|f| f.level == TriageLevel::Emergency)));
     let doctor = r.doctor_text("2026-01-01");
     for id in a.red_flags.iter() {

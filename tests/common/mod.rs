@@ -11,6 +11,28 @@ pub fn harmless() -> Answers {
 }
 
 /// The harmless answers with `changes` made.
+#[allow(dead_code)]
 pub fn with(changes: &[(&str, &[&str])]) -> Answers {
     lpq_fixtures::with(changes)
+}
+
+/// At an emergency, each warning line is the emergency's own in full, or a lower
+/// warning's `do_not` alone (review 30 P1; review 32 S2): the results and the interrupt
+/// screen hold to it alike.
+#[allow(dead_code)]
+pub fn assert_emergency_says_lower_warnings_only_by_what_not_to_do(
+    kb: &leg_pain_quiz::knowledge::KnowledgeBase,
+    flags: &[leg_pain_quiz::report::Line],
+    screen: &str,
+) {
+    use leg_pain_quiz::knowledge::TriageLevel;
+    for l in flags {
+        let f = kb.red_flag(&l.id).unwrap();
+        assert!(
+            f.level == TriageLevel::Emergency || f.do_not.as_ref().is_some_and(|d| *d == l.text),
+            "`{}` is said in full on the {screen}: {}",
+            f.id,
+            l.text
+        );
+    }
 }
