@@ -2554,7 +2554,11 @@ fn gut_conditions_keep_their_prescribed_vitamins() {
 fn black_poo_with_fainting_or_liver_disease_is_an_emergency() {
     let alone = run(&[("body_signs", &["black_poo"])]);
     assert!(flagged(&alone, "black_poo") && alone.triage == TriageLevel::Urgent, "{:?}", alone.red_flags);
-    for extra in [("body_signs", &["black_poo", "fainted"][..]), ("conditions", &["liver"][..])] {
+    for extra in [
+        ("body_signs", &["black_poo", "fainted"][..]),
+        ("body_signs", &["black_poo", "tired_pale"][..]),
+        ("conditions", &["liver"][..]),
+    ] {
         let mut answers = vec![("body_signs", &["black_poo"][..])];
         answers.retain(|(q, _)| *q != extra.0);
         answers.push(extra);
@@ -2591,6 +2595,17 @@ fn a_child_peeing_less_after_bloody_diarrhoea_goes_to_hospital_now() {
     assert!(dry.nutrients.iter().chain(&dry.for_clinician).all(|m| m.id != "potassium"), "{:?}", dry.nutrients);
     let adult = run(&[("daily_life", &["vomiting_now"]), ("sick_signs", &["blood", "dry"])]);
     assert!(!flagged(&adult, "child_bloody_diarrhoea_kidneys"), "{:?}", adult.red_flags);
+    // It shows days after the diarrhoea began, often as it settles: a child whose bug has
+    // settled is asked too (review 36 S1).
+    let settled = run(&[
+        ("age", &["under_13"]),
+        ("sensation", &["aching"]),
+        ("child_pattern", &["unwell"]),
+        ("body_signs", &["pale"]),
+        ("daily_life", &["bug_settled"]),
+        ("sick_signs", &["blood"]),
+    ]);
+    assert!(flagged(&settled, "child_bloody_diarrhoea_kidneys"), "{:?}", settled.red_flags);
 }
 
 /// Growing pains are no sign of rickets: with dark skin, vitamin D is still shown with its

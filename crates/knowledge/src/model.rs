@@ -854,6 +854,11 @@ pub struct Evidence {
     /// tingling feet). Worked out as the base is read ([`KnowledgeBase::mark`]).
     #[serde(skip)]
     pub telling_sign: Marked,
+    /// A pain sign (aching bones for vitamin D) that a harmless pattern's own pain explains
+    /// (`Pattern::explains_pain`): then it asks for no test (review 36 S6: only this sign,
+    /// never restless legs, tingling or pallor).
+    #[serde(default)]
+    pub pain_sign: bool,
 }
 }
 

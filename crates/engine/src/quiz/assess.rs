@@ -199,10 +199,12 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
             }
             // A telling sign of the shortfall (aching bones, tingling feet, pallor) is a reason
             // to test even when the cause is one the person could put right (NICE CKS vitamin D).
-            // Not pain that a harmless pattern explains (growing pains, a growing child's
+            // Not aching that a harmless pattern explains (growing pains, a growing child's
             // sports knee): the child at risk takes the daily vitamin D (NHS vitamin D), no
-            // test first (safety/triage-policy.md).
-            needs_a_doctor |= e.supports_only && e.weight >= 2 && e.telling_sign.get() && !pain_explained;
+            // test first; restless legs, tingling or pallor still ask for theirs
+            // (safety/triage-policy.md).
+            needs_a_doctor |=
+                e.supports_only && e.weight >= 2 && e.telling_sign.get() && !(pain_explained && e.pain_sign);
             if e.weight > 0 {
                 // Something in the answers must point here; a common sign alone never does.
                 pointed |= !e.supports_only;
