@@ -2660,6 +2660,30 @@ fn nutrients_that_could_harm_are_held_back_or_left_to_a_test() {
     assert!(k.is_some_and(|m| m.test_only && m.foods.is_empty()), "{k:?}");
 }
 
+/// Round 32's tuning misses, by principle: on a gliflozin, no drink staying down is A&E now
+/// whatever the sugar (MHRA); on quinine, a new fluttering heart is an emergency (its rhythm
+/// harm, above all after extra tablets, which can't be asked).
+#[test]
+fn a_gliflozin_with_no_drink_staying_down_or_quinine_with_a_racing_heart_is_an_emergency() {
+    let sick: &[(&str, &[&str])] = &[("daily_life", &["vomiting_now"]), ("sick_signs", &["no_fluids"])];
+    let gliflozin = run(&[sick, &[("medicines", &["sglt2"]), ("conditions", &["diabetes"])]].concat());
+    assert!(
+        flagged(&gliflozin, "gliflozin_no_fluids") && gliflozin.triage == TriageLevel::Emergency,
+        "{:?}",
+        gliflozin.red_flags
+    );
+    let metformin = run(&[sick, &[("medicines", &["metformin"]), ("conditions", &["diabetes"])]].concat());
+    assert!(
+        !flagged(&metformin, "gliflozin_no_fluids") && metformin.triage < TriageLevel::Emergency,
+        "{:?}",
+        metformin.red_flags
+    );
+    let quinine = run(&[("other_medicines", &["quinine"]), ("body_signs", &["heart_fluttering"])]);
+    assert!(flagged(&quinine, "quinine_heart") && quinine.triage == TriageLevel::Emergency, "{:?}", quinine.red_flags);
+    let review = run(&[("other_medicines", &["quinine"])]);
+    assert!(!flagged(&review, "quinine_heart") && review.triage == TriageLevel::Routine, "{:?}", review.red_flags);
+}
+
 #[test]
 fn a_snap_or_pop_in_the_calf_or_heel_is_same_day() {
     // NHS Achilles tendinopathy: a snapping or popping noise when the heel was hurt is an
