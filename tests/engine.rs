@@ -2684,6 +2684,28 @@ fn a_gliflozin_with_no_drink_staying_down_or_quinine_with_a_racing_heart_is_an_e
     assert!(!flagged(&review, "quinine_heart") && review.triage == TriageLevel::Routine, "{:?}", review.red_flags);
 }
 
+/// Round 33's tuning misses, by principle: over 50, a new temple headache, tender scalp or
+/// jaw pain is giant cell arteritis until shown otherwise (same day, its own first step; NHS,
+/// NICE CKS); new confusion on a salt-lowering medicine names low sodium beside sepsis.
+#[test]
+fn giant_cell_arteritis_is_same_day_and_confusion_on_a_salt_lowering_medicine_names_sodium() {
+    let gca = run(&[
+        ("age", &["over_70"]),
+        ("sensation", &["aching"]),
+        ("since", &["weeks"]),
+        ("frequency", &["constant"]),
+        ("body_signs", &["temple_headache"]),
+    ]);
+    assert!(flagged(&gca, "giant_cell_arteritis") && gca.triage == TriageLevel::Urgent, "{:?}", gca.red_flags);
+    let kb = kb();
+    let own = kb.red_flag("giant_cell_arteritis").and_then(|f| f.action.as_ref()).unwrap();
+    assert_eq!(&gca.action, own, "its own first step leads");
+    let confused = run(&[("body_signs", &["confused_drowsy"]), ("medicines", &["diuretic"])]);
+    assert!(flagged(&confused, "low_sodium_confused") && flagged(&confused, "sepsis"), "{:?}", confused.red_flags);
+    let no_medicine = run(&[("body_signs", &["confused_drowsy"])]);
+    assert!(!flagged(&no_medicine, "low_sodium_confused"), "{:?}", no_medicine.red_flags);
+}
+
 #[test]
 fn a_snap_or_pop_in_the_calf_or_heel_is_same_day() {
     // NHS Achilles tendinopathy: a snapping or popping noise when the heel was hurt is an
