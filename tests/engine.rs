@@ -2700,6 +2700,12 @@ fn giant_cell_arteritis_is_same_day_and_confusion_on_a_salt_lowering_medicine_na
     let kb = kb();
     let own = kb.red_flag("giant_cell_arteritis").and_then(|f| f.action.as_ref()).unwrap();
     assert_eq!(&gca.action, own, "its own first step leads");
+    // Beside a more pressing same-day step (a cancer team's 24-hour line now), that one
+    // leads (review 37 S1).
+    let on_chemo =
+        run(&[("age", &["over_70"]), ("body_signs", &["temple_headache", "fever"]), ("conditions", &["cancer"])]);
+    let pressing = kb.red_flag("fever_weak_immunity").and_then(|f| f.action.as_ref()).unwrap();
+    assert_eq!(&on_chemo.action, pressing, "{:?}", on_chemo.red_flags);
     let confused = run(&[("body_signs", &["confused_drowsy"]), ("medicines", &["diuretic"])]);
     assert!(flagged(&confused, "low_sodium_confused") && flagged(&confused, "sepsis"), "{:?}", confused.red_flags);
     let no_medicine = run(&[("body_signs", &["confused_drowsy"])]);
