@@ -674,7 +674,8 @@ proptest! {
     }
 
     /// Age alone never raises the triage: the same answers at any adult age get the same
-    /// level.
+    /// level. A sign asked only from an age (a new temple headache from 51: giant cell
+    /// arteritis) is an answer more, not age alone, so such pairs are left out.
     #[test]
     fn age_alone_never_raises_the_triage(picks in prop::collection::vec(any::<u16>(), 1..64), older in 0usize..2) {
         let kb = kb();
@@ -687,6 +688,9 @@ proptest! {
         answers.set("age", vec![["51_70", "over_70"][older].into()]);
         let answers = clean(&kb, &answers);
         prop_assume!(is_complete(&kb, &answers));
+        let mut same_but_age = answers.clone();
+        same_but_age.set("age", vec!["18_50".into()]);
+        prop_assume!(same_but_age == answers_young);
         let old = assess(&kb, &answers).triage;
         prop_assert!(old <= young.max(TriageLevel::Routine), "age alone raised {} to {}", young.id(), old.id());
     }
