@@ -2712,6 +2712,23 @@ fn giant_cell_arteritis_is_same_day_and_confusion_on_a_salt_lowering_medicine_na
     assert!(!flagged(&no_medicine, "low_sodium_confused"), "{:?}", no_medicine.red_flags);
 }
 
+/// Round 34's tuning miss, by principle: being sick or diarrhoea during cancer treatment is
+/// the team's 24-hour line today (NICE CG151), not a GP within days.
+#[test]
+fn sickness_during_cancer_treatment_is_the_teams_line_today() {
+    let sick = run(&[
+        ("daily_life", &["vomiting_now"]),
+        ("sick_signs", &["none"]),
+        ("other_medicines", &["immune_other"]),
+        ("conditions", &["cancer"]),
+    ]);
+    assert!(flagged(&sick, "sick_on_cancer_treatment") && sick.triage == TriageLevel::Urgent, "{:?}", sick.red_flags);
+    let kb = kb();
+    assert_eq!(Some(&sick.action), kb.red_flag("sick_on_cancer_treatment").and_then(|f| f.action.as_ref()));
+    let past = run(&[("daily_life", &["vomiting_now"]), ("sick_signs", &["none"]), ("conditions", &["cancer_past"])]);
+    assert!(!flagged(&past, "sick_on_cancer_treatment"), "{:?}", past.red_flags);
+}
+
 #[test]
 fn a_snap_or_pop_in_the_calf_or_heel_is_same_day() {
     // NHS Achilles tendinopathy: a snapping or popping noise when the heel was hurt is an
