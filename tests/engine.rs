@@ -2727,6 +2727,19 @@ fn sickness_during_cancer_treatment_is_the_teams_line_today() {
     assert_eq!(Some(&sick.action), kb.red_flag("sick_on_cancer_treatment").and_then(|f| f.action.as_ref()));
     let past = run(&[("daily_life", &["vomiting_now"]), ("sick_signs", &["none"]), ("conditions", &["cancer_past"])]);
     assert!(!flagged(&past, "sick_on_cancer_treatment"), "{:?}", past.red_flags);
+    // With no drink staying down, the line now or A&E now (review 38 F3).
+    let dry = run(&[
+        ("daily_life", &["vomiting_now"]),
+        ("sick_signs", &["no_fluids"]),
+        ("other_medicines", &["immune_other"]),
+        ("conditions", &["cancer_past"]),
+    ]);
+    assert!(
+        flagged(&dry, "sick_on_cancer_treatment_severe") && dry.triage == TriageLevel::Emergency,
+        "{:?}",
+        dry.red_flags
+    );
+    assert!(!flagged(&dry, "sick_on_cancer_treatment"), "replaced: {:?}", dry.red_flags);
 }
 
 #[test]
