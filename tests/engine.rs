@@ -2742,6 +2742,26 @@ fn sickness_during_cancer_treatment_is_the_teams_line_today() {
     assert!(!flagged(&dry, "sick_on_cancer_treatment"), "replaced: {:?}", dry.red_flags);
 }
 
+/// Round 37's tuning misses, by principle: tingling in both legs that began in the last day
+/// or two is same-day (NHS pins and needles); baclofen stopped is the prescriber today (BNF).
+#[test]
+fn round_37_sudden_tingling_and_stopped_baclofen() {
+    let tingling = run(&[("sensation", &["tingling"]), ("since", &["sudden"]), ("legs", &["feet"])]);
+    assert!(
+        flagged(&tingling, "tingling_both_legs_sudden") && tingling.triage >= TriageLevel::Urgent,
+        "{:?}",
+        tingling.red_flags
+    );
+    let weeks = run(&[("sensation", &["tingling"]), ("since", &["weeks"]), ("legs", &["feet"])]);
+    assert!(!flagged(&weeks, "tingling_both_legs_sudden"), "{:?}", weeks.red_flags);
+    let baclofen = run(&[("other_medicines", &["baclofen_stopped"])]);
+    assert!(
+        flagged(&baclofen, "baclofen_stopped") && baclofen.triage == TriageLevel::Urgent,
+        "{:?}",
+        baclofen.red_flags
+    );
+}
+
 #[test]
 fn a_snap_or_pop_in_the_calf_or_heel_is_same_day() {
     // NHS Achilles tendinopathy: a snapping or popping noise when the heel was hurt is an
