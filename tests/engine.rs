@@ -2746,11 +2746,26 @@ fn sickness_during_cancer_treatment_is_the_teams_line_today() {
 /// or two is same-day (NHS pins and needles); baclofen stopped is the prescriber today (BNF).
 #[test]
 fn round_37_sudden_tingling_and_stopped_baclofen() {
-    let tingling = run(&[("sensation", &["tingling"]), ("since", &["sudden"]), ("legs", &["feet"])]);
+    let tingling =
+        run(&[("sensation", &["tingling"]), ("since", &["sudden"]), ("legs", &["feet"]), ("frequency", &["constant"])]);
     assert!(
         flagged(&tingling, "tingling_both_legs_sudden") && tingling.triage >= TriageLevel::Urgent,
         "{:?}",
         tingling.red_flags
+    );
+    // Tingling now and then can't have begun in the last day or two (review 39).
+    let now_and_then = run(&[
+        ("sensation", &["tingling"]),
+        ("since", &["sudden"]),
+        ("legs", &["feet"]),
+        ("frequency", &["occasional"]),
+    ]);
+    assert!(!flagged(&now_and_then, "tingling_both_legs_sudden"), "{:?}", now_and_then.red_flags);
+    let fever = run(&[("other_medicines", &["baclofen_stopped"]), ("body_signs", &["fever"])]);
+    assert!(
+        flagged(&fever, "baclofen_stopped_fever") && fever.triage == TriageLevel::Emergency,
+        "{:?}",
+        fever.red_flags
     );
     let weeks = run(&[("sensation", &["tingling"]), ("since", &["weeks"]), ("legs", &["feet"])]);
     assert!(!flagged(&weeks, "tingling_both_legs_sudden"), "{:?}", weeks.red_flags);
