@@ -264,7 +264,12 @@ use std::time::Instant;
 /// on a gliflozin, quinine's heart, low sodium with confusion, sickness during cancer
 /// treatment and its emergency, sudden tingling in both legs, and baclofen stopped, each
 /// with its source and hazard row.
-const BUDGET_TOTAL_GZIP: u64 = 184 * 1024;
+///
+/// Raised by 1 KiB more, on purpose, at the end of that stop: 184.0 KiB measured (a hair
+/// over), after independent review 39 widened the two newest warnings' words (numbness,
+/// A&E if tingling spreads, a baclofen pump and alcohol, a fever with baclofen stopped).
+/// Safety text comes before the ratchet; the 130 KiB aim still needs rendering without Yew.
+const BUDGET_TOTAL_GZIP: u64 = 185 * 1024;
 const BUDGET_FIRST_SCREEN_MS: f64 = 150.0;
 const BUDGET_STEP_P95_MS: f64 = 16.0;
 const BUDGET_ASSESS_US: f64 = 50.0;
