@@ -33,7 +33,7 @@ fn all_text(r: &Report) -> Vec<String> {
             })
             .collect()
     };
-    let mut out = vec![r.outcome.heading.to_string(), r.outcome.action_said()];
+    let mut out = vec![r.outcome.heading.to_string(), common::action_said(&r.outcome)];
     out.extend(r.steps.iter().map(|s| s.to_string()));
     for s in &r.standout {
         out.push(s.label.to_string());
@@ -107,7 +107,7 @@ fn a_child_with_pains_most_nights_is_told_what_that_means_now() {
     let kb = kb();
     let r = results(&kb, &child());
     assert_eq!(r.outcome.level, TriageLevel::SelfCare);
-    let action = r.outcome.action_said().to_lowercase();
+    let action = common::action_said(&r.outcome).to_lowercase();
     assert!(!action.contains("if pain wakes them most nights"), "not “see a GP if” what she said: {action}");
     assert!(action.contains("most nights") && action.contains("appointment"), "what it means now: {action}");
     let said = all_text(&r).join("\n");
@@ -123,10 +123,13 @@ fn a_child_with_pains_most_nights_is_told_what_that_means_now() {
 fn an_adult_with_cramps_most_nights_is_not_told_to_see_a_gp_if_they_do() {
     let kb = kb();
     let r = results(&kb, &with(&[("frequency", &["most_nights"])]));
-    let action = r.outcome.action_said().to_lowercase();
+    let action = common::action_said(&r.outcome).to_lowercase();
     assert!(!action.contains("if it happens most nights"), "{action}");
     let occasional = results(&kb, &with(&[]));
-    assert!(occasional.outcome.action_said().contains("spoils your sleep"), "still said to those who didn't say it");
+    assert!(
+        common::action_said(&occasional.outcome).contains("spoils your sleep"),
+        "still said to those who didn't say it"
+    );
 }
 
 #[test]

@@ -88,7 +88,7 @@ fn pregnancy_sends_people_to_their_midwife() {
         &kb,
         &with(&[("sex", &["pregnant"]), ("pregnancy_signs", &["none"]), ("frequency", &["most_nights"])]),
     );
-    assert!(r.outcome.action_said().to_lowercase().contains("midwife"), "{}", r.outcome.action_said());
+    assert!(common::action_said(&r.outcome).to_lowercase().contains("midwife"), "{}", common::action_said(&r.outcome));
 }
 
 /// A shortfall the person can put right alone (pregnancy's cramps with little dairy) brings
@@ -126,7 +126,7 @@ fn a_childs_growing_pains_are_self_care_in_words_for_a_parent() {
     ]);
     let r = report_for(&kb, &child);
     assert_eq!(r.outcome.level, TriageLevel::SelfCare);
-    let action = r.outcome.action_said().to_lowercase();
+    let action = common::action_said(&r.outcome).to_lowercase();
     assert!(["children", "limp", "fever"].iter().all(|w| action.contains(w)), "{action}");
     let adult = report_for(&kb, &harmless());
     assert!(!adult.outcome.action.contains("children"), "adults keep their own words");

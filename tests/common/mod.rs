@@ -36,3 +36,14 @@ pub fn assert_emergency_says_lower_warnings_only_by_what_not_to_do(
         );
     }
 }
+
+/// An outcome's action and its safety net as one text, in reading order.
+#[allow(dead_code)]
+pub fn action_said(o: &leg_pain_quiz::report::Outcome) -> String {
+    let mut s = o.action.to_string();
+    for l in &o.safety_net {
+        s.push(' ');
+        s.push_str(l);
+    }
+    s
+}

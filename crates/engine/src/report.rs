@@ -111,18 +111,6 @@ pub struct Outcome {
     pub while_waiting: Vec<Text>,
 }
 
-impl Outcome {
-    /// The action and its safety net as one text, in reading order.
-    pub fn action_said(&self) -> String {
-        let mut s = self.action.to_string();
-        for l in &self.safety_net {
-            s.push(' ');
-            s.push_str(l);
-        }
-        s
-    }
-}
-
 /// A nutrient that stands out: one line on the first screen, which opens to why and the
 /// foods for this person's diet.
 #[derive(Clone, Debug, PartialEq)]
@@ -281,8 +269,8 @@ pub fn outcome(
         };
         lines.push(marked(Mark::Flag, &f.id, &f.title, numbers(kb, &text, region)));
     }
-    for f in flags {
-        if let (true, true, Some(dont)) = (emergency, f.level < level, &f.do_not) {
+    for f in flags.iter().filter(|f| emergency && f.level < level) {
+        if let Some(dont) = &f.do_not {
             lines.push(marked(Mark::Flag, &f.id, &f.title, numbers(kb, dont, region)));
         }
     }
