@@ -2777,6 +2777,21 @@ fn round_37_sudden_tingling_and_stopped_baclofen() {
     );
 }
 
+/// Round 39's tuning miss, by principle: sight suddenly lost in an eye, even for minutes, is
+/// a stroke sign (NHS stroke) and, with giant cell arteritis's signs, sight at risk (NHS:
+/// A&E or 999): an emergency, above the same-day temple-headache warning.
+#[test]
+fn sight_suddenly_lost_with_a_temple_headache_is_an_emergency() {
+    let headache = run(&[("age", &["over_70"]), ("body_signs", &["temple_headache"])]);
+    assert!(
+        flagged(&headache, "giant_cell_arteritis") && headache.triage == TriageLevel::Urgent,
+        "{:?}",
+        headache.red_flags
+    );
+    let sight = run(&[("age", &["over_70"]), ("body_signs", &["temple_headache", "stroke_signs"])]);
+    assert!(flagged(&sight, "stroke") && sight.triage == TriageLevel::Emergency, "{:?}", sight.red_flags);
+}
+
 #[test]
 fn a_snap_or_pop_in_the_calf_or_heel_is_same_day() {
     // NHS Achilles tendinopathy: a snapping or popping noise when the heel was hurt is an
