@@ -6,7 +6,8 @@
 
 use leg_pain_quiz::knowledge::{KnowledgeBase, Strength, TriageLevel};
 use leg_pain_quiz::quiz::{
-    assess, interrupting_flags, is_complete, select, visible_questions, Answers, Assessment, Cleaned, FoodSuggestion,
+    assess, interrupting_flags, is_complete, next_steps, select, visible_questions, Answers, Assessment, Cleaned,
+    FoodSuggestion,
 };
 
 mod common;
@@ -1907,8 +1908,21 @@ fn kidney_disease_withholds_potassium_magnesium_and_calcium_and_leaves_out_high_
     assert!(a.withheld.iter().any(|w| w == "potassium") && a.withheld.iter().any(|w| w == "magnesium"));
     // No dairy eaten, yet no calcium ideas: the kidney team sets calcium with phosphate (NICE NG203).
     assert!(rank(&a, "calcium").is_none() && a.withheld.iter().any(|w| w == "calcium"), "{:?}", a.nutrients);
+    // Iron, the one nutrient left, is for its blood test only: the kidney team gives it and
+    // sets the diet (NICE NG203; review 40 R93), so no food at all, high-potassium or not.
+    let iron = a.nutrients.iter().find(|m| m.id == "iron").expect("iron for its blood test");
+    assert!(iron.test_only, "{iron:?}");
+    assert!(a.nutrients.iter().all(|m| m.foods.is_empty()), "{:?}", a.nutrients);
+    // The B12 a vegan with kidney disease is shown still leaves high-potassium foods out.
+    let b12 = run(&[
+        ("conditions", &["kidney"]),
+        ("diet", &["vegan"]),
+        ("diet_since", &["longer"]),
+        ("eats", &["beans", "fruit_veg"]),
+        ("sensation", &["tingling"]),
+    ]);
     let kb = kb();
-    for f in foods(&a) {
+    for f in foods(&b12) {
         assert!(!tags_of(&kb, f).iter().any(|t| t == "high_potassium"), "{} shown with kidney disease", f.id);
     }
 }
@@ -2790,6 +2804,73 @@ fn sight_suddenly_lost_with_a_temple_headache_is_an_emergency() {
     );
     let sight = run(&[("age", &["over_70"]), ("body_signs", &["temple_headache", "stroke_signs"])]);
     assert!(flagged(&sight, "stroke") && sight.triage == TriageLevel::Emergency, "{:?}", sight.red_flags);
+}
+
+/// Review 40: care at home with its own timescale ("rest it, ice, a GP in 2 weeks") is not
+/// offered beside a same-day or emergency warning, which it would contradict.
+#[test]
+fn home_care_with_its_own_timescale_gives_way_to_a_same_day_warning() {
+    let spot = &[("sensation", &["pain"][..]), ("since", &["sudden"]), ("frequency", &["once"])];
+    let alone = run(spot);
+    assert!(alone.other_causes.iter().any(|c| c == "new_spot_pain"), "{:?}", alone.other_causes);
+    let mut with_fever = spot.to_vec();
+    with_fever.push(("body_signs", &["fever"]));
+    let warned = run(&with_fever);
+    assert!(warned.triage >= TriageLevel::Urgent, "{:?}", warned.red_flags);
+    assert!(!warned.other_causes.iter().any(|c| c == "new_spot_pain"), "{:?}", warned.other_causes);
+}
+
+/// Review 40 P5: the outcome promises steps below, so a harmless child's growing pains get
+/// one even though the pattern's "tonight" says the same.
+#[test]
+fn growing_pains_still_have_a_step_below_the_outcome() {
+    let kb = kb();
+    let a = run(&[
+        ("age", &["under_13"]),
+        ("sensation", &["aching"]),
+        ("child_pattern", &["both_legs_evening", "fine_morning"]),
+        ("frequency", &["weekly"]),
+    ]);
+    assert_eq!(a.pattern.as_deref(), Some("growing_pains"), "{:?}", a.red_flags);
+    assert!(!next_steps(&kb, &a).is_empty(), "no step below the outcome");
+}
+
+/// Review 40 R92 and R93: with kidney disease, fluids follow the kidney team's limit, and
+/// iron is shown for its blood test only (the kidney team gives it and sets the diet).
+#[test]
+fn kidney_disease_keeps_to_the_teams_fluids_and_shows_iron_for_its_test() {
+    let a = run(&[
+        ("conditions", &["kidney"]),
+        ("daily_life", &["little_fluid"]),
+        ("sensation", &["urge_to_move"]),
+        ("rls_pattern", &["evening_worse", "sleep_spoiled"]),
+        ("sex", &["heavy_periods"]),
+    ]);
+    assert!(!a.lifestyle.iter().any(|t| t == "drink_through_day"), "{:?}", a.lifestyle);
+    assert!(a.lifestyle.iter().any(|t| t == "fluid_limit"), "{:?}", a.lifestyle);
+    let iron = a.nutrients.iter().find(|m| m.id == "iron").expect("iron for its blood test");
+    assert!(iron.test_only && iron.foods.is_empty(), "{iron:?}");
+    let well = run(&[("daily_life", &["little_fluid"]), ("sensation", &["cramp"])]);
+    assert!(well.lifestyle.iter().any(|t| t == "drink_through_day"), "{:?}", well.lifestyle);
+}
+
+/// Review 40 R43: a vegan mother who is pregnant or has just had a baby, with no B12-fortified
+/// foods, is told her baby's B12 is hers.
+#[test]
+fn a_vegan_mother_without_b12_hears_about_her_babys_b12() {
+    let mother = |eats: &'static [&'static str]| {
+        run(&[
+            ("sex", &["postpartum"]),
+            ("pregnancy_signs", &["none"]),
+            ("diet", &["vegan"]),
+            ("diet_since", &["longer"]),
+            ("eats", eats),
+        ])
+    };
+    let a = mother(&["beans", "fruit_veg"]);
+    assert!(a.lifestyle.iter().any(|t| t == "vegan_baby_b12"), "{:?}", a.lifestyle);
+    let fortified = mother(&["beans", "b12_fortified"]);
+    assert!(!fortified.lifestyle.iter().any(|t| t == "vegan_baby_b12"), "{:?}", fortified.lifestyle);
 }
 
 #[test]

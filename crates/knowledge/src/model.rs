@@ -977,6 +977,11 @@ pub struct Advice {
     /// warning, where it would read as a treatment for the leg.
     #[serde(default)]
     pub supplement: bool,
+    /// Care at home with its own timescale ("see a GP if not better in 2 weeks", "rest it
+    /// and use ice"): not shown beside a same-day or emergency warning, which it would
+    /// contradict (review 40 P2).
+    #[serde(default)]
+    pub home_care: bool,
     /// Warnings (red flag ids) beside which it is not shown: advice one of them
     /// contradicts (rubbing a cramp beside a possible clot's "don't massage the leg").
     #[serde(default)]

@@ -260,7 +260,8 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
     let mut advice: [Vec<&Advice>; 4] = Default::default();
     // Beside a same-day or emergency warning no tip names a supplement (vitamin D drops read
     // as a treatment for the leg), nor beside a nutrient named for the clinician (none before
-    // its blood test): the warning comes first.
+    // its blood test), and no care at home with its own timescale is offered: the warning
+    // comes first.
     let no_supplement = warning || !for_clinician.is_empty();
     // Advice for a nutrient shows only with it, so beside a same-day or emergency warning
     // only what the answers alone call for is said (what not to take with kidney disease).
@@ -269,7 +270,8 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
             let for_nutrient =
                 a.nutrients.is_empty() || a.nutrients.iter().any(|n| nutrients.iter().any(|m| m.id == *n));
             let contradicted = a.not_beside.iter().any(|id| flags.iter().any(|f| f.id == *id));
-            if for_nutrient && !(a.supplement && no_supplement) && !contradicted && holds(&a.when, &selected) {
+            let unsaid = (a.supplement && no_supplement) || (a.home_care && warning) || contradicted;
+            if for_nutrient && !unsaid && holds(&a.when, &selected) {
                 tested.extend(a.tests.iter());
                 out.push(a);
             }

@@ -31,8 +31,8 @@ pub fn next_steps<'kb>(kb: &'kb KnowledgeBase, a: &Assessment) -> Vec<NextStep<'
     let medicine = with_action(&kb.medicine_notes, &a.medicine_notes);
     // What the recognised pattern's step for tonight already says is not said twice.
     let said = a.pattern.as_deref().and_then(|id| kb.pattern(id)).map_or(&[][..], |p| &p.replaces[..]);
-    let tips: Vec<&Advice> =
-        with_action(&kb.lifestyle, &a.lifestyle).into_iter().filter(|t| !said.contains(&t.id)).collect();
+    let all_tips = with_action(&kb.lifestyle, &a.lifestyle);
+    let tips: Vec<&Advice> = all_tips.iter().copied().filter(|t| !said.contains(&t.id)).collect();
 
     // One blood-test step: the tests a medicine note asks for (a water tablet: potassium
     // and magnesium) come first in it, rather than as a second step of their own.
@@ -74,6 +74,11 @@ pub fn next_steps<'kb>(kb: &'kb KnowledgeBase, a: &Assessment) -> Vec<NextStep<'
         steps.push(f);
     }
     steps.extend(tips.iter().skip(1).map(|t| NextStep::Advice(t)));
+    // The outcome promises steps below: with nothing else to do, what the pattern's
+    // "tonight" says is the step, said twice rather than not at all (review 40 P5).
+    if steps.is_empty() {
+        steps.extend(all_tips.iter().map(|t| NextStep::Advice(t)));
+    }
     steps.truncate(MAX_STEPS);
     steps
 }
