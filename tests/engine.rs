@@ -2873,6 +2873,25 @@ fn a_vegan_mother_without_b12_hears_about_her_babys_b12() {
     assert!(!fortified.lifestyle.iter().any(|t| t == "vegan_baby_b12"), "{:?}", fortified.lifestyle);
 }
 
+/// Round 40's tuning misses, by principle: a new fluttering heart with getting out of breath
+/// on easy things is a doctor today (NHS palpitations); with kidney disease it is an
+/// emergency, as potassium may be dangerously high (Kidney Research UK).
+#[test]
+fn a_fluttering_heart_with_breathlessness_is_same_day_and_with_kidney_disease_an_emergency() {
+    let alone = run(&[("body_signs", &["heart_fluttering"])]);
+    assert_eq!(alone.triage, TriageLevel::Soon, "{:?}", alone.red_flags);
+    let breathless = run(&[("body_signs", &["heart_fluttering", "tired_pale"])]);
+    assert!(
+        flagged(&breathless, "palpitations_breathless") && breathless.triage == TriageLevel::Urgent,
+        "{:?}",
+        breathless.red_flags
+    );
+    assert!(!flagged(&breathless, "new_palpitations"), "replaced: {:?}", breathless.red_flags);
+    let kidney = run(&[("body_signs", &["heart_fluttering", "tired_pale"]), ("conditions", &["kidney"])]);
+    assert!(flagged(&kidney, "kidney_heart") && kidney.triage == TriageLevel::Emergency, "{:?}", kidney.red_flags);
+    assert!(rank(&kidney, "potassium").is_none(), "{:?}", kidney.nutrients);
+}
+
 #[test]
 fn a_snap_or_pop_in_the_calf_or_heel_is_same_day() {
     // NHS Achilles tendinopathy: a snapping or popping noise when the heel was hurt is an
