@@ -269,7 +269,15 @@ use std::time::Instant;
 /// over), after independent review 39 widened the two newest warnings' words (numbness,
 /// A&E if tingling spreads, a baclofen pump and alcohol, a fever with baclofen stopped).
 /// Safety text comes before the ratchet; the 130 KiB aim still needs rendering without Yew.
-const BUDGET_TOTAL_GZIP: u64 = 185 * 1024;
+///
+/// Raised by 1 KiB more, on purpose, with the thirty-ninth and fortieth writers' rounds and
+/// independent review 40: 185.2 KiB measured. What came in is clinical content with its
+/// sources and hazard rows: sight suddenly lost among the stroke signs, a fluttering heart
+/// with breathlessness (same day; with kidney disease an emergency), the kidney team's fluid
+/// limit, a vegan mother's baby's B12, water for muscle breakdown, first aid for a snake bite
+/// and a sickle crisis, a fuller safety net for growing pains, and the engine's rule that
+/// home care with its own timescale gives way to a same-day warning (a few bytes of wasm).
+const BUDGET_TOTAL_GZIP: u64 = 186 * 1024;
 const BUDGET_FIRST_SCREEN_MS: f64 = 150.0;
 const BUDGET_STEP_P95_MS: f64 = 16.0;
 const BUDGET_ASSESS_US: f64 = 50.0;
