@@ -2893,6 +2893,35 @@ fn a_fluttering_heart_with_breathlessness_is_same_day_and_with_kidney_disease_an
     assert!(rank(&kidney, "potassium").is_none(), "{:?}", kidney.nutrients);
 }
 
+/// Round 42's tuning miss, by principle: eating very little or being sick on purpose is a GP
+/// within days (NICE NG69); with a fluttering heart, fainting or weakness a blood test and
+/// heart trace the same day (RCPsych MEED); with new swelling too, refeeding syndrome, A&E now.
+#[test]
+fn eating_very_little_is_a_gp_within_days_and_with_a_fluttering_heart_same_day() {
+    let alone = run(&[("daily_life", &["eating_little"]), ("sensation", &["cramp"])]);
+    assert!(flagged(&alone, "eating_little") && alone.triage == TriageLevel::Soon, "{:?}", alone.red_flags);
+    assert!(alone.nutrients.iter().all(|m| m.foods.is_empty()), "no food ideas: {:?}", alone.nutrients);
+    let heart = run(&[("daily_life", &["eating_little"]), ("body_signs", &["heart_fluttering"])]);
+    assert!(flagged(&heart, "eating_little_heart") && heart.triage == TriageLevel::Urgent, "{:?}", heart.red_flags);
+    assert!(heart.action.contains("now"), "{}", heart.action);
+    assert!(!flagged(&heart, "eating_little"), "replaced: {:?}", heart.red_flags);
+    let swelling = &[
+        ("daily_life", &["eating_little"][..]),
+        ("body_signs", &["heart_fluttering"]),
+        ("leg_signs", &["both_ankles_swollen"]),
+        ("sign_since", &["recent"]),
+    ];
+    let refeeding = run(swelling);
+    assert!(
+        flagged(&refeeding, "eating_little_refeeding") && refeeding.triage == TriageLevel::Emergency,
+        "{:?}",
+        refeeding.red_flags
+    );
+    let mut old_swelling = swelling.to_vec();
+    old_swelling[3] = ("sign_since", &["stable"]);
+    assert!(!flagged(&run(&old_swelling), "eating_little_refeeding"), "swelling unchanged for months");
+}
+
 #[test]
 fn a_snap_or_pop_in_the_calf_or_heel_is_same_day() {
     // NHS Achilles tendinopathy: a snapping or popping noise when the heel was hurt is an
