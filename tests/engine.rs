@@ -668,7 +668,8 @@ fn a_fluttering_heart_is_same_day_only_with_a_cause_of_low_or_high_potassium() {
 
 #[test]
 fn the_painkiller_caution_shows_only_to_those_ibuprofen_can_harm() {
-    let noted = |a: &Assessment| a.medicine_notes.iter().any(|n| n == "nsaid_caution");
+    // In pregnancy it is its own, firmer note (none unless prescribed; review 42 P5).
+    let noted = |a: &Assessment| a.medicine_notes.iter().any(|n| n == "nsaid_caution" || n == "nsaid_pregnancy");
     let at_risk: [&[(&str, &[&str])]; 5] = [
         &[("sex", &["pregnant"]), ("pregnancy_signs", &["none"])],
         &[("conditions", &["kidney"])],
@@ -2920,6 +2921,25 @@ fn eating_very_little_is_a_gp_within_days_and_with_a_fluttering_heart_same_day()
     let mut old_swelling = swelling.to_vec();
     old_swelling[3] = ("sign_since", &["stable"]);
     assert!(!flagged(&run(&old_swelling), "eating_little_refeeding"), "swelling unchanged for months");
+}
+
+/// Review 42 R24: great thirst and peeing a lot with cancer is high calcium as well as sugar,
+/// tested the same day, with no calcium or vitamin D before it (Macmillan hypercalcaemia).
+#[test]
+fn great_thirst_with_cancer_is_a_same_day_calcium_test() {
+    let a = run(&[("age", &["51_70"]), ("body_signs", &["thirsty_peeing"]), ("conditions", &["cancer_past"])]);
+    assert!(flagged(&a, "high_calcium_thirst") && a.triage == TriageLevel::Urgent, "{:?}", a.red_flags);
+    let plain = run(&[("age", &["51_70"]), ("body_signs", &["thirsty_peeing"])]);
+    assert!(!flagged(&plain, "high_calcium_thirst"), "{:?}", plain.red_flags);
+}
+
+/// Review 42 R94: a fever after a long journey asks about malaria, the same day (NHS malaria).
+#[test]
+fn a_fever_after_a_long_journey_asks_about_malaria() {
+    let a = run(&[("body_signs", &["fever"]), ("circumstances", &["long_journey"])]);
+    assert!(flagged(&a, "fever_after_travel") && a.triage >= TriageLevel::Urgent, "{:?}", a.red_flags);
+    let home = run(&[("body_signs", &["fever"])]);
+    assert!(!flagged(&home, "fever_after_travel"), "{:?}", home.red_flags);
 }
 
 #[test]

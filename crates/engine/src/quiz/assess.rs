@@ -285,9 +285,16 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
     }
     // No two parts of the results disagree about tests: a note saying none is needed
     // gives way when one is suggested.
-    let [lifestyle, other_causes, medicine_notes, supplement_cautions] = advice.map(|list| {
+    let [mut lifestyle, mut other_causes, medicine_notes, supplement_cautions] = advice.map(|list| {
         list.into_iter().filter(|a| !a.no_tests || lab_tests.is_empty()).map(|a| a.id.clone()).collect::<Vec<Text>>()
     });
+    // At an emergency, tips for everyday life and gentler explanations would sit between
+    // the person and the call, and a gentler cause can falsely reassure (review 42 P1, P2).
+    // What to tell the crew about a medicine, and what a supplement could harm, stay.
+    if triage == TriageLevel::Emergency {
+        lifestyle.clear();
+        other_causes.clear();
+    }
     let flag_led = triage == TriageLevel::Routine && flags.iter().any(|f| f.level == TriageLevel::Routine);
     let mut red_flags = Vec::new();
     for f in &flags {
