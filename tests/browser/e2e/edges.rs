@@ -501,9 +501,12 @@ pub fn the_widget_moves_only_on_its_own_history_entries() {
     b.run("window.pops = 0; history.pushState({ route: 'settings' }, '', '?route=settings'); history.back(); return true;");
     b.wait_until(&pops(1), "the host's route Back");
     assert_eq!(on(&b), "q:cramp_pattern", "the host's own Back doesn't move the quiz");
-    // And the quiz carries on, its own Back still working.
+    // And the quiz carries on, its own Back still working. The new screen's entry is added
+    // once it is painted (a frame after), so Back waits for it as a person's finger would.
+    b.run("window.entryBefore = JSON.stringify(history.state); return true;");
     b.answer(0, "cramp_pattern", &["short"]);
     b.wait_for(0, "[data-question=\"leg_signs\"]");
+    b.wait_until("return JSON.stringify(history.state) !== window.entryBefore || null;", "the widget's history entry");
     b.client.back().unwrap();
     expect_screen(&b, 0, "q:cramp_pattern", "Back after the host's entries");
     messages(&b);
