@@ -2933,11 +2933,15 @@ fn great_thirst_with_cancer_is_a_same_day_calcium_test() {
     assert!(!flagged(&plain, "high_calcium_thirst"), "{:?}", plain.red_flags);
 }
 
-/// Review 42 R94: a fever after a long journey asks about malaria, the same day (NHS malaria).
+/// Review 42 R94 and review 43 S1: a fever where there is malaria, or after a trip there in
+/// the last year, asks for a malaria test the same day (NHS malaria).
 #[test]
 fn a_fever_after_a_long_journey_asks_about_malaria() {
-    let a = run(&[("body_signs", &["fever"]), ("circumstances", &["long_journey"])]);
+    let a = run(&[("body_signs", &["fever"]), ("circumstances", &["malaria_area"])]);
     assert!(flagged(&a, "fever_after_travel") && a.triage >= TriageLevel::Urgent, "{:?}", a.red_flags);
+    // The clot question's long journey is not a trip to malaria (review 43 S1).
+    let journey = run(&[("body_signs", &["fever"]), ("circumstances", &["long_journey"])]);
+    assert!(!flagged(&journey, "fever_after_travel"), "{:?}", journey.red_flags);
     let home = run(&[("body_signs", &["fever"])]);
     assert!(!flagged(&home, "fever_after_travel"), "{:?}", home.red_flags);
 }
