@@ -283,8 +283,12 @@ use std::time::Instant;
 /// day with a fluttering heart; refeeding syndrome A&E now), very cold hands and feet with
 /// a fever asked up to 50, high calcium with cancer, malaria after a journey, stress
 /// fractures, the cancer team's line during treatment, painkillers in pregnancy, and an
-/// emergency that drops everyday tips (a few bytes of wasm).
-const BUDGET_TOTAL_GZIP: u64 = 187 * 1024;
+/// emergency that drops everyday tips (a few bytes of wasm). Then 1 KiB more, on purpose,
+/// for independent review 43 (187.1 KiB measured after shortening three source titles and
+/// one warning): malaria asked on its own, with its warning and examples, the eating and
+/// potassium links, and firmer B12, exercise-water and cancer-treatment wording, each in
+/// three languages.
+const BUDGET_TOTAL_GZIP: u64 = 188 * 1024;
 const BUDGET_FIRST_SCREEN_MS: f64 = 150.0;
 const BUDGET_STEP_P95_MS: f64 = 16.0;
 const BUDGET_ASSESS_US: f64 = 50.0;
