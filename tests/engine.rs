@@ -2946,6 +2946,35 @@ fn a_fever_after_a_long_journey_asks_about_malaria() {
     assert!(!flagged(&home, "fever_after_travel"), "{:?}", home.red_flags);
 }
 
+/// Round 44's tuning misses, by principle: a sickle cell crisis the usual painkillers at home
+/// aren't easing is hospital now (NICE CG143), and a long lie with a leg that can't take
+/// weight is 999 (AACE falls advice); each alone stays the same day.
+#[test]
+fn a_sickle_crisis_home_painkillers_dont_ease_and_a_long_lie_that_cant_bear_weight_are_emergencies() {
+    let sickle = |now: &'static str| {
+        run(&[("sensation", &["pain"]), ("conditions", &["sickle_cell"]), ("sickle_pain_now", &[now])])
+    };
+    let crisis = sickle("crisis");
+    assert_eq!(crisis.triage, TriageLevel::Urgent, "{:?}", crisis.red_flags);
+    let uncontrolled = sickle("crisis_uncontrolled");
+    assert!(
+        flagged(&uncontrolled, "sickle_crisis_uncontrolled") && uncontrolled.triage == TriageLevel::Emergency,
+        "{:?}",
+        uncontrolled.red_flags
+    );
+    assert!(uncontrolled.action.contains("{ed} now"), "{}", uncontrolled.action);
+    let fall = |signs: &'static [&'static str]| {
+        run(&[("sensation", &["pain"]), ("circumstances", &["leg_injury"]), ("injury_signs", signs)])
+    };
+    assert!(fall(&["long_lie"]).triage < TriageLevel::Emergency, "a long lie alone is same day");
+    let both = fall(&["cant_bear_weight", "long_lie"]);
+    assert!(
+        flagged(&both, "long_lie_cant_bear_weight") && both.triage == TriageLevel::Emergency,
+        "{:?}",
+        both.red_flags
+    );
+}
+
 #[test]
 fn a_snap_or_pop_in_the_calf_or_heel_is_same_day() {
     // NHS Achilles tendinopathy: a snapping or popping noise when the heel was hurt is an
