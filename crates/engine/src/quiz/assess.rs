@@ -265,7 +265,15 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
     let no_supplement = warning || !for_clinician.is_empty();
     // Advice for a nutrient shows only with it, so beside a same-day or emergency warning
     // only what the answers alone call for is said (what not to take with kidney disease).
-    for (out, (_, list)) in advice.iter_mut().zip(kb.advice_lists()) {
+    // At an emergency, tips for everyday life and gentler explanations would sit between
+    // the person and the call, and a gentler cause can falsely reassure (review 42 P1, P2):
+    // they aren't weighed at all. What to tell the crew about a medicine, and what a
+    // supplement could harm, stay.
+    let emergency = triage == TriageLevel::Emergency;
+    for (out, (name, list)) in advice.iter_mut().zip(kb.advice_lists()) {
+        if emergency && (name == "lifestyle" || name == "other_causes") {
+            continue;
+        }
         for a in list.iter() {
             let for_nutrient =
                 a.nutrients.is_empty() || a.nutrients.iter().any(|n| nutrients.iter().any(|m| m.id == *n));
@@ -285,16 +293,9 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
     }
     // No two parts of the results disagree about tests: a note saying none is needed
     // gives way when one is suggested.
-    let [mut lifestyle, mut other_causes, medicine_notes, supplement_cautions] = advice.map(|list| {
+    let [lifestyle, other_causes, medicine_notes, supplement_cautions] = advice.map(|list| {
         list.into_iter().filter(|a| !a.no_tests || lab_tests.is_empty()).map(|a| a.id.clone()).collect::<Vec<Text>>()
     });
-    // At an emergency, tips for everyday life and gentler explanations would sit between
-    // the person and the call, and a gentler cause can falsely reassure (review 42 P1, P2).
-    // What to tell the crew about a medicine, and what a supplement could harm, stay.
-    if triage == TriageLevel::Emergency {
-        lifestyle.clear();
-        other_causes.clear();
-    }
     let flag_led = triage == TriageLevel::Routine && flags.iter().any(|f| f.level == TriageLevel::Routine);
     let mut red_flags = Vec::new();
     for f in &flags {
