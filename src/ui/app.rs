@@ -81,6 +81,8 @@ pub enum AppMsg {
     Popped(Option<u32>),
     /// Another tab saved (`Some`) or erased (`None`) the session under this key.
     OtherTab(Option<Session>),
+    /// Save the answers now: once the screen they changed is painted, or as the page goes.
+    Save,
 }
 
 /// A report and what it was worked out for.
@@ -110,6 +112,8 @@ pub struct App {
     entry: u32,
     /// A failed save was reported; said once, not on every answer.
     told_save_failed: bool,
+    /// A change waits to be saved, once the screen it made is painted (`AppMsg::Save`).
+    save_queued: bool,
     /// The screen when last rendered, and the part of the quiz last told to the host.
     shown: Option<Screen>,
     last_part: Option<u32>,
@@ -177,6 +181,7 @@ impl Component for App {
             link_over,
             entry: if props.history { platform::history_place(&props.link_param).unwrap_or(0) } else { 0 },
             told_save_failed: false,
+            save_queued: false,
             shown: None,
             last_part: None,
             popped: false,
@@ -207,6 +212,17 @@ impl Component for App {
             _ => add_entry(&ctx.props().link_param, &self.pending_entry),
         }
         match msg {
+            // Saving takes a few milliseconds the person would otherwise wait for (the
+            // answers are read back to check they were kept): it is done once the screen is
+            // painted, or at once if the page is going. Only its notices render.
+            AppMsg::Save => {
+                if !std::mem::take(&mut self.save_queued) {
+                    return false;
+                }
+                if !self.save(store) {
+                    return false;
+                }
+            }
             AppMsg::Ui(Msg::Erase) => {
                 self.state.apply(Msg::Erase);
                 let erased = store.erase();
@@ -257,7 +273,10 @@ impl Component for App {
                 self.state.apply(Msg::Storage(notice, Some(Box::new(journey))));
             }
         }
-        self.save(store);
+        if !std::mem::replace(&mut self.save_queued, true) {
+            let link = ctx.link().clone();
+            platform::after_paint(&ctx.props().painted, Box::new(move || link.send_message(AppMsg::Save)));
+        }
         self.report = self.report.take().filter(|r| r.words == (self.state.kb, self.state.doctor_english));
         self.refresh_report();
         if let Some(shown) = self.shown.as_ref().filter(|shown| **shown != self.state.journey.screen) {
@@ -430,6 +449,9 @@ impl Component for App {
 
     fn destroy(&mut self, ctx: &Context<Self>) {
         add_entry(&ctx.props().link_param, &self.pending_entry);
+        if std::mem::take(&mut self.save_queued) {
+            self.save(&ctx.props().store);
+        }
     }
 }
 
@@ -444,18 +466,19 @@ impl App {
     /// Saves the journey: a fresh start leaves nothing on the device; a failure is told
     /// once; a newer session from another tab is taken, not written over; answers opened
     /// from a link wait until one is changed, and while another session is saved here,
-    /// until the person chooses between them.
-    fn save(&mut self, store: &SessionStore) {
+    /// until the person chooses between them. Whether the screen changed (a notice, or
+    /// the other tab's answers).
+    fn save(&mut self, store: &SessionStore) -> bool {
         let (kb, journey) = (self.state.kb, &self.state.journey);
         if self.link_over.is_some() {
-            return;
+            return false;
         }
         if *journey == Journey::new() {
             store.erase();
-            return;
+            return false;
         }
         if self.from_link.as_ref() == Some(&journey.answers) {
-            return;
+            return false;
         }
         self.from_link = None;
         match store.save(&kb, journey, self.state.keep_sensitive) {
@@ -463,13 +486,16 @@ impl App {
             Err(SaveProblem::Failed) => {
                 if !std::mem::replace(&mut self.told_save_failed, true) {
                     self.state.apply(Msg::Storage(Notice::SaveFailed, None));
+                    return true;
                 }
             }
             Err(SaveProblem::Newer(session)) => {
                 store.adopt(&session);
                 self.state.apply(Msg::Storage(Notice::OtherTab, Some(Box::new(session.resume(&kb)))));
+                return true;
             }
         }
+        false
     }
 
     /// Ticks the chosen answers on the page just shown again. Its inputs are the last
@@ -543,6 +569,9 @@ impl App {
                 }
             }
         }));
+        // A change not yet saved is saved as the page goes (closed, reloaded, left).
+        let link_too = ctx.link().clone();
+        listeners.push(EventListener::new(&window, "pagehide", move |_| link_too.send_message(AppMsg::Save)));
         if props.history {
             let (link, name) = (ctx.link().clone(), props.link_param.clone());
             listeners.push(EventListener::new(&window, "popstate", move |_| {
