@@ -547,6 +547,34 @@ fn pallor_beside_a_warning_names_iron_from_any_cause_but_tetany_needs_a_lasting_
     assert!(!spasms.for_clinician.iter().any(|m| m.id == "calcium"), "{:?}", spasms.for_clinician);
 }
 
+/// Low vitamin D lowers the blood's calcium, so tetany is its own sign: a breastfed baby
+/// with no drops, dark skin and little daylight, who had spasms and a fit, has vitamin D
+/// named for the hospital, with no foods (round 45's tuning miss; NHS rickets). Calcium
+/// isn't named from the diet, and nothing is named without a cause.
+#[test]
+fn a_babys_tetany_names_vitamin_d_for_the_clinician_from_little_daylight() {
+    let baby = |daylight: &'static [&'static str]| {
+        run(&[
+            ("for_whom", &["someone_else"]),
+            ("age", &["under_3"]),
+            ("sensation", &["not_sure"]),
+            ("child_pattern", &["none"]),
+            ("body_signs", &["fit_breathing_pain", "mouth_tingling"]),
+            ("since", &["sudden"]),
+            ("frequency", &["once"]),
+            ("eats", &["none"]),
+            ("daylight", daylight),
+        ])
+    };
+    let indoors = baby(&["little", "dark_skin"]);
+    assert!(flagged(&indoors, "low_calcium") && indoors.triage == TriageLevel::Emergency, "{:?}", indoors.red_flags);
+    assert_eq!(indoors.for_clinician.first().map(|m| m.id.as_ref()), Some("vitamin_d"), "{:?}", indoors.for_clinician);
+    assert!(indoors.for_clinician.iter().all(|m| m.foods.is_empty()) && indoors.nutrients.is_empty());
+    assert!(!indoors.for_clinician.iter().any(|m| m.id == "calcium"), "{:?}", indoors.for_clinician);
+    let outdoors = baby(&["none"]);
+    assert!(!outdoors.for_clinician.iter().any(|m| m.id == "vitamin_d"), "{:?}", outdoors.for_clinician);
+}
+
 #[test]
 fn a_child_with_a_limp_swelling_or_fever_needs_a_doctor_today() {
     for signs in [&["limp"][..], &["swelling"], &["unwell"], &["bruising_sweats"]] {
@@ -2973,6 +3001,45 @@ fn a_sickle_crisis_home_painkillers_dont_ease_and_a_long_lie_that_cant_bear_weig
         "{:?}",
         both.red_flags
     );
+}
+
+/// Round 45's tuning miss, by principle: new swelling of both legs with getting out of
+/// breath on easy things is a doctor today (NHS heart failure, NICE NG106); months of both,
+/// unchanged, are not; with heart failure known, its own warning speaks instead.
+#[test]
+fn new_swelling_of_both_legs_with_breathlessness_is_same_day() {
+    let new =
+        run(&[("leg_signs", &["both_ankles_swollen"]), ("sign_since", &["recent"]), ("body_signs", &["tired_pale"])]);
+    assert!(flagged(&new, "swelling_breathless") && new.triage == TriageLevel::Urgent, "{:?}", new.red_flags);
+    let swelling_alone = run(&[("leg_signs", &["both_ankles_swollen"]), ("sign_since", &["recent"])]);
+    assert!(!flagged(&swelling_alone, "swelling_breathless"), "{:?}", swelling_alone.red_flags);
+    let lasting =
+        run(&[("leg_signs", &["both_ankles_swollen"]), ("sign_since", &["stable"]), ("body_signs", &["tired_pale"])]);
+    assert!(!flagged(&lasting, "swelling_breathless"), "{:?}", lasting.red_flags);
+    let known = run(&[
+        ("leg_signs", &["both_ankles_swollen"]),
+        ("sign_since", &["recent"]),
+        ("body_signs", &["tired_pale"]),
+        ("conditions", &["heart_failure"]),
+    ]);
+    assert!(flagged(&known, "heart_failure_worse") && !flagged(&known, "swelling_breathless"), "{:?}", known.red_flags);
+}
+
+/// A warning that may be a shortfall asks for its blood test even where the nutrient is
+/// withheld: weak legs over weeks with a laxative (lowers potassium) and a -sartan (raises
+/// it) are a potassium test today, and potassium isn't called low (NICE CKS hypokalaemia).
+#[test]
+fn a_withheld_nutrient_beside_its_warning_still_gets_its_blood_test() {
+    let a = run(&[
+        ("leg_signs", &["weakness_wasting"]),
+        ("since", &["weeks"]),
+        ("medicines", &["ace_arb"]),
+        ("other_medicines", &["laxatives"]),
+    ]);
+    assert!(flagged(&a, "potassium_weakness") && a.triage == TriageLevel::Urgent, "{:?}", a.red_flags);
+    assert!(a.withheld.iter().any(|n| n == "potassium"), "{:?}", a.withheld);
+    assert!(!a.for_clinician.iter().any(|m| m.id == "potassium"), "{:?}", a.for_clinician);
+    assert!(a.lab_tests.iter().any(|t| t == "serum_potassium"), "{:?}", a.lab_tests);
 }
 
 #[test]

@@ -303,7 +303,7 @@ fn clinician_nutrients_safe(
             return Err(format!("{} named, but no warning in {:?} may be that shortfall", m.id, a.red_flags));
         }
         let lasting = |e: &leg_pain_quiz::knowledge::Evidence| e.direct && !e.self_managed && e.weight > 0;
-        let own_sign = holding.iter().any(|f| f.shortfall_sign);
+        let own_sign = holding.iter().any(|f| f.shortfall_sign.contains(&m.id));
         if !own_sign && !m.evidence.iter().any(|id| kb.evidence.iter().any(|e| e.id == *id && lasting(e))) {
             return Err(format!("{} named only from a cause the person puts right alone: {:?}", m.id, m.evidence));
         }

@@ -928,12 +928,14 @@ pub struct RedFlag {
     /// put right alone points to it (safety/triage-policy.md).
     #[serde(default)]
     pub may_be_low: List<Text>,
-    /// Its sign is the shortfall's own classic sign (rickets' bowed legs for vitamin D and
-    /// calcium, anaemia's pallor for iron and B12): any direct cause of a `may_be_low`
-    /// nutrient, one the person could otherwise put right too (a diet, little daylight),
-    /// names it for the clinician, at any level. The sign means it has gone too far to put right alone.
+    /// The `may_be_low` nutrients whose own classic sign this is (rickets' bowed legs for
+    /// vitamin D and calcium, anaemia's pallor for iron and B12, a baby's tetany for vitamin
+    /// D): any direct cause of one of them, one the person could otherwise put right too (a
+    /// diet, little daylight), names it for the clinician, at any level. The sign means it
+    /// has gone too far to put right alone. (Not every nutrient a sign may come from: a diet
+    /// without dairy doesn't lower the blood's calcium.)
     #[serde(default)]
-    pub shortfall_sign: bool,
+    pub shortfall_sign: List<Text>,
     /// Warnings at a higher level about the same sign: when one of them holds, this one
     /// isn't shown (a routine "mention it at a visit" beside "see a GP within days" for the
     /// same tingling reads as two answers to one question).

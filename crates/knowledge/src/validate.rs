@@ -406,10 +406,13 @@ impl<'a> Checks<'a> {
             if f.leads && (f.action.is_none() || f.level != TriageLevel::Urgent) {
                 self.err(format!("{what} leads but has no `action` or is not `urgent`"));
             }
-            // The shortfall's own sign names a nutrient from any cause: it must say which,
+            // The shortfall's own sign names a nutrient from any cause: one it may be low in,
             // and asks for a GP at least (a routine note is no sign that has gone too far).
-            if f.shortfall_sign && (f.may_be_low.is_empty() || f.level < TriageLevel::Soon) {
-                self.err(format!("{what} is a shortfall's own sign but names no `may_be_low` or is below `soon`"));
+            if !f.shortfall_sign.is_empty() && f.level < TriageLevel::Soon {
+                self.err(format!("{what} is a shortfall's own sign but is below `soon`"));
+            }
+            for n in f.shortfall_sign.iter().filter(|n| !f.may_be_low.contains(n)) {
+                self.err(format!("{what} is `{n}`'s own sign but doesn't name it in `may_be_low`"));
             }
             self.condition(&what, &f.when, None);
             self.sources(&what, &f.sources);

@@ -163,7 +163,7 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
         for f in &flags {
             if f.may_be_low.contains(&n.id) {
                 listed = true;
-                own_sign |= f.shortfall_sign;
+                own_sign |= f.shortfall_sign.contains(&n.id);
             }
         }
         if nutrients_deferred && !listed {
@@ -255,6 +255,13 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
             if let Some(n) = kb.nutrient(&m.id) {
                 tested.extend(n.tests.iter());
             }
+        }
+    }
+    // A warning that may be a shortfall asks for its blood test even where the nutrient
+    // isn't named (a cause that lowers it beside one that raises it: the test tells which).
+    for id in &withheld {
+        if let Some(n) = kb.nutrient(id).filter(|_| flags.iter().any(|f| f.may_be_low.contains(id))) {
+            tested.extend(n.tests.iter());
         }
     }
     let mut advice: [Vec<&Advice>; 4] = Default::default();
