@@ -3054,6 +3054,28 @@ fn a_withheld_nutrient_beside_its_warning_still_gets_its_blood_test() {
     assert!(a.lab_tests.iter().any(|t| t == "serum_potassium"), "{:?}", a.lab_tests);
 }
 
+/// Round 46's tuning miss, by principle: new back pain worse at night with a fever and a leg
+/// getting weaker is an infection in the spine until a scan says otherwise: the emergency
+/// department now (NHS back pain; NICE CKS sciatica). Without the weakness it stays a
+/// doctor today.
+#[test]
+fn back_pain_with_a_fever_and_a_weakening_leg_is_an_emergency() {
+    let weak = run(&[
+        ("sensation", &["pain"]),
+        ("leg_signs", &["shooting_one_leg", "one_leg_weaker"]),
+        ("body_signs", &["fever", "back_pain_night"]),
+        ("legs", &["one_leg"]),
+    ]);
+    assert!(flagged(&weak, "spine_infection") && weak.triage == TriageLevel::Emergency, "{:?}", weak.red_flags);
+    let strong = run(&[
+        ("sensation", &["pain"]),
+        ("leg_signs", &["shooting_one_leg"]),
+        ("body_signs", &["fever", "back_pain_night"]),
+        ("legs", &["one_leg"]),
+    ]);
+    assert!(!flagged(&strong, "spine_infection") && strong.triage == TriageLevel::Urgent, "{:?}", strong.red_flags);
+}
+
 #[test]
 fn a_snap_or_pop_in_the_calf_or_heel_is_same_day() {
     // NHS Achilles tendinopathy: a snapping or popping noise when the heel was hurt is an
