@@ -3074,6 +3074,20 @@ fn back_pain_with_a_fever_and_a_weakening_leg_is_an_emergency() {
         ("legs", &["one_leg"]),
     ]);
     assert!(!flagged(&strong, "spine_infection") && strong.triage == TriageLevel::Urgent, "{:?}", strong.red_flags);
+    // The abscess's pain is often worse standing, or shoots down the leg: sciatica's pain
+    // with a fever and a weakening leg counts too (review 47 S2).
+    let sciatica = run(&[
+        ("sensation", &["pain"]),
+        ("leg_signs", &["shooting_one_leg", "one_leg_weaker"]),
+        ("body_signs", &["fever"]),
+        ("legs", &["one_leg"]),
+    ]);
+    assert!(flagged(&sciatica, "spine_infection"), "{:?}", sciatica.red_flags);
+    // With cancer now or in the past, a weakening leg is the cancer team now (NICE NG234).
+    let cancer = run(&[("leg_signs", &["one_leg_weaker"]), ("conditions", &["cancer_past"])]);
+    assert!(flagged(&cancer, "cancer_spine_weak") && cancer.triage == TriageLevel::Emergency, "{:?}", cancer.red_flags);
+    let no_cancer = run(&[("leg_signs", &["one_leg_weaker"])]);
+    assert_eq!(no_cancer.triage, TriageLevel::Urgent, "{:?}", no_cancer.red_flags);
 }
 
 #[test]
