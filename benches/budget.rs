@@ -288,7 +288,16 @@ use std::time::Instant;
 /// one warning): malaria asked on its own, with its warning and examples, the eating and
 /// potassium links, and firmer B12, exercise-water and cancer-treatment wording, each in
 /// three languages.
-const BUDGET_TOTAL_GZIP: u64 = 188 * 1024;
+///
+/// Raised by 1 KiB more, on purpose, with the forty-fifth and forty-sixth writers' rounds
+/// and independent reviews 46 and 47: 188.1 KiB measured. What came in is clinical content
+/// with its sources and hazard rows, each in three languages: new swelling of both legs
+/// with breathlessness (same day), weakness over weeks with its Guillain-Barré safety net,
+/// back pain with a fever and a weakening leg (a spinal infection: A&E now), a weakening
+/// leg after cancer (cord compression: the cancer team now), tetany naming vitamin D for
+/// the hospital, and a withheld nutrient's blood test listed beside its warning (a few
+/// bytes of wasm). The step's deferred save added none.
+const BUDGET_TOTAL_GZIP: u64 = 189 * 1024;
 const BUDGET_FIRST_SCREEN_MS: f64 = 150.0;
 const BUDGET_STEP_P95_MS: f64 = 16.0;
 const BUDGET_ASSESS_US: f64 = 50.0;
