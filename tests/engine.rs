@@ -3090,6 +3090,36 @@ fn back_pain_with_a_fever_and_a_weakening_leg_is_an_emergency() {
     assert_eq!(no_cancer.triage, TriageLevel::Urgent, "{:?}", no_cancer.red_flags);
 }
 
+/// Round 47's tuning misses, by principle: a fever with a central line, port or PICC line is
+/// a line infection until shown otherwise (NHS sepsis), and a baby or toddler with a fever
+/// who won't use a leg can't say where it hurts (NICE CKS limp in children): both the
+/// emergency department now. From 3, a limp with a fever stays a doctor today.
+#[test]
+fn a_fever_with_a_central_line_or_a_toddlers_leg_is_an_emergency() {
+    let line = run(&[("body_signs", &["fever"]), ("conditions", &["central_line"])]);
+    assert!(flagged(&line, "line_fever") && line.triage == TriageLevel::Emergency, "{:?}", line.red_flags);
+    let no_fever = run(&[("conditions", &["central_line"])]);
+    assert!(!flagged(&no_fever, "line_fever"), "{:?}", no_fever.red_flags);
+    let child = |age: &'static [&'static str]| {
+        run(&[
+            ("for_whom", &["someone_else"]),
+            ("age", age),
+            ("sensation", &["not_sure"]),
+            ("child_pattern", &["one_leg", "limp"]),
+            ("body_signs", &["fever"]),
+        ])
+    };
+    let toddler = child(&["under_3"]);
+    assert!(
+        flagged(&toddler, "baby_swollen_leg") && toddler.triage == TriageLevel::Emergency,
+        "{:?}",
+        toddler.red_flags
+    );
+    assert!(!flagged(&toddler, "child_limp_fever"), "{:?}", toddler.red_flags);
+    let older = child(&["under_13"]);
+    assert!(flagged(&older, "child_limp_fever") && older.triage == TriageLevel::Urgent, "{:?}", older.red_flags);
+}
+
 #[test]
 fn a_snap_or_pop_in_the_calf_or_heel_is_same_day() {
     // NHS Achilles tendinopathy: a snapping or popping noise when the heel was hurt is an
