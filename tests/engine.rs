@@ -3116,6 +3116,16 @@ fn a_fever_with_a_central_line_or_a_toddlers_leg_is_an_emergency() {
         toddler.red_flags
     );
     assert!(!flagged(&toddler, "child_limp_fever"), "{:?}", toddler.red_flags);
+    // Jabs in that thigh in the last 2 days explain a fever with a leg not kicked: a doctor
+    // today, not A&E now (Healthier Together fever; review 48 S3).
+    let jabs = run(&[
+        ("for_whom", &["someone_else"]),
+        ("age", &["under_3"]),
+        ("sensation", &["not_sure"]),
+        ("child_pattern", &["one_leg", "limp", "jab_leg"]),
+        ("body_signs", &["fever"]),
+    ]);
+    assert!(!flagged(&jabs, "baby_swollen_leg") && jabs.triage == TriageLevel::Urgent, "{:?}", jabs.red_flags);
     let older = child(&["under_13"]);
     assert!(flagged(&older, "child_limp_fever") && older.triage == TriageLevel::Urgent, "{:?}", older.red_flags);
 }
