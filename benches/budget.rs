@@ -296,7 +296,8 @@ use std::time::Instant;
 /// back pain with a fever and a weakening leg (a spinal infection: A&E now), a weakening
 /// leg after cancer (cord compression: the cancer team now), tetany naming vitamin D for
 /// the hospital, and a withheld nutrient's blood test listed beside its warning (a few
-/// bytes of wasm). The step's deferred save added none.
+/// bytes of wasm). The step's deferred save added none. Round 47 and review 48 then added a
+/// central line answer with its fever warning and the jabs answer: 188.4 KiB measured.
 const BUDGET_TOTAL_GZIP: u64 = 189 * 1024;
 const BUDGET_FIRST_SCREEN_MS: f64 = 150.0;
 const BUDGET_STEP_P95_MS: f64 = 16.0;
