@@ -216,10 +216,7 @@ impl Component for App {
             // answers are read back to check they were kept): it is done once the screen is
             // painted, or at once if the page is going. Only its notices render.
             AppMsg::Save => {
-                if !std::mem::take(&mut self.save_queued) {
-                    return false;
-                }
-                if !self.save(store) {
+                if !std::mem::take(&mut self.save_queued) || !self.save(store) {
                     return false;
                 }
             }
