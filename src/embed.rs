@@ -5,7 +5,7 @@
 //! detail the host asked for.
 
 use crate::storage::SessionStore;
-use crate::ui::{App, AppProps, HostEvent};
+use crate::ui::{App, AppMsg, AppProps, HostEvent};
 use wasm_bindgen::prelude::*;
 use web_sys::{CustomEvent, CustomEventInit, Element, HtmlElement};
 use yew::{AttrValue, Callback};
@@ -161,9 +161,14 @@ pub fn mount(root: Element, host: HtmlElement, ordinal: u32, locale: String, fil
         link_param: crate::quiz::share::param(&config.storage_key).into(),
         on_event: Callback::from(move |event: HostEvent| dispatch(&host, level, &event)),
     };
-    let app = yew::Renderer::<App>::with_root_and_props(root, props).render();
+    let app = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
+    // The loader tells the root when the element leaves the page (it may be back at once,
+    // if it was moved): a change still waiting to be saved is saved then, before a widget
+    // put in its place reads the answers. The app gives the storage key back as it stops.
+    let scope = (*app).clone();
+    let leaving = gloo_events::EventListener::new(&root, "lpq-leaving", move |_| scope.send_message(AppMsg::Save));
     Closure::once_into_js(move || {
-        store.release();
+        drop(leaving);
         app.destroy();
     })
 }

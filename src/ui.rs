@@ -17,7 +17,7 @@ mod results;
 mod review;
 mod state;
 
-pub use app::{kb_from_file, App, AppProps, HostEvent};
+pub use app::{kb_from_file, App, AppMsg, AppProps, HostEvent};
 
 // Here for the views; in `knowledge` so that the loader's copy of the first screen
 // (tests/generated) names the languages the same way.

@@ -444,7 +444,7 @@ export class LegPainQuiz extends HTMLElement {
     const run = (this.lpqRun = (this.lpqRun || 0) + 1);
     const current = () => this.lpqLive && this.lpqRun === run;
     const { locale, region } = resolve(this);
-    const root = document.createElement('div');
+    const root = (this.lpqRoot = document.createElement('div'));
     root.className = 'lpq-root';
     // The widget's language, left to right, whatever the host page's `lang` and `dir`
     // (`dir` crosses `all: initial`). The app marks the language it shows on its own root.
@@ -499,6 +499,9 @@ export class LegPainQuiz extends HTMLElement {
   // Removed from the page (not moved: that reconnects at once): the quiz stops and gives
   // its storage key back, so a widget put in its place resumes the answers and saves.
   disconnectedCallback() {
+    // A change the quiz hasn't saved yet is saved now, before a widget put in its place
+    // reads the answers (the quiz saves once a screen is painted, and may not have yet).
+    if (this.lpqLive && this.lpqRoot) this.lpqRoot.dispatchEvent(new Event('lpq-leaving'));
     setTimeout(() => {
       if (this.isConnected || !this.lpqLive) return;
       this.lpqLive = false;

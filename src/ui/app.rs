@@ -446,9 +446,11 @@ impl Component for App {
 
     fn destroy(&mut self, ctx: &Context<Self>) {
         add_entry(&ctx.props().link_param, &self.pending_entry);
+        // Saved before the key is given back: once it is, nothing more is written.
         if std::mem::take(&mut self.save_queued) {
             self.save(&ctx.props().store);
         }
+        ctx.props().store.release();
     }
 }
 

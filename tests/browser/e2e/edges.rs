@@ -706,19 +706,33 @@ pub fn a_remounted_widget_resumes_and_saves() {
     expect_screen(&b, 0, "q:sensation", "the new widget resumes the answers where they were");
     b.answer(0, "sensation", &["cramp"]);
     b.wait_for(0, "[data-question=\"cramp_pattern\"]");
-    let saved = storage(&b, "leg-pain-quiz:re").unwrap_or_default();
-    assert!(saved.contains("a.sensation=cramp"), "and saves: {saved}");
-    // The same element put back after it left starts again, and saves too.
-    b.run("const el = document.querySelector('leg-pain-quiz'); el.remove(); setTimeout(() => document.querySelector('#slot').append(el), 50); return true;");
+    let saved_at_cramp_pattern =
+        "const s = localStorage.getItem('leg-pain-quiz:re') || ''; return s.includes('a.sensation=cramp');";
+    b.wait_until(saved_at_cramp_pattern, "and saves the answer");
+    // The same element taken off the page in the moment Next is pressed, before the new
+    // page is painted (so before the quiz would save): the change is saved as it leaves,
+    // and the element put back resumes on the new page.
+    let next_and_remove = format!(
+        "{} root.querySelector('[data-question=\"cramp_pattern\"] [data-option=\"short\"]').click();
+         for (const q of root.querySelectorAll('[data-question]')) if (!q.querySelector('input:checked')) q.querySelector('[data-option]').click();
+         root.querySelector('[data-action=\"next\"]').click();
+         host.remove(); setTimeout(() => document.querySelector('#slot').append(host), 50); return true;",
+        root_js(0)
+    );
+    b.run(&next_and_remove);
     b.wait_until(
         &format!("{} return !!(root && host.isConnected && root.querySelector('[data-question]'));", root_js(0)),
         "the element back",
     );
-    expect_screen(&b, 0, "q:cramp_pattern", "it resumes");
-    b.answer(0, "cramp_pattern", &["short"]);
-    b.wait_for(0, "[data-question=\"leg_signs\"]");
+    expect_screen(&b, 0, "q:leg_signs", "it resumes on the page Next led to");
     let saved = storage(&b, "leg-pain-quiz:re").unwrap_or_default();
-    assert!(saved.contains("a.cramp_pattern=short"), "and saves: {saved}");
+    assert!(saved.contains("a.cramp_pattern=short"), "saved as it left: {saved}");
+    // And it saves what is answered after it came back.
+    b.answer(0, "leg_signs", &["none"]);
+    b.wait_until(
+        "const s = localStorage.getItem('leg-pain-quiz:re') || ''; return s.includes('a.leg_signs=');",
+        "and saves after it came back",
+    );
     let logged = messages(&b);
     assert!(!logged.iter().any(|m| m.contains("won't save")), "no key clash: {logged:#?}");
     b.close();

@@ -66,13 +66,22 @@ pub(crate) fn mounted(b: &Browser, widget: usize) {
     b.wait_for(widget, "[data-action=\"start\"]");
 }
 
+/// Read once the next frame is painted: the quiz saves a change after painting the screen
+/// it made, so a read straight after a step could find the answers before it.
 pub(crate) fn storage(b: &Browser, key: &str) -> Option<String> {
-    b.run(&format!("return localStorage.getItem({});", json!(key))).as_str().map(str::to_string)
+    let js = format!("return {AFTER_PAINT}.then(() => localStorage.getItem({}));", json!(key));
+    b.run(&js).as_str().map(str::to_string)
 }
+
+/// A promise settled after the quiz's own after-paint work (a frame, then a task: the
+/// loader's `painted`), queued behind any the quiz has already asked for.
+const AFTER_PAINT: &str = "new Promise((done) => requestAnimationFrame(() => setTimeout(done)))";
 
 /// The widget's localStorage keys, sorted.
 pub(crate) fn quiz_keys(b: &Browser) -> Vec<String> {
-    let keys = b.run("return Object.keys(localStorage).filter(k => k.startsWith('leg-pain-quiz:')).sort();");
+    let keys = b.run(&format!(
+        "return {AFTER_PAINT}.then(() => Object.keys(localStorage).filter(k => k.startsWith('leg-pain-quiz:')).sort());"
+    ));
     keys.as_array().unwrap().iter().map(|k| k.as_str().unwrap().to_string()).collect()
 }
 

@@ -489,14 +489,14 @@ pub fn corrupted_saved_answers_start_afresh_with_a_notice() {
         assert!(said.iter().any(|s| notice.contains(s.as_str())), "a notice says what happened: {notice}");
         assert!(b.exists(0, "[data-action=\"start\"]"), "the intro is shown");
         // Left as it is (it may be another version's): the first save writes over it.
-        let saved = b.run("return localStorage.getItem('leg-pain-quiz:page');");
-        assert_eq!(saved, json!(bad), "nothing is erased before the person answers");
+        let saved = crate::embedding::storage(&b, "leg-pain-quiz:page");
+        assert_eq!(saved.as_deref(), Some(bad), "nothing is erased before the person answers");
         assert!(!b.exists(0, "img"), "tampered text is never rendered as markup");
     }
     // And the quiz still works from there, saving over the value it couldn't read.
     walk_until(&b, cramps(), "review");
-    let saved = b.run("return localStorage.getItem('leg-pain-quiz:page');");
-    assert!(saved.as_str().unwrap_or_default().starts_with("lpq-session 2\n"), "saved: {saved}");
+    let saved = crate::embedding::storage(&b, "leg-pain-quiz:page").unwrap_or_default();
+    assert!(saved.starts_with("lpq-session 2\n"), "saved: {saved}");
     assert_clean(&b);
     b.close();
 }

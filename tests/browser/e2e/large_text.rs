@@ -219,8 +219,8 @@ pub fn one_tap_on_erase_loses_nothing() {
         b.answer(0, q, c);
         next_screen(&b, &format!("q:{q}"));
     }
-    let saved = b.run("return localStorage.getItem('leg-pain-quiz:page');");
-    assert!(saved.as_str().is_some_and(|s| s.contains("over_70")), "saved before erasing: {saved}");
+    let saved = crate::embedding::storage(&b, "leg-pain-quiz:page").unwrap_or_default();
+    assert!(saved.contains("over_70"), "saved before erasing: {saved}");
     b.click(0, ".lpq-footer [data-action=\"erase\"]");
     b.wait_for(0, "[data-action=\"undo\"]");
     assert_eq!(screen(&b), "intro", "erasing shows the start");
