@@ -3083,6 +3083,31 @@ fn back_pain_with_a_fever_and_a_weakening_leg_is_an_emergency() {
         ("legs", &["one_leg"]),
     ]);
     assert!(flagged(&sciatica, "spine_infection"), "{:?}", sciatica.red_flags);
+    // Without a fever, a medicine that weakens the immune system, steroid tablets, or an
+    // operation or hospital stay make it the same emergency: about half of spinal abscesses
+    // come without one (NICE CKS sciatica; review 47 S3). Diabetes alone stays today.
+    for risk in
+        [("other_medicines", "immune_other"), ("other_medicines", "steroids"), ("circumstances", "surgery_hospital")]
+    {
+        let no_fever = run(&[
+            ("sensation", &["pain"]),
+            ("leg_signs", &["shooting_one_leg", "one_leg_weaker"]),
+            (risk.0, &[risk.1]),
+            ("legs", &["one_leg"]),
+        ]);
+        let said = (flagged(&no_fever, "spine_infection_risk"), no_fever.triage);
+        assert_eq!(said, (true, TriageLevel::Emergency), "{risk:?}: {:?}", no_fever.red_flags);
+    }
+    let diabetes = run(&[
+        ("sensation", &["pain"]),
+        ("leg_signs", &["shooting_one_leg", "one_leg_weaker"]),
+        ("conditions", &["diabetes"]),
+        ("legs", &["one_leg"]),
+    ]);
+    assert_eq!(diabetes.triage, TriageLevel::Urgent, "{:?}", diabetes.red_flags);
+    let no_weakness =
+        run(&[("sensation", &["pain"]), ("leg_signs", &["shooting_one_leg"]), ("other_medicines", &["steroids"])]);
+    assert!(!flagged(&no_weakness, "spine_infection_risk"), "{:?}", no_weakness.red_flags);
     // With cancer now or in the past, a weakening leg is the cancer team now (NICE NG234).
     let cancer = run(&[("leg_signs", &["one_leg_weaker"]), ("conditions", &["cancer_past"])]);
     assert!(flagged(&cancer, "cancer_spine_weak") && cancer.triage == TriageLevel::Emergency, "{:?}", cancer.red_flags);
@@ -3096,10 +3121,22 @@ fn back_pain_with_a_fever_and_a_weakening_leg_is_an_emergency() {
 /// emergency department now. From 3, a limp with a fever stays a doctor today.
 #[test]
 fn a_fever_with_a_central_line_or_a_toddlers_leg_is_an_emergency() {
-    let line = run(&[("body_signs", &["fever"]), ("conditions", &["central_line"])]);
+    let line = run(&[("body_signs", &["fever"]), ("conditions", &["central_line"]), ("line_signs", &["none"])]);
     assert!(flagged(&line, "line_fever") && line.triage == TriageLevel::Emergency, "{:?}", line.red_flags);
-    let no_fever = run(&[("conditions", &["central_line"])]);
+    let no_fever = run(&[("conditions", &["central_line"]), ("line_signs", &["none"])]);
     assert!(!flagged(&no_fever, "line_fever"), "{:?}", no_fever.red_flags);
+    assert_ne!(no_fever.triage, TriageLevel::Emergency, "{:?}", no_fever.red_flags);
+    // Line teams teach more than a fever (review 48 S2; Macmillan PICC lines): shivers when
+    // the line is used is the same emergency; a red or oozing exit site, or a swollen arm on
+    // the line's side, is the line team today, and a fever with either is the emergency.
+    let shivers = run(&[("conditions", &["central_line"]), ("line_signs", &["shivers_use"])]);
+    assert!(flagged(&shivers, "line_fever") && shivers.triage == TriageLevel::Emergency, "{:?}", shivers.red_flags);
+    for (sign, flag) in [("site_red", "line_site"), ("arm_swollen", "line_arm_swollen")] {
+        let today = run(&[("conditions", &["central_line"]), ("line_signs", &[sign])]);
+        assert_eq!((flagged(&today, flag), today.triage), (true, TriageLevel::Urgent), "{:?}", today.red_flags);
+        let hot = run(&[("body_signs", &["fever"]), ("conditions", &["central_line"]), ("line_signs", &[sign])]);
+        assert!(!flagged(&hot, flag) && hot.triage == TriageLevel::Emergency, "{:?}", hot.red_flags);
+    }
     let child = |age: &'static [&'static str]| {
         run(&[
             ("for_whom", &["someone_else"]),
