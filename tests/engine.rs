@@ -1105,6 +1105,32 @@ fn sickness_with_dehydration_blood_or_no_end_is_same_day_and_a_bug_alone_is_not(
     assert!(flagged(&blood, "vomiting_blood") && blood.action.contains("{ed} now"), "{}", blood.action);
     let bug = sick(&["none"]);
     assert!(!flagged(&bug, "sick_dehydrated") && bug.triage < TriageLevel::Urgent, "{:?}", bug.red_flags);
+    // Peeing much less, answered with the warning signs, counts with the bug as well, and
+    // is its own same-day warning without one (NHS dehydration; round 48's tuning miss: a
+    // heatwave with water tablets). The potassium idea is held back: the kidneys may be
+    // struggling.
+    let both = run(&[
+        ("sensation", &["cramp"]),
+        ("cramp_pattern", &["short"]),
+        ("body_signs", &["peeing_less"]),
+        ("daily_life", &["vomiting_now"]),
+        ("sick_signs", &["none"]),
+    ]);
+    assert!(flagged(&both, "sick_dehydrated") && !flagged(&both, "dehydrated"), "{:?}", both.red_flags);
+    let heat = run(&[
+        ("age", &["over_70"]),
+        ("sensation", &["cramp"]),
+        ("cramp_pattern", &["short"]),
+        ("body_signs", &["peeing_less"]),
+        ("daily_life", &["exertion_heat", "little_fluid"]),
+        ("medicines", &["diuretic", "ace_arb"]),
+    ]);
+    assert!(flagged(&heat, "dehydrated") && heat.triage == TriageLevel::Urgent, "{:?}", heat.red_flags);
+    assert!(!flagged(&heat, "sick_dehydrated"), "{:?}", heat.red_flags);
+    assert!(rank(&heat, "potassium").is_none(), "{:?}", heat.nutrients);
+    let dry_without =
+        run(&[("age", &["over_70"]), ("daily_life", &["exertion_heat", "little_fluid"]), ("medicines", &["diuretic"])]);
+    assert!(!flagged(&dry_without, "dehydrated"), "{:?}", dry_without.red_flags);
     // In pregnancy or after a birth only the blood answers are asked (pregnancy asks its
     // own about fluids), and being sick with blood is still A&E now (review 27 S3).
     let kb = kb();
@@ -3165,6 +3191,16 @@ fn a_fever_with_a_central_line_or_a_toddlers_leg_is_an_emergency() {
     assert!(!flagged(&jabs, "baby_swollen_leg") && jabs.triage == TriageLevel::Urgent, "{:?}", jabs.red_flags);
     let older = child(&["under_13"]);
     assert!(flagged(&older, "child_limp_fever") && older.triage == TriageLevel::Urgent, "{:?}", older.red_flags);
+}
+
+/// Round 48's tuning miss, by principle: a varicose vein that has bled is referred to a vein
+/// specialist at once (NICE CG168): a doctor today, with how to stop the next bleed.
+#[test]
+fn a_varicose_vein_that_bled_is_same_day() {
+    let bled = run(&[("sensation", &["aching"]), ("leg_signs", &["vein_bled"]), ("medicines", &["doac"])]);
+    assert!(flagged(&bled, "varicose_bleed") && bled.triage == TriageLevel::Urgent, "{:?}", bled.red_flags);
+    let aching = run(&[("sensation", &["aching"]), ("leg_signs", &["none"]), ("medicines", &["doac"])]);
+    assert!(!flagged(&aching, "varicose_bleed") && aching.triage < TriageLevel::Urgent, "{:?}", aching.red_flags);
 }
 
 #[test]
