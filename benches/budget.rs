@@ -298,7 +298,16 @@ use std::time::Instant;
 /// the hospital, and a withheld nutrient's blood test listed beside its warning (a few
 /// bytes of wasm). The step's deferred save added none. Round 47 and review 48 then added a
 /// central line answer with its fever warning and the jabs answer: 188.4 KiB measured.
-const BUDGET_TOTAL_GZIP: u64 = 189 * 1024;
+///
+/// Raised by 1 KiB more, on purpose, with the forty-eighth writers' round and independent
+/// reviews 47 to 49: 189.7 KiB measured. What came in is clinical content with its sources
+/// and hazard rows, each in three languages: a spinal infection without a fever (A&E now on
+/// immune-weakening medicines, steroids, a line or after an operation), a follow-up on a
+/// central line (shivers when it is used, a red exit site, a swollen arm), peeing much less
+/// or very dark pee as a same-day sign for everyone, with first steps that keep to a fluid
+/// limit and suit a baby, and a varicose vein that has bled. The loader's save as the element
+/// leaves added a few bytes.
+const BUDGET_TOTAL_GZIP: u64 = 190 * 1024;
 const BUDGET_FIRST_SCREEN_MS: f64 = 150.0;
 const BUDGET_STEP_P95_MS: f64 = 16.0;
 const BUDGET_ASSESS_US: f64 = 50.0;

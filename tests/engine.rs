@@ -3124,6 +3124,15 @@ fn back_pain_with_a_fever_and_a_weakening_leg_is_an_emergency() {
         let said = (flagged(&no_fever, "spine_infection_risk"), no_fever.triage);
         assert_eq!(said, (true, TriageLevel::Emergency), "{risk:?}: {:?}", no_fever.red_flags);
     }
+    // A line into a large vein is a route for an infection to the spine too (review 49 S4).
+    let line = run(&[
+        ("sensation", &["pain"]),
+        ("leg_signs", &["shooting_one_leg", "one_leg_weaker"]),
+        ("conditions", &["central_line"]),
+        ("line_signs", &["none"]),
+        ("legs", &["one_leg"]),
+    ]);
+    assert!(flagged(&line, "spine_infection_risk") && line.triage == TriageLevel::Emergency, "{:?}", line.red_flags);
     let diabetes = run(&[
         ("sensation", &["pain"]),
         ("leg_signs", &["shooting_one_leg", "one_leg_weaker"]),
