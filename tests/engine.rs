@@ -3112,9 +3112,12 @@ fn back_pain_with_a_fever_and_a_weakening_leg_is_an_emergency() {
     // Without a fever, a medicine that weakens the immune system, steroid tablets, or an
     // operation or hospital stay make it the same emergency: about half of spinal abscesses
     // come without one (NICE CKS sciatica; review 47 S3). Diabetes alone stays today.
-    for risk in
-        [("other_medicines", "immune_other"), ("other_medicines", "steroids"), ("circumstances", "surgery_hospital")]
-    {
+    for risk in [
+        ("other_medicines", "immune_other"),
+        ("other_medicines", "steroids"),
+        ("other_medicines", "injecting"),
+        ("circumstances", "surgery_hospital"),
+    ] {
         let no_fever = run(&[
             ("sensation", &["pain"]),
             ("leg_signs", &["shooting_one_leg", "one_leg_weaker"]),
