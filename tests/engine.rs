@@ -1237,6 +1237,19 @@ fn weak_legs_on_a_water_tablet_are_a_potassium_test_today() {
     assert!(flagged(&a, "potassium_weakness"), "{:?}", a.red_flags);
     let no_cause = run(&[("leg_signs", &["weakness_wasting"]), ("since", &["weeks"])]);
     assert!(!flagged(&no_cause, "potassium_weakness"), "{:?}", no_cause.red_flags);
+    // The weakness's own start decides, not the cramps' (review 46 S2): cramps for years
+    // with legs weaker over the last weeks is the same-day test; weakness the same for
+    // months is not.
+    let weak = |when: &'static str| {
+        run(&[
+            ("leg_signs", &["weakness_wasting"]),
+            ("since", &["months_stable"]),
+            ("sign_since", &[when]),
+            ("medicines", &["diuretic"]),
+        ])
+    };
+    assert!(flagged(&weak("recent"), "potassium_weakness"), "{:?}", weak("recent").red_flags);
+    assert!(!flagged(&weak("stable"), "potassium_weakness"), "{:?}", weak("stable").red_flags);
 }
 
 #[test]
