@@ -3226,6 +3226,12 @@ fn a_varicose_vein_that_bled_is_same_day() {
     assert!(flagged(&bled, "varicose_bleed") && bled.triage == TriageLevel::Urgent, "{:?}", bled.red_flags);
     let aching = run(&[("sensation", &["aching"]), ("leg_signs", &["none"]), ("medicines", &["doac"])]);
     assert!(!flagged(&aching, "varicose_bleed") && aching.triage < TriageLevel::Urgent, "{:?}", aching.red_flags);
+    // Round 49's tuning miss, by principle: a toe turning black after hours in freezing or
+    // wet cold is deep frostbite, A&E now (NHS frostbite); without the cold it stays today.
+    let cold = run(&[("sensation", &["pain"]), ("leg_signs", &["black_toe"]), ("circumstances", &["cold_exposure"])]);
+    assert!(flagged(&cold, "frostbite") && cold.triage == TriageLevel::Emergency, "{:?}", cold.red_flags);
+    let black = run(&[("sensation", &["pain"]), ("leg_signs", &["black_toe"]), ("circumstances", &["none"])]);
+    assert!(!flagged(&black, "frostbite") && black.triage == TriageLevel::Urgent, "{:?}", black.red_flags);
 }
 
 #[test]
