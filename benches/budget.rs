@@ -307,7 +307,14 @@ use std::time::Instant;
 /// or very dark pee as a same-day sign for everyone, with first steps that keep to a fluid
 /// limit and suit a baby, and a varicose vein that has bled. The loader's save as the element
 /// leaves added a few bytes.
-const BUDGET_TOTAL_GZIP: u64 = 190 * 1024;
+///
+/// Then 1 KiB more, on purpose, in the same stop, for rounds 49 and 50 and independent review
+/// 50: 190.5 KiB measured. What came in is clinical content with its sources and hazard rows,
+/// each in three languages: injecting drugs asked (kept only for the visit) for a spinal
+/// infection, new back pain after injecting and tetanus after injecting, the weakness's own
+/// start asked, and frostbite with its signs before the skin turns black, its own first
+/// step and first aid.
+const BUDGET_TOTAL_GZIP: u64 = 191 * 1024;
 const BUDGET_FIRST_SCREEN_MS: f64 = 150.0;
 const BUDGET_STEP_P95_MS: f64 = 16.0;
 const BUDGET_ASSESS_US: f64 = 50.0;

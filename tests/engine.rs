@@ -1250,6 +1250,8 @@ fn weak_legs_on_a_water_tablet_are_a_potassium_test_today() {
     };
     assert!(flagged(&weak("recent"), "potassium_weakness"), "{:?}", weak("recent").red_flags);
     assert!(!flagged(&weak("stable"), "potassium_weakness"), "{:?}", weak("stable").red_flags);
+    // Slowly worse over months or years is a blood test within days, not today (review 50 S3).
+    assert!(!flagged(&weak("worse"), "potassium_weakness"), "{:?}", weak("worse").red_flags);
 }
 
 #[test]
@@ -3228,10 +3230,40 @@ fn a_varicose_vein_that_bled_is_same_day() {
     assert!(!flagged(&aching, "varicose_bleed") && aching.triage < TriageLevel::Urgent, "{:?}", aching.red_flags);
     // Round 49's tuning miss, by principle: a toe turning black after hours in freezing or
     // wet cold is deep frostbite, A&E now (NHS frostbite); without the cold it stays today.
-    let cold = run(&[("sensation", &["pain"]), ("leg_signs", &["black_toe"]), ("circumstances", &["cold_exposure"])]);
+    let cold = run(&[
+        ("sensation", &["pain"]),
+        ("leg_signs", &["black_toe"]),
+        ("circumstances", &["cold_exposure"]),
+        ("cold_signs", &["none"]),
+    ]);
     assert!(flagged(&cold, "frostbite") && cold.triage == TriageLevel::Emergency, "{:?}", cold.red_flags);
+    // Hard, white or blistered skin after the cold counts before it turns black (review 50 S1).
+    for sign in ["hard_pale", "blisters"] {
+        let early = run(&[("sensation", &["pain"]), ("circumstances", &["cold_exposure"]), ("cold_signs", &[sign])]);
+        assert!(flagged(&early, "frostbite") && early.triage == TriageLevel::Emergency, "{:?}", early.red_flags);
+    }
+    let cold_only = run(&[("sensation", &["pain"]), ("circumstances", &["cold_exposure"]), ("cold_signs", &["none"])]);
+    assert!(!flagged(&cold_only, "frostbite"), "{:?}", cold_only.red_flags);
     let black = run(&[("sensation", &["pain"]), ("leg_signs", &["black_toe"]), ("circumstances", &["none"])]);
     assert!(!flagged(&black, "frostbite") && black.triage == TriageLevel::Urgent, "{:?}", black.red_flags);
+}
+
+/// Review 50 S5 and S6: after injecting drugs, new back pain or sciatica is a spinal
+/// infection to rule out today (NICE CKS sciatica), and a stiff jaw or spasms is tetanus, A&E
+/// now, as with a wound (HPS: tetanus among people who use drugs).
+#[test]
+fn back_pain_or_spasms_after_injecting_are_not_left_routine() {
+    let back = run(&[
+        ("sensation", &["pain"]),
+        ("leg_signs", &["shooting_one_leg"]),
+        ("since", &["weeks"]),
+        ("other_medicines", &["injecting"]),
+    ]);
+    assert!(flagged(&back, "back_pain_injecting") && back.triage == TriageLevel::Urgent, "{:?}", back.red_flags);
+    let without = run(&[("sensation", &["pain"]), ("leg_signs", &["shooting_one_leg"]), ("since", &["weeks"])]);
+    assert!(without.triage < TriageLevel::Urgent, "{:?}", without.red_flags);
+    let jaw = run(&[("body_signs", &["jaw_spasms"]), ("other_medicines", &["injecting"])]);
+    assert!(flagged(&jaw, "tetanus") && jaw.triage == TriageLevel::Emergency, "{:?}", jaw.red_flags);
 }
 
 #[test]
