@@ -3228,6 +3228,26 @@ fn a_varicose_vein_that_bled_is_same_day() {
     assert!(flagged(&bled, "varicose_bleed") && bled.triage == TriageLevel::Urgent, "{:?}", bled.red_flags);
     let aching = run(&[("sensation", &["aching"]), ("leg_signs", &["none"]), ("medicines", &["doac"])]);
     assert!(!flagged(&aching, "varicose_bleed") && aching.triage < TriageLevel::Urgent, "{:?}", aching.red_flags);
+    // Round 51's tuning miss, by principle: both legs swelling with new puffy eyes or frothy
+    // pee is the kidneys leaking protein, a urine and blood test today (nidirect).
+    let leak = |puffy: bool| {
+        run(&[
+            ("sensation", &["aching"]),
+            ("leg_signs", &["both_ankles_swollen"]),
+            ("body_signs", if puffy { &["puffy_frothy"] } else { &["none"] }),
+            ("sign_since", &["recent"]),
+        ])
+    };
+    assert!(
+        flagged(&leak(true), "kidney_leak") && leak(true).triage == TriageLevel::Urgent,
+        "{:?}",
+        leak(true).red_flags
+    );
+    assert!(
+        !flagged(&leak(false), "kidney_leak") && leak(false).triage < TriageLevel::Urgent,
+        "{:?}",
+        leak(false).red_flags
+    );
     // Round 49's tuning miss, by principle: a toe turning black after hours in freezing or
     // wet cold is deep frostbite, A&E now (NHS frostbite); without the cold it stays today.
     let cold = run(&[
