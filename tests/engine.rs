@@ -3248,6 +3248,25 @@ fn a_varicose_vein_that_bled_is_same_day() {
         "{:?}",
         leak(false).red_flags
     );
+    // In pregnancy it is the maternity route (pre-eclampsia), and a child's puffy eyes count
+    // alone, their usual first sign (review 51).
+    let pregnant = run(&[
+        ("sensation", &["aching"]),
+        ("leg_signs", &["both_ankles_swollen"]),
+        ("body_signs", &["puffy_frothy"]),
+        ("sign_since", &["recent"]),
+        ("sex", &["pregnant"]),
+        ("pregnancy_signs", &["none"]),
+    ]);
+    assert!(flagged(&pregnant, "pre_eclampsia") && !flagged(&pregnant, "kidney_leak"), "{:?}", pregnant.red_flags);
+    let child = run(&[
+        ("for_whom", &["someone_else"]),
+        ("age", &["under_13"]),
+        ("sensation", &["aching"]),
+        ("child_pattern", &["both_legs_evening"]),
+        ("body_signs", &["puffy_frothy"]),
+    ]);
+    assert!(flagged(&child, "kidney_leak"), "{:?}", child.red_flags);
     // Round 49's tuning miss, by principle: a toe turning black after hours in freezing or
     // wet cold is deep frostbite, A&E now (NHS frostbite); without the cold it stays today.
     let cold = run(&[
