@@ -216,7 +216,7 @@ impl Component for App {
             // answers are read back to check they were kept): it is done once the screen is
             // painted, or at once if the page is going. Only its notices render.
             AppMsg::Save => {
-                if !std::mem::take(&mut self.save_queued) || !self.save(store) {
+                if !self.save_queued_change(store) {
                     return false;
                 }
             }
@@ -447,9 +447,7 @@ impl Component for App {
     fn destroy(&mut self, ctx: &Context<Self>) {
         add_entry(&ctx.props().link_param, &self.pending_entry);
         // Saved before the key is given back: once it is, nothing more is written.
-        if std::mem::take(&mut self.save_queued) {
-            self.save(&ctx.props().store);
-        }
+        self.save_queued_change(&ctx.props().store);
         ctx.props().store.release();
     }
 }
@@ -462,6 +460,12 @@ fn add_entry(name: &str, pending: &std::cell::Cell<Option<(u32, u32)>>) {
 }
 
 impl App {
+    /// Saves the change waiting to be saved, if there is one (`save_queued`). Whether the
+    /// screen changed.
+    fn save_queued_change(&mut self, store: &SessionStore) -> bool {
+        std::mem::take(&mut self.save_queued) && self.save(store)
+    }
+
     /// Saves the journey: a fresh start leaves nothing on the device; a failure is told
     /// once; a newer session from another tab is taken, not written over; answers opened
     /// from a link wait until one is changed, and while another session is saved here,
